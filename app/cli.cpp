@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace Cli {
+
+namespace {
+
+const char *const Usage =
+    "Usage: toposcope [FILE]\n"
+    "       toposcope COMMAND [options] FILE\n"
+    "\n"
+    "Draw, validate and export web infrastructure designs.\n"
+    "Without a command, opens FILE (.topo or Mermaid .mmd) in the window, or the example design.\n"
+    "\n"
+    "Commands:\n"
+    "  validate FILE [--format text|json|sarif] [--fail-on info|warning|critical]\n"
+    "                 Find single points of failure, security and monitoring gaps.\n"
+    "  export FILE [--png OUT] [--svg OUT] [--mermaid OUT] [--report OUT] [--scale N]\n"
+    "                 Write pictures, Mermaid text or a Markdown design report.\n"
+    "  import IN.mmd -o OUT.topo\n"
+    "                 Convert a Mermaid flowchart into a design.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     Show this help and exit.\n"
+    "  -v, --version  Show the version and exit.\n"
+    "\n"
+    "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input.\n";
+
+} // namespace
+
+int run(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--help"))) {
+        out << Usage;
+        return 0;
+    }
+    if (args.contains(QStringLiteral("-v")) || args.contains(QStringLiteral("--version"))) {
+        out << "toposcope " << TOPOSCOPE_VERSION << "\n";
+        return 0;
+    }
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("validate")) {
+        QCoreApplication app(argc, argv);
+        return validateCommand(rest);
+    }
+    if (command == QLatin1String("import")) {
+        QCoreApplication app(argc, argv);
+        return importCommand(rest);
+    }
+    if (command == QLatin1String("export"))
+        return exportCommand(argc, argv, rest);
+    if (command == QLatin1String("watch")) {
+        err << "toposcope: the watch command is not available in this version\n";
+        return 2;
+    }
+    if (args.size() > 1 || (!command.isEmpty() && command.startsWith(u'-'))) {
+        err << "toposcope: unexpected arguments: " << args.join(u' ') << "\n\n" << Usage;
+        return 2;
+    }
+    return openGui(argc, argv, command);
+}
+
+} // namespace Cli

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "designdata.h"
+
+#include <QHash>
+#include <QObject>
+
+/**
+ * The document: a DesignData with an id index, edited only through this API, announcing every
+ * change by a fine-grained signal (after the change is made) and then `changed()`.
+ *
+ * Ids: `add*` keeps the id of the element it is given when that id is non-empty and free, and
+ * otherwise makes one from the kind (`web_server-3`), so ids are stable across save and load.
+ * Setters coerce property values to the types the kind table says and refuse what does not fit
+ * (returning false, no signal). Setters that change nothing emit nothing.
+ *
+ * Removing a component removes the links that touch it (each announced by linkRemoved first);
+ * removing a host leaves its components in place, outside any host. Undo commands, which live in
+ * ui/commands, record what they need before calling these.
+ */
+class Design : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Design(QObject *parent = nullptr);
+
+    const DesignData &data() const { return m_data; }
+    /** Replaces the whole design (open, new, import); emits designReset() and changed(). */
+    void reset(DesignData data);
+
+    QString name() const { return m_data.name; }
+    QString domain() const { return m_data.domain; }
+    QString description() const { return m_data.description; }
+    void setName(const QString &name);
+    void setDomain(const QString &domain);
+    void setDescription(const QString &description);
+
+    const Component *component(const ElementId &id) const;
+    const Host *host(const ElementId &id) const;
+    const Link *link(const ElementId &id) const;
+    bool contains(const ElementId &id) const;
+    /** A free id made of `stem` and a number, e.g. "web_server-3". */
+    ElementId uniqueId(const QString &stem) const;
+
+    /** Adds `c` (missing properties take the kind's defaults). Returns the id, or empty if the
+     *  kind is unknown or the host does not exist. */
+    ElementId addComponent(Component c);
+    void removeComponent(const ElementId &id);
+    void moveComponent(const ElementId &id, QPointF pos);
+    void setComponentLabel(const ElementId &id, const QString &label);
+    bool setComponentProperty(const ElementId &id, const QString &name, const QVariant &value,
+                              QString *error = nullptr);
+    /** Puts the component in `hostId` (empty: in no host). False if the host does not exist. */
+    bool setComponentHost(const ElementId &id, const ElementId &hostId);
+
+    ElementId addHost(Host h);
+    void removeHost(const ElementId &id);
+    void setHostRect(const ElementId &id, const QRectF &rect);
+    void setHostLabel(const ElementId &id, const QString &label);
+    bool setHostProperty(const ElementId &id, const QString &name, const QVariant &value,
+                         QString *error = nullptr);
+
+    /** Adds `l` between two existing, distinct components; a port of 0 takes the protocol's
+     *  default. Returns the id, or empty if an end is missing or the protocol unknown. */
+    ElementId addLink(Link l);
+    void removeLink(const ElementId &id);
+    bool setLinkProtocol(const ElementId &id, const QString &protocol);
+    void setLinkPort(const ElementId &id, int port);
+    void setLinkLabel(const ElementId &id, const QString &label);
+    bool setLinkProperty(const ElementId &id, const QString &name, const QVariant &value,
+                         QString *error = nullptr);
+    /** Links that start or end at `componentId`. */
+    QList<ElementId> linksOf(const ElementId &componentId) const;
+
+    void setAcceptedFindings(const QList<AcceptedFinding> &accepted);
+
+Q_SIGNALS:
+    void componentAdded(const ElementId &id);
+    void componentRemoved(const ElementId &id);
+    void componentChanged(const ElementId &id); ///< label, property or host changed
+    void componentMoved(const ElementId &id);
+    void hostAdded(const ElementId &id);
+    void hostRemoved(const ElementId &id);
+    void hostChanged(const ElementId &id); ///< label or property changed
+    void hostMoved(const ElementId &id);   ///< rect changed
+    void linkAdded(const ElementId &id);
+    void linkRemoved(const ElementId &id);
+    void linkChanged(const ElementId &id);
+    void metaChanged(); ///< name, domain or description
+    void acceptedFindingsChanged();
+    void designReset();
+    /** After any change above: for dirty state, autosave and validation. */
+    void changed();
+
+private:
+    Component *mutableComponent(const ElementId &id);
+    Host *mutableHost(const ElementId &id);
+    Link *mutableLink(const ElementId &id);
+    void rebuildIndex();
+
+    DesignData m_data;
+    QHash<ElementId, qsizetype> m_componentIndex;
+    QHash<ElementId, qsizetype> m_hostIndex;
+    QHash<ElementId, qsizetype> m_linkIndex;
+};

@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: MIT
+#include "kinds.h"
+
+
+namespace Kinds {
+
+namespace {
+
+PropertySpec boolProp(const QString &name, const QString &display, bool def, const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::Bool;
+    p.defaultValue = def;
+    p.description = desc;
+    return p;
+}
+
+PropertySpec intProp(const QString &name, const QString &display, int def, int min, int max,
+                     const QString &unit, const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::Int;
+    p.defaultValue = def;
+    p.minimum = min;
+    p.maximum = max;
+    p.unit = unit;
+    p.description = desc;
+    return p;
+}
+
+PropertySpec stringProp(const QString &name, const QString &display, const QString &def,
+                        const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::String;
+    p.defaultValue = def;
+    p.description = desc;
+    return p;
+}
+
+PropertySpec enumProp(const QString &name, const QString &display, const QStringList &values,
+                      const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::Enum;
+    p.values = values;
+    p.defaultValue = values.value(0);
+    p.description = desc;
+    return p;
+}
+
+PropertySpec refProp(const QString &name, const QString &display, const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::ComponentRef;
+    p.defaultValue = QString();
+    p.description = desc;
+    return p;
+}
+
+PropertySpec listProp(const QString &name, const QString &display, const QStringList &def,
+                      const QString &desc)
+{
+    PropertySpec p;
+    p.name = name;
+    p.displayName = display;
+    p.type = PropertyType::StringList;
+    p.defaultValue = def;
+    p.description = desc;
+    return p;
+}
+
+QList<KindSpec> buildKinds()
+{
+    QList<KindSpec> k;
+
+    k.append({QStringLiteral("client"), QStringLiteral("Client"), QStringLiteral("Users"),
+              QStringLiteral(":/icons/client.svg"), Tier::Client,
+              QStringLiteral("Users and their browsers on the internet: where requests start."),
+              {}});
+
+    k.append({QStringLiteral("dns"), QStringLiteral("DNS"), QStringLiteral("DNS"),
+              QStringLiteral(":/icons/dns.svg"), Tier::Edge,
+              QStringLiteral("Resolves the domain name to the address of the entry point."),
+              {stringProp(QStringLiteral("domain"), QStringLiteral("Domain"),
+                          QStringLiteral("www.example.com"),
+                          QStringLiteral("The name users type, e.g. www.foobar.com.")),
+               enumProp(QStringLiteral("record_type"), QStringLiteral("Record type"),
+                        {QStringLiteral("A"), QStringLiteral("AAAA"), QStringLiteral("CNAME")},
+                        QStringLiteral("A maps the name to an IPv4 address, AAAA to IPv6, CNAME "
+                                       "to another name.")),
+               refProp(QStringLiteral("target"), QStringLiteral("Record points at"),
+                       QStringLiteral("The component whose address the record holds: the entry "
+                                      "point of the service.")),
+               intProp(QStringLiteral("ttl"), QStringLiteral("TTL"), 3600, 0, 604800,
+                       QStringLiteral("s"),
+                       QStringLiteral("How long resolvers cache the answer."))}});
+
+    k.append(
+        {QStringLiteral("load_balancer"), QStringLiteral("Load balancer"), QStringLiteral("HAProxy"),
+         QStringLiteral(":/icons/load_balancer.svg"), Tier::Balancer,
+         QStringLiteral("Spreads incoming requests over a pool of backend servers."),
+         {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
+                   {QStringLiteral("haproxy"), QStringLiteral("nginx")},
+                   QStringLiteral("The program that balances.")),
+          enumProp(QStringLiteral("algorithm"), QStringLiteral("Algorithm"),
+                   {QStringLiteral("roundrobin"), QStringLiteral("leastconn"),
+                    QStringLiteral("source"), QStringLiteral("uri"), QStringLiteral("random")},
+                   QStringLiteral("How a backend is picked for each request; per-backend weights "
+                                  "are on the links.")),
+          enumProp(QStringLiteral("backend_mode"), QStringLiteral("Backend mode"),
+                   {QStringLiteral("active-active"), QStringLiteral("active-passive")},
+                   QStringLiteral("Active-active sends traffic to every backend; active-passive "
+                                  "keeps backup backends idle until the active one fails.")),
+          boolProp(QStringLiteral("health_checks"), QStringLiteral("Health checks"), false,
+                   QStringLiteral("Probe each backend and stop sending to one that fails.")),
+          intProp(QStringLiteral("health_check_interval"), QStringLiteral("Check interval"), 2000,
+                  100, 600000, QStringLiteral("ms"),
+                  QStringLiteral("Time between two health checks of a backend.")),
+          boolProp(QStringLiteral("tls_termination"), QStringLiteral("TLS termination"), false,
+                   QStringLiteral("Accept HTTPS and decrypt it here.")),
+          enumProp(QStringLiteral("high_availability"), QStringLiteral("High availability"),
+                   {QStringLiteral("standalone"), QStringLiteral("cluster")},
+                   QStringLiteral("A cluster pairs this balancer with a peer that takes over its "
+                                  "virtual IP when it fails.")),
+          refProp(QStringLiteral("peer"), QStringLiteral("Cluster peer"),
+                  QStringLiteral("The other load balancer of the cluster.")),
+          stringProp(QStringLiteral("virtual_ip"), QStringLiteral("Virtual IP"), QString(),
+                     QStringLiteral("The floating address the cluster answers on (keepalived, "
+                                    "VRRP).")),
+          enumProp(QStringLiteral("stats_endpoint"), QStringLiteral("Stats endpoint"),
+                   {QStringLiteral("disabled"), QStringLiteral("internal"),
+                    QStringLiteral("public")},
+                   QStringLiteral("Where the statistics page answers."))}});
+
+    k.append({QStringLiteral("web_server"), QStringLiteral("Web server"), QStringLiteral("Nginx"),
+              QStringLiteral(":/icons/web_server.svg"), Tier::Web,
+              QStringLiteral("Serves static files and passes dynamic requests to the application "
+                             "server."),
+              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
+                        {QStringLiteral("nginx"), QStringLiteral("apache")},
+                        QStringLiteral("The web server program.")),
+               boolProp(QStringLiteral("tls"), QStringLiteral("TLS"), false,
+                        QStringLiteral("Accepts HTTPS itself.")),
+               boolProp(QStringLiteral("static_files"), QStringLiteral("Serves static files"),
+                        true, QStringLiteral("Answers requests for static files without the "
+                                             "application server.")),
+               enumProp(QStringLiteral("status_endpoint"), QStringLiteral("Status endpoint"),
+                        {QStringLiteral("disabled"), QStringLiteral("internal"),
+                         QStringLiteral("public")},
+                        QStringLiteral("Where the stub_status / server-status page answers."))}});
+
+    k.append({QStringLiteral("app_server"), QStringLiteral("Application server"),
+              QStringLiteral("App server"), QStringLiteral(":/icons/app_server.svg"), Tier::App,
+              QStringLiteral("Runs the application code that builds dynamic pages."),
+              {stringProp(QStringLiteral("runtime"), QStringLiteral("Runtime"),
+                          QStringLiteral("gunicorn"),
+                          QStringLiteral("e.g. gunicorn, uwsgi, php-fpm, node, tomcat.")),
+               boolProp(QStringLiteral("session_state"), QStringLiteral("Keeps session state"),
+                        false,
+                        QStringLiteral("User sessions live in this server's memory or disk.")),
+               enumProp(QStringLiteral("session_store"), QStringLiteral("Session store"),
+                        {QStringLiteral("none"), QStringLiteral("redis"),
+                         QStringLiteral("memcached"), QStringLiteral("database"),
+                         QStringLiteral("cookie")},
+                        QStringLiteral("A store shared by every application server, so any of "
+                                       "them can serve any user."))}});
+
+    k.append({QStringLiteral("app_files"), QStringLiteral("Application files"),
+              QStringLiteral("App files"), QStringLiteral(":/icons/app_files.svg"), Tier::App,
+              QStringLiteral("The codebase the application server runs."),
+              {stringProp(QStringLiteral("codebase"), QStringLiteral("Codebase"), QString(),
+                          QStringLiteral("Repository or package name.")),
+               enumProp(QStringLiteral("storage"), QStringLiteral("Storage"),
+                        {QStringLiteral("local"), QStringLiteral("central_share")},
+                        QStringLiteral("A local copy on each server, or one central share all "
+                                       "servers mount.")),
+               boolProp(QStringLiteral("synced"), QStringLiteral("Kept in sync"), true,
+                        QStringLiteral("Deployments update every copy together."))}});
+
+    k.append(
+        {QStringLiteral("database"), QStringLiteral("Database"), QStringLiteral("MySQL"),
+         QStringLiteral(":/icons/database.svg"), Tier::Data,
+         QStringLiteral("Stores the data; a primary takes writes, replicas copy it and serve "
+                        "reads."),
+         {enumProp(QStringLiteral("engine"), QStringLiteral("Engine"),
+                   {QStringLiteral("mysql"), QStringLiteral("mariadb"),
+                    QStringLiteral("postgresql")},
+                   QStringLiteral("The database server.")),
+          enumProp(QStringLiteral("role"), QStringLiteral("Role"),
+                   {QStringLiteral("standalone"), QStringLiteral("primary"),
+                    QStringLiteral("replica")},
+                   QStringLiteral("A primary accepts writes; a replica copies a primary and "
+                                  "serves reads.")),
+          enumProp(QStringLiteral("replication"), QStringLiteral("Replication"),
+                   {QStringLiteral("async"), QStringLiteral("semi-sync")},
+                   QStringLiteral("Asynchronous replication can lose the last writes on "
+                                  "failover; semi-synchronous waits for a replica.")),
+          enumProp(QStringLiteral("failover"), QStringLiteral("Automatic failover"),
+                   {QStringLiteral("none"), QStringLiteral("orchestrator"),
+                    QStringLiteral("mha"), QStringLiteral("mysqlrouter"),
+                    QStringLiteral("galera"), QStringLiteral("patroni"),
+                    QStringLiteral("pacemaker"), QStringLiteral("other")},
+                   QStringLiteral("What promotes a replica when the primary fails; none means "
+                                  "someone must do it by hand.")),
+          boolProp(QStringLiteral("read_only"), QStringLiteral("Read only"), false,
+                   QStringLiteral("Refuses writes (usual for replicas)."))}});
+
+    k.append({QStringLiteral("firewall"), QStringLiteral("Firewall"), QStringLiteral("Firewall"),
+              QStringLiteral(":/icons/firewall.svg"), Tier::Edge,
+              QStringLiteral("Lets through only the allowed ports; in a host it guards that "
+                             "host."),
+              {listProp(QStringLiteral("allowed_ports"), QStringLiteral("Allowed ports"),
+                        {QStringLiteral("80"), QStringLiteral("443")},
+                        QStringLiteral("Ports let in, e.g. 80, 443, 22.")),
+               stringProp(QStringLiteral("product"), QStringLiteral("Product"),
+                          QStringLiteral("nftables"),
+                          QStringLiteral("e.g. ufw, nftables, a cloud security group."))}});
+
+    k.append({QStringLiteral("monitoring"), QStringLiteral("Monitoring"),
+              QStringLiteral("Monitoring"), QStringLiteral(":/icons/monitoring.svg"),
+              Tier::Support,
+              QStringLiteral("Collects metrics and logs; an agent in a host watches that host."),
+              {enumProp(QStringLiteral("mode"), QStringLiteral("Mode"),
+                        {QStringLiteral("agent"), QStringLiteral("collector")},
+                        QStringLiteral("An agent runs on a host and sends to a collector.")),
+               stringProp(QStringLiteral("product"), QStringLiteral("Product"),
+                          QStringLiteral("prometheus"),
+                          QStringLiteral("e.g. Datadog, Sumo Logic, Prometheus."))}});
+
+    k.append({QStringLiteral("cache"), QStringLiteral("Cache"), QStringLiteral("Redis"),
+              QStringLiteral(":/icons/cache.svg"), Tier::Data,
+              QStringLiteral("Keeps hot data in memory in front of the database."),
+              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
+                        {QStringLiteral("redis"), QStringLiteral("memcached"),
+                         QStringLiteral("varnish")},
+                        QStringLiteral("The cache program."))}});
+
+    k.append({QStringLiteral("cdn"), QStringLiteral("CDN"), QStringLiteral("CDN"),
+              QStringLiteral(":/icons/cdn.svg"), Tier::Edge,
+              QStringLiteral("Serves cached content from the edge, close to users."),
+              {stringProp(QStringLiteral("provider"), QStringLiteral("Provider"), QString(),
+                          QStringLiteral("e.g. Cloudflare, Fastly."))}});
+
+    k.append({QStringLiteral("queue"), QStringLiteral("Queue"), QStringLiteral("Queue"),
+              QStringLiteral(":/icons/queue.svg"), Tier::Data,
+              QStringLiteral("Holds work for background workers."),
+              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
+                        {QStringLiteral("rabbitmq"), QStringLiteral("kafka"),
+                         QStringLiteral("redis")},
+                        QStringLiteral("The message broker."))}});
+
+    k.append({QStringLiteral("generic"), QStringLiteral("Generic"), QStringLiteral("Component"),
+              QStringLiteral(":/icons/generic.svg"), Tier::Support,
+              QStringLiteral("Anything else."),
+              {stringProp(QStringLiteral("description"), QStringLiteral("Description"),
+                          QString(), QStringLiteral("What it is."))}});
+    return k;
+}
+
+} // namespace
+
+const PropertySpec *KindSpec::property(const QString &propertyName) const
+{
+    for (const PropertySpec &p : properties) {
+        if (p.name == propertyName)
+            return &p;
+    }
+    return nullptr;
+}
+
+const QList<KindSpec> &all()
+{
+    static const QList<KindSpec> kinds = buildKinds();
+    return kinds;
+}
+
+const KindSpec *find(const QString &name)
+{
+    for (const KindSpec &k : all()) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+QVariantMap defaults(const QString &kind)
+{
+    QVariantMap map;
+    if (const KindSpec *k = find(kind)) {
+        for (const PropertySpec &p : k->properties)
+            map.insert(p.name, p.defaultValue);
+    }
+    return map;
+}
+
+const QList<ProtocolSpec> &protocols()
+{
+    static const QList<ProtocolSpec> list = {
+        {QStringLiteral("http"), QStringLiteral("HTTP"), 80, false},
+        {QStringLiteral("https"), QStringLiteral("HTTPS"), 443, true},
+        {QStringLiteral("mysql"), QStringLiteral("MySQL"), 3306, false},
+        {QStringLiteral("postgresql"), QStringLiteral("PostgreSQL"), 5432, false},
+        {QStringLiteral("replication"), QStringLiteral("Replication"), 3306, false},
+        {QStringLiteral("dns"), QStringLiteral("DNS"), 53, false},
+        {QStringLiteral("fastcgi"), QStringLiteral("FastCGI"), 9000, false},
+        {QStringLiteral("file"), QStringLiteral("File access"), 0, false},
+        {QStringLiteral("nfs"), QStringLiteral("NFS"), 2049, false},
+        {QStringLiteral("redis"), QStringLiteral("Redis"), 6379, false},
+        {QStringLiteral("amqp"), QStringLiteral("AMQP"), 5672, false},
+        {QStringLiteral("syslog"), QStringLiteral("Syslog"), 514, false},
+        {QStringLiteral("metrics"), QStringLiteral("Metrics"), 9100, false},
+        {QStringLiteral("vrrp"), QStringLiteral("VRRP"), 0, false},
+        {QStringLiteral("tcp"), QStringLiteral("TCP"), 0, false},
+    };
+    return list;
+}
+
+const ProtocolSpec *findProtocol(const QString &name)
+{
+    for (const ProtocolSpec &p : protocols()) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+const QList<PropertySpec> &linkProperties()
+{
+    static const QList<PropertySpec> list = {
+        intProp(QStringLiteral("weight"), QStringLiteral("Weight"), 1, 0, 256, QString(),
+                QStringLiteral("Share of the balancer's traffic for this backend, relative to "
+                               "the others.")),
+        boolProp(QStringLiteral("backup"), QStringLiteral("Backup"), false,
+                 QStringLiteral("In active-passive mode: this backend only takes traffic when "
+                                "the active ones are down.")),
+        boolProp(QStringLiteral("tls"), QStringLiteral("Encrypted (TLS)"), false,
+                 QStringLiteral("Traffic on this link is encrypted (implied by https).")),
+    };
+    return list;
+}
+
+const QList<PropertySpec> &hostProperties()
+{
+    static const QList<PropertySpec> list = {
+        stringProp(QStringLiteral("address"), QStringLiteral("Address"), QString(),
+                   QStringLiteral("IP address or host name.")),
+        boolProp(QStringLiteral("public"), QStringLiteral("Public address"), false,
+                 QStringLiteral("The host has an address reachable from the internet.")),
+    };
+    return list;
+}
+
+bool coerce(const PropertySpec &spec, const QVariant &value, QVariant *out, QString *error)
+{
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    switch (spec.type) {
+    case PropertyType::Bool:
+        if (value.typeId() != QMetaType::Bool)
+            return fail(QStringLiteral("expected true or false"));
+        *out = value.toBool();
+        return true;
+    case PropertyType::Int: {
+        bool ok = false;
+        const double d = value.toDouble(&ok);
+        if (!ok || value.typeId() == QMetaType::Bool || value.typeId() == QMetaType::QString)
+            return fail(QStringLiteral("expected a whole number"));
+        if (d != static_cast<double>(static_cast<long long>(d)))
+            return fail(QStringLiteral("expected a whole number"));
+        if (d < spec.minimum || d > spec.maximum)
+            return fail(QStringLiteral("expected a number from %1 to %2")
+                            .arg(spec.minimum)
+                            .arg(spec.maximum));
+        *out = static_cast<int>(d);
+        return true;
+    }
+    case PropertyType::String:
+    case PropertyType::ComponentRef:
+        if (value.typeId() != QMetaType::QString)
+            return fail(QStringLiteral("expected text"));
+        *out = value.toString();
+        return true;
+    case PropertyType::Enum:
+        if (value.typeId() != QMetaType::QString || !spec.values.contains(value.toString()))
+            return fail(QStringLiteral("expected one of: %1").arg(spec.values.join(u", ")));
+        *out = value.toString();
+        return true;
+    case PropertyType::StringList: {
+        if (value.typeId() == QMetaType::QStringList) {
+            *out = value.toStringList();
+            return true;
+        }
+        if (value.typeId() != QMetaType::QVariantList)
+            return fail(QStringLiteral("expected a list of text"));
+        QStringList list;
+        for (const QVariant &v : value.toList()) {
+            if (v.typeId() != QMetaType::QString)
+                return fail(QStringLiteral("expected a list of text"));
+            list.append(v.toString());
+        }
+        *out = list;
+        return true;
+    }
+    }
+    return fail(QStringLiteral("unknown property type"));
+}
+
+} // namespace Kinds
