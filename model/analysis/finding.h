@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/elements.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/**
+ * One thing wrong with a design, as the validator reports it and the findings dock, the report
+ * and the command line show it. `rule` is a stable id ("spof.component"); `subjects` are element
+ * ids of the design (components, hosts or links), the first being the one the finding is about.
+ * Text is written for a learner: the title in one line, the explanation says what fails, what the
+ * user sees and why it matters, the fix says what to change.
+ */
+struct Finding
+{
+    enum class Category { Spof, Security, Monitoring, Config };
+    enum class Severity { Info, Warning, Critical };
+
+    QString rule;
+    Category category = Category::Config;
+    Severity severity = Severity::Warning;
+    QStringList subjects;
+    QString title;
+    QString explanation;
+    QString fix;
+    bool fixable = false;  ///< a one-click fix exists (see the validator's fix function)
+    bool accepted = false; ///< the design's accepted_findings holds this rule and these subjects
+    QString acceptedReason;
+
+    bool operator==(const Finding &) const = default;
+
+    static QString categoryName(Category c); ///< "spof", "security", "monitoring", "config"
+    static QString severityName(Severity s); ///< "info", "warning", "critical"
+};
