@@ -24,9 +24,10 @@ cmake --build "$build" --target toposcope -j "$jobs"
 app="$build/app/toposcope"
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
     say "built $app, but there is no display to open it on (DISPLAY is not set)."
-    say "On a desktop session run it directly: $app"
-    say "Without one, use a virtual X server:  xvfb-run -a -s '-screen 0 1600x1000x24' $app"
+    say "In a desktop session, run:  $app $*"
+    say "Here, under a virtual X server (for screenshots):"
+    say "  xvfb-run -a -s '-screen 0 1600x1000x24' $app $*"
     exit 0
 fi
-say "opening $app $*"
+say "opening $app${*:+ $*}"
 exec "$app" "$@"

@@ -80,7 +80,7 @@ else
     say "apt-get update"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
     say "apt-get install"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends \
         "${missing[@]}"
     say "Debian packages installed"
 fi
@@ -106,6 +106,7 @@ if [[ -f "$mermaid/package.json" ]]; then
             npm_cmd=(npm install)
         fi
         (cd "$mermaid" && PUPPETEER_SKIP_DOWNLOAD=1 "${npm_cmd[@]}" --no-audit --no-fund)
+        mkdir -p "$mermaid/node_modules"
         printf '%s\n' "$want" >"$stamp"
         say "mermaid-cli installed"
     fi
