@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 namespace TierLayout {
 
@@ -27,53 +28,63 @@ double spacing(bool firstIsCard, bool secondIsCard, const Options &options)
     return firstIsCard || secondIsCard ? options.horizontalGap : options.horizontalGap / 2;
 }
 
-// Variables: one per node (its centre), then the left and right edge of each host's frame.
+// One variable per node, its centre. A frame is not a variable: "the frame of G ends before
+// the frame of H starts" is a constraint from the last card of every row of G to the first
+// card of every row of H (likewise for a node beside a frame). Shared frame edges would glue a
+// host's rows together in the projection, which merges blocks but never splits them.
 void addConstraints(const LayeredGraph &g, const Options &options, SeparationSolver &solver)
 {
-    const int nodeCount = g.nodeCount();
-    auto leftEdge = [nodeCount](int host) { return nodeCount + 2 * host; };
-    auto rightEdge = [nodeCount](int host) { return nodeCount + 2 * host + 1; };
+    const double cardHalf = options.cardSize.width() / 2;
     const double pad = options.hostPadding;
+    std::vector<std::vector<int>> firstCards(g.hostSpans.size());
+    std::vector<std::vector<int>> lastCards(g.hostSpans.size());
     for (const std::vector<int> &order : g.layers) {
-        int previous = -1; // variable
-        double previousHalf = 0;
-        bool previousIsCard = true; // a frame edge counts as a card for spacing
         int host = -1;
+        int last = -1;
         for (int n : order) {
-            const int nodeHost = g.nodes[n].host;
-            const double half = halfWidth(g, n, options);
-            const bool isCard = g.nodes[n].type == NodeType::Component;
-            if (nodeHost != host) {
-                if (host >= 0) {
-                    solver.addConstraint(previous, rightEdge(host), previousHalf + pad);
-                    previous = rightEdge(host);
-                    previousHalf = 0;
-                    previousIsCard = true;
-                }
-                host = nodeHost;
-                if (host >= 0) {
-                    if (previous >= 0) {
-                        solver.addConstraint(previous, leftEdge(host),
-                                             previousHalf + spacing(previousIsCard, true, options));
-                    }
-                    solver.addConstraint(leftEdge(host), n, pad + half);
-                    previous = n;
-                    previousHalf = half;
-                    previousIsCard = isCard;
-                    continue;
-                }
+            if (g.nodes[n].host != host && host >= 0 && last >= 0)
+                lastCards[host].push_back(last);
+            if (g.nodes[n].host != host)
+                last = -1;
+            host = g.nodes[n].host;
+            if (host >= 0 && g.nodes[n].type == NodeType::Component) {
+                if (last < 0)
+                    firstCards[host].push_back(n);
+                last = n;
             }
-            if (previous >= 0) {
-                solver.addConstraint(previous, n,
-                                     previousHalf + spacing(previousIsCard, isCard, options)
-                                         + half);
-            }
-            previous = n;
-            previousHalf = half;
-            previousIsCard = isCard;
         }
-        if (host >= 0)
-            solver.addConstraint(previous, rightEdge(host), previousHalf + pad);
+        if (host >= 0 && last >= 0)
+            lastCards[host].push_back(last);
+    }
+
+    std::set<std::pair<int, int>> framePairs; // (unit, unit): a node, or -1 - host
+    for (const std::vector<int> &order : g.layers) {
+        for (std::size_t i = 0; i + 1 < order.size(); ++i) {
+            const int a = order[i];
+            const int b = order[i + 1];
+            const bool aIsCard = g.nodes[a].type == NodeType::Component;
+            const bool bIsCard = g.nodes[b].type == NodeType::Component;
+            solver.addConstraint(a, b, halfWidth(g, a, options)
+                                           + spacing(aIsCard, bIsCard, options)
+                                           + halfWidth(g, b, options));
+            const int hostA = g.nodes[a].host;
+            const int hostB = g.nodes[b].host;
+            if (hostA == hostB)
+                continue;
+            if (!framePairs.insert({hostA >= 0 ? -1 - hostA : a, hostB >= 0 ? -1 - hostB : b})
+                     .second) {
+                continue;
+            }
+            const std::vector<int> lefts = hostA >= 0 ? lastCards[hostA] : std::vector<int>{a};
+            const std::vector<int> rights = hostB >= 0 ? firstCards[hostB] : std::vector<int>{b};
+            const double gap = (hostA >= 0 ? cardHalf + pad : halfWidth(g, a, options))
+                               + spacing(hostA >= 0 || aIsCard, hostB >= 0 || bIsCard, options)
+                               + (hostB >= 0 ? cardHalf + pad : halfWidth(g, b, options));
+            for (int left : lefts) {
+                for (int right : rights)
+                    solver.addConstraint(left, right, gap);
+            }
+        }
     }
 }
 
@@ -90,17 +101,30 @@ std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<d
     constexpr double longSegmentWeight = 8;
     constexpr double straightness = 4;
     constexpr double supportWeight = 0.05;
-    constexpr double frameCohesion = 2;
     constexpr double flatWeight = 0.5;
+    constexpr double cohesion = 1;
     SeparationSolver solver;
     const int nodeCount = g.nodeCount();
-    const int variableCount = nodeCount + 2 * static_cast<int>(g.hostSpans.size());
-    for (int v = 0; v < variableCount; ++v)
+    for (int n = 0; n < nodeCount; ++n)
         solver.addVariable(0, 1);
     addConstraints(g, options, solver);
     std::vector<double> x = solver.pack();
     if (x.empty())
-        return std::vector<double>(variableCount, 0);
+        return std::vector<double>(nodeCount, 0);
+
+    // A card in a host with no request link (a monitoring agent) stays near the middle of the
+    // host's other cards instead of drifting towards its collector and stretching the frame.
+    std::vector<char> loose(nodeCount, 0);
+    for (int n = 0; n < g.componentCount(); ++n)
+        loose[n] = g.nodes[n].host >= 0 && g.flat[n].empty();
+    for (std::size_t k = 0; k < g.chains.size(); ++k) {
+        if (!g.chainIsSupport[k]) {
+            loose[g.chains[k].front()] = 0;
+            loose[g.chains[k].back()] = 0;
+        }
+    }
+    std::vector<double> hostSum(g.hostSpans.size());
+    std::vector<int> hostCount(g.hostSpans.size());
 
     std::vector<double> sum(nodeCount);
     std::vector<double> weight(nodeCount);
@@ -128,18 +152,23 @@ std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<d
                 pull(chain[i], x[u] + t * (x[v] - x[u]), straightness);
             }
         }
+        std::fill(hostSum.begin(), hostSum.end(), 0);
+        std::fill(hostCount.begin(), hostCount.end(), 0);
+        for (int n = 0; n < g.componentCount(); ++n) {
+            if (g.nodes[n].host >= 0 && !loose[n]) {
+                hostSum[g.nodes[n].host] += x[n];
+                ++hostCount[g.nodes[n].host];
+            }
+        }
         for (int n = 0; n < nodeCount; ++n) {
             for (int m : g.flat[n])
                 pull(n, x[m], flatWeight);
+            if (loose[n] && hostCount[g.nodes[n].host] > 0)
+                pull(n, hostSum[g.nodes[n].host] / hostCount[g.nodes[n].host], cohesion);
             if (weight[n] > 0)
                 solver.setDesired(n, sum[n] / weight[n], weight[n]);
             else
                 solver.setDesired(n, x[n], 0.05);
-        }
-        // Each frame's edges pull towards each other, which keeps a host's cards together.
-        for (int v = nodeCount; v < variableCount; v += 2) {
-            solver.setDesired(v, x[v + 1], frameCohesion);
-            solver.setDesired(v + 1, x[v], frameCohesion);
         }
         std::vector<double> next = solver.solve();
         if (next.empty())
