@@ -64,8 +64,14 @@ void addConstraints(const LayeredGraph &g, const Options &options, SeparationSol
             const int b = order[i + 1];
             const bool aIsCard = g.nodes[a].type == NodeType::Component;
             const bool bIsCard = g.nodes[b].type == NodeType::Component;
-            solver.addConstraint(a, b, halfWidth(g, a, options)
-                                           + spacing(aIsCard, bIsCard, options)
+            // Neighbours linked to each other get room for the link's label between them
+            // (between two frames there is room already: both paddings and the gap).
+            const bool linked = g.nodes[a].host == g.nodes[b].host
+                                && std::find(g.flat[a].begin(), g.flat[a].end(), b)
+                                       != g.flat[a].end();
+            const double between = linked ? std::max(options.verticalGap, options.horizontalGap)
+                                          : spacing(aIsCard, bIsCard, options);
+            solver.addConstraint(a, b, halfWidth(g, a, options) + between
                                            + halfWidth(g, b, options));
             const int hostA = g.nodes[a].host;
             const int hostB = g.nodes[b].host;

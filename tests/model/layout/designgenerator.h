@@ -95,6 +95,129 @@ inline DesignData classic(bool withDns = true)
     return d;
 }
 
+/** Adds components given as {id, kind, label, host} and links given as {from, to, protocol}. */
+inline DesignData assemble(const QList<QStringList> &components, const QList<QStringList> &links)
+{
+    DesignData d;
+    QStringList hosts;
+    for (const QStringList &c : components) {
+        const QString h = c.value(3);
+        if (!h.isEmpty() && !hosts.contains(h)) {
+            hosts << h;
+            d.hosts.append(host(h, h));
+        }
+        d.components.append(component(c.at(0), c.at(1), c.at(2), h));
+    }
+    for (const QStringList &l : links)
+        d.links.append(link(l.at(0), l.at(1), l.at(2), d));
+    return d;
+}
+
+/**
+ * Secured and monitored: an edge firewall before the balancer, a firewall and a monitoring
+ * agent in every server, HTTPS, a collector outside.
+ */
+inline DesignData securedMonitored()
+{
+    const QString s1 = QStringLiteral("Server 1");
+    const QString s2 = QStringLiteral("Server 2");
+    const QString s3 = QStringLiteral("Server 3");
+    return assemble(
+        {{QStringLiteral("user"), QStringLiteral("client"), QStringLiteral("Users")},
+         {QStringLiteral("dns"), QStringLiteral("dns"), QStringLiteral("DNS")},
+         {QStringLiteral("edge"), QStringLiteral("firewall"), QStringLiteral("Edge firewall")},
+         {QStringLiteral("fw3"), QStringLiteral("firewall"), QStringLiteral("Firewall"), s3},
+         {QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("HAProxy"), s3},
+         {QStringLiteral("agent3"), QStringLiteral("monitoring"), QStringLiteral("Agent"), s3},
+         {QStringLiteral("fw1"), QStringLiteral("firewall"), QStringLiteral("Firewall"), s1},
+         {QStringLiteral("web1"), QStringLiteral("web_server"), QStringLiteral("Nginx"), s1},
+         {QStringLiteral("app1"), QStringLiteral("app_server"), QStringLiteral("App"), s1},
+         {QStringLiteral("files1"), QStringLiteral("app_files"), QStringLiteral("Files"), s1},
+         {QStringLiteral("db1"), QStringLiteral("database"), QStringLiteral("MySQL primary"), s1},
+         {QStringLiteral("agent1"), QStringLiteral("monitoring"), QStringLiteral("Agent"), s1},
+         {QStringLiteral("fw2"), QStringLiteral("firewall"), QStringLiteral("Firewall"), s2},
+         {QStringLiteral("web2"), QStringLiteral("web_server"), QStringLiteral("Nginx"), s2},
+         {QStringLiteral("app2"), QStringLiteral("app_server"), QStringLiteral("App"), s2},
+         {QStringLiteral("files2"), QStringLiteral("app_files"), QStringLiteral("Files"), s2},
+         {QStringLiteral("db2"), QStringLiteral("database"), QStringLiteral("MySQL replica"), s2},
+         {QStringLiteral("agent2"), QStringLiteral("monitoring"), QStringLiteral("Agent"), s2},
+         {QStringLiteral("collector"), QStringLiteral("monitoring"), QStringLiteral("Sumo Logic")}},
+        {{QStringLiteral("user"), QStringLiteral("dns"), QStringLiteral("dns")},
+         {QStringLiteral("user"), QStringLiteral("edge"), QStringLiteral("https")},
+         {QStringLiteral("edge"), QStringLiteral("lb"), QStringLiteral("https")},
+         {QStringLiteral("lb"), QStringLiteral("web1"), QStringLiteral("http")},
+         {QStringLiteral("lb"), QStringLiteral("web2"), QStringLiteral("http")},
+         {QStringLiteral("web1"), QStringLiteral("app1"), QStringLiteral("http")},
+         {QStringLiteral("web2"), QStringLiteral("app2"), QStringLiteral("http")},
+         {QStringLiteral("app1"), QStringLiteral("files1"), QStringLiteral("file")},
+         {QStringLiteral("app2"), QStringLiteral("files2"), QStringLiteral("file")},
+         {QStringLiteral("app1"), QStringLiteral("db1"), QStringLiteral("mysql")},
+         {QStringLiteral("app2"), QStringLiteral("db1"), QStringLiteral("mysql")},
+         {QStringLiteral("db1"), QStringLiteral("db2"), QStringLiteral("replication")},
+         {QStringLiteral("agent1"), QStringLiteral("collector"), QStringLiteral("metrics")},
+         {QStringLiteral("agent2"), QStringLiteral("collector"), QStringLiteral("metrics")},
+         {QStringLiteral("agent3"), QStringLiteral("collector"), QStringLiteral("metrics")}});
+}
+
+/** Scaled up: a balancer cluster, every component on its own host, a replica for failover. */
+inline DesignData scaledUp()
+{
+    return assemble(
+        {{QStringLiteral("user"), QStringLiteral("client"), QStringLiteral("Users")},
+         {QStringLiteral("dns"), QStringLiteral("dns"), QStringLiteral("DNS")},
+         {QStringLiteral("lb1"), QStringLiteral("load_balancer"), QStringLiteral("HAProxy 1"),
+          QStringLiteral("LB 1")},
+         {QStringLiteral("lb2"), QStringLiteral("load_balancer"), QStringLiteral("HAProxy 2"),
+          QStringLiteral("LB 2")},
+         {QStringLiteral("web"), QStringLiteral("web_server"), QStringLiteral("Nginx"),
+          QStringLiteral("Web")},
+         {QStringLiteral("app"), QStringLiteral("app_server"), QStringLiteral("App"),
+          QStringLiteral("App")},
+         {QStringLiteral("db1"), QStringLiteral("database"), QStringLiteral("MySQL primary"),
+          QStringLiteral("DB 1")},
+         {QStringLiteral("db2"), QStringLiteral("database"), QStringLiteral("MySQL replica"),
+          QStringLiteral("DB 2")}},
+        {{QStringLiteral("user"), QStringLiteral("dns"), QStringLiteral("dns")},
+         {QStringLiteral("user"), QStringLiteral("lb1"), QStringLiteral("https")},
+         {QStringLiteral("user"), QStringLiteral("lb2"), QStringLiteral("https")},
+         {QStringLiteral("lb1"), QStringLiteral("lb2"), QStringLiteral("vrrp")},
+         {QStringLiteral("lb1"), QStringLiteral("web"), QStringLiteral("http")},
+         {QStringLiteral("lb2"), QStringLiteral("web"), QStringLiteral("http")},
+         {QStringLiteral("web"), QStringLiteral("app"), QStringLiteral("http")},
+         {QStringLiteral("app"), QStringLiteral("db1"), QStringLiteral("mysql")},
+         {QStringLiteral("app"), QStringLiteral("db2"), QStringLiteral("mysql")},
+         {QStringLiteral("db1"), QStringLiteral("db2"), QStringLiteral("replication")}});
+}
+
+/** Seed 004: two web servers, one application server, central app files, primary/replica. */
+inline DesignData twoWebsOneApp()
+{
+    return assemble(
+        {{QStringLiteral("user"), QStringLiteral("client"), QStringLiteral("Users")},
+         {QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("HAProxy")},
+         {QStringLiteral("web1"), QStringLiteral("web_server"), QStringLiteral("Nginx"),
+          QStringLiteral("Web 1")},
+         {QStringLiteral("web2"), QStringLiteral("web_server"), QStringLiteral("Nginx"),
+          QStringLiteral("Web 2")},
+         {QStringLiteral("app"), QStringLiteral("app_server"), QStringLiteral("App"),
+          QStringLiteral("App server")},
+         {QStringLiteral("files"), QStringLiteral("app_files"), QStringLiteral("Codebase")},
+         {QStringLiteral("db1"), QStringLiteral("database"), QStringLiteral("MySQL primary"),
+          QStringLiteral("DB")},
+         {QStringLiteral("db2"), QStringLiteral("database"), QStringLiteral("MySQL replica"),
+          QStringLiteral("DB")}},
+        {{QStringLiteral("user"), QStringLiteral("lb"), QStringLiteral("http")},
+         {QStringLiteral("lb"), QStringLiteral("web1"), QStringLiteral("http")},
+         {QStringLiteral("lb"), QStringLiteral("web2"), QStringLiteral("http")},
+         {QStringLiteral("web1"), QStringLiteral("app"), QStringLiteral("http")},
+         {QStringLiteral("web2"), QStringLiteral("app"), QStringLiteral("http")},
+         {QStringLiteral("web1"), QStringLiteral("files"), QStringLiteral("nfs")},
+         {QStringLiteral("web2"), QStringLiteral("files"), QStringLiteral("nfs")},
+         {QStringLiteral("app"), QStringLiteral("files"), QStringLiteral("file")},
+         {QStringLiteral("app"), QStringLiteral("db1"), QStringLiteral("mysql")},
+         {QStringLiteral("db1"), QStringLiteral("db2"), QStringLiteral("replication")}});
+}
+
 /** Builds a realistic design of exactly `count` components (the last service is cut short). */
 class RealisticBuilder
 {
