@@ -138,6 +138,7 @@ void TestTierLayout::tiersTopToBottom_data()
 {
     QTest::addColumn<DesignData>("design");
     QTest::newRow("classic") << DesignGenerator::classic(true);
+    QTest::newRow("secured and monitored") << DesignGenerator::securedMonitored();
     QTest::newRow("realistic 120") << DesignGenerator::realistic(120, 3);
     QTest::newRow("random 200") << DesignGenerator::random(200, 20, 250, 5);
 }
@@ -220,6 +221,9 @@ void TestTierLayout::addSizes()
                                                      QStringLiteral("Nginx")));
     QTest::newRow("one component") << one;
     QTest::newRow("classic") << DesignGenerator::classic(true);
+    QTest::newRow("secured and monitored") << DesignGenerator::securedMonitored();
+    QTest::newRow("scaled up") << DesignGenerator::scaledUp();
+    QTest::newRow("two webs, one app") << DesignGenerator::twoWebsOneApp();
     QTest::newRow("realistic 10") << DesignGenerator::realistic(10, 1);
     QTest::newRow("realistic 100") << DesignGenerator::realistic(100, 2);
     QTest::newRow("realistic 1000") << DesignGenerator::realistic(1000, 3);
@@ -257,6 +261,7 @@ void TestTierLayout::knownDesignHasNoCrossings_data()
     QTest::addColumn<DesignData>("design");
     QTest::newRow("classic") << DesignGenerator::classic(true);
     QTest::newRow("classic without DNS") << DesignGenerator::classic(false);
+    QTest::newRow("scaled up") << DesignGenerator::scaledUp();
     // Drawn by hand in a tangle first: server 2 left, its files far away, LB at the bottom.
     DesignData tangled = DesignGenerator::classic(true);
     const QHash<QString, QPointF> at{{QStringLiteral("user"), {500, 0}},
