@@ -5,6 +5,8 @@
 #include "layerordering.h"
 #include "separationsolver.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -189,6 +191,70 @@ std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<d
     return x;
 }
 
+// Centre of each band's cards. A band where a frame starts leaves room for its title bar and
+// padding above the cards, one where a frame ends for its padding below them.
+std::vector<double> rowCentres(const LayeredGraph &g, const Options &options)
+{
+    const int layerCount = g.layerCount();
+    std::vector<char> frameStarts(layerCount, 0);
+    std::vector<char> frameEnds(layerCount, 0);
+    for (const LayeredGraph::HostSpan &span : g.hostSpans) {
+        if (span.first >= 0) {
+            frameStarts[span.first] = 1;
+            frameEnds[span.last] = 1;
+        }
+    }
+    const double cardHeight = options.cardSize.height();
+    std::vector<double> centres(layerCount);
+    double top = options.margin;
+    for (int l = 0; l < layerCount; ++l) {
+        if (frameStarts[l])
+            top += options.hostTitleHeight + options.hostPadding;
+        centres[l] = top + cardHeight / 2;
+        top += cardHeight + (frameEnds[l] ? options.hostPadding : 0) + options.verticalGap;
+    }
+    return centres;
+}
+
+// Each frame around its cards; frames without cards in a row below everything.
+void fitFrames(DesignData &data, const Options &options)
+{
+    const QSizeF card = options.cardSize;
+    const double pad = options.hostPadding;
+    const double title = options.hostTitleHeight;
+    QHash<ElementId, QRectF> around;
+    double bottom = options.margin;
+    for (const Component &c : data.components) {
+        const QRectF r(c.pos.x() - card.width() / 2, c.pos.y() - card.height() / 2,
+                       card.width(), card.height());
+        bottom = std::max(bottom, r.bottom());
+        if (c.host.isEmpty())
+            continue;
+        auto it = around.find(c.host);
+        if (it == around.end())
+            around.insert(c.host, r);
+        else
+            *it = it->united(r);
+    }
+    for (Host &h : data.hosts) {
+        const auto it = around.constFind(h.id);
+        if (it == around.constEnd())
+            continue;
+        h.rect = it->adjusted(-pad, -pad - title, pad, pad);
+        bottom = std::max(bottom, h.rect.bottom());
+    }
+    double left = options.margin;
+    for (Host &h : data.hosts) {
+        if (around.contains(h.id))
+            continue;
+        QSizeF size = h.rect.size();
+        if (size.width() <= 0 || size.height() <= 0)
+            size = QSizeF(card.width() + 2 * pad, card.height() + 2 * pad + title);
+        h.rect = QRectF(QPointF(left, bottom + options.verticalGap), size);
+        left += size.width() + options.horizontalGap;
+    }
+}
+
 } // namespace
 
 void arrange(DesignData &data)
@@ -200,76 +266,19 @@ void arrange(DesignData &data, const Options &options)
 {
     LayeredGraph g = LayeredGraph::build(data);
     LayerOrdering(g).run(options.sweeps);
-    const double cardWidth = options.cardSize.width();
-    const double cardHeight = options.cardSize.height();
-    const double pad = options.hostPadding;
-    const double title = options.hostTitleHeight;
+    const std::vector<double> y = rowCentres(g, options);
+    const std::vector<double> x = placeHorizontally(g, y, options);
 
-    // Bands: a band that starts a frame leaves room for its title bar above the cards, one
-    // that ends a frame for its padding below them.
-    const int layerCount = g.layerCount();
-    std::vector<char> frameStarts(layerCount, 0);
-    std::vector<char> frameEnds(layerCount, 0);
-    for (const LayeredGraph::HostSpan &span : g.hostSpans) {
-        if (span.first >= 0) {
-            frameStarts[span.first] = 1;
-            frameEnds[span.last] = 1;
-        }
-    }
-    std::vector<double> rowTop(layerCount, 0);
-    double top = options.margin;
-    for (int l = 0; l < layerCount; ++l) {
-        if (frameStarts[l])
-            top += title + pad;
-        rowTop[l] = top;
-        top += cardHeight + (frameEnds[l] ? pad : 0) + options.verticalGap;
-    }
-    std::vector<double> rowY(layerCount);
-    for (int l = 0; l < layerCount; ++l)
-        rowY[l] = rowTop[l] + cardHeight / 2;
-
-    const std::vector<double> x = placeHorizontally(g, rowY, options);
-
+    // The drawing starts at the margin, frames included.
     double minX = std::numeric_limits<double>::max();
+    for (int c = 0; c < g.componentCount(); ++c) {
+        const double frame = g.nodes[c].host >= 0 ? options.hostPadding : 0;
+        minX = std::min(minX, x[c] - options.cardSize.width() / 2 - frame);
+    }
+    const double shift = options.margin - minX;
     for (int c = 0; c < g.componentCount(); ++c)
-        minX = std::min(minX, x[c] - cardWidth / 2 - (g.nodes[c].host >= 0 ? pad : 0));
-    const double shift = g.componentCount() > 0 ? options.margin - minX : 0;
-
-    for (int c = 0; c < g.componentCount(); ++c) {
-        data.components[c].pos = QPointF(x[c] + shift, rowY[g.nodes[c].layer]);
-    }
-
-    std::vector<QRectF> frames(data.hosts.size());
-    for (int c = 0; c < g.componentCount(); ++c) {
-        const int h = g.nodes[c].host;
-        if (h < 0)
-            continue;
-        const QPointF p = data.components.at(c).pos;
-        const QRectF card(p.x() - cardWidth / 2, p.y() - cardHeight / 2, cardWidth, cardHeight);
-        frames[h] = frames[h].isNull() ? card : frames[h].united(card);
-    }
-    double bottom = options.margin;
-    for (int h = 0; h < data.hosts.size(); ++h) {
-        if (frames[h].isNull())
-            continue;
-        data.hosts[h].rect = frames[h].adjusted(-pad, -pad - title, pad, pad);
-        bottom = std::max(bottom, data.hosts[h].rect.bottom());
-    }
-    for (const Component &component : data.components)
-        bottom = std::max(bottom, component.pos.y() + cardHeight / 2);
-
-    // Hosts without components: a row of frames at their own size below everything.
-    double left = options.margin;
-    const double emptyTop = bottom + options.verticalGap;
-    for (int h = 0; h < data.hosts.size(); ++h) {
-        if (!frames[h].isNull())
-            continue;
-        QSizeF size = data.hosts[h].rect.size();
-        if (size.width() <= 0 || size.height() <= 0)
-            size = QSizeF(cardWidth + 2 * pad, cardHeight + 2 * pad + title);
-        data.hosts[h].rect = QRectF(QPointF(left, emptyTop), size);
-        left += size.width() + options.horizontalGap;
-    }
+        data.components[c].pos = QPointF(x[c] + shift, y[g.nodes[c].layer]);
+    fitFrames(data, options);
 }
 
 } // namespace TierLayout

@@ -129,7 +129,8 @@ void run(int count, int runs, int dotTimeoutSeconds)
     if (!finished) {
         process.kill();
         process.waitForFinished();
-        std::printf("  graphviz dot -Tplain: did not finish within %d s (stopped); ratio > %.0f×\n",
+        std::printf("  graphviz dot -Tplain: did not finish within %d s (stopped); "
+                    "ratio > %.0f×\n",
                     dotTimeoutSeconds, dotMs / ours);
         return;
     }

@@ -78,7 +78,8 @@ inline DesignData classic(bool withDns = true)
                                       h));
     }
     if (withDns)
-        d.links.append(link(QStringLiteral("user"), QStringLiteral("dns"), QStringLiteral("dns"), d));
+        d.links.append(
+            link(QStringLiteral("user"), QStringLiteral("dns"), QStringLiteral("dns"), d));
     d.links.append(link(QStringLiteral("user"), QStringLiteral("lb"), QStringLiteral("https"), d));
     for (const QString &n : {QStringLiteral("1"), QStringLiteral("2")}) {
         d.links.append(link(QStringLiteral("lb"), QStringLiteral("web") + n,
@@ -233,7 +234,8 @@ public:
         m_data.name = QStringLiteral("Generated (%1 components)").arg(m_count);
         add(QStringLiteral("users"), QStringLiteral("client"), QStringLiteral("Users"));
         add(QStringLiteral("dns"), QStringLiteral("dns"), QStringLiteral("DNS"));
-        add(QStringLiteral("collector"), QStringLiteral("monitoring"), QStringLiteral("Prometheus"));
+        add(QStringLiteral("collector"), QStringLiteral("monitoring"),
+            QStringLiteral("Prometheus"));
         connect(QStringLiteral("users"), QStringLiteral("dns"), QStringLiteral("dns"));
         for (int s = 0; m_data.components.size() < m_count; ++s)
             addService(s);

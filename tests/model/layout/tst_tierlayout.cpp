@@ -182,8 +182,10 @@ void TestTierLayout::classicLooksLikeTheDrawing()
     TierLayout::arrange(d);
     auto pos = [&d](const QString &id) { return find(d, id).pos; };
     QVERIFY(pos(QStringLiteral("user")).y() < pos(QStringLiteral("lb")).y());
-    if (withDns)
-        QVERIFY(pos(QStringLiteral("user")).y() < pos(QStringLiteral("dns")).y() && pos(QStringLiteral("dns")).y() < pos(QStringLiteral("lb")).y());
+    if (withDns) {
+        const double dnsY = pos(QStringLiteral("dns")).y();
+        QVERIFY(pos(QStringLiteral("user")).y() < dnsY && dnsY < pos(QStringLiteral("lb")).y());
+    }
     // The balancer sits between the two servers, which stand side by side, aligned.
     const QRectF s1 = d.host(QStringLiteral("s1"))->rect;
     const QRectF s2 = d.host(QStringLiteral("s2"))->rect;
@@ -286,7 +288,8 @@ void TestTierLayout::knownDesignHasNoCrossings_data()
                                                      QStringLiteral("LB")));
     for (const QString &w : webs) {
         fan.components.append(DesignGenerator::component(w, QStringLiteral("web_server"), w));
-        fan.links.append(DesignGenerator::link(QStringLiteral("lb"), w, QStringLiteral("http"), fan));
+        fan.links.append(
+            DesignGenerator::link(QStringLiteral("lb"), w, QStringLiteral("http"), fan));
     }
     for (int i = 0; i < 3; ++i) {
         const QString app = QStringLiteral("a%1").arg(i);
@@ -434,7 +437,8 @@ void TestTierLayout::badInputDoesNotCrash_data()
     for (int i = 0; i < 5; ++i) {
         supportOnly.components.append(
             DesignGenerator::component(QStringLiteral("g%1").arg(i), QStringLiteral("generic"),
-                                       QStringLiteral("G"), i % 2 ? QStringLiteral("h") : QString()));
+                                       QStringLiteral("G"),
+                                       i % 2 ? QStringLiteral("h") : QString()));
     }
     supportOnly.hosts.append(DesignGenerator::host(QStringLiteral("h"), QStringLiteral("H")));
     QTest::newRow("support kinds only") << supportOnly;
