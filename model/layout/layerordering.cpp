@@ -4,6 +4,7 @@
 #include "layeredgraph.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -40,6 +41,8 @@ LayerOrdering::LayerOrdering(LayeredGraph &graph)
     , m_hostSum(graph.hostSpans.size(), 0)
     , m_hostCount(graph.hostSpans.size(), 0)
     , m_hostFirst(graph.hostSpans.size(), 0)
+    , m_ownSum(graph.hostSpans.size(), 0)
+    , m_ownCount(graph.hostSpans.size(), 0)
 {
 }
 
@@ -91,6 +94,19 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
     const int fixedSize = hasFixed ? static_cast<int>(g.layers[fixed].size()) : size;
     // Own positions mapped onto the fixed layer's index range, for nodes without segments.
     const double scale = size > 1 ? double(std::max(fixedSize - 1, 0)) / double(size - 1) : 0;
+    // Which half of its layer a node's block stands in now: a node linked only sideways, and
+    // a node without links, goes to the block's outer side.
+    const double middle = (size - 1) / 2.0;
+    for (int n : order) {
+        if (g.nodes[n].host >= 0) {
+            m_ownSum[g.nodes[n].host] += g.position[n];
+            ++m_ownCount[g.nodes[n].host];
+        }
+    }
+    auto onLeft = [&](int n) {
+        const int h = g.nodes[n].host;
+        return (h >= 0 ? m_ownSum[h] / m_ownCount[h] : g.position[n]) < middle;
+    };
 
     for (int n : order) {
         m_hasKey[n] = 0;
@@ -108,9 +124,8 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
     }
     if (byNeighbours) {
         // A node linked only within its layer (app server → app files) goes next to its
-        // partner, on the side facing out of the middle of the drawing: the partner's column
+        // partner, on the side facing out of the middle of the layer: the partner's column
         // then stays straight and mirrored blocks (two servers) come out symmetric.
-        const double middle = (fixedSize - 1) / 2.0;
         for (int n : order) {
             if (m_hasKey[n])
                 continue;
@@ -124,7 +139,7 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
             }
             if (count > 0) {
                 const double key = sum / count;
-                m_key[n] = key + (key < middle ? -outwards : outwards);
+                m_key[n] = key + (onLeft(n) ? -outwards : outwards);
                 m_hasKey[n] = 2;
             }
         }
@@ -175,6 +190,16 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
                 sum += m_key[n];
             unit.key = sum / double(unit.nodes.size());
         }
+        // Members without any link (an unlinked host firewall, a placeholder) go to the
+        // block's outer side, out of the way of the links that pass through the block.
+        if (byNeighbours) {
+            const double outer = onLeft(unit.nodes.front()) ? -std::numeric_limits<double>::max()
+                                                            : std::numeric_limits<double>::max();
+            for (int n : unit.nodes) {
+                if (g.up[n].empty() && g.down[n].empty() && g.flat[n].empty())
+                    m_key[n] = outer;
+            }
+        }
         std::stable_sort(unit.nodes.begin(), unit.nodes.end(), [this](int a, int b) {
             return m_key[a] < m_key[b];
         });
@@ -204,6 +229,13 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
                 m_hostSum[h] = 0;
                 m_hostCount[h] = 0;
             }
+        }
+    }
+
+    for (int n : order) {
+        if (g.nodes[n].host >= 0) {
+            m_ownSum[g.nodes[n].host] = 0;
+            m_ownCount[g.nodes[n].host] = 0;
         }
     }
 

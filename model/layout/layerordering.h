@@ -38,4 +38,6 @@ private:
     std::vector<double> m_hostSum; // per host, scratch
     std::vector<int> m_hostCount;  // per host, scratch
     std::vector<int> m_hostFirst;  // per host, scratch: first position in the fixed layer
+    std::vector<double> m_ownSum;  // per host, scratch: positions in the reordered layer
+    std::vector<int> m_ownCount;   // per host, scratch
 };

@@ -110,7 +110,7 @@ std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<d
     constexpr double straightness = 4;
     constexpr double supportWeight = 0.05;
     constexpr double flatWeight = 0.5;
-    constexpr double cohesion = 1;
+    constexpr double cohesion = 4;
     SeparationSolver solver;
     const int nodeCount = g.nodeCount();
     for (int n = 0; n < nodeCount; ++n)
