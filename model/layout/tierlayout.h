@@ -10,21 +10,28 @@
  *
  * Components go into horizontal bands by tier, top to bottom: clients, edge (DNS, CDN),
  * balancers, web, application, data, and a bottom band for free-standing support components
- * (monitoring collectors, generic parts without tiered neighbours). A firewall gets a band of
- * its own just above what it protects; inside a host it sits at the top of that host. A
- * monitoring agent inside a host sits in the host's bottom row, next to what it watches.
+ * (monitoring collectors, generic parts without tiered neighbours; a generic part with links
+ * goes one band below its callers or above its callees). A firewall gets a band of its own just
+ * above what it guards (its callees); inside a host it sits at the top of that host. A
+ * monitoring agent inside a host sits in the host's bottom row, near the host's other cards.
  *
  * Each host is one frame spanning the bands of its components, stacked by tier inside it; the
- * frame is resized around them (title bar and padding) and never overlaps another frame or a
+ * frame is fitted around them (title bar and padding) and never overlaps another frame or a
  * component outside it. Within bands, components and host blocks (as units) are ordered with the
- * barycenter heuristic over alternating sweeps, long and upward links included, to reduce link
- * crossings; the initial order is the current left-to-right order, so on a tie the user's
- * arrangement is kept. Positions are then chosen so that linked components line up, subject
- * to the spacing (cards, gaps for link labels, frame padding).
+ * barycenter heuristic over alternating sweeps plus adjacent swaps, long and upward links
+ * included (as chains of dummy nodes), to reduce link crossings. The initial order is the
+ * current left-to-right order, so among equally good orders the user's tends to stay. A card
+ * linked only sideways (app files) goes beside its partner, on the side facing out of the
+ * drawing, so mirrored servers come out symmetric. Positions are then chosen so that linked
+ * cards line up and long links run straight past the cards they skip, under the spacing rules
+ * (card gap, room for labels between bands and between cards linked side by side, frames).
+ * Links are assumed to be drawn straight between card centres.
  *
  * Only `pos` of components and `rect` of hosts change. A host without components is placed
- * below everything at its current size. Links to unknown ids are ignored. Deterministic: the
- * same design gives the same layout. Runs in about O((V + E) log(V + E)) per sweep.
+ * below everything, keeping its size. Links to unknown ids and self links are ignored; a
+ * component whose host is unknown is treated as free. Deterministic: the same design gives the
+ * same layout. About O((V + E) log(V + E)) per sweep and per placement round, V counting one
+ * dummy per band a link skips: 1,000 components take some tens of milliseconds.
  */
 namespace TierLayout {
 
@@ -37,7 +44,7 @@ struct Options
     double hostPadding = 16;      ///< between a frame and the cards inside it
     double hostTitleHeight = 28;  ///< title bar at the top of a frame
     double margin = 40;           ///< top-left corner of the layout
-    int sweeps = 24;              ///< maximum crossing-reduction sweeps (down + up count 2)
+    int sweeps = 24;              ///< at most, crossing-reduction sweeps (down and up: 2)
     int placementRounds = 100;    ///< at most, rounds of the horizontal placement
 };
 
