@@ -57,11 +57,9 @@ void AddElementsCommand::resolve()
         c.pos += m_offset;
     }
     for (Component &c : m_fragment.components) {
-        if (c.host.isEmpty())
-            continue;
         if (newIds.contains(c.host)) {
             c.host = newIds.value(c.host);
-        } else {
+        } else if (!c.host.isEmpty()) {
             const Host *old = m_design->host(c.host);
             if (!old || !old->rect.contains(c.pos))
                 c.host.clear();
