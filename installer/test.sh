@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# Installs what is missing, builds Toposcope with its tests (warnings are errors) and runs every
+# test: the CTest suites (GUI tests on the offscreen platform) and, when they exist, the fuzzers
+# for a bounded time. Exits non-zero on any failure; the last line sums up.
+#
+# Environment: TOPOSCOPE_BUILD_DIR (default build), JOBS (build jobs, default: number of cores),
+# TEST_JOBS (parallel tests, default 2), FUZZ_SECONDS (per fuzz target, default 30),
+# CTEST_ARGS (extra ctest arguments, e.g. "-R tst_cli").
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="${TOPOSCOPE_BUILD_DIR:-$root/build}"
+jobs="${JOBS:-$(nproc)}"
+test_jobs="${TEST_JOBS:-2}"
+start=$SECONDS
+
+say() { printf 'test: %s\n' "$*"; }
+elapsed() { printf '%dm%02ds' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)); }
+fail() {
+    say "FAILED: $* (after $(elapsed))"
+    exit 1
+}
+
+"$here/setup.sh" || fail "installing the dependencies"
+
+# Same build directory and build type as run.sh, so running both builds once.
+say "configuring $build (Release, Ninja, warnings are errors, tests on)"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOPOSCOPE_WERROR=ON \
+    -DTOPOSCOPE_BUILD_TESTS=ON >/dev/null || fail "configuring"
+say "building with $jobs jobs"
+cmake --build "$build" -j "$jobs" || fail "building"
+
+say "running the tests ($test_jobs at a time)"
+log="$build/test-ctest.log"
+status=0
+# shellcheck disable=SC2086 # CTEST_ARGS is a list of words on purpose
+(cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$test_jobs" \
+    --timeout 600 ${CTEST_ARGS:-}) 2>&1 | tee "$log" || status=1
+passed=0
+failed=0
+if summary_line="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log")"; then
+    failed="$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$summary_line")"
+    total="$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$summary_line")"
+    passed=$((total - failed))
+elif ((status != 0)); then
+    failed=1
+fi
+
+fuzz="$root/tests/fuzz/run-fuzzers.sh"
+if [[ -f "$fuzz" ]]; then
+    say "running the fuzzers (${FUZZ_SECONDS:-30} s per target)"
+    if FUZZ_SECONDS="${FUZZ_SECONDS:-30}" TOPOSCOPE_SOURCE_DIR="$root" bash "$fuzz"; then
+        passed=$((passed + 1))
+        say "fuzzers: no crash, hang or sanitizer report"
+    else
+        failed=$((failed + 1))
+        status=1
+        say "fuzzers: FAILED"
+    fi
+else
+    say "no tests/fuzz/run-fuzzers.sh yet: fuzzers skipped"
+fi
+
+((failed == 0)) || status=1
+say "finished in $(elapsed)"
+printf 'summary: %d passed, %d failed\n' "$passed" "$failed"
+exit "$status"

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+#include "design/design.h"
+#include "io/topofile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestTopoFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    static DesignData sample()
+    {
+        Design d;
+        d.setName(QStringLiteral("Two servers"));
+        d.setDomain(QStringLiteral("www.foobar.com"));
+        Host h;
+        h.id = QStringLiteral("server1");
+        h.label = QStringLiteral("Server 1");
+        h.rect = QRectF(10, 20, 300, 200);
+        d.addHost(h);
+        Component user;
+        user.id = QStringLiteral("user");
+        user.kind = QStringLiteral("client");
+        user.pos = QPointF(100, 0);
+        d.addComponent(user);
+        Component lb;
+        lb.id = QStringLiteral("lb");
+        lb.kind = QStringLiteral("load_balancer");
+        lb.label = QStringLiteral("HAProxy «edge»");
+        lb.pos = QPointF(100.5, 140.25);
+        lb.props.insert(QStringLiteral("algorithm"), QStringLiteral("leastconn"));
+        lb.props.insert(QStringLiteral("health_checks"), true);
+        d.addComponent(lb);
+        Component web;
+        web.id = QStringLiteral("web");
+        web.kind = QStringLiteral("web_server");
+        web.host = QStringLiteral("server1");
+        web.pos = QPointF(100, 280);
+        d.addComponent(web);
+        Component fw;
+        fw.id = QStringLiteral("fw");
+        fw.kind = QStringLiteral("firewall");
+        fw.props.insert(QStringLiteral("allowed_ports"), QStringList{QStringLiteral("443")});
+        d.addComponent(fw);
+        Link l;
+        l.id = QStringLiteral("l1");
+        l.from = QStringLiteral("user");
+        l.to = QStringLiteral("lb");
+        l.protocol = QStringLiteral("https");
+        d.addLink(l);
+        Link l2;
+        l2.id = QStringLiteral("l2");
+        l2.from = QStringLiteral("lb");
+        l2.to = QStringLiteral("web");
+        l2.protocol = QStringLiteral("http");
+        l2.port = 8080;
+        l2.props.insert(QStringLiteral("weight"), 3);
+        d.addLink(l2);
+        d.setAcceptedFindings({{QStringLiteral("spof.component"), {QStringLiteral("lb")},
+                                QStringLiteral("Budget: one balancer for now")}});
+        return d.data();
+    }
+
+    static QByteArray withRoot(const QByteArray &body)
+    {
+        return QByteArrayLiteral("{\"format\":\"toposcope\",\"version\":2,") + body + '}';
+    }
+
+private Q_SLOTS:
+    void saveThenLoadIsEqual()
+    {
+        const DesignData original = sample();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("design.topo"));
+        QString error;
+        QVERIFY2(TopoFile::write(path, original, &error), qPrintable(error));
+        const TopoFile::ReadResult r = TopoFile::read(path);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.fileVersion, TopoFile::CurrentVersion);
+        QCOMPARE(r.data.name, original.name);
+        QCOMPARE(r.data.hosts, original.hosts);
+        QCOMPARE(r.data.links, original.links);
+        QCOMPARE(r.data.acceptedFindings, original.acceptedFindings);
+        QCOMPARE(r.data.components.size(), original.components.size());
+        for (qsizetype i = 0; i < original.components.size(); ++i)
+            QCOMPARE(r.data.components.at(i), original.components.at(i));
+        QVERIFY(r.data == original);
+        // Writing what was read gives the same bytes: saving does not drift.
+        QCOMPARE(TopoFile::serialize(r.data), TopoFile::serialize(original));
+    }
+
+    void unknownFieldsAreKept()
+    {
+        const QByteArray text = withRoot(
+            "\"future\":{\"a\":1},"
+            "\"components\":[{\"id\":\"u\",\"kind\":\"client\",\"x\":0,\"y\":0,\"colour\":\"red\","
+            "\"properties\":{\"vip_level\":3}}]");
+        const TopoFile::ReadResult r = TopoFile::parse(text);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QJsonObject again = QJsonDocument::fromJson(TopoFile::serialize(r.data)).object();
+        QCOMPARE(again.value(QStringLiteral("future")).toObject().value(QStringLiteral("a")).toInt(),
+                 1);
+        const QJsonObject c = again.value(QStringLiteral("components")).toArray().at(0).toObject();
+        QCOMPARE(c.value(QStringLiteral("colour")).toString(), QStringLiteral("red"));
+        QCOMPARE(c.value(QStringLiteral("properties"))
+                     .toObject()
+                     .value(QStringLiteral("vip_level"))
+                     .toInt(),
+                 3);
+    }
+
+    void migratesVersion1()
+    {
+        const QByteArray v1
+            = "{\"format\":\"toposcope\",\"version\":1,\"name\":\"old\","
+              "\"nodes\":[{\"id\":\"u\",\"type\":\"client\",\"position\":{\"x\":5,\"y\":6}},"
+              "{\"id\":\"lb\",\"type\":\"load_balancer\",\"properties\":{\"algorithm\":\"source\"}}],"
+              "\"edges\":[{\"id\":\"e\",\"source\":\"u\",\"target\":\"lb\",\"protocol\":\"http\"}]}";
+        const TopoFile::ReadResult r = TopoFile::parse(v1);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.fileVersion, 1);
+        QCOMPARE(r.data.components.size(), 2);
+        QCOMPARE(r.data.components.at(0).kind, QStringLiteral("client"));
+        QCOMPARE(r.data.components.at(0).pos, QPointF(5, 6));
+        QCOMPARE(r.data.components.at(1).props.value(QStringLiteral("algorithm")).toString(),
+                 QStringLiteral("source"));
+        QCOMPARE(r.data.links.size(), 1);
+        QCOMPARE(r.data.links.at(0).from, QStringLiteral("u"));
+        QCOMPARE(r.data.links.at(0).port, 80);
+        QVERIFY(!r.data.extra.contains(QStringLiteral("nodes")));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected"); // a part of the message a user must see
+
+        QTest::newRow("empty") << QByteArray() << "not valid JSON at line 1, column 1";
+        QTest::newRow("truncated")
+            << QByteArray("{\"format\":\"toposcope\",\n\"version\":2,\n\"components\":[{\"id\":")
+            << "line 3";
+        QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe garbage", 12) << "not valid JSON";
+        QTest::newRow("array root") << QByteArray("[1,2]") << "top level is not an object";
+        QTest::newRow("other format") << QByteArray("{\"format\":\"drawio\",\"version\":2}")
+                                      << "not a Toposcope design";
+        QTest::newRow("version text") << QByteArray("{\"format\":\"toposcope\",\"version\":\"2\"}")
+                                      << "version";
+        QTest::newRow("newer version") << QByteArray("{\"format\":\"toposcope\",\"version\":99}")
+                                       << "newer Toposcope";
+        QTest::newRow("components not a list") << withRoot("\"components\":{}")
+                                               << "components: expected a list";
+        QTest::newRow("unknown kind")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"toaster\"}]")
+            << "components[0].kind: unknown kind \"toaster\"";
+        QTest::newRow("missing id") << withRoot("\"components\":[{\"kind\":\"client\"}]")
+                                    << "components[0].id: missing";
+        QTest::newRow("duplicate id")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
+                        "{\"id\":\"a\",\"kind\":\"dns\"}]")
+            << "components[1].id: \"a\" is used by another element";
+        QTest::newRow("bad enum")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"load_balancer\","
+                        "\"properties\":{\"algorithm\":\"fastest\"}}]")
+            << "components[0].properties.algorithm: expected one of";
+        QTest::newRow("bad bool")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"load_balancer\","
+                        "\"properties\":{\"health_checks\":\"yes\"}}]")
+            << "components[0].properties.health_checks: expected true or false";
+        QTest::newRow("huge coordinate")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\",\"x\":1e300}]")
+            << "components[0].x: expected a number";
+        QTest::newRow("missing host")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\",\"host\":\"h\"}]")
+            << "components[0].host: no host with id \"h\"";
+        QTest::newRow("dangling link")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
+                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"http\"}]")
+            << "links[0].to: no component with id \"b\"";
+        QTest::newRow("self link")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
+                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"a\",\"protocol\":\"http\"}]")
+            << "links[0].to: a link cannot go from a component to itself";
+        QTest::newRow("unknown protocol")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
+                        "{\"id\":\"b\",\"kind\":\"dns\"}],"
+                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"smtp\"}]")
+            << "links[0].protocol: unknown protocol \"smtp\"";
+        QTest::newRow("port out of range")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
+                        "{\"id\":\"b\",\"kind\":\"dns\"}],"
+                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"dns\","
+                        "\"port\":70000}]")
+            << "links[0].port: expected a number from 0 to 65535";
+        QTest::newRow("host on a link id")
+            << withRoot("\"hosts\":[{\"id\":\"x\"}],\"components\":[{\"id\":\"x\",\"kind\":\"client\"}]")
+            << "components[0].id: \"x\" is used by another element";
+        QByteArray deep(100000, '[');
+        QTest::newRow("deep nesting") << deep << "not valid JSON";
+        QTest::newRow("id too long")
+            << withRoot("\"components\":[{\"id\":\"" + QByteArray(5000, 'a')
+                        + "\",\"kind\":\"client\"}]")
+            << "components[0].id: longer than";
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        const TopoFile::ReadResult r = TopoFile::parse(bytes);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY(r.data.components.isEmpty()); // nothing half-read
+    }
+
+    void syntaxErrorHasLineAndColumn()
+    {
+        const TopoFile::ReadResult r
+            = TopoFile::parse("{\n  \"format\": \"toposcope\",\n  \"version\": 2,,\n}");
+        QVERIFY(!r.ok);
+        QCOMPARE(r.line, 3);
+        QVERIFY(r.column > 1);
+    }
+
+    void failedSaveKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.topo"));
+        QString error;
+        QVERIFY(TopoFile::write(path, sample(), &error));
+        const QByteArray before = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        DesignData other;
+        other.name = QStringLiteral("other");
+        const bool written = TopoFile::write(path, other, &error);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                              | QFileDevice::ExeOwner);
+        if (written)
+            QSKIP("running as root: directory permissions do not stop writes");
+        QVERIFY(!error.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+    }
+
+    void missingFileSaysSo()
+    {
+        const TopoFile::ReadResult r = TopoFile::read(QStringLiteral("/nonexistent/x.topo"));
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.contains(QStringLiteral("cannot open")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTopoFile)
+#include "tst_topofile.moc"
