@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "badge.h"
+#include "design/elements.h"
+
+#include <QGraphicsItem>
+#include <QLineF>
+
+#include <optional>
+
+class ComponentItem;
+struct SceneStyle;
+
+// The arrow of one link, from the caller's card to the callee's, border to border, with its
+// tag (protocol, algorithm, "backup") on a pill at the middle. Its ends follow the two cards'
+// current positions, so it tracks a drag before the model hears of it.
+class LinkItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    LinkItem(const Link &link, ComponentItem *from, ComponentItem *to, const SceneStyle *style);
+
+    int type() const override { return Type; }
+    const ElementId &id() const { return m_id; }
+    ComponentItem *fromItem() const { return m_from; }
+    ComponentItem *toItem() const { return m_to; }
+    const QString &tag() const { return m_tag; }
+
+    /** Takes the tag and the dashing from the model (worked out by the scene). */
+    void sync(const QString &tag, bool secondary, const QString &toolTip);
+    /** Shifts the arrow sideways, so that A→B and B→A do not draw over each other. */
+    void setParallelOffset(qreal offset);
+    /** Recomputes the arrow from the cards' positions. */
+    void updateGeometry();
+    QLineF line() const { return m_line; }
+    QRectF labelRect() const { return m_labelRect; }
+
+    void setBadge(const std::optional<Badge> &badge);
+    void setHighlighted(bool highlighted);
+    void refreshStyle();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    const SceneStyle *m_style = nullptr;
+    ElementId m_id;
+    ComponentItem *m_from = nullptr;
+    ComponentItem *m_to = nullptr;
+    QString m_tag;
+    QString m_shownTag; ///< m_tag, or its protocol alone where space is short
+    bool m_secondary = false;
+    qreal m_offset = 0;
+    QLineF m_line;
+    QRectF m_labelRect;
+    QRectF m_bounds;
+    std::optional<Badge> m_badge;
+    bool m_highlighted = false;
+};
