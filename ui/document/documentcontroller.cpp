@@ -177,6 +177,7 @@ bool DocumentController::load(const QString &path, bool remember)
 {
     TopoFile::ReadResult result = DesignFiles::read(path);
     if (!result.ok) {
+        m_lastError = result.error;
         if (remember && !QFileInfo::exists(path))
             m_recent->remove(path);
         m_prompts->showError(tr("Cannot Open Design"),
@@ -229,6 +230,7 @@ bool DocumentController::saveTo(const QString &path)
 {
     QString error;
     if (!TopoFile::write(path, m_design->data(), &error)) {
+        m_lastError = error;
         m_prompts->showError(tr("Cannot Save Design"),
                              tr("“%1” could not be saved.").arg(QFileInfo(path).fileName()),
                              error);

@@ -46,6 +46,8 @@ public:
     QString windowTitle() const;
     bool isModified() const;
     QStringList recentFiles() const;
+    /** Why the last open or save failed (the reader's message), for the command line too. */
+    QString lastError() const { return m_lastError; }
 
     /** Asks to save unsaved changes; true when the caller may go on (saved or discarded). */
     bool maybeSave();
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<RecoveryStore> m_recovery;
     QTimer *m_autosaveTimer = nullptr;
     QString m_filePath;
+    QString m_lastError;
     // Bumped by every change; the autosave writes only when it moved since the last write.
     quint64 m_generation = 0;
     quint64 m_autosavedGeneration = 0;
