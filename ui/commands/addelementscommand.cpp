@@ -59,10 +59,16 @@ void AddElementsCommand::resolve()
     for (Component &c : m_fragment.components) {
         if (newIds.contains(c.host)) {
             c.host = newIds.value(c.host);
-        } else if (!c.host.isEmpty()) {
-            const Host *old = m_design->host(c.host);
-            if (!old || !old->rect.contains(c.pos))
-                c.host.clear();
+        } else {
+            // Like a drop: a card that lands inside an existing frame belongs to that host.
+            c.host.clear();
+            const QList<Host> &hosts = m_design->data().hosts;
+            for (auto it = hosts.crbegin(); it != hosts.crend(); ++it) {
+                if (it->rect.contains(c.pos)) {
+                    c.host = it->id;
+                    break;
+                }
+            }
         }
         const Kinds::KindSpec *kind = Kinds::find(c.kind);
         if (!kind)

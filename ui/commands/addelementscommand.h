@@ -10,10 +10,10 @@ class Design;
 
 // Paste and duplicate: adds a fragment's hosts, components and links under fresh ids, moved by
 // `offset`. References inside the fragment (a component's host, link ends, component-reference
-// properties such as a DNS target) follow the new ids; a reference to an element outside the
-// fragment is kept when it still exists in the design (a component pasted into the host it was
-// copied from stays there if it lands inside the frame), and dropped otherwise. Links whose ends
-// are not both in the fragment are skipped.
+// properties such as a DNS target) follow the new ids; a component-reference property naming a
+// component outside the fragment is kept when that component exists, and cleared otherwise. A
+// component whose host is not in the fragment goes, as a drop would, into the existing host
+// frame it lands in, if any. Links whose ends are not both in the fragment are skipped.
 class AddElementsCommand : public QUndoCommand
 {
 public:

@@ -557,6 +557,10 @@ DesignData DesignScene::fragmentOf(const QList<ElementId> &ids) const
     for (const Component &c : data.components) {
         if (asked.contains(c.id) || hosts.contains(c.host)) {
             fragment.components.append(c);
+            // A fragment is a valid .topo on its own: no host it does not carry. Where it is
+            // pasted decides the host (AddElementsCommand).
+            if (!hosts.contains(c.host))
+                fragment.components.last().host.clear();
             components.insert(c.id);
         }
     }
@@ -1073,7 +1077,7 @@ void DesignScene::finishMove()
         new SetComponentHostCommand(m_design, component, host, parent);
     for (auto it = cardsByHost.cbegin(); it != cardsByHost.cend(); ++it)
         growHostToFit(it.key(), it.value(), parent);
-    if (hostChanges.size() == 1) {
+    if (hostChanges.size() == 1 && g.ids.size() == 1) {
         const ElementId &host = hostChanges.constFirst().second;
         const QString name = move->text().section(u' ', 1);
         parent->setText(host.isEmpty()

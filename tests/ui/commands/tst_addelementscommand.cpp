@@ -16,8 +16,8 @@ private Q_SLOTS:
     void pasteHostWithContents();
     void linksToOutsideAreDropped();
     void referencesFollowTheCopy();
-    void staysInOriginalHostWhenInside_data();
-    void staysInOriginalHostWhenInside();
+    void landsInTheFrameUnderIt_data();
+    void landsInTheFrameUnderIt();
 };
 
 // Server 1 with its three components and the two links between them.
@@ -114,16 +114,24 @@ void tst_AddElementsCommand::referencesFollowTheCopy()
              QString());
 }
 
-void tst_AddElementsCommand::staysInOriginalHostWhenInside_data()
+void tst_AddElementsCommand::landsInTheFrameUnderIt_data()
 {
+    QTest::addColumn<QString>("host");
     QTest::addColumn<QPointF>("offset");
     QTest::addColumn<QString>("expectedHost");
-    QTest::newRow("nudged, still inside") << QPointF(20, 20) << QStringLiteral("server-1");
-    QTest::newRow("far away, outside") << QPointF(1000, 0) << QString();
+    QTest::newRow("nudged, still inside") << QStringLiteral("server-1") << QPointF(20, 20)
+                                          << QStringLiteral("server-1");
+    QTest::newRow("far away, outside") << QStringLiteral("server-1") << QPointF(1000, 0)
+                                       << QString();
+    QTest::newRow("into the other frame") << QStringLiteral("server-1") << QPointF(300, 0)
+                                          << QStringLiteral("server-2");
+    QTest::newRow("copied without its host, lands inside")
+        << QString() << QPointF(20, 20) << QStringLiteral("server-1");
 }
 
-void tst_AddElementsCommand::staysInOriginalHostWhenInside()
+void tst_AddElementsCommand::landsInTheFrameUnderIt()
 {
+    QFETCH(QString, host);
     QFETCH(QPointF, offset);
     QFETCH(QString, expectedHost);
     Design design;
@@ -131,6 +139,7 @@ void tst_AddElementsCommand::staysInOriginalHostWhenInside()
     QUndoStack stack;
     DesignData f;
     f.components = {*design.component(QStringLiteral("app-1"))};
+    f.components[0].host = host;
     auto *command = new AddElementsCommand(&design, f, offset);
     stack.push(command);
     QCOMPARE(design.component(command->addedIds().constFirst())->host, expectedHost);
