@@ -63,6 +63,7 @@ DesignScene::DesignScene(Design *design, QUndoStack *stack, QObject *parent)
     connect(design, &Design::linkRemoved, this, &DesignScene::removeLinkItem);
     connect(design, &Design::linkChanged, this, &DesignScene::syncLink);
     connect(design, &Design::designReset, this, &DesignScene::rebuild);
+    connect(design, &Design::changed, this, &DesignScene::scheduleSceneRectUpdate);
     rebuild();
 }
 
@@ -96,6 +97,32 @@ void DesignScene::rebuild()
     }
     if (!still.isEmpty())
         selectIds(still);
+    setSceneRect(QRectF());
+    updateSceneRect();
+}
+
+void DesignScene::scheduleSceneRectUpdate()
+{
+    if (m_sceneRectPending)
+        return;
+    m_sceneRectPending = true;
+    QMetaObject::invokeMethod(this, &DesignScene::updateSceneRect, Qt::QueuedConnection);
+}
+
+// The canvas reaches well past the design, so it can be panned and zoomed around the cursor
+// freely; it grows with the design and never shrinks while editing (no jumps under the mouse).
+void DesignScene::updateSceneRect()
+{
+    m_sceneRectPending = false;
+    const qreal margin = 1500;
+    QRectF rect = elementsRect();
+    if (rect.isNull())
+        rect = QRectF(0, 0, 1, 1);
+    rect.adjust(-margin, -margin, margin, margin);
+    const QRectF current = sceneRect();
+    setSceneRect(m_design->data().components.isEmpty() && m_design->data().hosts.isEmpty()
+                     ? rect
+                     : rect.united(current));
 }
 
 void DesignScene::clearItems()

@@ -150,6 +150,8 @@ private:
     void syncLink(const ElementId &id);
     void updateParallelOffsets(const ElementId &a, const ElementId &b);
     void refreshStyle();
+    void scheduleSceneRectUpdate();
+    void updateSceneRect();
     void applyDecorations(QGraphicsItem *item, const ElementId &id);
 
     QGraphicsItem *elementItemAt(QPointF scenePos) const;
@@ -196,6 +198,7 @@ private:
     LabelEditor *m_editor = nullptr;
     ElementId m_editingId;
 
+    bool m_sceneRectPending = false;
     QByteArray m_lastPasted;
     int m_pasteCount = 0;
 };

@@ -44,10 +44,9 @@ void DesignView::setZoom(double factor, QPoint anchor)
     const ViewportAnchor old = transformationAnchor();
     setTransformationAnchor(NoAnchor);
     setTransform(QTransform::fromScale(factor, factor));
-    // Keep the scene point under `at` where it was.
-    const QPointF after = mapToScene(at);
-    const QPointF shift = after - before;
-    translate(shift.x(), shift.y());
+    // Keep the scene point under `at` where it was: centre on the point that puts it there.
+    const QPointF centre = QRectF(viewport()->rect()).center();
+    centerOn(before - (QPointF(at) - centre) / factor);
     setTransformationAnchor(old);
     resetCachedContent();
     Q_EMIT zoomChanged(factor);
