@@ -8,6 +8,7 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace {
 constexpr qreal Radius = 10;
@@ -138,7 +139,7 @@ void HostItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
     update();
 }
 
-void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const SceneStyle &s = *m_style;
     const bool selected = !s.exportMode && isSelected();
@@ -173,6 +174,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->setPen(border);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(outline);
+    if (!s.exportMode && option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
+        return; // too small to read: the frame alone
 
     // A small "server" glyph: two stacked rounded slots with status lights.
     const QRectF glyph(10, (TitleHeight - 12) / 2, 14, 12);

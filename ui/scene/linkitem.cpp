@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
 namespace {
@@ -161,17 +162,25 @@ QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
     return QGraphicsItem::itemChange(change, value);
 }
 
-void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_line.length() <= 0)
         return;
     const SceneStyle &s = *m_style;
     const bool selected = !s.exportMode && isSelected();
-    painter->setRenderHint(QPainter::Antialiasing);
     if (s.highlighting && !m_highlighted)
         painter->setOpacity(0.3);
 
     const QColor colour = selected ? s.selection : s.link;
+    // Far out, tags are unreadable anyway: a plain hairline keeps an overview of a thousand
+    // links cheap.
+    if (!s.exportMode && option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35) {
+        QPen pen(colour, 0);
+        painter->setPen(pen);
+        painter->drawLine(m_line);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     if (m_highlighted) {
         painter->setPen(QPen(s.highlightHalo, 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(m_line);
