@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
-
 #include "design/design.h"
 #include "document/documentcontroller.h"
 #include "mainwindow.h"
@@ -33,7 +32,8 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
         QApplication::setWindowIcon(QIcon(AppIcon));
 
     QSettings settings;
-    Theme::apply(&app, Theme::modeFromName(settings.value(QStringLiteral("view/theme")).toString()));
+    Theme::apply(
+        &app, Theme::modeFromName(settings.value(QStringLiteral("view/theme")).toString()));
 
     Design design;
     QUndoStack stack;
@@ -41,13 +41,21 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
     window.show();
 
     DocumentController *document = window.document();
+    // Also on the terminal, for whoever started the app from one.
+    QObject::connect(document,
+        &DocumentController::openFailed,
+        &window,
+        [](const QString &path, const QString &error) {
+            QTextStream err(stderr);
+            err << "toposcope: ";
+            if (!error.contains(path))
+                err << path << ": ";
+            err << error << "\n";
+        });
     // Unsaved work from a crashed session comes first; the user may still open FILE after.
     const bool restored = document->offerRecovery();
     if (!restored && !file.isEmpty()) {
-        if (!document->openFile(file)) {
-            QTextStream(stderr) << "toposcope: cannot open " << file << ": "
-                                << document->lastError() << "\n";
-        }
+        document->openFile(file);
     } else if (!restored && document->recentFiles().isEmpty() && QFile::exists(ExampleDesign)) {
         document->openTemplate(ExampleDesign);
     }

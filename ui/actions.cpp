@@ -24,9 +24,9 @@ void describe(QAction *action)
     text.remove(QStringLiteral("..."));
     text.remove(QChar(0x2026));
     const QKeySequence key = action->shortcut();
-    action->setToolTip(key.isEmpty() ? text
-                                     : QStringLiteral("%1 (%2)").arg(
-                                           text, key.toString(QKeySequence::NativeText)));
+    action->setToolTip(key.isEmpty()
+            ? text
+            : QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
 }
 
 QString shortPath(const QString &path)
@@ -62,7 +62,7 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     redo->setShortcut(QKeySequence::Redo);
     m_actions.insert(Redo, redo);
     // The undo action renames itself after the command ("Undo Move web-1"): keep the tooltip.
-    for (QAction *a : {undo, redo})
+    for (QAction *a : { undo, redo })
         connect(a, &QAction::changed, this, [a] {
             if (!a->toolTip().contains(u'('))
                 describe(a);
@@ -74,18 +74,17 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     make(Duplicate, tr("D&uplicate"), QStringLiteral("edit-duplicate"))
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction *del = make(Delete, tr("&Delete"), QStringLiteral("edit-delete"));
-    del->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
+    del->setShortcuts({ QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace) });
     make(Rename, tr("Re&name"), QStringLiteral("edit-rename"))
         ->setShortcut(QKeySequence(Qt::Key_F2));
     make(SelectAll, tr("Select &All"), QStringLiteral("edit-select-all"))
         ->setShortcut(QKeySequence::SelectAll);
 
     make(ZoomIn, tr("Zoom &In"), QStringLiteral("zoom-in"))->setShortcut(QKeySequence::ZoomIn);
-    make(ZoomOut, tr("Zoom &Out"), QStringLiteral("zoom-out"))
-        ->setShortcut(QKeySequence::ZoomOut);
+    make(ZoomOut, tr("Zoom &Out"), QStringLiteral("zoom-out"))->setShortcut(QKeySequence::ZoomOut);
     make(ZoomToFit, tr("Zoom to &Fit"), QStringLiteral("zoom-fit-best"))
-        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)});
+        ->setShortcuts(
+            { QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F) });
     make(ActualSize, tr("&Actual Size"), QStringLiteral("zoom-original"))
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *snap = make(SnapToGrid, tr("&Snap to Grid"), QStringLiteral("snap-grid"));
@@ -94,9 +93,9 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
 
     m_themes = new QActionGroup(this);
     m_themes->setExclusive(true);
-    for (const auto &[id, text] : {std::pair{ThemeLight, tr("&Light")},
-                                   std::pair{ThemeDark, tr("&Dark")},
-                                   std::pair{ThemeSystem, tr("&System")}}) {
+    for (const auto &[id, text] : { std::pair{ ThemeLight, tr("&Light") },
+             std::pair{ ThemeDark, tr("&Dark") },
+             std::pair{ ThemeSystem, tr("&System") } }) {
         QAction *a = make(id, text);
         a->setCheckable(true);
         m_themes->addAction(a);
@@ -232,10 +231,11 @@ QToolBar *Actions::createToolBar(QWidget *parent)
     bar->addAction(action(SnapToGrid));
     auto *align = new QToolButton(bar);
     align->setMenu(alignMenu(align));
-    align->setDefaultAction(action(AlignLeft));
-    align->setPopupMode(QToolButton::MenuButtonPopup);
-    // The button repeats the last alignment used.
-    connect(align, &QToolButton::triggered, align, &QToolButton::setDefaultAction);
+    align->setIcon(align->menu()->icon());
+    align->setToolTip(tr("Align the selected elements"));
+    align->setPopupMode(QToolButton::InstantPopup);
+    align->setEnabled(action(AlignLeft)->isEnabled());
+    connect(action(AlignLeft), &QAction::enabledChanged, align, &QWidget::setEnabled);
     bar->addWidget(align);
     auto *arrange = new QToolButton(bar);
     arrange->setDefaultAction(action(Arrange));
@@ -269,10 +269,10 @@ void Actions::fillContextMenu(QMenu *menu, qsizetype selected) const
 
 void Actions::setSelectionCount(qsizetype count)
 {
-    for (const Id id : {Cut, Copy, Duplicate, Delete})
+    for (const Id id : { Cut, Copy, Duplicate, Delete })
         action(id)->setEnabled(count > 0);
     action(Rename)->setEnabled(count == 1);
-    for (const Id id : {AlignLeft, AlignHCenter, AlignRight, AlignTop, AlignVCenter, AlignBottom})
+    for (const Id id : { AlignLeft, AlignHCenter, AlignRight, AlignTop, AlignVCenter, AlignBottom })
         action(id)->setEnabled(count > 1);
 }
 

@@ -47,8 +47,8 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
     , m_actions(new Actions(stack, this))
     , m_scene(new DesignScene(design, stack, this))
     , m_view(new DesignView(m_scene, this))
-    , m_document(new DocumentController(design, stack, settings,
-                                        std::make_unique<DialogPrompts>(this), this))
+    , m_document(new DocumentController(
+          design, stack, settings, std::make_unique<DialogPrompts>(this), this))
     , m_edit(new EditController(m_scene, m_view, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -60,34 +60,33 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
     buildDocks();
     addToolBar(Qt::TopToolBarArea, m_actions->createToolBar(this));
     m_actions->fillMenuBar(menuBar(),
-                           {m_palette->toggleViewAction(), m_properties->toggleViewAction(),
-                            m_history->toggleViewAction()});
+        { m_palette->toggleViewAction(),
+            m_properties->toggleViewAction(),
+            m_history->toggleViewAction() });
     buildStatusBar();
     new SelectionObserver(m_scene, m_properties, m_actions, this);
     connectActions();
 
     setWindowTitle(m_document->windowTitle());
-    connect(m_document, &DocumentController::windowTitleChanged, this,
-            &QWidget::setWindowTitle);
-    connect(m_document, &DocumentController::modificationChanged, this,
-            &QWidget::setWindowModified);
+    connect(m_document, &DocumentController::windowTitleChanged, this, &QWidget::setWindowTitle);
+    connect(
+        m_document, &DocumentController::modificationChanged, this, &QWidget::setWindowModified);
     connect(m_document, &DocumentController::documentLoaded, this, [this] {
         // After the layout has settled, so the whole design fits the final viewport.
         QTimer::singleShot(0, m_view, &DesignView::zoomToFit);
     });
     m_actions->setRecentFiles(m_document->recentFiles());
-    connect(m_document, &DocumentController::recentFilesChanged, m_actions,
-            &Actions::setRecentFiles);
-    connect(m_actions, &Actions::recentFileTriggered, m_document,
-            &DocumentController::openFile);
+    connect(
+        m_document, &DocumentController::recentFilesChanged, m_actions, &Actions::setRecentFiles);
+    connect(m_actions, &Actions::recentFileTriggered, m_document, &DocumentController::openFile);
 
     m_actions->action(Actions::SnapToGrid)->setChecked(m_settings->value(SnapKey, true).toBool());
     m_scene->setSnapToGrid(m_actions->action(Actions::SnapToGrid)->isChecked());
     const Theme::Mode theme = Theme::modeFromName(m_settings->value(ThemeKey).toString());
-    m_actions->action(theme == Theme::Mode::Dark
-                          ? Actions::ThemeDark
-                          : (theme == Theme::Mode::System ? Actions::ThemeSystem
-                                                          : Actions::ThemeLight))
+    m_actions
+        ->action(theme == Theme::Mode::Dark
+                ? Actions::ThemeDark
+                : (theme == Theme::Mode::System ? Actions::ThemeSystem : Actions::ThemeLight))
         ->setChecked(true);
     m_actions->setPasteAvailable(m_edit->canPaste());
 
@@ -107,17 +106,17 @@ void MainWindow::buildDocks()
     m_palette = new PaletteDock(this);
     m_properties = new PropertyDock(m_design, m_stack, this);
     m_history = new HistoryDock(m_stack, this);
-    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_palette),
-                              static_cast<QDockWidget *>(m_properties),
-                              static_cast<QDockWidget *>(m_history)})
+    for (QDockWidget *dock : { static_cast<QDockWidget *>(m_palette),
+             static_cast<QDockWidget *>(m_properties),
+             static_cast<QDockWidget *>(m_history) })
         dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
-                          | QDockWidget::DockWidgetFloatable);
+            | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
     addDockWidget(Qt::RightDockWidgetArea, m_properties);
     addDockWidget(Qt::RightDockWidgetArea, m_history);
     splitDockWidget(m_properties, m_history, Qt::Vertical);
-    resizeDocks({m_palette, m_properties}, {220, 320}, Qt::Horizontal);
-    resizeDocks({m_properties, m_history}, {640, 220}, Qt::Vertical);
+    resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
+    resizeDocks({ m_properties, m_history }, { 640, 220 }, Qt::Vertical);
     connect(m_palette, &PaletteDock::kindActivated, m_edit, &EditController::addAtViewCentre);
 }
 
@@ -125,8 +124,7 @@ void MainWindow::buildStatusBar()
 {
     m_counts = new QLabel;
     m_zoom = new QLabel;
-    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %"))
-                            + 16);
+    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %")) + 16);
     m_zoom->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_zoom->setToolTip(tr("Zoom"));
     statusBar()->addWidget(m_counts);
@@ -136,11 +134,10 @@ void MainWindow::buildStatusBar()
     const auto updateCounts = [this] {
         const DesignData &d = m_design->data();
         const qsizetype selected = m_scene->selectedIds().size();
-        QStringList parts{
-            d.components.size() == 1 ? tr("1 component")
-                                     : tr("%1 components").arg(d.components.size()),
+        QStringList parts{ d.components.size() == 1 ? tr("1 component")
+                                                    : tr("%1 components").arg(d.components.size()),
             d.hosts.size() == 1 ? tr("1 host") : tr("%1 hosts").arg(d.hosts.size()),
-            d.links.size() == 1 ? tr("1 link") : tr("%1 links").arg(d.links.size())};
+            d.links.size() == 1 ? tr("1 link") : tr("%1 links").arg(d.links.size()) };
         if (selected > 0)
             parts.append(tr("%1 selected").arg(selected));
         const QString text = parts.join(QStringLiteral("  ·  "));
@@ -159,16 +156,16 @@ void MainWindow::buildStatusBar()
 void MainWindow::connectActions()
 {
     Actions *a = m_actions;
-    connect(a->action(Actions::New), &QAction::triggered, m_document,
-            &DocumentController::newDocument);
-    connect(a->action(Actions::Open), &QAction::triggered, m_document,
-            &DocumentController::open);
-    connect(a->action(Actions::Save), &QAction::triggered, m_document,
-            &DocumentController::save);
-    connect(a->action(Actions::SaveAs), &QAction::triggered, m_document,
-            &DocumentController::saveAs);
-    connect(a->action(Actions::ClearRecent), &QAction::triggered, m_document,
-            &DocumentController::clearRecentFiles);
+    connect(
+        a->action(Actions::New), &QAction::triggered, m_document, &DocumentController::newDocument);
+    connect(a->action(Actions::Open), &QAction::triggered, m_document, &DocumentController::open);
+    connect(a->action(Actions::Save), &QAction::triggered, m_document, &DocumentController::save);
+    connect(
+        a->action(Actions::SaveAs), &QAction::triggered, m_document, &DocumentController::saveAs);
+    connect(a->action(Actions::ClearRecent),
+        &QAction::triggered,
+        m_document,
+        &DocumentController::clearRecentFiles);
     connect(a->action(Actions::Close), &QAction::triggered, this, &QWidget::close);
     connect(a->action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
 
@@ -176,37 +173,45 @@ void MainWindow::connectActions()
     connect(a->action(Actions::Copy), &QAction::triggered, m_edit, &EditController::copy);
     connect(a->action(Actions::Paste), &QAction::triggered, m_edit, &EditController::paste);
     connect(m_edit, &EditController::pasteAvailableChanged, a, &Actions::setPasteAvailable);
-    connect(a->action(Actions::Duplicate), &QAction::triggered, m_scene,
-            &DesignScene::duplicateSelection);
-    connect(a->action(Actions::Delete), &QAction::triggered, m_scene,
-            &DesignScene::deleteSelection);
-    connect(a->action(Actions::Rename), &QAction::triggered, m_scene,
-            &DesignScene::renameSelection);
+    connect(a->action(Actions::Duplicate),
+        &QAction::triggered,
+        m_scene,
+        &DesignScene::duplicateSelection);
+    connect(
+        a->action(Actions::Delete), &QAction::triggered, m_scene, &DesignScene::deleteSelection);
+    connect(
+        a->action(Actions::Rename), &QAction::triggered, m_scene, &DesignScene::renameSelection);
     connect(a->action(Actions::SelectAll), &QAction::triggered, m_scene, &DesignScene::selectAll);
 
     connect(a->action(Actions::ZoomIn), &QAction::triggered, m_view, &DesignView::zoomIn);
     connect(a->action(Actions::ZoomOut), &QAction::triggered, m_view, &DesignView::zoomOut);
     connect(a->action(Actions::ZoomToFit), &QAction::triggered, m_view, &DesignView::zoomToFit);
-    connect(a->action(Actions::ActualSize), &QAction::triggered, m_view,
-            &DesignView::resetZoom);
+    connect(a->action(Actions::ActualSize), &QAction::triggered, m_view, &DesignView::resetZoom);
     connect(a->action(Actions::SnapToGrid), &QAction::toggled, this, [this](bool on) {
         m_scene->setSnapToGrid(on);
         m_settings->setValue(SnapKey, on);
     });
-    connect(a->action(Actions::ThemeLight), &QAction::triggered, this,
-            [this] { setTheme(QStringLiteral("light")); });
-    connect(a->action(Actions::ThemeDark), &QAction::triggered, this,
-            [this] { setTheme(QStringLiteral("dark")); });
-    connect(a->action(Actions::ThemeSystem), &QAction::triggered, this,
-            [this] { setTheme(QStringLiteral("system")); });
+    connect(a->action(Actions::ThemeLight), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("light"));
+    });
+    connect(a->action(Actions::ThemeDark), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("dark"));
+    });
+    connect(a->action(Actions::ThemeSystem), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("system"));
+    });
 
-    const std::pair<Actions::Id, Qt::Alignment> alignments[] = {
-        {Actions::AlignLeft, Qt::AlignLeft},     {Actions::AlignHCenter, Qt::AlignHCenter},
-        {Actions::AlignRight, Qt::AlignRight},   {Actions::AlignTop, Qt::AlignTop},
-        {Actions::AlignVCenter, Qt::AlignVCenter}, {Actions::AlignBottom, Qt::AlignBottom}};
+    const std::pair<Actions::Id, Qt::Alignment> alignments[]
+        = { { Actions::AlignLeft, Qt::AlignLeft },
+              { Actions::AlignHCenter, Qt::AlignHCenter },
+              { Actions::AlignRight, Qt::AlignRight },
+              { Actions::AlignTop, Qt::AlignTop },
+              { Actions::AlignVCenter, Qt::AlignVCenter },
+              { Actions::AlignBottom, Qt::AlignBottom } };
     for (const auto &[id, alignment] : alignments) {
-        connect(a->action(id), &QAction::triggered, m_scene,
-                [this, alignment] { m_scene->alignSelection(alignment); });
+        connect(a->action(id), &QAction::triggered, m_scene, [this, alignment] {
+            m_scene->alignSelection(alignment);
+        });
     }
     connect(a->action(Actions::Arrange), &QAction::triggered, m_scene, [this] {
         m_scene->arrange();
@@ -228,8 +233,8 @@ void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Toposcope"),
+    QMessageBox::about(this,
+        tr("About Toposcope"),
         tr("<h3>Toposcope %1</h3>"
            "<p>Draw, validate and export web infrastructure topologies: users, DNS, load "
            "balancers, web and application servers, databases.</p>"

@@ -26,8 +26,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(Design *design, QUndoStack *stack, QSettings *settings,
-               QWidget *parent = nullptr);
+    MainWindow(Design *design, QUndoStack *stack, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     DocumentController *document() const { return m_document; }

@@ -10,7 +10,7 @@ HistoryDock::HistoryDock(QUndoStack *stack, QWidget *parent)
     , m_view(new QUndoView(stack))
 {
     setObjectName(QStringLiteral("HistoryDock"));
-    m_view->setEmptyLabel(tr("Opened design"));
+    m_view->setEmptyLabel(tr("Original design"));
     m_view->setCleanIcon(ActionIcons::icon(QStringLiteral("document-save")));
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setAlternatingRowColors(false);

@@ -2,16 +2,16 @@
 #include "palettedock.h"
 
 #include "design/kinds.h"
-#include "style/kindicons.h"
 #include "palettelist.h"
+#include "style/kindicons.h"
 
 #include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace {
 
-QListWidgetItem *makeEntry(const QIcon &icon, const QString &text, const QString &kind,
-                           const QString &toolTip)
+QListWidgetItem *makeEntry(
+    const QIcon &icon, const QString &text, const QString &kind, const QString &toolTip)
 {
     auto *item = new QListWidgetItem(icon, text);
     item->setData(PaletteList::KindRole, kind);
@@ -50,17 +50,23 @@ PaletteDock::PaletteDock(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_list->setIconSize(QSize(28, 28));
     m_list->setSpacing(1);
+    // One surface with the rest of the dock, like the inspector beside the canvas.
+    m_list->viewport()->setBackgroundRole(QPalette::Window);
+    m_list->setBackgroundRole(QPalette::Window);
 
     m_list->addItem(makeHeading(tr("Components")));
     for (const Kinds::KindSpec &kind : Kinds::all()) {
-        const QString tip = QStringLiteral("<b>%1</b><br>%2").arg(kind.displayName.toHtmlEscaped(),
-                                                                  kind.description.toHtmlEscaped());
+        const QString tip
+            = QStringLiteral("<b>%1</b><br>%2")
+                  .arg(kind.displayName.toHtmlEscaped(), kind.description.toHtmlEscaped());
         m_list->addItem(makeEntry(KindIcons::icon(kind), kind.displayName, kind.name, tip));
     }
     m_list->addItem(makeHeading(tr("Machines")));
-    m_list->addItem(makeEntry(KindIcons::hostIcon(), tr("Host (server)"), hostKind(),
-                              tr("<b>Host</b><br>A machine: the components inside it fail "
-                                 "together.")));
+    m_list->addItem(makeEntry(KindIcons::hostIcon(),
+        tr("Host (server)"),
+        hostKind(),
+        tr("<b>Host</b><br>A machine: the components inside it fail "
+           "together.")));
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);

@@ -22,7 +22,7 @@ QString PaletteList::mimeType()
 
 QStringList PaletteList::mimeTypes() const
 {
-    return {mimeType()};
+    return { mimeType() };
 }
 
 QMimeData *PaletteList::mimeData(const QList<QListWidgetItem *> &items) const
@@ -42,7 +42,7 @@ void PaletteList::startDrag(Qt::DropActions supportedActions)
     QListWidgetItem *item = currentItem();
     if (!item || item->data(KindRole).toString().isEmpty())
         return;
-    QMimeData *mime = mimeData({item});
+    QMimeData *mime = mimeData({ item });
     if (!mime)
         return;
     auto *drag = new QDrag(this);
@@ -51,6 +51,6 @@ void PaletteList::startDrag(Qt::DropActions supportedActions)
     const int size = 40;
     drag->setPixmap(item->icon().pixmap(QSize(size, size), devicePixelRatioF()));
     drag->setHotSpot(QPoint(size / 2, size / 2));
-    drag->exec(supportedActions & Qt::CopyAction ? Qt::CopyAction : supportedActions,
-               Qt::CopyAction);
+    drag->exec(
+        supportedActions & Qt::CopyAction ? Qt::CopyAction : supportedActions, Qt::CopyAction);
 }

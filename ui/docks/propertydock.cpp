@@ -32,8 +32,8 @@ PropertySpec protocolSpec()
     spec.type = Kinds::PropertyType::Enum;
     for (const Kinds::ProtocolSpec &p : Kinds::protocols())
         spec.values.append(p.name);
-    spec.description = QCoreApplication::translate("PropertyDock",
-                                                   "What the caller speaks to the callee.");
+    spec.description
+        = QCoreApplication::translate("PropertyDock", "What the caller speaks to the callee.");
     return spec;
 }
 
@@ -45,23 +45,25 @@ PropertySpec portSpec()
     spec.type = Kinds::PropertyType::Int;
     spec.minimum = 1;
     spec.maximum = 65535;
-    spec.description = QCoreApplication::translate("PropertyDock",
-                                                   "The TCP or UDP port the callee listens on.");
+    spec.description
+        = QCoreApplication::translate("PropertyDock", "The TCP or UDP port the callee listens on.");
     return spec;
 }
 
 bool sameSpec(const PropertySpec &a, const PropertySpec &b)
 {
-    return a.name == b.name && a.type == b.type && a.values == b.values
-        && a.minimum == b.minimum && a.maximum == b.maximum;
+    return a.name == b.name && a.type == b.type && a.values == b.values && a.minimum == b.minimum
+        && a.maximum == b.maximum;
 }
 
 // "web server" → "2 web servers" for the heading of a multi-selection.
 QString plural(const QString &displayName, qsizetype count)
 {
     const QString lower = displayName.front().toLower() + displayName.mid(1);
-    static const QStringList uncountable{QStringLiteral("dns"), QStringLiteral("cdn"),
-                                         QStringLiteral("monitoring"), QStringLiteral("generic")};
+    static const QStringList uncountable{ QStringLiteral("dns"),
+        QStringLiteral("cdn"),
+        QStringLiteral("monitoring"),
+        QStringLiteral("generic") };
     if (uncountable.contains(lower))
         return QStringLiteral("%1 × %2").arg(count).arg(displayName);
     if (lower.endsWith(u's'))
@@ -94,7 +96,7 @@ PropertyDock::PropertyDock(Design *design, QUndoStack *stack, QWidget *parent)
             refresh();
     });
     // Component references list every component; counts summarise the design.
-    for (const auto signal : {&Design::componentAdded, &Design::hostAdded, &Design::linkAdded})
+    for (const auto signal : { &Design::componentAdded, &Design::hostAdded, &Design::linkAdded })
         connect(m_design, signal, this, &PropertyDock::refresh);
     connect(m_design, &Design::designReset, this, [this] {
         QList<ElementId> kept;
@@ -189,8 +191,8 @@ void PropertyDock::rebuild()
     refresh();
 }
 
-void PropertyDock::buildHeader(const QIcon &icon, const QString &title, const QString &subtitle,
-                               const QString &description)
+void PropertyDock::buildHeader(
+    const QIcon &icon, const QString &title, const QString &subtitle, const QString &description)
 {
     auto *outer = static_cast<QVBoxLayout *>(m_page->layout());
     auto *row = new QHBoxLayout;
@@ -255,11 +257,14 @@ PropertyField *PropertyDock::addField(const PropertySpec &spec)
 
 void PropertyDock::buildDesignForm()
 {
-    buildHeader(QIcon(), tr("Design"), tr("Nothing selected"), QString());
-    addSection(tr("Design"));
+    buildHeader(QIcon(),
+        tr("Design"),
+        tr("Nothing selected: select a component, host or link to edit it."),
+        QString());
+    addSection(tr("About this design"));
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("name"));
-    m_name->setPlaceholderText(tr("e.g. Distributed web infrastructure"));
+    m_name->setPlaceholderText(tr("e.g. Online shop"));
     m_form->addRow(tr("Name"), m_name);
     m_domain = new QLineEdit;
     m_domain->setObjectName(QStringLiteral("domain"));
@@ -283,8 +288,9 @@ void PropertyDock::buildDesignForm()
     connect(m_domain, &QLineEdit::editingFinished, this, [this] {
         applyInfo(QStringLiteral("domain"), m_domain->text().trimmed());
     });
-    connect(m_description, &CommitTextEdit::editingFinished, this,
-            [this](const QString &text) { applyInfo(QStringLiteral("description"), text); });
+    connect(m_description, &CommitTextEdit::editingFinished, this, [this](const QString &text) {
+        applyInfo(QStringLiteral("description"), text);
+    });
 }
 
 void PropertyDock::buildElementForm()
@@ -301,38 +307,45 @@ void PropertyDock::buildElementForm()
         const QIcon icon = kind && sameKind ? KindIcons::icon(*kind) : QIcon();
         const QString kindName = kind ? kind->displayName : c->kind;
         if (n == 1)
-            buildHeader(icon, c->label, tr("%1 · %2").arg(kindName, c->id),
-                        kind ? kind->description : QString());
+            buildHeader(icon,
+                c->label,
+                tr("%1 · %2").arg(kindName, c->id),
+                kind ? kind->description : QString());
         else if (sameKind)
             buildHeader(icon, plural(kindName, n), tr("Edits apply to all %1").arg(n), QString());
         else
-            buildHeader(icon, tr("%1 components").arg(n),
-                        tr("Only the properties they share are shown"), QString());
+            buildHeader(icon,
+                tr("%1 components").arg(n),
+                tr("Only the properties they share are shown"),
+                QString());
         break;
     }
     case Subject::Hosts: {
         const Host *h = m_design->host(first);
-        buildHeader(KindIcons::hostIcon(), n == 1 ? h->label : tr("%1 hosts").arg(n),
-                    n == 1 ? tr("Host · %1").arg(h->id) : tr("Edits apply to all %1").arg(n),
-                    n == 1 ? tr("A machine: the components inside it fail together.")
-                           : QString());
+        buildHeader(KindIcons::hostIcon(),
+            n == 1 ? h->label : tr("%1 hosts").arg(n),
+            n == 1 ? tr("Host · %1").arg(h->id) : tr("Edits apply to all %1").arg(n),
+            n == 1 ? tr("A machine: the components inside it fail together.") : QString());
         break;
     }
     case Subject::Links: {
         const Link *l = m_design->link(first);
-        const QString title = n == 1 ? tr("%1 → %2").arg(labelOf(l->from), labelOf(l->to))
-                                     : tr("%1 links").arg(n);
-        buildHeader(QIcon(), title,
-                    n == 1 ? tr("Link · %1").arg(l->id) : tr("Edits apply to all %1").arg(n),
-                    n == 1 ? tr("The caller on the left sends requests to the callee on the "
-                                "right.")
-                           : QString());
+        const QString title
+            = n == 1 ? tr("%1 → %2").arg(labelOf(l->from), labelOf(l->to)) : tr("%1 links").arg(n);
+        buildHeader(QIcon(),
+            title,
+            n == 1 ? tr("Link · %1").arg(l->id) : tr("Edits apply to all %1").arg(n),
+            n == 1 ? tr("The caller on the left sends requests to the callee on the "
+                        "right.")
+                   : QString());
         break;
     }
     case Subject::Mixed:
     case Subject::Design:
-        buildHeader(QIcon(), tr("%1 items").arg(n), tr("Components, hosts and links"),
-                    tr("Select elements of one type to edit their properties together."));
+        buildHeader(QIcon(),
+            tr("%1 items").arg(n),
+            tr("Components, hosts and links"),
+            tr("Select elements of one type to edit their properties together."));
         return;
     }
 
@@ -357,9 +370,9 @@ void PropertyDock::buildElementForm()
         addField(portSpec());
     }
     if (!specs.isEmpty())
-        addSection(m_subject == Subject::Links ? tr("Traffic")
-                                               : (m_subject == Subject::Hosts ? tr("Machine")
-                                                                              : tr("Properties")));
+        addSection(m_subject == Subject::Links
+                ? tr("Traffic")
+                : (m_subject == Subject::Hosts ? tr("Machine") : tr("Properties")));
     for (const PropertySpec &spec : specs)
         addField(spec);
 }
@@ -383,8 +396,9 @@ QList<PropertySpec> PropertyDock::sharedSpecs() const
             continue;
         }
         shared.removeIf([&specs](const PropertySpec &s) {
-            return std::none_of(specs.cbegin(), specs.cend(),
-                                [&s](const PropertySpec &o) { return sameSpec(s, o); });
+            return std::none_of(specs.cbegin(), specs.cend(), [&s](const PropertySpec &o) {
+                return sameSpec(s, o);
+            });
         });
     }
     return shared;
@@ -446,7 +460,7 @@ void PropertyDock::refresh()
     }
     QList<QPair<QString, QString>> components;
     for (const Component &c : m_design->data().components)
-        components.append({c.id, c.label});
+        components.append({ c.id, c.label });
     for (PropertyField *field : std::as_const(m_fields)) {
         if (field->spec().type == Kinds::PropertyType::ComponentRef)
             field->setComponentChoices(components);

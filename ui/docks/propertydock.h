@@ -45,8 +45,10 @@ private:
 
     void rebuild();
     void refresh();
-    void buildHeader(const QIcon &icon, const QString &title, const QString &subtitle,
-                     const QString &description);
+    void buildHeader(const QIcon &icon,
+        const QString &title,
+        const QString &subtitle,
+        const QString &description);
     void buildDesignForm();
     void buildElementForm();
     void addSection(const QString &text);

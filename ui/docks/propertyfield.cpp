@@ -44,6 +44,8 @@ void PropertyField::buildWidget()
         auto *box = new QCheckBox;
         // As wide as the box and its text, so the empty space beside it is not clickable.
         box->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+        // As tall as the other editors, so the rows of the form are evenly spaced.
+        box->setMinimumHeight(QLineEdit().sizeHint().height());
         connect(box, &QCheckBox::clicked, this, [this, box] {
             // A click on a "mixed" box sets every element to checked.
             const bool on = box->checkState() != Qt::Unchecked;
@@ -60,8 +62,8 @@ void PropertyField::buildWidget()
         spin->setAccelerated(true);
         if (!m_spec.unit.isEmpty())
             spin->setSuffix(QStringLiteral(" ") + m_spec.unit);
-        spin->setRange(m_spec.minimum, m_spec.maximum > m_spec.minimum ? m_spec.maximum
-                                                                        : 1'000'000'000);
+        spin->setRange(
+            m_spec.minimum, m_spec.maximum > m_spec.minimum ? m_spec.maximum : 1'000'000'000);
         connect(spin, &QSpinBox::valueChanged, this, [this](int value) {
             if (value >= m_spec.minimum)
                 report(value);
@@ -159,8 +161,8 @@ void PropertyField::showValue()
     case PropertyType::Bool: {
         auto *box = static_cast<QCheckBox *>(m_widget);
         box->setTristate(m_mixed);
-        box->setCheckState(m_mixed ? Qt::PartiallyChecked
-                                   : (m_value.toBool() ? Qt::Checked : Qt::Unchecked));
+        box->setCheckState(
+            m_mixed ? Qt::PartiallyChecked : (m_value.toBool() ? Qt::Checked : Qt::Unchecked));
         box->setText(m_mixed ? tr("Mixed") : QString());
         break;
     }

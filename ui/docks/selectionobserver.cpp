@@ -5,15 +5,14 @@
 #include "propertydock.h"
 #include "scene/designscene.h"
 
-SelectionObserver::SelectionObserver(DesignScene *scene, PropertyDock *dock, Actions *actions,
-                                     QObject *parent)
+SelectionObserver::SelectionObserver(
+    DesignScene *scene, PropertyDock *dock, Actions *actions, QObject *parent)
     : QObject(parent)
     , m_scene(scene)
     , m_dock(dock)
     , m_actions(actions)
 {
-    connect(m_scene, &QGraphicsScene::selectionChanged, this,
-            &SelectionObserver::selectionChanged);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &SelectionObserver::selectionChanged);
     selectionChanged();
 }
 

@@ -14,8 +14,8 @@ class SelectionObserver : public QObject
     Q_OBJECT
 
 public:
-    SelectionObserver(DesignScene *scene, PropertyDock *dock, Actions *actions,
-                      QObject *parent = nullptr);
+    SelectionObserver(
+        DesignScene *scene, PropertyDock *dock, Actions *actions, QObject *parent = nullptr);
 
 private:
     void selectionChanged();

@@ -12,8 +12,8 @@ TopoFile::ReadResult read(const QString &path)
     if (suffix == QLatin1String("mmd")) {
         TopoFile::ReadResult result;
         result.error = QCoreApplication::translate("DesignFiles",
-                                                   "Mermaid files cannot be opened by this "
-                                                   "version of Toposcope.");
+            "Mermaid files cannot be opened by this "
+            "version of Toposcope.");
         return result;
     }
     // Anything else is tried as the native format: its reader names what does not fit.
@@ -22,8 +22,7 @@ TopoFile::ReadResult read(const QString &path)
 
 QString openFilter()
 {
-    return QCoreApplication::translate("DesignFiles",
-                                       "Toposcope designs (*.topo);;All files (*)");
+    return QCoreApplication::translate("DesignFiles", "Toposcope designs (*.topo);;All files (*)");
 }
 
 QString saveFilter()

@@ -19,14 +19,15 @@ QString tr(const char *text)
 
 DialogPrompts::DialogPrompts(QWidget *parent)
     : m_parent(parent)
-{
-}
+{ }
 
 DocumentPrompts::SaveChoice DialogPrompts::askSaveChanges(const QString &documentName)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
-                    tr("Do you want to save the changes to “%1”?").arg(documentName),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_parent);
+    QMessageBox box(QMessageBox::Warning,
+        tr("Unsaved changes"),
+        tr("Do you want to save the changes to “%1”?").arg(documentName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+        m_parent);
     box.setInformativeText(tr("Your changes will be lost if you don’t save them."));
     box.setDefaultButton(QMessageBox::Save);
     box.button(QMessageBox::Discard)->setText(tr("Don’t Save"));
@@ -42,14 +43,14 @@ DocumentPrompts::SaveChoice DialogPrompts::askSaveChanges(const QString &documen
 
 QString DialogPrompts::askOpenPath(const QString &directory)
 {
-    return QFileDialog::getOpenFileName(m_parent, tr("Open Design"), directory,
-                                        DesignFiles::openFilter());
+    return QFileDialog::getOpenFileName(
+        m_parent, tr("Open Design"), directory, DesignFiles::openFilter());
 }
 
 QString DialogPrompts::askSavePath(const QString &suggestedPath)
 {
-    QString path = QFileDialog::getSaveFileName(m_parent, tr("Save Design As"), suggestedPath,
-                                                DesignFiles::saveFilter());
+    QString path = QFileDialog::getSaveFileName(
+        m_parent, tr("Save Design As"), suggestedPath, DesignFiles::saveFilter());
     if (!path.isEmpty() && !path.contains(u'.'))
         path += QStringLiteral(".topo");
     return path;
@@ -57,9 +58,11 @@ QString DialogPrompts::askSavePath(const QString &suggestedPath)
 
 bool DialogPrompts::askRestore(const QString &description)
 {
-    QMessageBox box(QMessageBox::Question, tr("Restore unsaved work?"),
-                    tr("Toposcope did not close properly last time."), QMessageBox::NoButton,
-                    m_parent);
+    QMessageBox box(QMessageBox::Question,
+        tr("Restore unsaved work?"),
+        tr("Toposcope did not close properly last time."),
+        QMessageBox::NoButton,
+        m_parent);
     box.setInformativeText(description);
     QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
     box.addButton(tr("Discard"), QMessageBox::DestructiveRole);

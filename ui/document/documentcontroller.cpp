@@ -40,10 +40,27 @@ QString fileNameFor(const QString &designName)
     return (stem.isEmpty() ? QStringLiteral("design") : stem) + QStringLiteral(".topo");
 }
 
+// "cannot open x: …" → "Cannot open x: …", for a message box; a field path stays as it is.
+QString sentence(const QString &error)
+{
+    QString text = error.trimmed();
+    const QString firstWord = text.section(u' ', 0, 0);
+    const bool isPath
+        = firstWord.contains(u'.') || firstWord.contains(u'[') || firstWord.endsWith(u':');
+    if (!text.isEmpty() && !isPath)
+        text[0] = text.at(0).toUpper();
+    while (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
 } // namespace
 
-DocumentController::DocumentController(Design *design, QUndoStack *stack, QSettings *settings,
-                                       std::unique_ptr<DocumentPrompts> prompts, QObject *parent)
+DocumentController::DocumentController(Design *design,
+    QUndoStack *stack,
+    QSettings *settings,
+    std::unique_ptr<DocumentPrompts> prompts,
+    QObject *parent)
     : QObject(parent)
     , m_design(design)
     , m_stack(stack)
@@ -180,10 +197,10 @@ bool DocumentController::load(const QString &path, bool remember)
         m_lastError = result.error;
         if (remember && !QFileInfo::exists(path))
             m_recent->remove(path);
+        Q_EMIT openFailed(path, result.error);
         m_prompts->showError(tr("Cannot Open Design"),
-                             tr("“%1” could not be opened.").arg(QFileInfo(path).fileName()),
-                             tr("%1\n\nThe design that is open was not changed.")
-                                 .arg(result.error));
+            tr("“%1” could not be opened.").arg(QFileInfo(path).fileName()),
+            tr("%1.\n\nThe design that is open was not changed.").arg(sentence(result.error)));
         return false;
     }
     if (remember) {
@@ -232,8 +249,8 @@ bool DocumentController::saveTo(const QString &path)
     if (!TopoFile::write(path, m_design->data(), &error)) {
         m_lastError = error;
         m_prompts->showError(tr("Cannot Save Design"),
-                             tr("“%1” could not be saved.").arg(QFileInfo(path).fileName()),
-                             error);
+            tr("“%1” could not be saved.").arg(QFileInfo(path).fileName()),
+            error);
         return false;
     }
     m_stack->setClean();
@@ -269,7 +286,8 @@ bool DocumentController::offerRecovery()
     TopoFile::ReadResult result = TopoFile::read(newest.designPath);
     if (!result.ok) {
         m_prompts->showError(tr("Cannot Restore Design"),
-                             tr("The unsaved work could not be restored."), result.error);
+            tr("The unsaved work could not be restored."),
+            result.error);
         m_recovery->discard(newest);
         return false;
     }

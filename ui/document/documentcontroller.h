@@ -27,8 +27,11 @@ class DocumentController : public QObject
 public:
     static constexpr int DefaultAutosaveMs = 30'000;
 
-    DocumentController(Design *design, QUndoStack *stack, QSettings *settings,
-                       std::unique_ptr<DocumentPrompts> prompts, QObject *parent = nullptr);
+    DocumentController(Design *design,
+        QUndoStack *stack,
+        QSettings *settings,
+        std::unique_ptr<DocumentPrompts> prompts,
+        QObject *parent = nullptr);
     ~DocumentController() override;
 
     /** The folder of the recovery files; default: AppDataLocation/recovery. */
@@ -74,6 +77,8 @@ Q_SIGNALS:
     void windowTitleChanged(const QString &title);
     void modificationChanged(bool modified);
     void recentFilesChanged(const QStringList &files);
+    /** Opening `path` failed (announced before the user is told): `error` names the problem. */
+    void openFailed(const QString &path, const QString &error);
     /** A different design was loaded (new, open, restore): views fit it into sight. */
     void documentLoaded();
 

@@ -20,6 +20,5 @@ public:
     virtual QString askSavePath(const QString &suggestedPath) = 0;
     /** Restore the work of a session that ended without saving (`description` says which)? */
     virtual bool askRestore(const QString &description) = 0;
-    virtual void showError(const QString &title, const QString &text,
-                           const QString &details) = 0;
+    virtual void showError(const QString &title, const QString &text, const QString &details) = 0;
 };

@@ -15,8 +15,9 @@ EditController::EditController(DesignScene *scene, DesignView *view, QObject *pa
     , m_scene(scene)
     , m_view(view)
 {
-    connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this,
-            [this] { Q_EMIT pasteAvailableChanged(canPaste()); });
+    connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this, [this] {
+        Q_EMIT pasteAvailableChanged(canPaste());
+    });
 }
 
 void EditController::cut()
@@ -54,7 +55,7 @@ ElementId EditController::addAtViewCentre(const QString &kind)
     const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
     const ElementId id = m_scene->dropKind(kind, m_scene->snapped(centre));
     if (!id.isEmpty())
-        m_scene->selectIds({id});
+        m_scene->selectIds({ id });
     m_view->setFocus();
     return id;
 }

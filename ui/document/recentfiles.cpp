@@ -18,8 +18,7 @@ QString normalized(const QString &path)
 RecentFiles::RecentFiles(QSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-{
-}
+{ }
 
 QStringList RecentFiles::files() const
 {

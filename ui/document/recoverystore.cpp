@@ -32,8 +32,7 @@ RecoveryStore::RecoveryStore(QString directory)
     , m_session(QStringLiteral("session-%1-%2")
                     .arg(QCoreApplication::applicationPid())
                     .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)))
-{
-}
+{ }
 
 RecoveryStore::~RecoveryStore()
 {
@@ -77,10 +76,9 @@ bool RecoveryStore::write(const DesignData &data, const QString &originalPath, Q
     if (!TopoFile::write(designPath(), data, error))
         return false;
     QSaveFile info(sessionFile(InfoSuffix));
-    const QJsonObject o{{QStringLiteral("original"), originalPath},
-                        {QStringLiteral("name"), data.name},
-                        {QStringLiteral("saved"),
-                         QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    const QJsonObject o{ { QStringLiteral("original"), originalPath },
+        { QStringLiteral("name"), data.name },
+        { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
     if (!info.open(QIODevice::WriteOnly) || info.write(QJsonDocument(o).toJson()) < 0
         || !info.commit()) {
         if (error)
@@ -105,7 +103,7 @@ QList<RecoveryStore::Orphan> RecoveryStore::orphans() const
 {
     QList<Orphan> result;
     const QDir dir(m_directory);
-    const QStringList designs = dir.entryList({QStringLiteral("*") + DesignSuffix}, QDir::Files);
+    const QStringList designs = dir.entryList({ QStringLiteral("*") + DesignSuffix }, QDir::Files);
     for (const QString &fileName : designs) {
         const QString base = dir.filePath(stem(fileName, DesignSuffix));
         if (base == stem(designPath(), DesignSuffix))
@@ -125,15 +123,16 @@ QList<RecoveryStore::Orphan> RecoveryStore::orphans() const
             const QJsonObject o = QJsonDocument::fromJson(infoFile.readAll()).object();
             orphan.originalPath = o.value(QStringLiteral("original")).toString();
             orphan.name = o.value(QStringLiteral("name")).toString();
-            orphan.savedAt = QDateTime::fromString(o.value(QStringLiteral("saved")).toString(),
-                                                   Qt::ISODate);
+            orphan.savedAt
+                = QDateTime::fromString(o.value(QStringLiteral("saved")).toString(), Qt::ISODate);
         }
         if (!orphan.savedAt.isValid())
             orphan.savedAt = QFileInfo(orphan.designPath).lastModified();
         result.append(orphan);
     }
-    std::sort(result.begin(), result.end(),
-              [](const Orphan &a, const Orphan &b) { return a.savedAt > b.savedAt; });
+    std::sort(result.begin(), result.end(), [](const Orphan &a, const Orphan &b) {
+        return a.savedAt > b.savedAt;
+    });
     return result;
 }
 

@@ -19,9 +19,9 @@ class RecoveryStore
 public:
     struct Orphan
     {
-        QString designPath;   ///< the autosaved .topo
+        QString designPath; ///< the autosaved .topo
         QString originalPath; ///< the file the design was opened from; empty if untitled
-        QString name;         ///< the design's name
+        QString name; ///< the design's name
         QDateTime savedAt;
     };
 

@@ -68,7 +68,7 @@ QIcon icon(const Kinds::KindSpec &kind)
     if (!kind.icon.isEmpty() && QFile::exists(kind.icon))
         return QIcon(kind.icon);
     QIcon drawn;
-    for (const int size : {16, 24, 32, 48, 64, 96})
+    for (const int size : { 16, 24, 32, 48, 64, 96 })
         drawn.addPixmap(badge(kind, size));
     return drawn;
 }

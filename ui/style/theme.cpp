@@ -38,26 +38,25 @@ QPalette makePalette(const Colors &c)
     p.setColor(QPalette::LinkVisited, c.link);
     p.setColor(QPalette::ToolTipBase, c.toolTipBase);
     p.setColor(QPalette::ToolTipText, c.windowText);
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, c.disabledText);
     p.setColor(QPalette::Disabled, QPalette::Highlight, c.mid);
-    p.setColor(QPalette::Inactive, QPalette::Highlight, c.highlight.lighter(c.window.lightness()
-                                                                            > 128 ? 135 : 80));
+    p.setColor(QPalette::Inactive,
+        QPalette::Highlight,
+        c.highlight.lighter(c.window.lightness() > 128 ? 135 : 80));
     return p;
 }
 
 QString styleSheet(const QPalette &p)
 {
     // Only spacing and separators: colours come from the palette so both themes share one sheet.
-    return QStringLiteral(
-               "QToolBar { spacing: 2px; padding: 3px 6px; border: none;"
-               "  border-bottom: 1px solid %1; }"
-               "QToolBar::separator { width: 1px; margin: 4px 6px; background: %1; }"
-               "QToolButton { padding: 3px; border-radius: 4px; }"
-               "QDockWidget::title { padding: 6px 8px; background: %2; }"
-               "QStatusBar { border-top: 1px solid %1; }"
-               "QStatusBar::item { border: none; }"
-               "QStatusBar QLabel { padding: 0 8px; }")
+    return QStringLiteral("QToolBar { spacing: 2px; padding: 3px 6px; border: none;"
+                          "  border-bottom: 1px solid %1; }"
+                          "QToolBar::separator { width: 1px; margin: 4px 6px; background: %1; }"
+                          "QDockWidget::title { padding: 6px 8px; background: %2; }"
+                          "QStatusBar { border-top: 1px solid %1; }"
+                          "QStatusBar::item { border: none; }"
+                          "QStatusBar QLabel { padding: 0 8px; }")
         .arg(p.color(QPalette::Mid).name(), p.color(QPalette::Window).darker(104).name());
 }
 
@@ -65,28 +64,48 @@ QString styleSheet(const QPalette &p)
 
 QPalette lightPalette()
 {
-    return makePalette({QColor(0xf3, 0xf4, 0xf6), QColor(0x1f, 0x23, 0x28),
-                        QColor(0xff, 0xff, 0xff), QColor(0xf6, 0xf8, 0xfa),
-                        QColor(0xf8, 0xf9, 0xfb), QColor(0x1f, 0x23, 0x28),
-                        QColor(0xa0, 0xa6, 0xae), QColor(0x25, 0x63, 0xeb),
-                        QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff),
-                        QColor(0xe9, 0xeb, 0xef), QColor(0xcf, 0xd4, 0xdb),
-                        QColor(0x9a, 0xa1, 0xab), QColor(0x6b, 0x72, 0x80),
-                        QColor(0x8b, 0x94, 0x9e), QColor(0x25, 0x63, 0xeb),
-                        QColor(0xff, 0xff, 0xff)});
+    return makePalette({
+        .window = QColor(0xf3f4f6),
+        .windowText = QColor(0x1f2328),
+        .base = QColor(0xffffff),
+        .alternateBase = QColor(0xf6f8fa),
+        .button = QColor(0xf8f9fb),
+        .text = QColor(0x1f2328),
+        .disabledText = QColor(0xa0a6ae),
+        .highlight = QColor(0x2563eb),
+        .highlightedText = QColor(0xffffff),
+        .light = QColor(0xffffff),
+        .midlight = QColor(0xe9ebef),
+        .mid = QColor(0xcfd4db),
+        .dark = QColor(0x9aa1ab),
+        .shadow = QColor(0x6b7280),
+        .placeholder = QColor(0x8b949e),
+        .link = QColor(0x2563eb),
+        .toolTipBase = QColor(0xffffff),
+    });
 }
 
 QPalette darkPalette()
 {
-    return makePalette({QColor(0x26, 0x28, 0x2c), QColor(0xe4, 0xe6, 0xea),
-                        QColor(0x1c, 0x1d, 0x20), QColor(0x23, 0x25, 0x29),
-                        QColor(0x30, 0x33, 0x38), QColor(0xe4, 0xe6, 0xea),
-                        QColor(0x6b, 0x70, 0x79), QColor(0x3b, 0x82, 0xf6),
-                        QColor(0xff, 0xff, 0xff), QColor(0x44, 0x47, 0x4e),
-                        QColor(0x37, 0x3a, 0x40), QColor(0x45, 0x49, 0x50),
-                        QColor(0x16, 0x17, 0x1a), QColor(0x0b, 0x0c, 0x0e),
-                        QColor(0x7d, 0x83, 0x8c), QColor(0x6c, 0xa2, 0xff),
-                        QColor(0x30, 0x33, 0x38)});
+    return makePalette({
+        .window = QColor(0x26282c),
+        .windowText = QColor(0xe4e6ea),
+        .base = QColor(0x1c1d20),
+        .alternateBase = QColor(0x232529),
+        .button = QColor(0x303338),
+        .text = QColor(0xe4e6ea),
+        .disabledText = QColor(0x6b7079),
+        .highlight = QColor(0x3b82f6),
+        .highlightedText = QColor(0xffffff),
+        .light = QColor(0x44474e),
+        .midlight = QColor(0x373a40),
+        .mid = QColor(0x454950),
+        .dark = QColor(0x16171a),
+        .shadow = QColor(0x0b0c0e),
+        .placeholder = QColor(0x7d838c),
+        .link = QColor(0x6ca2ff),
+        .toolTipBase = QColor(0x303338),
+    });
 }
 
 bool isDark(const QPalette &palette)

@@ -26,11 +26,10 @@ QColor tint(QIcon::Mode mode, QIcon::State state)
 
 TintedSvgIconEngine::TintedSvgIconEngine(QByteArray svg)
     : m_svg(std::move(svg))
-{
-}
+{ }
 
-void TintedSvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
-                                QIcon::State state)
+void TintedSvgIconEngine::paint(
+    QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state)
 {
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     QPixmap pm = pixmap(rect.size() * ratio, mode, state);

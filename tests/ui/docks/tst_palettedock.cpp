@@ -23,8 +23,8 @@ QListWidgetItem *entry(PaletteList *list, const QString &kind)
 std::unique_ptr<QMimeData> dragData(PaletteList *list, QListWidgetItem *item)
 {
     list->setCurrentItem(item);
-    return std::unique_ptr<QMimeData>(list->model()->mimeData(list->selectionModel()
-                                                                  ->selectedIndexes()));
+    return std::unique_ptr<QMimeData>(
+        list->model()->mimeData(list->selectionModel()->selectedIndexes()));
 }
 
 } // namespace
@@ -69,8 +69,8 @@ void TestPaletteDock::dragCarriesTheKind()
     PaletteDock dock;
     const auto mime = dragData(dock.list(), entry(dock.list(), QStringLiteral("load_balancer")));
     QVERIFY(mime);
-    QCOMPARE(mime->data(QStringLiteral("application/x-toposcope-kind")),
-             QByteArray("load_balancer"));
+    QCOMPARE(
+        mime->data(QStringLiteral("application/x-toposcope-kind")), QByteArray("load_balancer"));
     const auto host = dragData(dock.list(), entry(dock.list(), PaletteDock::hostKind()));
     QCOMPARE(host->data(QStringLiteral("application/x-toposcope-kind")), QByteArray("host"));
 }

@@ -13,8 +13,8 @@
 
 namespace {
 
-Component component(const QString &id, const QString &kind, const QString &label,
-                    QVariantMap props = {})
+Component component(
+    const QString &id, const QString &kind, const QString &label, QVariantMap props = {})
 {
     Component c;
     c.id = id;
@@ -31,14 +31,18 @@ void fill(Design &design)
     d.name = QStringLiteral("Shop");
     d.domain = QStringLiteral("www.foobar.com");
     design.reset(d);
-    design.addComponent(component(QStringLiteral("dns"), QStringLiteral("dns"),
-                                  QStringLiteral("DNS")));
-    design.addComponent(component(QStringLiteral("lb"), QStringLiteral("load_balancer"),
-                                  QStringLiteral("HAProxy")));
-    design.addComponent(component(QStringLiteral("web-1"), QStringLiteral("web_server"),
-                                  QStringLiteral("Nginx 1"), {{QStringLiteral("tls"), true}}));
-    design.addComponent(component(QStringLiteral("web-2"), QStringLiteral("web_server"),
-                                  QStringLiteral("Nginx 2"), {{QStringLiteral("tls"), false}}));
+    design.addComponent(
+        component(QStringLiteral("dns"), QStringLiteral("dns"), QStringLiteral("DNS")));
+    design.addComponent(component(
+        QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("HAProxy")));
+    design.addComponent(component(QStringLiteral("web-1"),
+        QStringLiteral("web_server"),
+        QStringLiteral("Nginx 1"),
+        { { QStringLiteral("tls"), true } }));
+    design.addComponent(component(QStringLiteral("web-2"),
+        QStringLiteral("web_server"),
+        QStringLiteral("Nginx 2"),
+        { { QStringLiteral("tls"), false } }));
     Link l;
     l.id = QStringLiteral("lb-web-1");
     l.from = QStringLiteral("lb");
@@ -112,13 +116,27 @@ void TestPropertyDock::editorsFollowTheKindTable_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("property");
     QTest::addColumn<QString>("editorClass");
-    QTest::newRow("enum") << "lb" << "algorithm" << "QComboBox";
-    QTest::newRow("bool") << "lb" << "health_checks" << "QCheckBox";
-    QTest::newRow("int") << "lb" << "health_check_interval" << "QSpinBox";
-    QTest::newRow("string") << "lb" << "virtual_ip" << "QLineEdit";
-    QTest::newRow("component ref") << "lb" << "peer" << "QComboBox";
-    QTest::newRow("dns ttl") << "dns" << "ttl" << "QSpinBox";
-    QTest::newRow("label") << "web-1" << "label" << "QLineEdit";
+    QTest::newRow("enum") << "lb"
+                          << "algorithm"
+                          << "QComboBox";
+    QTest::newRow("bool") << "lb"
+                          << "health_checks"
+                          << "QCheckBox";
+    QTest::newRow("int") << "lb"
+                         << "health_check_interval"
+                         << "QSpinBox";
+    QTest::newRow("string") << "lb"
+                            << "virtual_ip"
+                            << "QLineEdit";
+    QTest::newRow("component ref") << "lb"
+                                   << "peer"
+                                   << "QComboBox";
+    QTest::newRow("dns ttl") << "dns"
+                             << "ttl"
+                             << "QSpinBox";
+    QTest::newRow("label") << "web-1"
+                           << "label"
+                           << "QLineEdit";
 }
 
 void TestPropertyDock::editorsFollowTheKindTable()
@@ -126,7 +144,7 @@ void TestPropertyDock::editorsFollowTheKindTable()
     QFETCH(QString, id);
     QFETCH(QString, property);
     QFETCH(QString, editorClass);
-    m_dock->setSelection({id});
+    m_dock->setSelection({ id });
     QWidget *editor = m_dock->editor(property);
     QVERIFY(editor);
     QCOMPARE(QString::fromLatin1(editor->metaObject()->className()), editorClass);
@@ -135,7 +153,7 @@ void TestPropertyDock::editorsFollowTheKindTable()
 
 void TestPropertyDock::comboSetsAlgorithmAndUndoRevertsIt()
 {
-    m_dock->setSelection({QStringLiteral("lb")});
+    m_dock->setSelection({ QStringLiteral("lb") });
     QCOMPARE(m_dock->title(), QStringLiteral("HAProxy"));
     auto *combo = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("algorithm")));
     QVERIFY(combo);
@@ -143,12 +161,12 @@ void TestPropertyDock::comboSetsAlgorithmAndUndoRevertsIt()
 
     QTest::keyClicks(combo, QStringLiteral("leastconn"));
     QCOMPARE(prop(*m_design, QStringLiteral("lb"), QStringLiteral("algorithm")),
-             QVariant(QStringLiteral("leastconn")));
+        QVariant(QStringLiteral("leastconn")));
     QCOMPARE(m_stack->count(), 1);
 
     m_stack->undo();
     QCOMPARE(prop(*m_design, QStringLiteral("lb"), QStringLiteral("algorithm")),
-             QVariant(QStringLiteral("roundrobin")));
+        QVariant(QStringLiteral("roundrobin")));
     combo = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("algorithm")));
     QCOMPARE(combo->currentText(), QStringLiteral("roundrobin"));
     m_stack->redo();
@@ -157,23 +175,23 @@ void TestPropertyDock::comboSetsAlgorithmAndUndoRevertsIt()
 
 void TestPropertyDock::checkBoxSetsHealthChecksAndUndoRevertsIt()
 {
-    m_dock->setSelection({QStringLiteral("lb")});
+    m_dock->setSelection({ QStringLiteral("lb") });
     auto *box = qobject_cast<QCheckBox *>(m_dock->editor(QStringLiteral("health_checks")));
     QVERIFY(box);
     QVERIFY(!box->isChecked());
     QTest::mouseClick(box, Qt::LeftButton);
-    QCOMPARE(prop(*m_design, QStringLiteral("lb"), QStringLiteral("health_checks")),
-             QVariant(true));
+    QCOMPARE(
+        prop(*m_design, QStringLiteral("lb"), QStringLiteral("health_checks")), QVariant(true));
     QCOMPARE(m_stack->count(), 1);
     m_stack->undo();
-    QCOMPARE(prop(*m_design, QStringLiteral("lb"), QStringLiteral("health_checks")),
-             QVariant(false));
+    QCOMPARE(
+        prop(*m_design, QStringLiteral("lb"), QStringLiteral("health_checks")), QVariant(false));
     QVERIFY(!box->isChecked());
 }
 
 void TestPropertyDock::spinBoxSetsTtlWithUnit()
 {
-    m_dock->setSelection({QStringLiteral("dns")});
+    m_dock->setSelection({ QStringLiteral("dns") });
     auto *spin = qobject_cast<QSpinBox *>(m_dock->editor(QStringLiteral("ttl")));
     QVERIFY(spin);
     QCOMPARE(spin->text(), QStringLiteral("3600 s"));
@@ -188,7 +206,7 @@ void TestPropertyDock::spinBoxSetsTtlWithUnit()
 
 void TestPropertyDock::multiSelectionEditsEveryServerInOneStep()
 {
-    m_dock->setSelection({QStringLiteral("web-1"), QStringLiteral("web-2")});
+    m_dock->setSelection({ QStringLiteral("web-1"), QStringLiteral("web-2") });
     QCOMPARE(m_dock->title(), QStringLiteral("2 web servers"));
     auto *tls = qobject_cast<QCheckBox *>(m_dock->editor(QStringLiteral("tls")));
     QVERIFY(tls);
@@ -208,9 +226,9 @@ void TestPropertyDock::multiSelectionEditsEveryServerInOneStep()
     auto *software = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("software")));
     QTest::keyClicks(software, QStringLiteral("apache"));
     QCOMPARE(prop(*m_design, QStringLiteral("web-1"), QStringLiteral("software")),
-             QVariant(QStringLiteral("apache")));
+        QVariant(QStringLiteral("apache")));
     QCOMPARE(prop(*m_design, QStringLiteral("web-2"), QStringLiteral("software")),
-             QVariant(QStringLiteral("apache")));
+        QVariant(QStringLiteral("apache")));
     QCOMPARE(m_stack->count(), 2);
 
     m_stack->undo();
@@ -220,14 +238,14 @@ void TestPropertyDock::multiSelectionEditsEveryServerInOneStep()
     QCOMPARE(tls->checkState(), Qt::PartiallyChecked);
 
     // Different kinds share no editor unless the property is the same in both.
-    m_dock->setSelection({QStringLiteral("web-1"), QStringLiteral("dns")});
+    m_dock->setSelection({ QStringLiteral("web-1"), QStringLiteral("dns") });
     QVERIFY(!m_dock->editor(QStringLiteral("tls")));
     QVERIFY(!m_dock->editor(QStringLiteral("ttl")));
 }
 
 void TestPropertyDock::labelEditRenames()
 {
-    m_dock->setSelection({QStringLiteral("web-1")});
+    m_dock->setSelection({ QStringLiteral("web-1") });
     auto *label = qobject_cast<QLineEdit *>(m_dock->editor(QStringLiteral("label")));
     QCOMPARE(label->text(), QStringLiteral("Nginx 1"));
     typeAndEnter(label, QStringLiteral("Front 1"));
@@ -240,7 +258,7 @@ void TestPropertyDock::labelEditRenames()
 
 void TestPropertyDock::linkProtocolAndPort()
 {
-    m_dock->setSelection({QStringLiteral("lb-web-1")});
+    m_dock->setSelection({ QStringLiteral("lb-web-1") });
     QCOMPARE(m_dock->title(), QStringLiteral("HAProxy → Nginx 1"));
     auto *protocol = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("protocol")));
     auto *port = qobject_cast<QSpinBox *>(m_dock->editor(QStringLiteral("port")));
@@ -287,11 +305,11 @@ void TestPropertyDock::designInfoWhenNothingSelected()
 
 void TestPropertyDock::followsChangesMadeElsewhere()
 {
-    m_dock->setSelection({QStringLiteral("lb")});
+    m_dock->setSelection({ QStringLiteral("lb") });
     m_stack->push(new RenameCommand(m_design, QStringLiteral("lb"), QStringLiteral("Edge LB")));
     QCOMPARE(m_dock->title(), QStringLiteral("Edge LB"));
     QCOMPARE(qobject_cast<QLineEdit *>(m_dock->editor(QStringLiteral("label")))->text(),
-             QStringLiteral("Edge LB"));
+        QStringLiteral("Edge LB"));
     // The peer list offers every component of the design, by label.
     auto *peer = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("peer")));
     QVERIFY(peer->findData(QStringLiteral("web-2")) > 0);
@@ -300,7 +318,7 @@ void TestPropertyDock::followsChangesMadeElsewhere()
 
 void TestPropertyDock::removedElementLeavesTheForm()
 {
-    m_dock->setSelection({QStringLiteral("web-2")});
+    m_dock->setSelection({ QStringLiteral("web-2") });
     m_design->removeComponent(QStringLiteral("web-2"));
     QVERIFY(m_dock->selection().isEmpty());
     QVERIFY(m_dock->editor(QStringLiteral("name"))); // back to the design's own fields

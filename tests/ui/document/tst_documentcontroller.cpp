@@ -102,8 +102,8 @@ struct Session
     {
         auto owned = std::make_unique<ScriptedPrompts>();
         prompts = owned.get();
-        controller = std::make_unique<DocumentController>(&design, &stack, &settings,
-                                                          std::move(owned));
+        controller
+            = std::make_unique<DocumentController>(&design, &stack, &settings, std::move(owned));
         controller->setRecoveryDirectory(folder + QStringLiteral("/recovery"));
     }
 
@@ -177,7 +177,7 @@ void TestDocumentController::saveThenReopenGivesTheSameDesign()
     expected.name = QStringLiteral("Two servers, renamed");
     QCOMPARE(reopened.design.data(), expected);
     QCOMPARE(reopened.design.data().components.at(0).props.value(QStringLiteral("algorithm")),
-             QVariant(QStringLiteral("leastconn")));
+        QVariant(QStringLiteral("leastconn")));
     QVERIFY(!reopened.controller->isModified());
     QCOMPARE(reopened.stack.count(), 0);
 }
@@ -236,13 +236,13 @@ void TestDocumentController::brokenFileLeavesDesignUntouched()
 
     QCOMPARE(s.prompts->errors.size(), 1);
     QVERIFY2(s.prompts->errors.constFirst().contains(expected),
-             qPrintable(s.prompts->errors.constFirst()));
+        qPrintable(s.prompts->errors.constFirst()));
     QVERIFY(s.prompts->errors.constFirst().contains(QStringLiteral("broken.topo")));
     QCOMPARE(s.design.data(), before);
     QCOMPARE(s.controller->filePath(), good);
     QCOMPARE(s.stack.count(), 1); // the edit can still be undone
     QVERIFY(s.controller->isModified());
-    QCOMPARE(s.controller->recentFiles(), QStringList{good});
+    QCOMPARE(s.controller->recentFiles(), QStringList{ good });
 }
 
 void TestDocumentController::brokenFileShowsAMessageBox()
@@ -253,8 +253,8 @@ void TestDocumentController::brokenFileShowsAMessageBox()
     design.reset(sampleDesign());
     QUndoStack stack;
     QWidget window;
-    DocumentController controller(&design, &stack, &settings,
-                                  std::make_unique<DialogPrompts>(&window));
+    DocumentController controller(
+        &design, &stack, &settings, std::make_unique<DialogPrompts>(&window));
     controller.setRecoveryDirectory(dir.filePath(QStringLiteral("recovery")));
     const QString broken = writeFile(dir.filePath(QStringLiteral("broken.topo")), "{\"format\": ");
 
@@ -340,11 +340,11 @@ void TestDocumentController::recentFilesNewestFirstAndKept()
         QVERIFY(s.controller->openFile(paths.at(0)));
         QVERIFY(s.controller->openFile(paths.at(1)));
         QVERIFY(s.controller->openFile(paths.at(2)));
-        QCOMPARE(s.controller->recentFiles(),
-                 (QStringList{paths.at(2), paths.at(1), paths.at(0)}));
+        QCOMPARE(
+            s.controller->recentFiles(), (QStringList{ paths.at(2), paths.at(1), paths.at(0) }));
         QVERIFY(s.controller->openFile(paths.at(0)));
-        QCOMPARE(s.controller->recentFiles(),
-                 (QStringList{paths.at(0), paths.at(2), paths.at(1)}));
+        QCOMPARE(
+            s.controller->recentFiles(), (QStringList{ paths.at(0), paths.at(2), paths.at(1) }));
         QCOMPARE(changed.size(), 4);
         for (const QString &p : paths)
             QVERIFY(s.controller->openFile(p));
@@ -355,8 +355,8 @@ void TestDocumentController::recentFilesNewestFirstAndKept()
         QCOMPARE(s.controller->recentFiles().constFirst(), savedAs);
     }
     Session next(dir.path()); // the next start reads the same settings
-    QCOMPARE(next.controller->recentFiles().constFirst(),
-             dir.filePath(QStringLiteral("saved-as.topo")));
+    QCOMPARE(
+        next.controller->recentFiles().constFirst(), dir.filePath(QStringLiteral("saved-as.topo")));
     next.controller->clearRecentFiles();
     QVERIFY(next.controller->recentFiles().isEmpty());
 }
@@ -386,7 +386,10 @@ void TestDocumentController::recoveryWrittenWhenModifiedAndRemovedOnSave()
     s.edit(QStringLiteral("Work in progress"));
     s.controller->autosave();
     QVERIFY(QFile::exists(recovery));
-    if (TopoFile::read(recovery).data != s.design.data()) { qWarning().noquote() << TopoFile::serialize(TopoFile::read(recovery).data); qWarning().noquote() << TopoFile::serialize(s.design.data()); }
+    if (TopoFile::read(recovery).data != s.design.data()) {
+        qWarning().noquote() << TopoFile::serialize(TopoFile::read(recovery).data);
+        qWarning().noquote() << TopoFile::serialize(s.design.data());
+    }
     QCOMPARE(TopoFile::read(recovery).data, s.design.data());
 
     s.stack.undo(); // back to the state on disk

@@ -68,12 +68,18 @@ DesignData twoServers()
     DesignData d;
     d.name = QStringLiteral("Two servers");
     d.domain = QStringLiteral("www.foobar.com");
-    d.components = {component(QStringLiteral("lb"), QStringLiteral("load_balancer"),
-                              QStringLiteral("HAProxy"), QPointF(200, 80)),
-                    component(QStringLiteral("web-1"), QStringLiteral("web_server"),
-                              QStringLiteral("Nginx 1"), QPointF(80, 260)),
-                    component(QStringLiteral("web-2"), QStringLiteral("web_server"),
-                              QStringLiteral("Nginx 2"), QPointF(320, 260))};
+    d.components = { component(QStringLiteral("lb"),
+                         QStringLiteral("load_balancer"),
+                         QStringLiteral("HAProxy"),
+                         QPointF(200, 80)),
+        component(QStringLiteral("web-1"),
+            QStringLiteral("web_server"),
+            QStringLiteral("Nginx 1"),
+            QPointF(80, 260)),
+        component(QStringLiteral("web-2"),
+            QStringLiteral("web_server"),
+            QStringLiteral("Nginx 2"),
+            QPointF(320, 260)) };
     Link l;
     l.id = QStringLiteral("lb-web-1");
     l.from = QStringLiteral("lb");
@@ -147,15 +153,22 @@ void TestMainWindow::standardShortcuts_data()
 {
     QTest::addColumn<int>("id");
     QTest::addColumn<int>("key");
-    const std::pair<Actions::Id, QKeySequence::StandardKey> rows[] = {
-        {Actions::New, QKeySequence::New},         {Actions::Open, QKeySequence::Open},
-        {Actions::Save, QKeySequence::Save},       {Actions::SaveAs, QKeySequence::SaveAs},
-        {Actions::Close, QKeySequence::Close},     {Actions::Quit, QKeySequence::Quit},
-        {Actions::Undo, QKeySequence::Undo},       {Actions::Redo, QKeySequence::Redo},
-        {Actions::Cut, QKeySequence::Cut},         {Actions::Copy, QKeySequence::Copy},
-        {Actions::Paste, QKeySequence::Paste},     {Actions::Delete, QKeySequence::Delete},
-        {Actions::SelectAll, QKeySequence::SelectAll}, {Actions::ZoomIn, QKeySequence::ZoomIn},
-        {Actions::ZoomOut, QKeySequence::ZoomOut}};
+    const std::pair<Actions::Id, QKeySequence::StandardKey> rows[]
+        = { { Actions::New, QKeySequence::New },
+              { Actions::Open, QKeySequence::Open },
+              { Actions::Save, QKeySequence::Save },
+              { Actions::SaveAs, QKeySequence::SaveAs },
+              { Actions::Close, QKeySequence::Close },
+              { Actions::Quit, QKeySequence::Quit },
+              { Actions::Undo, QKeySequence::Undo },
+              { Actions::Redo, QKeySequence::Redo },
+              { Actions::Cut, QKeySequence::Cut },
+              { Actions::Copy, QKeySequence::Copy },
+              { Actions::Paste, QKeySequence::Paste },
+              { Actions::Delete, QKeySequence::Delete },
+              { Actions::SelectAll, QKeySequence::SelectAll },
+              { Actions::ZoomIn, QKeySequence::ZoomIn },
+              { Actions::ZoomOut, QKeySequence::ZoomOut } };
     for (const auto &[id, key] : rows)
         QTest::newRow(QMetaEnum::fromType<Actions::Id>().valueToKey(id)) << int(id) << int(key);
 }
@@ -180,14 +193,16 @@ void TestMainWindow::shortcutsDoNotCollide()
     for (QAction *a : actions.all()) {
         for (const QKeySequence &key : a->shortcuts()) {
             QVERIFY2(!seen.contains(key),
-                     qPrintable(QStringLiteral("%1 is bound to %2 and %3")
-                                    .arg(key.toString(), seen.value(key), a->objectName())));
+                qPrintable(QStringLiteral("%1 is bound to %2 and %3")
+                               .arg(key.toString(), seen.value(key), a->objectName())));
             seen.insert(key, a->objectName());
         }
     }
-    QCOMPARE(actions.action(Actions::Duplicate)->shortcut(), QKeySequence(QStringLiteral("Ctrl+D")));
+    QCOMPARE(
+        actions.action(Actions::Duplicate)->shortcut(), QKeySequence(QStringLiteral("Ctrl+D")));
     QCOMPARE(actions.action(Actions::Rename)->shortcut(), QKeySequence(Qt::Key_F2));
-    QCOMPARE(actions.action(Actions::ActualSize)->shortcut(), QKeySequence(QStringLiteral("Ctrl+1")));
+    QCOMPARE(
+        actions.action(Actions::ActualSize)->shortcut(), QKeySequence(QStringLiteral("Ctrl+1")));
     QCOMPARE(actions.action(Actions::Arrange)->shortcut(), QKeySequence(QStringLiteral("Ctrl+L")));
     QVERIFY(actions.action(Actions::ZoomToFit)->toolTip().contains(QStringLiteral("Ctrl+0")));
 }
@@ -199,15 +214,18 @@ void TestMainWindow::menusHoldTheActions()
     QStringList titles;
     for (QAction *menu : w.window->menuBar()->actions())
         titles.append(menu->text().remove(u'&'));
-    QCOMPARE(titles, (QStringList{QStringLiteral("File"), QStringLiteral("Edit"),
-                                  QStringLiteral("View"), QStringLiteral("Arrange"),
-                                  QStringLiteral("Help")}));
+    QCOMPARE(titles,
+        (QStringList{ QStringLiteral("File"),
+            QStringLiteral("Edit"),
+            QStringLiteral("View"),
+            QStringLiteral("Arrange"),
+            QStringLiteral("Help") }));
     QMenu *arrange = w.window->menuBar()->actions().at(3)->menu();
     QVERIFY(arrange->actions().contains(w.window->actions()->action(Actions::AlignLeft)));
     QVERIFY(arrange->actions().contains(w.window->actions()->action(Actions::Arrange)));
     // Toolbar buttons carry icons.
-    for (Actions::Id id : {Actions::New, Actions::Save, Actions::Undo, Actions::ZoomToFit,
-                           Actions::Arrange})
+    for (Actions::Id id :
+        { Actions::New, Actions::Save, Actions::Undo, Actions::ZoomToFit, Actions::Arrange })
         QVERIFY(!w.window->actions()->action(id)->icon().isNull());
 }
 
@@ -227,7 +245,7 @@ void TestMainWindow::paletteAddsAtTheCentreAndUndoRemoves()
     DesignView *view = w.window->view();
     const QPointF centre = view->mapToScene(view->viewport()->rect().center());
     QVERIFY(QLineF(added.pos, centre).length() < 2 * DesignScene::GridSize);
-    QCOMPARE(w.window->scene()->selectedIds(), QList<ElementId>{added.id});
+    QCOMPARE(w.window->scene()->selectedIds(), QList<ElementId>{ added.id });
     QCOMPARE(w.window->propertyDock()->title(), QStringLiteral("MySQL"));
 
     w.window->actions()->action(Actions::Undo)->trigger();
@@ -240,19 +258,19 @@ void TestMainWindow::selectionFeedsThePropertyDock()
     QTemporaryDir dir;
     Window w(dir.path());
     w.design.reset(twoServers());
-    w.window->scene()->selectIds({QStringLiteral("lb")});
+    w.window->scene()->selectIds({ QStringLiteral("lb") });
     PropertyDock *dock = w.window->propertyDock();
-    QCOMPARE(dock->selection(), QList<ElementId>{QStringLiteral("lb")});
+    QCOMPARE(dock->selection(), QList<ElementId>{ QStringLiteral("lb") });
     auto *algorithm = qobject_cast<QComboBox *>(dock->editor(QStringLiteral("algorithm")));
     QVERIFY(algorithm);
     QTest::keyClicks(algorithm, QStringLiteral("source"));
     QCOMPARE(w.design.component(QStringLiteral("lb"))->props.value(QStringLiteral("algorithm")),
-             QVariant(QStringLiteral("source")));
+        QVariant(QStringLiteral("source")));
     w.window->actions()->action(Actions::Undo)->trigger();
     QCOMPARE(w.design.component(QStringLiteral("lb"))->props.value(QStringLiteral("algorithm")),
-             QVariant(QStringLiteral("roundrobin")));
+        QVariant(QStringLiteral("roundrobin")));
 
-    w.window->scene()->selectIds({QStringLiteral("web-1"), QStringLiteral("web-2")});
+    w.window->scene()->selectIds({ QStringLiteral("web-1"), QStringLiteral("web-2") });
     QCOMPARE(dock->title(), QStringLiteral("2 web servers"));
     w.window->scene()->selectIds({});
     QVERIFY(dock->editor(QStringLiteral("domain")));
@@ -265,11 +283,11 @@ void TestMainWindow::actionsFollowTheSelection()
     w.design.reset(twoServers());
     Actions *a = w.window->actions();
     QVERIFY(!a->action(Actions::Delete)->isEnabled());
-    w.window->scene()->selectIds({QStringLiteral("web-1")});
+    w.window->scene()->selectIds({ QStringLiteral("web-1") });
     QVERIFY(a->action(Actions::Delete)->isEnabled());
     QVERIFY(a->action(Actions::Rename)->isEnabled());
     QVERIFY(!a->action(Actions::AlignLeft)->isEnabled());
-    w.window->scene()->selectIds({QStringLiteral("web-1"), QStringLiteral("web-2")});
+    w.window->scene()->selectIds({ QStringLiteral("web-1"), QStringLiteral("web-2") });
     QVERIFY(a->action(Actions::AlignLeft)->isEnabled());
     QVERIFY(!a->action(Actions::Rename)->isEnabled());
 
@@ -280,7 +298,7 @@ void TestMainWindow::actionsFollowTheSelection()
     a->action(Actions::Undo)->trigger();
     QCOMPARE(w.design.data().components.size(), 3);
 
-    w.window->scene()->selectIds({QStringLiteral("web-2")});
+    w.window->scene()->selectIds({ QStringLiteral("web-2") });
     a->action(Actions::Cut)->trigger();
     QVERIFY(!w.design.component(QStringLiteral("web-2")));
     QCOMPARE(w.stack.undoText(), QStringLiteral("Cut Nginx 2"));
@@ -297,7 +315,7 @@ void TestMainWindow::titleShowsModifiedMarker()
     QVERIFY(w.window->document()->openFile(path));
     QCOMPARE(w.window->windowTitle(), QStringLiteral("shop.topo[*] — Toposcope"));
     QVERIFY(!w.window->isWindowModified());
-    w.window->scene()->selectIds({QStringLiteral("web-1")});
+    w.window->scene()->selectIds({ QStringLiteral("web-1") });
     w.window->actions()->action(Actions::Delete)->trigger();
     QVERIFY(w.window->isWindowModified());
     w.window->actions()->action(Actions::Undo)->trigger();
@@ -325,7 +343,7 @@ void TestMainWindow::contextMenuOffersTheActions()
     Window w(dir.path());
     w.design.reset(twoServers());
     w.window->show();
-    w.window->scene()->selectIds({QStringLiteral("web-1"), QStringLiteral("web-2")});
+    w.window->scene()->selectIds({ QStringLiteral("web-1"), QStringLiteral("web-2") });
     QStringList shown;
     QTimer::singleShot(0, this, [&shown] {
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
@@ -335,9 +353,8 @@ void TestMainWindow::contextMenuOffersTheActions()
             shown.append(a->text().remove(u'&'));
         menu->close();
     });
-    Q_EMIT w.window->scene()->contextMenuRequested(
-        w.window->mapToGlobal(QPoint(400, 300)),
-        {QStringLiteral("web-1"), QStringLiteral("web-2")});
+    Q_EMIT w.window->scene()->contextMenuRequested(w.window->mapToGlobal(QPoint(400, 300)),
+        { QStringLiteral("web-1"), QStringLiteral("web-2") });
     QVERIFY2(shown.contains(QStringLiteral("Delete")), qPrintable(shown.join(u',')));
     QVERIFY(shown.contains(QStringLiteral("Duplicate")));
     QVERIFY(shown.contains(QStringLiteral("Align")));
@@ -411,8 +428,9 @@ void TestMainWindow::statusBarCounts()
     w.design.reset(twoServers());
     const auto labels = w.window->statusBar()->findChildren<QLabel *>();
     const auto shows = [&labels](const QString &text) {
-        return std::any_of(labels.cbegin(), labels.cend(),
-                           [&text](const QLabel *l) { return l->text().contains(text); });
+        return std::any_of(labels.cbegin(), labels.cend(), [&text](const QLabel *l) {
+            return l->text().contains(text);
+        });
     };
     QVERIFY(shows(QStringLiteral("3 components")));
     QVERIFY(shows(QStringLiteral("1 link")));
