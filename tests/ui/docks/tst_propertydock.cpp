@@ -24,7 +24,7 @@ Component component(
     return c;
 }
 
-// A load balancer, DNS, two web servers that differ in TLS, and a link.
+// A load balancer, DNS, two web servers that differ in TLS, a host and a link.
 void fill(Design &design)
 {
     DesignData d;
@@ -43,6 +43,11 @@ void fill(Design &design)
         QStringLiteral("web_server"),
         QStringLiteral("Nginx 2"),
         { { QStringLiteral("tls"), false } }));
+    Host h;
+    h.id = QStringLiteral("server-1");
+    h.label = QStringLiteral("Server 1");
+    h.rect = QRectF(0, 0, 300, 200);
+    design.addHost(h);
     Link l;
     l.id = QStringLiteral("lb-web-1");
     l.from = QStringLiteral("lb");
@@ -116,27 +121,29 @@ void TestPropertyDock::editorsFollowTheKindTable_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("property");
     QTest::addColumn<QString>("editorClass");
-    QTest::newRow("enum") << "lb"
-                          << "algorithm"
-                          << "QComboBox";
-    QTest::newRow("bool") << "lb"
-                          << "health_checks"
-                          << "QCheckBox";
-    QTest::newRow("int") << "lb"
-                         << "health_check_interval"
-                         << "QSpinBox";
-    QTest::newRow("string") << "lb"
-                            << "virtual_ip"
-                            << "QLineEdit";
-    QTest::newRow("component ref") << "lb"
-                                   << "peer"
-                                   << "QComboBox";
-    QTest::newRow("dns ttl") << "dns"
-                             << "ttl"
-                             << "QSpinBox";
-    QTest::newRow("label") << "web-1"
-                           << "label"
-                           << "QLineEdit";
+    struct Row
+    {
+        const char *name, *id, *property, *editorClass;
+    };
+    const Row rows[] = {
+        { "enum", "lb", "algorithm", "QComboBox" },
+        { "bool", "lb", "health_checks", "QCheckBox" },
+        { "int", "lb", "health_check_interval", "QSpinBox" },
+        { "string", "lb", "virtual_ip", "QLineEdit" },
+        { "component ref", "lb", "peer", "QComboBox" },
+        { "dns ttl", "dns", "ttl", "QSpinBox" },
+        { "label", "web-1", "label", "QLineEdit" },
+        { "host label", "server-1", "label", "QLineEdit" },
+        { "host address", "server-1", "address", "QLineEdit" },
+        { "host public", "server-1", "public", "QCheckBox" },
+        { "link protocol", "lb-web-1", "protocol", "QComboBox" },
+        { "link weight", "lb-web-1", "weight", "QSpinBox" },
+        { "link tls", "lb-web-1", "tls", "QCheckBox" },
+    };
+    for (const Row &row : rows) {
+        QTest::newRow(row.name) << QString::fromLatin1(row.id) << QString::fromLatin1(row.property)
+                                << QString::fromLatin1(row.editorClass);
+    }
 }
 
 void TestPropertyDock::editorsFollowTheKindTable()

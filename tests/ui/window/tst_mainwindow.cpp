@@ -3,6 +3,7 @@
 #include "design/design.h"
 #include "docks/historydock.h"
 #include "docks/palettedock.h"
+#include "docks/palettelist.h"
 #include "docks/propertydock.h"
 #include "document/documentcontroller.h"
 #include "document/documentprompts.h"
@@ -17,8 +18,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -133,6 +136,8 @@ private Q_SLOTS:
     void shortcutsDoNotCollide();
     void menusHoldTheActions();
     void paletteAddsAtTheCentreAndUndoRemoves();
+    void paletteDragDropsOnTheCanvas();
+    void deleteKeyDeletesOnlyOnTheCanvas();
     void selectionFeedsThePropertyDock();
     void actionsFollowTheSelection();
     void titleShowsModifiedMarker();
@@ -251,6 +256,72 @@ void TestMainWindow::paletteAddsAtTheCentreAndUndoRemoves()
     w.window->actions()->action(Actions::Undo)->trigger();
     QVERIFY(w.design.data().components.isEmpty());
     QVERIFY(w.window->propertyDock()->selection().isEmpty());
+}
+
+void TestMainWindow::paletteDragDropsOnTheCanvas()
+{
+    QTemporaryDir dir;
+    Window w(dir.path());
+    w.window->resize(1200, 800);
+    w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+
+    // What a drag from the palette carries, dropped where the user lets go.
+    PaletteList *list = w.window->paletteDock()->list();
+    QListWidgetItem *lb = nullptr;
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(PaletteList::KindRole).toString()
+            == QLatin1String("load_balancer"))
+            lb = list->item(row);
+    }
+    QVERIFY(lb);
+    list->setCurrentItem(lb);
+    std::unique_ptr<QMimeData> mime(
+        list->model()->mimeData(list->selectionModel()->selectedIndexes()));
+    QWidget *viewport = w.window->view()->viewport();
+    const QPoint at(300, 200);
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+
+    QCOMPARE(w.design.data().components.size(), 1);
+    const Component added = w.design.data().components.constFirst();
+    QCOMPARE(added.kind, QStringLiteral("load_balancer"));
+    const QPointF dropped = w.window->view()->mapToScene(at);
+    QVERIFY(QLineF(added.pos, dropped).length() < 2 * DesignScene::GridSize);
+    w.window->actions()->action(Actions::Undo)->trigger();
+    QVERIFY(w.design.data().components.isEmpty());
+}
+
+void TestMainWindow::deleteKeyDeletesOnlyOnTheCanvas()
+{
+    QTemporaryDir dir;
+    Window w(dir.path());
+    w.design.reset(twoServers());
+    w.window->show();
+    w.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+
+    // Backspace in the inspector's label field edits the text, not the design.
+    w.window->scene()->selectIds({ QStringLiteral("web-1") });
+    auto *label
+        = qobject_cast<QLineEdit *>(w.window->propertyDock()->editor(QStringLiteral("label")));
+    QVERIFY(label);
+    label->setFocus();
+    label->end(false);
+    QTest::keyClick(label, Qt::Key_Backspace);
+    QVERIFY(w.design.component(QStringLiteral("web-1")));
+    QCOMPARE(label->text(), QStringLiteral("Nginx "));
+
+    // On the canvas the same key deletes the selection, as one undoable step.
+    w.window->view()->setFocus();
+    QTest::keyClick(w.window->view(), Qt::Key_Delete);
+    QVERIFY(!w.design.component(QStringLiteral("web-1")));
+    QTest::keyClick(w.window->view(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(w.design.component(QStringLiteral("web-1")));
 }
 
 void TestMainWindow::selectionFeedsThePropertyDock()
