@@ -29,6 +29,14 @@ void describe(QAction *action)
             : QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
 }
 
+// The platform's key for `key`, or `fallback` on platforms that bind none (SaveAs and Quit have
+// no binding outside KDE, GNOME and macOS).
+QList<QKeySequence> standardKey(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    return keys.isEmpty() ? QList<QKeySequence>{ fallback } : keys;
+}
+
 QString shortPath(const QString &path)
 {
     const QString home = QDir::homePath();
@@ -46,10 +54,11 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     make(Open, tr("&Open…"), QStringLiteral("document-open"))->setShortcut(QKeySequence::Open);
     make(Save, tr("&Save"), QStringLiteral("document-save"))->setShortcut(QKeySequence::Save);
     make(SaveAs, tr("Save &As…"), QStringLiteral("document-save-as"))
-        ->setShortcut(QKeySequence::SaveAs);
+        ->setShortcuts(
+            standardKey(QKeySequence::SaveAs, QKeySequence(QStringLiteral("Ctrl+Shift+S"))));
     make(Close, tr("&Close"))->setShortcut(QKeySequence::Close);
     QAction *quit = make(Quit, tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(standardKey(QKeySequence::Quit, QKeySequence(QStringLiteral("Ctrl+Q"))));
     quit->setMenuRole(QAction::QuitRole);
     make(ClearRecent, tr("&Clear Menu"));
 
@@ -80,7 +89,10 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     make(SelectAll, tr("Select &All"), QStringLiteral("edit-select-all"))
         ->setShortcut(QKeySequence::SelectAll);
 
-    make(ZoomIn, tr("Zoom &In"), QStringLiteral("zoom-in"))->setShortcut(QKeySequence::ZoomIn);
+    // Ctrl+= too: the key with + on it, pressed without Shift.
+    make(ZoomIn, tr("Zoom &In"), QStringLiteral("zoom-in"))
+        ->setShortcuts(QKeySequence::keyBindings(QKeySequence::ZoomIn)
+            << QKeySequence(Qt::CTRL | Qt::Key_Equal));
     make(ZoomOut, tr("Zoom &Out"), QStringLiteral("zoom-out"))->setShortcut(QKeySequence::ZoomOut);
     make(ZoomToFit, tr("Zoom to &Fit"), QStringLiteral("zoom-fit-best"))
         ->setShortcuts(

@@ -184,9 +184,13 @@ void TestMainWindow::standardShortcuts()
     QFETCH(int, key);
     QUndoStack stack;
     Actions actions(&stack);
-    const QKeySequence expected(static_cast<QKeySequence::StandardKey>(key));
-    if (expected.isEmpty())
-        QSKIP("this platform has no binding for the key");
+    QKeySequence expected(static_cast<QKeySequence::StandardKey>(key));
+    // Where the platform binds nothing, the usual key stands in.
+    if (expected.isEmpty() && key == QKeySequence::SaveAs)
+        expected = QKeySequence(QStringLiteral("Ctrl+Shift+S"));
+    if (expected.isEmpty() && key == QKeySequence::Quit)
+        expected = QKeySequence(QStringLiteral("Ctrl+Q"));
+    QVERIFY(!expected.isEmpty());
     QVERIFY(actions.action(Actions::Id(id))->shortcuts().contains(expected));
 }
 
