@@ -182,15 +182,13 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const qreal inset = border.widthF() / 2;
     painter->drawRoundedRect(card.adjusted(inset, inset, -inset, -inset), Radius, Radius);
 
-    // Accent: a band in the kind's colour along the top of the card.
-    QPainterPath clip;
-    clip.addRoundedRect(card.adjusted(inset, inset, -inset, -inset), Radius, Radius);
-    painter->save();
-    painter->setClipPath(clip);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(accent);
-    painter->drawRect(QRectF(card.left(), card.top(), card.width(), 3.5));
-    painter->restore();
+    // Accent: a band in the kind's colour along the top of the card, following its rounded
+    // corners. A path, not a clip: clips are slow and SVG viewers often ignore them.
+    QPainterPath outline;
+    outline.addRoundedRect(card.adjusted(inset, inset, -inset, -inset), Radius, Radius);
+    QPainterPath band;
+    band.addRect(QRectF(card.left(), card.top(), card.width(), 3.5));
+    painter->fillPath(outline.intersected(band), accent);
 
     const QRectF iconRect(-IconSize / 2, card.top() + 10, IconSize, IconSize);
     m_style->icons.paint(painter, iconRect, m_kind);

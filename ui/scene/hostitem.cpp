@@ -159,12 +159,11 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->fillPath(outline, m_dropTarget ? SceneStyle::mix(s.hostFill, s.dropTarget, 0.12)
                                             : s.hostFill);
 
-    painter->save();
-    painter->setClipPath(outline);
-    painter->fillRect(titleRect(), s.hostTitleFill);
+    QPainterPath title;
+    title.addRect(titleRect());
+    painter->fillPath(outline.intersected(title), s.hostTitleFill);
     painter->setPen(QPen(s.hostBorder, 1));
-    painter->drawLine(QPointF(0, TitleHeight), QPointF(m_size.width(), TitleHeight));
-    painter->restore();
+    painter->drawLine(QPointF(0.5, TitleHeight), QPointF(m_size.width() - 0.5, TitleHeight));
 
     QPen border(s.hostBorder, 1.2);
     if (selected || m_dropTarget) {
