@@ -4,6 +4,7 @@
 #include "design/kinds.h"
 #include "palettelist.h"
 #include "style/kindicons.h"
+#include "style/theme.h"
 
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -23,11 +24,7 @@ QListWidgetItem *makeEntry(
 QListWidgetItem *makeHeading(const QString &text)
 {
     auto *item = new QListWidgetItem(text.toUpper());
-    QFont font = item->font();
-    font.setPointSizeF(font.pointSizeF() * 0.8);
-    font.setBold(true);
-    font.setLetterSpacing(QFont::PercentageSpacing, 106);
-    item->setFont(font);
+    item->setFont(Theme::sectionFont(item->font()));
     item->setFlags(Qt::ItemIsEnabled);
     item->setData(Qt::AccessibleTextRole, text);
     return item;

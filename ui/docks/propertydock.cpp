@@ -9,6 +9,7 @@
 #include "design/kinds.h"
 #include "propertyfield.h"
 #include "style/kindicons.h"
+#include "style/theme.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -233,11 +234,7 @@ void PropertyDock::buildHeader(
 void PropertyDock::addSection(const QString &text)
 {
     auto *label = new QLabel(text.toUpper());
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 0.82);
-    font.setBold(true);
-    font.setLetterSpacing(QFont::PercentageSpacing, 106);
-    label->setFont(font);
+    label->setFont(Theme::sectionFont(label->font()));
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setContentsMargins(0, m_form->rowCount() == 0 ? 2 : 10, 0, 0);
     m_form->addRow(label);

@@ -3,6 +3,7 @@
 
 #include "actionicons.h"
 #include "design/kinds.h"
+#include "scene/scenestyle.h"
 
 #include <QFile>
 #include <QPainter>
@@ -12,27 +13,6 @@
 namespace KindIcons {
 
 namespace {
-
-QColor tierColor(Kinds::Tier tier)
-{
-    switch (tier) {
-    case Kinds::Tier::Client:
-        return QColor(0x64, 0x74, 0x8b);
-    case Kinds::Tier::Edge:
-        return QColor(0x0e, 0x94, 0x88);
-    case Kinds::Tier::Balancer:
-        return QColor(0x7c, 0x3a, 0xed);
-    case Kinds::Tier::Web:
-        return QColor(0x25, 0x63, 0xeb);
-    case Kinds::Tier::App:
-        return QColor(0xd9, 0x77, 0x06);
-    case Kinds::Tier::Data:
-        return QColor(0xdc, 0x26, 0x26);
-    case Kinds::Tier::Support:
-        break;
-    }
-    return QColor(0x4b, 0x55, 0x63);
-}
 
 QString initials(const QString &displayName)
 {
@@ -50,7 +30,7 @@ QPixmap badge(const Kinds::KindSpec &kind, int size)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r(size * 0.06, size * 0.06, size * 0.88, size * 0.88);
     p.setPen(Qt::NoPen);
-    p.setBrush(tierColor(kind.tier));
+    p.setBrush(SceneStyle::kindColor(kind.name));
     p.drawRoundedRect(r, size * 0.2, size * 0.2);
     QFont font;
     font.setBold(true);

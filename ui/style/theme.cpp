@@ -135,6 +135,14 @@ void apply(QApplication *app, Mode mode)
     app->setStyleSheet(styleSheet(palette));
 }
 
+QFont sectionFont(QFont base)
+{
+    base.setPointSizeF(base.pointSizeF() * 0.8);
+    base.setBold(true);
+    base.setLetterSpacing(QFont::PercentageSpacing, 106);
+    return base;
+}
+
 QString modeName(Mode mode)
 {
     switch (mode) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -19,6 +20,9 @@ QPalette lightPalette();
 QPalette darkPalette();
 /** True when `palette` has light text on a dark window. */
 bool isDark(const QPalette &palette);
+
+/** The small bold capitals of a section heading in the docks ("COMPONENTS"), from `base`. */
+QFont sectionFont(QFont base);
 
 /** Stable names for settings: "system", "light", "dark". */
 QString modeName(Mode mode);
