@@ -21,6 +21,7 @@
 #include "layout/tierlayout.h"
 #include "linkdefaults.h"
 #include "linkitem.h"
+#include "rectgrid.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -46,8 +47,9 @@ DesignScene::DesignScene(Design *design, QUndoStack *stack, QObject *parent)
     , m_design(design)
     , m_stack(stack)
 {
-    // Items move in bulk while dragging; a BSP index would be rebuilt on every move event,
-    // and a linear walk over a few thousand items is cheaper than that.
+    // Items move in bulk while dragging; a BSP index would be updated on every move event,
+    // and a linear walk over a few thousand items is cheaper than that. Link tags are placed
+    // with their own grid (placeLabels).
     setItemIndexMethod(NoIndex);
     m_style.setPalette(palette(), font());
 
@@ -82,12 +84,18 @@ void DesignScene::rebuild()
     closeEditor();
     clearItems();
     const DesignData &data = m_design->data();
+    m_rebuilding = true;
     for (const Host &h : data.hosts)
         addHostItem(h.id);
     for (const Component &c : data.components)
         addComponentItem(c.id);
     for (const Link &l : data.links)
         addLinkItem(l.id);
+    m_rebuilding = false;
+    m_labelsToPlace.clear();
+    for (const Link &l : data.links)
+        m_labelsToPlace.insert(l.id);
+    placeLabels();
     if (!m_shownOnly.isEmpty())
         showOnly(m_shownOnly);
     QList<ElementId> still;
@@ -195,6 +203,45 @@ void DesignScene::addLinkItem(const ElementId &id)
     updateParallelOffsets(l->from, l->to);
 }
 
+void DesignScene::scheduleLabelPlacement(const ElementId &linkId)
+{
+    m_labelsToPlace.insert(linkId);
+    if (m_labelsPending || m_rebuilding)
+        return;
+    m_labelsPending = true;
+    QMetaObject::invokeMethod(this, &DesignScene::placeLabels, Qt::QueuedConnection);
+}
+
+// One pass over the links whose tags need a place, after the model's burst of signals: every
+// card and every other tag goes into a grid, then each tag takes the first free spot along its
+// arrow. Linear in the design, once per change rather than once per link.
+void DesignScene::placeLabels()
+{
+    m_labelsPending = false;
+    if (m_gesture == Gesture::Move || m_labelsToPlace.isEmpty())
+        return;
+    RectGrid grid;
+    for (const ComponentItem *c : std::as_const(m_components)) {
+        if (c->isVisible())
+            grid.insert(c->sceneCardRect());
+    }
+    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
+        if (it.value()->isVisible() && !m_labelsToPlace.contains(it.key()))
+            grid.insert(it.value()->labelRect());
+    }
+    const auto blocked = [&grid](const QRectF &rect) { return grid.intersects(rect); };
+    // In the design's order, so that the same design always gets the same picture.
+    for (const Link &l : m_design->data().links) {
+        if (!m_labelsToPlace.contains(l.id))
+            continue;
+        if (LinkItem *item = m_links.value(l.id)) {
+            item->placeLabel(blocked);
+            grid.insert(item->labelRect());
+        }
+    }
+    m_labelsToPlace.clear();
+}
+
 void DesignScene::removeComponentItem(const ElementId &id)
 {
     ComponentItem *item = m_components.take(id);
@@ -282,6 +329,7 @@ void DesignScene::syncLink(const ElementId &id)
     if (l->port > 0)
         tip += tr(", port %1").arg(l->port);
     item->sync(tag, ElementText::isSecondaryLink(*l), tip);
+    scheduleLabelPlacement(id);
 }
 
 void DesignScene::updateParallelOffsets(const ElementId &a, const ElementId &b)

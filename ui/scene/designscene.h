@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 class ComponentItem;
 class Design;
@@ -149,6 +150,8 @@ private:
     void syncHost(const ElementId &id);
     void syncLink(const ElementId &id);
     void updateParallelOffsets(const ElementId &a, const ElementId &b);
+    void scheduleLabelPlacement(const ElementId &linkId);
+    void placeLabels();
     void refreshStyle();
     void scheduleSceneRectUpdate();
     void updateSceneRect();
@@ -199,6 +202,9 @@ private:
     ElementId m_editingId;
 
     bool m_sceneRectPending = false;
+    bool m_rebuilding = false;
+    bool m_labelsPending = false;
+    QSet<ElementId> m_labelsToPlace;
     QByteArray m_lastPasted;
     int m_pasteCount = 0;
 };

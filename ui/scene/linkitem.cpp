@@ -73,29 +73,54 @@ void LinkItem::updateGeometry()
     }
     const QRectF fromCard = m_from->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
     const QRectF toCard = m_to->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
-    QLineF line;
+    prepareGeometryChange();
+    m_line = QLineF();
     if (!fromCard.intersects(toCard))
-        line = QLineF(exitPoint(fromCard, a, b), exitPoint(toCard, b, a));
+        m_line = QLineF(exitPoint(fromCard, a, b), exitPoint(toCard, b, a));
+    placeLabelAvoiding({});
+}
 
-    // The tag sits on the middle of the shaft; where that would cover a card (a short link) it
-    // moves beside the line, then shrinks to the protocol alone, and as a last resort is left
-    // to the tooltip.
+void LinkItem::placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked)
+{
+    prepareGeometryChange();
+    placeLabelAvoiding(blocked);
+}
+
+// The tag sits on the middle of the shaft. Where that would cover a card or another tag (a
+// short link, links fanning out of one balancer) it slides along the shaft, then steps beside
+// it, then shrinks to the protocol alone; as a last resort it is left to the tooltip.
+void LinkItem::placeLabelAvoiding(const std::function<bool(const QRectF &sceneRect)> &blocked)
+{
+    const QLineF line = m_line;
+    const QRectF fromCard = m_from->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
+    const QRectF toCard = m_to->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
     QRectF label;
     m_shownTag.clear();
     if (!m_tag.isEmpty() && line.length() > 0) {
         const QFontMetricsF fm(m_style->linkFont);
-        const QPointF middle = line.pointAt(qMax(0.0, 0.5 - ArrowLength / 2 / line.length()));
+        // Positions along the part of the shaft not taken by the arrow head.
+        const qreal usable = qMax(0.0, 1.0 - ArrowLength / line.length());
         const QLineF unit = line.unitVector();
         const QPointF normal(-(unit.dy()), unit.dx());
         const QStringList tags = {m_tag, m_tag.section(QStringLiteral(" · "), 0, 0)};
+        const auto free = [&](const QRectF &r) {
+            const QRectF padded = r.adjusted(-2, -2, 2, 2);
+            return !padded.intersects(fromCard) && !padded.intersects(toCard)
+                && !(blocked && blocked(padded));
+        };
         for (const QString &tag : tags) {
             const QSizeF size(fm.horizontalAdvance(tag) + 14, fm.height() + 5);
             const qreal side = (qAbs(normal.x()) * size.width() + qAbs(normal.y()) * size.height())
                     / 2
                 + 3;
-            for (const QPointF &centre : {middle, middle - normal * side, middle + normal * side}) {
+            QList<QPointF> centres;
+            for (const qreal t : {0.5, 0.38, 0.62, 0.27, 0.73})
+                centres.append(line.pointAt(t * usable));
+            const QPointF middle = centres.constFirst();
+            centres << middle - normal * side << middle + normal * side;
+            for (const QPointF &centre : std::as_const(centres)) {
                 const QRectF candidate(centre - QPointF(size.width() / 2, size.height() / 2), size);
-                if (!candidate.intersects(fromCard) && !candidate.intersects(toCard)) {
+                if (free(candidate)) {
                     label = candidate;
                     m_shownTag = tag;
                     break;
@@ -105,9 +130,6 @@ void LinkItem::updateGeometry()
                 break;
         }
     }
-
-    prepareGeometryChange();
-    m_line = line;
     m_labelRect = label;
     const QRectF lineBounds = QRectF(line.p1(), line.p2()).normalized();
     m_bounds = lineBounds.united(label).adjusted(-12, -12, 12, 12);

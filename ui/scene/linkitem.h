@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QLineF>
 
+#include <functional>
 #include <optional>
 
 class ComponentItem;
@@ -32,8 +33,11 @@ public:
     void sync(const QString &tag, bool secondary, const QString &toolTip);
     /** Shifts the arrow sideways, so that A→B and B→A do not draw over each other. */
     void setParallelOffset(qreal offset);
-    /** Recomputes the arrow from the cards' positions. */
+    /** Recomputes the arrow from the cards' positions; the tag goes where it covers neither
+     *  end's card. */
     void updateGeometry();
+    /** Moves the tag, if need be, off whatever `blocked` reports (other cards, other tags). */
+    void placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked);
     QLineF line() const { return m_line; }
     QRectF labelRect() const { return m_labelRect; }
 
@@ -50,6 +54,8 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
+    void placeLabelAvoiding(const std::function<bool(const QRectF &sceneRect)> &blocked);
+
     const SceneStyle *m_style = nullptr;
     ElementId m_id;
     ComponentItem *m_from = nullptr;

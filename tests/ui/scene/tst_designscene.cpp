@@ -53,6 +53,7 @@ private Q_SLOTS:
     void contextMenuRequest();
     void linkTagFollowsBalancer();
     void badgesShowInToolTip();
+    void tagsCoverNoCardAndNoOtherTag();
     void arrangeIsOneStep();
 
 private:
@@ -550,6 +551,62 @@ void tst_DesignScene::arrangeIsOneStep()
         QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange"));
         m_stack->undo();
         QCOMPARE(m_design->data(), sampleDesign());
+    }
+}
+
+void tst_DesignScene::tagsCoverNoCardAndNoOtherTag()
+{
+    // A balancer fanning out to four close web servers: the middles of the four arrows are
+    // nearer to each other than a "HTTP · roundrobin" tag is wide.
+    DesignData d;
+    const auto add = [&d](const QString &id, const QString &kind, QPointF pos) {
+        Component c;
+        c.id = id;
+        c.kind = kind;
+        c.pos = pos;
+        c.props = Kinds::defaults(kind);
+        d.components.append(c);
+    };
+    add(QStringLiteral("lb"), QStringLiteral("load_balancer"), QPointF(285, 0));
+    for (int i = 0; i < 4; ++i) {
+        const QString web = QStringLiteral("web-%1").arg(i);
+        add(web, QStringLiteral("web_server"), QPointF(60 + i * 150, 200));
+        Link l;
+        l.id = QStringLiteral("to-") + web;
+        l.from = QStringLiteral("lb");
+        l.to = web;
+        l.protocol = QStringLiteral("http");
+        d.links.append(l);
+    }
+    // A short hop: no room for a tag between the two cards.
+    add(QStringLiteral("files"), QStringLiteral("app_files"), QPointF(60 + 140, 400));
+    add(QStringLiteral("app"), QStringLiteral("app_server"), QPointF(60, 400));
+    Link hop;
+    hop.id = QStringLiteral("hop");
+    hop.from = QStringLiteral("app");
+    hop.to = QStringLiteral("files");
+    hop.protocol = QStringLiteral("file");
+    d.links.append(hop);
+    m_design->reset(d);
+
+    QList<QRectF> tags;
+    QList<QRectF> cards;
+    for (const Component &c : m_design->data().components)
+        cards.append(m_scene->componentItem(c.id)->sceneCardRect());
+    for (const Link &l : m_design->data().links) {
+        LinkItem *item = m_scene->linkItem(l.id);
+        QCOMPARE(item->tag().isEmpty(), false);
+        if (!item->labelRect().isEmpty())
+            tags.append(item->labelRect());
+    }
+    QVERIFY(tags.size() >= 4); // the four balancer arrows keep their tags
+    QCOMPARE(m_scene->linkItem(QStringLiteral("to-web-0"))->tag(),
+             QStringLiteral("HTTP · roundrobin"));
+    for (qsizetype i = 0; i < tags.size(); ++i) {
+        for (const QRectF &card : std::as_const(cards))
+            QVERIFY(!tags.at(i).intersects(card));
+        for (qsizetype j = i + 1; j < tags.size(); ++j)
+            QVERIFY(!tags.at(i).intersects(tags.at(j)));
     }
 }
 
