@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -251,8 +252,13 @@ void MainWindow::setTheme(const QString &name)
 
 void MainWindow::restoreLayout()
 {
-    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
-        resize(1400, 900);
+    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray())) {
+        // First start: roomy, but never larger than the screen.
+        QSize size(1400, 900);
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableSize() * 0.9);
+        resize(size);
+    }
     restoreState(m_settings->value(StateKey).toByteArray(), LayoutVersion);
 }
 

@@ -456,8 +456,11 @@ void PropertyDock::refresh()
             m_title->setText(labelOf(id));
     }
     QList<QPair<QString, QString>> components;
-    for (const Component &c : m_design->data().components)
-        components.append({ c.id, c.label });
+    for (const Component &c : m_design->data().components) {
+        // A component cannot refer to itself (its own peer or DNS target).
+        if (!m_ids.contains(c.id))
+            components.append({ c.id, c.label });
+    }
     for (PropertyField *field : std::as_const(m_fields)) {
         if (field->spec().type == Kinds::PropertyType::ComponentRef)
             field->setComponentChoices(components);

@@ -320,6 +320,7 @@ void TestPropertyDock::followsChangesMadeElsewhere()
     // The peer list offers every component of the design, by label.
     auto *peer = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("peer")));
     QVERIFY(peer->findData(QStringLiteral("web-2")) > 0);
+    QCOMPARE(peer->findData(QStringLiteral("lb")), -1); // not its own peer
     QCOMPARE(peer->currentData().toString(), QString());
 }
 
