@@ -44,7 +44,7 @@ PropertySpec portSpec()
     spec.name = QStringLiteral("port");
     spec.displayName = QCoreApplication::translate("PropertyDock", "Port");
     spec.type = Kinds::PropertyType::Int;
-    spec.minimum = 1;
+    spec.minimum = 0; // 0: none (a file share, a local socket)
     spec.maximum = 65535;
     spec.description
         = QCoreApplication::translate("PropertyDock", "The TCP or UDP port the callee listens on.");
@@ -349,6 +349,8 @@ void PropertyDock::buildElementForm()
     addSection(tr("General"));
     m_label = new QLineEdit;
     m_label->setObjectName(QStringLiteral("label"));
+    if (m_subject == Subject::Links)
+        m_label->setPlaceholderText(tr("Optional text shown on the link"));
     m_form->addRow(tr("Label"), m_label);
     if (n > 1) {
         m_label->setEnabled(false);
