@@ -70,12 +70,10 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     redo->setIcon(ActionIcons::icon(QStringLiteral("edit-redo")));
     redo->setShortcut(QKeySequence::Redo);
     m_actions.insert(Redo, redo);
-    // The undo action renames itself after the command ("Undo Move web-1"): keep the tooltip.
+    // The undo action renames itself after the command ("Undo Move web-1"): so does its
+    // tooltip. Setting the same tooltip again emits nothing, so this does not recurse.
     for (QAction *a : { undo, redo })
-        connect(a, &QAction::changed, this, [a] {
-            if (!a->toolTip().contains(u'('))
-                describe(a);
-        });
+        connect(a, &QAction::changed, this, [a] { describe(a); });
 
     make(Cut, tr("Cu&t"), QStringLiteral("edit-cut"))->setShortcut(QKeySequence::Cut);
     make(Copy, tr("&Copy"), QStringLiteral("edit-copy"))->setShortcut(QKeySequence::Copy);

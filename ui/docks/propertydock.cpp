@@ -186,7 +186,7 @@ void PropertyDock::rebuild()
     else
         buildElementForm();
 
-    outer->insertWidget(outer->count(), formHolder);
+    outer->addWidget(formHolder);
     outer->addStretch(1);
     m_scroll->setWidget(m_page); // deletes the previous page and its editors
     refresh();

@@ -3,6 +3,7 @@
 
 #include "design/kinds.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPair>
