@@ -256,8 +256,10 @@ void TestMainWindow::paletteAddsAtTheCentreAndUndoRemoves()
     QVERIFY(QLineF(added.pos, centre).length() < 2 * DesignScene::GridSize);
     QCOMPARE(w.window->scene()->selectedIds(), QList<ElementId>{ added.id });
     QCOMPARE(w.window->propertyDock()->title(), QStringLiteral("MySQL"));
-    QVERIFY(w.window->actions()->action(Actions::Undo)->toolTip().startsWith(
-        QStringLiteral("Undo Add MySQL")));
+    QVERIFY(w.window->actions()
+                ->action(Actions::Undo)
+                ->toolTip()
+                .startsWith(QStringLiteral("Undo Add MySQL")));
 
     w.window->actions()->action(Actions::Undo)->trigger();
     QVERIFY(w.design.data().components.isEmpty());
