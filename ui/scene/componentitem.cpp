@@ -103,7 +103,9 @@ QRectF ComponentItem::boundingRect() const
 
 QPainterPath ComponentItem::shape() const
 {
+    // Winding fill: where the port overlaps the card it is still inside the shape.
     QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
     path.addRoundedRect(cardRect(), Radius, Radius);
     path.addEllipse(portCenter(), PortRadius + 4, PortRadius + 4);
     return path;

@@ -172,6 +172,8 @@ QPainterPath LinkItem::shape() const
     QPainterPathStroker stroker;
     stroker.setWidth(10);
     QPainterPath shape = stroker.createStroke(path);
+    // Winding fill: the tag lies on the shaft, and the overlap must stay clickable.
+    shape.setFillRule(Qt::WindingFill);
     if (!m_labelRect.isEmpty())
         shape.addRoundedRect(m_labelRect, 6, 6);
     return shape;

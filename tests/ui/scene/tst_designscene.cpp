@@ -54,6 +54,8 @@ private Q_SLOTS:
     void linkTagFollowsBalancer();
     void badgesShowInToolTip();
     void tagsCoverNoCardAndNoOtherTag();
+    void clickOnTagSelectsLink();
+    void rubberBandSelects();
     void arrangeIsOneStep();
 
 private:
@@ -227,7 +229,7 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink()
     QFETCH(bool, fromPort);
     QFETCH(QString, expectedProtocol);
     const QPointF start = m_design->component(from)->pos
-        + (fromPort ? QPointF(0, ComponentItem::Height / 2) : QPointF(10, 10));
+        + (fromPort ? QPointF(3, ComponentItem::Height / 2 - 3) : QPointF(10, 10));
     const QPointF end = m_design->component(to)->pos + QPointF(5, 5);
     const qsizetype links = m_design->data().links.size();
     drag(m_view, start, end, 10, fromPort ? Qt::NoModifier : Qt::AltModifier);
@@ -608,6 +610,29 @@ void tst_DesignScene::tagsCoverNoCardAndNoOtherTag()
         for (qsizetype j = i + 1; j < tags.size(); ++j)
             QVERIFY(!tags.at(i).intersects(tags.at(j)));
     }
+}
+
+void tst_DesignScene::clickOnTagSelectsLink()
+{
+    LinkItem *link = m_scene->linkItem(QStringLiteral("l-db1-db2"));
+    QVERIFY(!link->labelRect().isEmpty());
+    // The middle of the tag is also on the arrow's shaft.
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      m_view->mapFromScene(link->labelRect().center()));
+    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{QStringLiteral("l-db1-db2")});
+}
+
+void tst_DesignScene::rubberBandSelects()
+{
+    // From empty canvas left of Server 1, around the two top cards of both servers. The inside
+    // of a frame does not pick the frame, so the band can start or end there too.
+    drag(m_view, QPointF(-40, 230), QPointF(470, 330), 10);
+    QList<ElementId> selected = m_scene->selectedIds();
+    QVERIFY(selected.contains(QStringLiteral("web-1")));
+    QVERIFY(selected.contains(QStringLiteral("web-2")));
+    QVERIFY(!selected.contains(QStringLiteral("db-1")));
+    QVERIFY(!selected.contains(QStringLiteral("users")));
+    QCOMPARE(m_stack->count(), 0);
 }
 
 QTEST_MAIN(tst_DesignScene)
