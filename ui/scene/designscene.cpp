@@ -1177,19 +1177,21 @@ void DesignScene::updateConnect(QPointF scenePos)
         if (target)
             target->setConnectTarget(true);
     }
+    // From the source card's border to the target's border (or the cursor), as the link will
+    // be drawn.
+    const auto border = [](const QRectF &card, QPointF centre, QPointF towards) {
+        const QLineF line(centre, towards);
+        if (card.contains(towards) || line.length() <= 0)
+            return centre;
+        const qreal t = qMin(card.width() / 2 / qMax(1e-6, qAbs(line.dx())),
+                             card.height() / 2 / qMax(1e-6, qAbs(line.dy())));
+        return line.pointAt(qMin(1.0, t));
+    };
     const QPointF start = g.source->pos();
     const QPointF end = target ? target->pos() : scenePos;
     QPainterPath path;
-    QLineF line(start, end);
-    // Start the preview at the card's border rather than its centre.
-    const QRectF card = g.source->sceneCardRect();
-    if (!card.contains(end) && line.length() > 0) {
-        const qreal t = qMin(card.width() / 2 / qMax(1e-6, qAbs(line.dx())),
-                             card.height() / 2 / qMax(1e-6, qAbs(line.dy())));
-        line.setP1(line.pointAt(qMin(1.0, t)));
-    }
-    path.moveTo(line.p1());
-    path.lineTo(line.p2());
+    path.moveTo(border(g.source->sceneCardRect(), start, end));
+    path.lineTo(target ? border(target->sceneCardRect(), end, start) : end);
     g.preview->setPath(path);
 }
 
