@@ -20,10 +20,8 @@ constexpr qreal Margin = 14; // room for shadow, port, badge and halo outside th
 } // namespace
 
 ComponentItem::ComponentItem(const Component &component, const SceneStyle *style)
-    : m_style(style)
-    , m_id(component.id)
+    : ElementItem(component.id, style)
 {
-    setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setZValue(10);
     // Moving a card only translates it: the cached pixmap is reused, which keeps dragging a
@@ -47,8 +45,8 @@ void ComponentItem::sync(const Component &component)
 
 void ComponentItem::updateToolTip()
 {
-    if (m_badge && m_badge->count > 0 && !m_badge->toolTip.isEmpty())
-        setToolTip(m_baseToolTip + QStringLiteral("<hr>") + m_badge->toolTip);
+    if (badge() && badge()->count > 0 && !badge()->toolTip.isEmpty())
+        setToolTip(m_baseToolTip + QStringLiteral("<hr>") + badge()->toolTip);
     else
         setToolTip(m_baseToolTip);
 }
@@ -66,21 +64,9 @@ bool ComponentItem::isConnectZone(QPointF p) const
     return card.contains(p) && !card.adjusted(RimWidth, RimWidth, -RimWidth, -RimWidth).contains(p);
 }
 
-void ComponentItem::setBadge(const std::optional<Badge> &badge)
+void ComponentItem::badgeChanged()
 {
-    if (m_badge == badge)
-        return;
-    m_badge = badge;
     updateToolTip();
-    update();
-}
-
-void ComponentItem::setHighlighted(bool highlighted)
-{
-    if (m_highlighted == highlighted)
-        return;
-    m_highlighted = highlighted;
-    update();
 }
 
 void ComponentItem::setConnectTarget(bool target)
@@ -88,11 +74,6 @@ void ComponentItem::setConnectTarget(bool target)
     if (m_connectTarget == target)
         return;
     m_connectTarget = target;
-    update();
-}
-
-void ComponentItem::refreshStyle()
-{
     update();
 }
 
@@ -109,13 +90,6 @@ QPainterPath ComponentItem::shape() const
     path.addRoundedRect(cardRect(), Radius, Radius);
     path.addEllipse(portCenter(), PortRadius + 4, PortRadius + 4);
     return path;
-}
-
-QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
-    if (change == ItemSelectedHasChanged)
-        update();
-    return QGraphicsItem::itemChange(change, value);
 }
 
 void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
@@ -150,7 +124,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QRectF card = cardRect();
     const QColor accent = SceneStyle::kindColor(m_kind);
     painter->setRenderHint(QPainter::Antialiasing);
-    if (s.highlighting && !m_highlighted)
+    if (s.highlighting && !isHighlighted())
         painter->setOpacity(0.35);
 
     // Level of detail: far out a card is a coloured tile, which keeps a 1,000-card overview fast.
@@ -162,7 +136,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         return;
     }
 
-    if (m_highlighted) {
+    if (isHighlighted()) {
         painter->setPen(QPen(s.highlightHalo, 4));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(card.adjusted(-5, -5, 5, 5), Radius + 4, Radius + 4);
@@ -217,6 +191,6 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawLine(portCenter() - QPointF(0, 3), portCenter() + QPointF(0, 3));
     }
 
-    if (m_badge && m_badge->count > 0 && s.badgesVisible)
-        s.paintBadge(painter, *m_badge, QPointF(card.right() + 6, card.top() - 7));
+    if (badge() && badge()->count > 0 && s.badgesVisible)
+        s.paintBadge(painter, *badge(), QPointF(card.right() + 6, card.top() - 7));
 }

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "badge.h"
-#include "design/elements.h"
-
-#include <QGraphicsItem>
-
-#include <optional>
-
-struct SceneStyle;
+#include "elementitem.h"
 
 // The card of one component: a view of the model's Component, refreshed by sync() when the
 // Design announces a change. Its position is the component's centre.
-class ComponentItem : public QGraphicsItem
+class ComponentItem : public ElementItem
 {
 public:
     enum { Type = UserType + 1 };
@@ -22,7 +15,6 @@ public:
     ComponentItem(const Component &component, const SceneStyle *style);
 
     int type() const override { return Type; }
-    const ElementId &id() const { return m_id; }
     const QString &kind() const { return m_kind; }
     const QString &label() const { return m_label; }
 
@@ -36,10 +28,7 @@ public:
     /** True where a press starts a link instead of a move: the port and the card's rim. */
     bool isConnectZone(QPointF itemPos) const;
 
-    void setBadge(const std::optional<Badge> &badge);
-    void setHighlighted(bool highlighted);
     void setConnectTarget(bool target);
-    void refreshStyle();
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -47,7 +36,7 @@ public:
                QWidget *widget) override;
 
 protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void badgeChanged() override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
@@ -56,15 +45,11 @@ private:
     QPointF portCenter() const { return QPointF(0, Height / 2); }
     void updateToolTip();
 
-    const SceneStyle *m_style = nullptr;
-    ElementId m_id;
     QString m_kind;
     QString m_label;
     QString m_subtitle;
     QString m_baseToolTip;
-    std::optional<Badge> m_badge;
     bool m_hovered = false;
     bool m_overConnectZone = false;
-    bool m_highlighted = false;
     bool m_connectTarget = false;
 };

@@ -144,22 +144,31 @@ void DesignScene::clearItems()
     m_linksOf.clear();
 }
 
-void DesignScene::applyDecorations(QGraphicsItem *item, const ElementId &id)
+ElementItem *DesignScene::elementItem(const ElementId &id) const
 {
-    const auto badge = m_badges.constFind(id);
-    const std::optional<Badge> b = badge == m_badges.cend() ? std::nullopt
-                                                            : std::optional<Badge>(*badge);
-    const bool lit = m_highlighted.contains(id);
-    if (auto *c = qgraphicsitem_cast<ComponentItem *>(item)) {
-        c->setBadge(b);
-        c->setHighlighted(lit);
-    } else if (auto *h = qgraphicsitem_cast<HostItem *>(item)) {
-        h->setBadge(b);
-        h->setHighlighted(lit);
-    } else if (auto *l = qgraphicsitem_cast<LinkItem *>(item)) {
-        l->setBadge(b);
-        l->setHighlighted(lit);
-    }
+    if (ElementItem *item = m_components.value(id))
+        return item;
+    if (ElementItem *item = m_hosts.value(id))
+        return item;
+    return m_links.value(id);
+}
+
+template<typename F>
+void DesignScene::forEachElementItem(F f) const
+{
+    for (ElementItem *item : m_hosts)
+        f(item);
+    for (ElementItem *item : m_components)
+        f(item);
+    for (ElementItem *item : m_links)
+        f(item);
+}
+
+void DesignScene::applyDecorations(ElementItem *item)
+{
+    const auto badge = m_badges.constFind(item->id());
+    item->setBadge(badge == m_badges.cend() ? std::nullopt : std::optional<Badge>(*badge));
+    item->setHighlighted(m_highlighted.contains(item->id()));
 }
 
 void DesignScene::addComponentItem(const ElementId &id)
@@ -169,7 +178,7 @@ void DesignScene::addComponentItem(const ElementId &id)
         return;
     auto *item = new ComponentItem(*c, &m_style);
     m_components.insert(id, item);
-    applyDecorations(item, id);
+    applyDecorations(item);
     addItem(item);
 }
 
@@ -180,7 +189,7 @@ void DesignScene::addHostItem(const ElementId &id)
         return;
     auto *item = new HostItem(*h, &m_style);
     m_hosts.insert(id, item);
-    applyDecorations(item, id);
+    applyDecorations(item);
     addItem(item);
 }
 
@@ -197,7 +206,7 @@ void DesignScene::addLinkItem(const ElementId &id)
     m_links.insert(id, item);
     m_linksOf[l->from].append(item);
     m_linksOf[l->to].append(item);
-    applyDecorations(item, id);
+    applyDecorations(item);
     addItem(item);
     syncLink(id);
     updateParallelOffsets(l->from, l->to);
@@ -356,12 +365,7 @@ void DesignScene::updateParallelOffsets(const ElementId &a, const ElementId &b)
 void DesignScene::refreshStyle()
 {
     m_style.setPalette(palette(), font());
-    for (ComponentItem *c : std::as_const(m_components))
-        c->refreshStyle();
-    for (HostItem *h : std::as_const(m_hosts))
-        h->refreshStyle();
-    for (LinkItem *l : std::as_const(m_links))
-        l->refreshStyle();
+    forEachElementItem([](ElementItem *item) { item->refreshStyle(); });
     invalidate(sceneRect(), BackgroundLayer);
 }
 
@@ -375,31 +379,15 @@ bool DesignScene::event(QEvent *event)
 
 // ---- selection, lookups --------------------------------------------------------------------
 
-ElementId DesignScene::idOf(const QGraphicsItem *item) const
-{
-    if (!item)
-        return {};
-    switch (item->type()) {
-    case ComponentItem::Type:
-        return static_cast<const ComponentItem *>(item)->id();
-    case HostItem::Type:
-        return static_cast<const HostItem *>(item)->id();
-    case LinkItem::Type:
-        return static_cast<const LinkItem *>(item)->id();
-    default:
-        return {};
-    }
-}
 
 QList<ElementId> DesignScene::selectedIds() const
 {
     // In the design's order (hosts, components, links), not the scene's, so that commands and
     // the property dock see a stable list.
     QSet<ElementId> selected;
-    for (const QGraphicsItem *item : selectedItems()) {
-        const ElementId id = idOf(item);
-        if (!id.isEmpty())
-            selected.insert(id);
+    for (QGraphicsItem *item : selectedItems()) {
+        if (const ElementItem *element = ElementItem::cast(item))
+            selected.insert(element->id());
     }
     QList<ElementId> ids;
     if (selected.isEmpty())
@@ -427,11 +415,7 @@ void DesignScene::selectIds(const QList<ElementId> &ids)
         const QSignalBlocker blocker(this);
         clearSelection();
         for (const ElementId &id : ids) {
-            QGraphicsItem *item = m_components.value(id);
-            if (!item)
-                item = m_hosts.value(id);
-            if (!item)
-                item = m_links.value(id);
+            ElementItem *item = elementItem(id);
             if (item && item->isVisible())
                 item->setSelected(true);
         }
@@ -452,16 +436,13 @@ void DesignScene::selectAll()
     selectIds(ids);
 }
 
-QGraphicsItem *DesignScene::elementItemAt(QPointF scenePos) const
+ElementItem *DesignScene::elementItemAt(QPointF scenePos) const
 {
     const QList<QGraphicsItem *> under = items(scenePos, Qt::IntersectsItemShape,
                                                Qt::DescendingOrder);
     for (QGraphicsItem *item : under) {
-        const int t = item->type();
-        if (item->isVisible()
-            && (t == ComponentItem::Type || t == HostItem::Type || t == LinkItem::Type)) {
-            return item;
-        }
+        if (ElementItem *element = ElementItem::cast(item); element && element->isVisible())
+            return element;
     }
     return nullptr;
 }
@@ -778,13 +759,8 @@ void DesignScene::setBadges(const QHash<ElementId, Badge> &badges)
     for (auto it = badges.cbegin(); it != badges.cend(); ++it)
         touched.insert(it.key());
     for (const ElementId &id : std::as_const(touched)) {
-        QGraphicsItem *item = m_components.value(id);
-        if (!item)
-            item = m_hosts.value(id);
-        if (!item)
-            item = m_links.value(id);
-        if (item)
-            applyDecorations(item, id);
+        if (ElementItem *item = elementItem(id))
+            applyDecorations(item);
     }
 }
 
@@ -793,13 +769,9 @@ void DesignScene::setBadgesVisible(bool visible)
     if (m_style.badgesVisible == visible)
         return;
     m_style.badgesVisible = visible;
-    for (const ElementId &id : m_badges.keys()) {
-        if (QGraphicsItem *item = m_components.value(id))
+    for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it) {
+        if (ElementItem *item = elementItem(it.key()))
             item->update();
-        else if (QGraphicsItem *host = m_hosts.value(id))
-            host->update();
-        else if (QGraphicsItem *link = m_links.value(id))
-            link->update();
     }
 }
 
@@ -807,18 +779,11 @@ void DesignScene::highlight(const QList<ElementId> &ids)
 {
     m_highlighted = QSet<ElementId>(ids.cbegin(), ids.cend());
     m_style.highlighting = !m_highlighted.isEmpty();
-    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it) {
-        it.value()->setHighlighted(m_highlighted.contains(it.key()));
-        it.value()->update();
-    }
-    for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it) {
-        it.value()->setHighlighted(m_highlighted.contains(it.key()));
-        it.value()->update();
-    }
-    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
-        it.value()->setHighlighted(m_highlighted.contains(it.key()));
-        it.value()->update();
-    }
+    // Every item repaints: the ones not highlighted are dimmed (or no longer).
+    forEachElementItem([this](ElementItem *item) {
+        item->setHighlighted(m_highlighted.contains(item->id()));
+        item->update();
+    });
 }
 
 // ---- export support ------------------------------------------------------------------------
@@ -843,11 +808,8 @@ QRectF DesignScene::elementsRect(const QList<ElementId> &ids) const
             add(item);
         return rect;
     }
-    for (const ElementId &id : ids) {
-        add(m_components.value(id));
-        add(m_hosts.value(id));
-        add(m_links.value(id));
-    }
+    for (const ElementId &id : ids)
+        add(elementItem(id));
     return rect;
 }
 
@@ -867,12 +829,7 @@ void DesignScene::showOnly(const QList<ElementId> &ids)
         shown.insert(c.id);
     for (const Link &l : fragment.links)
         shown.insert(l.id);
-    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
-        it.value()->setVisible(shown.contains(it.key()));
-    for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it)
-        it.value()->setVisible(shown.contains(it.key()));
-    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it)
-        it.value()->setVisible(shown.contains(it.key()));
+    forEachElementItem([&shown](ElementItem *item) { item->setVisible(shown.contains(item->id())); });
 }
 
 // ---- painting ------------------------------------------------------------------------------
@@ -912,7 +869,7 @@ void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         QGraphicsScene::mousePressEvent(event);
         return;
     }
-    QGraphicsItem *item = elementItemAt(event->scenePos());
+    ElementItem *item = elementItemAt(event->scenePos());
     if (auto *c = qgraphicsitem_cast<ComponentItem *>(item)) {
         if ((event->modifiers() & Qt::AltModifier) || c->isConnectZone(c->mapFromScene(event->scenePos()))) {
             m_gesture = Gesture::Connect;
@@ -1014,9 +971,9 @@ void DesignScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void DesignScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
-    const ElementId id = idOf(elementItemAt(event->scenePos()));
-    if (event->button() == Qt::LeftButton && !id.isEmpty() && !m_style.exportMode) {
-        renameInPlace(id);
+    const ElementItem *item = elementItemAt(event->scenePos());
+    if (event->button() == Qt::LeftButton && item && !m_style.exportMode) {
+        renameInPlace(item->id());
         event->accept();
         return;
     }
@@ -1318,11 +1275,11 @@ void DesignScene::keyPressEvent(QKeyEvent *event)
 
 void DesignScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
-    QGraphicsItem *item = elementItemAt(event->scenePos());
+    ElementItem *item = elementItemAt(event->scenePos());
     if (!item)
         clearSelection();
     else if (!item->isSelected())
-        selectIds({idOf(item)});
+        selectIds({item->id()});
     Q_EMIT contextMenuRequested(event->screenPos(), selectedIds());
     event->accept();
 }

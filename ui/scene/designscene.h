@@ -12,6 +12,7 @@
 
 class ComponentItem;
 class Design;
+class ElementItem;
 class HostItem;
 class LabelEditor;
 class LinkItem;
@@ -86,6 +87,8 @@ public:
     ComponentItem *componentItem(const ElementId &id) const { return m_components.value(id); }
     HostItem *hostItem(const ElementId &id) const { return m_hosts.value(id); }
     LinkItem *linkItem(const ElementId &id) const { return m_links.value(id); }
+    /** The item showing `id`, whatever its kind, or null. */
+    ElementItem *elementItem(const ElementId &id) const;
     /** The host whose frame contains `scenePos` (topmost, newest first), or empty. */
     ElementId hostAt(QPointF scenePos, const QList<ElementId> &excluding = {}) const;
     QPointF snapped(QPointF p) const;
@@ -155,11 +158,12 @@ private:
     void refreshStyle();
     void scheduleSceneRectUpdate();
     void updateSceneRect();
-    void applyDecorations(QGraphicsItem *item, const ElementId &id);
+    void applyDecorations(ElementItem *item);
+    template<typename F>
+    void forEachElementItem(F f) const;
 
-    QGraphicsItem *elementItemAt(QPointF scenePos) const;
+    ElementItem *elementItemAt(QPointF scenePos) const;
     ComponentItem *componentAt(QPointF scenePos) const;
-    ElementId idOf(const QGraphicsItem *item) const;
     DesignData fragmentOf(const QList<ElementId> &ids) const;
     void pushAndSelect(QUndoCommand *command, const QList<ElementId> &ids);
     QString nextLabel(const QString &base) const;

@@ -17,10 +17,8 @@ constexpr qreal Margin = 10;
 } // namespace
 
 HostItem::HostItem(const Host &host, const SceneStyle *style)
-    : m_style(style)
-    , m_id(host.id)
+    : ElementItem(host.id, style)
 {
-    setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setZValue(-10);
     sync(host);
@@ -37,13 +35,19 @@ void HostItem::sync(const Host &host)
     }
     if (pos() != host.rect.topLeft())
         setPos(host.rect.topLeft());
-    QString tip = QStringLiteral("<b>%1</b>").arg(m_label.toHtmlEscaped());
+    m_baseToolTip = QStringLiteral("<b>%1</b>").arg(m_label.toHtmlEscaped());
     if (!m_address.isEmpty())
-        tip += QStringLiteral(" — %1").arg(m_address.toHtmlEscaped());
-    if (m_badge && !m_badge->toolTip.isEmpty())
-        tip += QStringLiteral("<hr>") + m_badge->toolTip;
-    setToolTip(tip);
+        m_baseToolTip += QStringLiteral(" — %1").arg(m_address.toHtmlEscaped());
+    badgeChanged();
     update();
+}
+
+void HostItem::badgeChanged()
+{
+    if (badge() && badge()->count > 0 && !badge()->toolTip.isEmpty())
+        setToolTip(m_baseToolTip + QStringLiteral("<hr>") + badge()->toolTip);
+    else
+        setToolTip(m_baseToolTip);
 }
 
 void HostItem::setFrameSize(QSizeF size)
@@ -66,32 +70,11 @@ bool HostItem::isResizeZone(QPointF p) const
     return QRectF(m_size.width() - Grip, m_size.height() - Grip, Grip + 4, Grip + 4).contains(p);
 }
 
-void HostItem::setBadge(const std::optional<Badge> &badge)
-{
-    if (m_badge == badge)
-        return;
-    m_badge = badge;
-    update();
-}
-
-void HostItem::setHighlighted(bool highlighted)
-{
-    if (m_highlighted == highlighted)
-        return;
-    m_highlighted = highlighted;
-    update();
-}
-
 void HostItem::setDropTarget(bool target)
 {
     if (m_dropTarget == target)
         return;
     m_dropTarget = target;
-    update();
-}
-
-void HostItem::refreshStyle()
-{
     update();
 }
 
@@ -111,13 +94,6 @@ QPainterPath HostItem::shape() const
     QPainterPath grip;
     grip.addRect(QRectF(m_size.width() - Grip, m_size.height() - Grip, Grip + 3, Grip + 3));
     return outer.subtracted(inner).united(grip);
-}
-
-QVariant HostItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
-    if (change == ItemSelectedHasChanged)
-        update();
-    return QGraphicsItem::itemChange(change, value);
 }
 
 void HostItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
@@ -145,10 +121,10 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool selected = !s.exportMode && isSelected();
     const QRectF frame = frameRect();
     painter->setRenderHint(QPainter::Antialiasing);
-    if (s.highlighting && !m_highlighted)
+    if (s.highlighting && !isHighlighted())
         painter->setOpacity(0.35);
 
-    if (m_highlighted) {
+    if (isHighlighted()) {
         painter->setPen(QPen(s.highlightHalo, 4));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(frame.adjusted(-5, -5, 5, 5), Radius + 4, Radius + 4);
@@ -217,6 +193,6 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
     }
 
-    if (m_badge && m_badge->count > 0 && s.badgesVisible)
-        s.paintBadge(painter, *m_badge, QPointF(frame.right() + 6, frame.top() - 7));
+    if (badge() && badge()->count > 0 && s.badgesVisible)
+        s.paintBadge(painter, *badge(), QPointF(frame.right() + 6, frame.top() - 7));
 }

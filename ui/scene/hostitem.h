@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "badge.h"
-#include "design/elements.h"
-
-#include <QGraphicsItem>
-
-#include <optional>
-
-struct SceneStyle;
+#include "elementitem.h"
 
 // The frame of one host (a machine holding components): title bar with its label, a subtle
 // fill, a resize grip in the bottom-right corner. Drawn below links and cards. Its position is
 // the frame's top-left corner; sync() takes the rectangle from the model.
-class HostItem : public QGraphicsItem
+class HostItem : public ElementItem
 {
 public:
     enum { Type = UserType + 2 };
@@ -23,7 +16,6 @@ public:
     HostItem(const Host &host, const SceneStyle *style);
 
     int type() const override { return Type; }
-    const ElementId &id() const { return m_id; }
     const QString &label() const { return m_label; }
 
     void sync(const Host &host);
@@ -35,10 +27,7 @@ public:
     QRectF labelRect() const;
     bool isResizeZone(QPointF itemPos) const;
 
-    void setBadge(const std::optional<Badge> &badge);
-    void setHighlighted(bool highlighted);
     void setDropTarget(bool target);
-    void refreshStyle();
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -46,18 +35,15 @@ public:
                QWidget *widget) override;
 
 protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void badgeChanged() override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
-    const SceneStyle *m_style = nullptr;
-    ElementId m_id;
     QString m_label;
     QString m_address;
     QSizeF m_size;
-    std::optional<Badge> m_badge;
-    bool m_highlighted = false;
+    QString m_baseToolTip;
     bool m_dropTarget = false;
     bool m_hovered = false;
 };

@@ -35,12 +35,10 @@ QPointF exitPoint(const QRectF &rect, QPointF inside, QPointF outside)
 
 LinkItem::LinkItem(const Link &link, ComponentItem *from, ComponentItem *to,
                    const SceneStyle *style)
-    : m_style(style)
-    , m_id(link.id)
+    : ElementItem(link.id, style)
     , m_from(from)
     , m_to(to)
 {
-    setFlag(ItemIsSelectable);
     setZValue(0);
 }
 
@@ -136,22 +134,6 @@ void LinkItem::placeLabelAvoiding(const std::function<bool(const QRectF &sceneRe
     update();
 }
 
-void LinkItem::setBadge(const std::optional<Badge> &badge)
-{
-    if (m_badge == badge)
-        return;
-    m_badge = badge;
-    update();
-}
-
-void LinkItem::setHighlighted(bool highlighted)
-{
-    if (m_highlighted == highlighted)
-        return;
-    m_highlighted = highlighted;
-    update();
-}
-
 void LinkItem::refreshStyle()
 {
     updateGeometry();
@@ -179,20 +161,13 @@ QPainterPath LinkItem::shape() const
     return shape;
 }
 
-QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
-    if (change == ItemSelectedHasChanged)
-        update();
-    return QGraphicsItem::itemChange(change, value);
-}
-
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_line.length() <= 0)
         return;
     const SceneStyle &s = *m_style;
     const bool selected = !s.exportMode && isSelected();
-    if (s.highlighting && !m_highlighted)
+    if (s.highlighting && !isHighlighted())
         painter->setOpacity(0.3);
 
     const QColor colour = selected ? s.selection : s.link;
@@ -205,7 +180,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    if (m_highlighted) {
+    if (isHighlighted()) {
         painter->setPen(QPen(s.highlightHalo, 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawLine(m_line);
     }
@@ -237,9 +212,9 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(m_secondary ? s.mutedText : s.linkLabelText);
         painter->drawText(m_labelRect, Qt::AlignCenter, m_shownTag);
     }
-    if (m_badge && m_badge->count > 0 && s.badgesVisible) {
+    if (badge() && badge()->count > 0 && s.badgesVisible) {
         const QRectF anchor = m_labelRect.isEmpty() ? QRectF(m_line.center(), QSizeF(0, 0))
                                                     : m_labelRect;
-        s.paintBadge(painter, *m_badge, QPointF(anchor.right() + 10, anchor.top() - 10));
+        s.paintBadge(painter, *badge(), QPointF(anchor.right() + 10, anchor.top() - 10));
     }
 }

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "badge.h"
-#include "design/elements.h"
+#include "elementitem.h"
 
-#include <QGraphicsItem>
 #include <QLineF>
 
 #include <functional>
-#include <optional>
 
 class ComponentItem;
-struct SceneStyle;
 
 // The arrow of one link, from the caller's card to the callee's, border to border, with its
 // tag (protocol, algorithm, "backup") on a pill at the middle. Its ends follow the two cards'
 // current positions, so it tracks a drag before the model hears of it.
-class LinkItem : public QGraphicsItem
+class LinkItem : public ElementItem
 {
 public:
     enum { Type = UserType + 3 };
@@ -24,7 +20,6 @@ public:
     LinkItem(const Link &link, ComponentItem *from, ComponentItem *to, const SceneStyle *style);
 
     int type() const override { return Type; }
-    const ElementId &id() const { return m_id; }
     ComponentItem *fromItem() const { return m_from; }
     ComponentItem *toItem() const { return m_to; }
     const QString &tag() const { return m_tag; }
@@ -41,23 +36,16 @@ public:
     QLineF line() const { return m_line; }
     QRectF labelRect() const { return m_labelRect; }
 
-    void setBadge(const std::optional<Badge> &badge);
-    void setHighlighted(bool highlighted);
-    void refreshStyle();
+    void refreshStyle() override;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget) override;
 
-protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-
 private:
     void placeLabelAvoiding(const std::function<bool(const QRectF &sceneRect)> &blocked);
 
-    const SceneStyle *m_style = nullptr;
-    ElementId m_id;
     ComponentItem *m_from = nullptr;
     ComponentItem *m_to = nullptr;
     QString m_tag;
@@ -67,6 +55,4 @@ private:
     QLineF m_line;
     QRectF m_labelRect;
     QRectF m_bounds;
-    std::optional<Badge> m_badge;
-    bool m_highlighted = false;
 };
