@@ -29,18 +29,18 @@ DesignData generate()
     DesignData d;
     d.name = QStringLiteral("Generated 1,000 components");
     int n = 0;
-    const auto add = [&](const QString &kind, const QString &label, const QString &host,
-                         QPointF pos) {
-        Component c;
-        c.id = QStringLiteral("%1-%2").arg(kind).arg(++n);
-        c.kind = kind;
-        c.label = label;
-        c.host = host;
-        c.pos = pos;
-        c.props = Kinds::defaults(kind);
-        d.components.append(c);
-        return c.id;
-    };
+    const auto add
+        = [&](const QString &kind, const QString &label, const QString &host, QPointF pos) {
+              Component c;
+              c.id = QStringLiteral("%1-%2").arg(kind).arg(++n);
+              c.kind = kind;
+              c.label = label;
+              c.host = host;
+              c.pos = pos;
+              c.props = Kinds::defaults(kind);
+              d.components.append(c);
+              return c.id;
+          };
     int linkCount = 0;
     const auto link = [&](const QString &from, const QString &to, const QString &protocol) {
         Link l;
@@ -49,18 +49,21 @@ DesignData generate()
         l.to = to;
         l.protocol = protocol;
         l.port = Kinds::findProtocol(protocol)->defaultPort;
-        l.props = {{QStringLiteral("weight"), 1}, {QStringLiteral("backup"), false},
-                   {QStringLiteral("tls"), false}};
+        l.props = { { QStringLiteral("weight"), 1 },
+            { QStringLiteral("backup"), false },
+            { QStringLiteral("tls"), false } };
         d.links.append(l);
     };
 
-    const QString users = add(QStringLiteral("client"), QStringLiteral("Users"), {}, {4000, 0});
-    const QString dns = add(QStringLiteral("dns"), QStringLiteral("DNS"), {}, {4300, 0});
+    const QString users = add(QStringLiteral("client"), QStringLiteral("Users"), {}, { 4000, 0 });
+    const QString dns = add(QStringLiteral("dns"), QStringLiteral("DNS"), {}, { 4300, 0 });
     link(users, dns, QStringLiteral("dns"));
     QStringList balancers;
     for (int i = 0; i < 10; ++i) {
-        const QString lb = add(QStringLiteral("load_balancer"), QStringLiteral("LB %1").arg(i + 1),
-                               {}, {400.0 + i * 800, 200});
+        const QString lb = add(QStringLiteral("load_balancer"),
+            QStringLiteral("LB %1").arg(i + 1),
+            {},
+            { 400.0 + i * 800, 200 });
         link(users, lb, QStringLiteral("https"));
         balancers << lb;
     }
@@ -72,17 +75,26 @@ DesignData generate()
         host.id = QStringLiteral("host-%1").arg(h + 1);
         host.label = QStringLiteral("Server %1").arg(h + 1);
         host.rect = QRectF(x, y, 360, 460);
-        host.props = {{QStringLiteral("address"), QStringLiteral("10.0.%1.%2").arg(h / 250).arg(h % 250)},
-                      {QStringLiteral("public"), false}};
+        host.props = { { QStringLiteral("address"),
+                           QStringLiteral("10.0.%1.%2").arg(h / 250).arg(h % 250) },
+            { QStringLiteral("public"), false } };
         d.hosts.append(host);
-        const QString web = add(QStringLiteral("web_server"), QStringLiteral("Nginx %1").arg(h + 1),
-                                host.id, {x + 100, y + 90});
-        const QString app = add(QStringLiteral("app_server"), QStringLiteral("App %1").arg(h + 1),
-                                host.id, {x + 100, y + 230});
-        const QString files = add(QStringLiteral("app_files"), QStringLiteral("Code %1").arg(h + 1),
-                                  host.id, {x + 260, y + 230});
-        const QString db = add(QStringLiteral("database"), QStringLiteral("MySQL %1").arg(h + 1),
-                               host.id, {x + 100, y + 370});
+        const QString web = add(QStringLiteral("web_server"),
+            QStringLiteral("Nginx %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 90 });
+        const QString app = add(QStringLiteral("app_server"),
+            QStringLiteral("App %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 230 });
+        const QString files = add(QStringLiteral("app_files"),
+            QStringLiteral("Code %1").arg(h + 1),
+            host.id,
+            { x + 260, y + 230 });
+        const QString db = add(QStringLiteral("database"),
+            QStringLiteral("MySQL %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 370 });
         link(balancers.at(h % 10), web, QStringLiteral("http"));
         link(web, app, QStringLiteral("http"));
         link(app, files, QStringLiteral("file"));
@@ -91,16 +103,19 @@ DesignData generate()
             link(d.components.at(d.components.size() - 5).id, db, QStringLiteral("replication"));
         apps << app;
     }
-    const QStringList extras = {QStringLiteral("cache"), QStringLiteral("queue"),
-                                QStringLiteral("monitoring")};
+    const QStringList extras
+        = { QStringLiteral("cache"), QStringLiteral("queue"), QStringLiteral("monitoring") };
     for (int i = 0; d.components.size() < 1000; ++i) {
         const QString kind = extras.at(i % 3);
-        const QString id = add(kind, QStringLiteral("%1 %2").arg(kind).arg(i + 1), {},
-                               {8600.0 + (i % 4) * 180, 400.0 + (i / 4) * 110});
-        link(apps.at(i % apps.size()), id,
-             kind == QLatin1String("cache") ? QStringLiteral("redis")
-             : kind == QLatin1String("queue") ? QStringLiteral("amqp")
-                                              : QStringLiteral("metrics"));
+        const QString id = add(kind,
+            QStringLiteral("%1 %2").arg(kind).arg(i + 1),
+            {},
+            { 8600.0 + (i % 4) * 180, 400.0 + (i / 4) * 110 });
+        link(apps.at(i % apps.size()),
+            id,
+            kind == QLatin1String("cache")       ? QStringLiteral("redis")
+                : kind == QLatin1String("queue") ? QStringLiteral("amqp")
+                                                 : QStringLiteral("metrics"));
     }
     return d;
 }
@@ -132,8 +147,11 @@ Stats stats(QList<qint64> samples)
     return s;
 }
 
-void send(QWidget *viewport, QEvent::Type type, QPointF local, Qt::MouseButton button,
-          Qt::MouseButtons buttons)
+void send(QWidget *viewport,
+    QEvent::Type type,
+    QPointF local,
+    Qt::MouseButton button,
+    Qt::MouseButtons buttons)
 {
     QMouseEvent e(type, local, viewport->mapToGlobal(local), button, buttons, Qt::NoModifier);
     QApplication::sendEvent(viewport, &e);
@@ -142,8 +160,8 @@ void send(QWidget *viewport, QEvent::Type type, QPointF local, Qt::MouseButton b
 // Presses on one of the selected cards and drags 200 steps; returns per-event times. With
 // `repaint`, each event is followed by processing what it posted, which is where the scene
 // collects dirty items and the viewport repaints: the full cost of one frame of the drag.
-Stats dragSelection(DesignView *view, DesignScene *scene, const QString &grab, bool repaint,
-                    double *commitMs)
+Stats dragSelection(
+    DesignView *view, DesignScene *scene, const QString &grab, bool repaint, double *commitMs)
 {
     QWidget *viewport = view->viewport();
     const QPointF start = view->mapFromScene(scene->componentItem(grab)->pos() + QPointF(0, -12));
@@ -161,8 +179,11 @@ Stats dragSelection(DesignView *view, DesignScene *scene, const QString &grab, b
         samples.append(timer.nsecsElapsed());
     }
     timer.start();
-    send(viewport, QEvent::MouseButtonRelease, start + QPointF(600, 0), Qt::LeftButton,
-         Qt::NoButton);
+    send(viewport,
+        QEvent::MouseButtonRelease,
+        start + QPointF(600, 0),
+        Qt::LeftButton,
+        Qt::NoButton);
     *commitMs = ms(timer.nsecsElapsed());
     return stats(samples);
 }
@@ -177,8 +198,10 @@ int main(int argc, char **argv)
     const DesignData generated = generate();
     const QByteArray bytes = TopoFile::serialize(generated);
     std::printf("  design: %lld components, %lld hosts, %lld links, %.1f KiB of .topo\n",
-                qlonglong(generated.components.size()), qlonglong(generated.hosts.size()),
-                qlonglong(generated.links.size()), bytes.size() / 1024.0);
+        qlonglong(generated.components.size()),
+        qlonglong(generated.hosts.size()),
+        qlonglong(generated.links.size()),
+        bytes.size() / 1024.0);
 
     QElapsedTimer timer;
     timer.start();
@@ -228,8 +251,10 @@ int main(int argc, char **argv)
     std::printf("  load + build: %.1f ms\n", ms(parseNs + buildNs));
     std::printf("  render 1600x1000 view, zoomed to fit all: %.1f ms\n", ms(renderFitNs));
     std::printf("  render 1600x1000 view at 100 %%: %.1f ms\n", ms(renderFullNs));
-    std::printf("  render whole design to a %dx%d image (25 %%): %.1f ms\n", image.width(),
-                image.height(), ms(renderImageNs));
+    std::printf("  render whole design to a %dx%d image (25 %%): %.1f ms\n",
+        image.width(),
+        image.height(),
+        ms(renderImageNs));
 
     // 100 selected cards: the five servers' worth of cards around the view's centre, plus
     // whole rows, so many links follow and most of the moving cards are on screen.
@@ -246,10 +271,10 @@ int main(int argc, char **argv)
         double zoom;
         bool repaint;
         bool snap;
-    } runs[] = {{"100 %, event only", 1.0, false, false},
-                {"100 %, event + repaint", 1.0, true, false},
-                {"100 %, snap to grid, event + repaint", 1.0, true, true},
-                {"zoomed to fit, event + repaint", 0.0, true, false}};
+    } runs[] = { { "100 %, event only", 1.0, false, false },
+        { "100 %, event + repaint", 1.0, true, false },
+        { "100 %, snap to grid, event + repaint", 1.0, true, true },
+        { "zoomed to fit, event + repaint", 0.0, true, false } };
     for (const auto &run : runs) {
         scene.setSnapToGrid(run.snap);
         scene.selectIds(selected);
@@ -265,10 +290,15 @@ int main(int argc, char **argv)
         std::printf("  drag 100 selected cards (%s): median %.3f ms, mean %.3f ms, "
                     "max %.3f ms per move event (200 events); release (one MoveCommand): "
                     "%.1f ms\n",
-                    run.name, s.median, s.mean, s.max, commitMs);
+            run.name,
+            s.median,
+            s.mean,
+            s.max,
+            commitMs);
         stack.undo();
     }
     std::printf("  undo steps after the drags and as many undos: %d (index %d)\n",
-                int(stack.count()), int(stack.index()));
+        int(stack.count()),
+        int(stack.index()));
     return 0;
 }

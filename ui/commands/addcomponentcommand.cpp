@@ -6,8 +6,7 @@
 
 #include <QCoreApplication>
 
-AddComponentCommand::AddComponentCommand(Design *design, Component component,
-                                         QUndoCommand *parent)
+AddComponentCommand::AddComponentCommand(Design *design, Component component, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_component(std::move(component))

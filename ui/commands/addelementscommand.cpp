@@ -8,8 +8,8 @@
 #include <QHash>
 #include <QSet>
 
-AddElementsCommand::AddElementsCommand(Design *design, DesignData fragment, QPointF offset,
-                                       QUndoCommand *parent)
+AddElementsCommand::AddElementsCommand(
+    Design *design, DesignData fragment, QPointF offset, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_fragment(std::move(fragment))

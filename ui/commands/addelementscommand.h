@@ -17,8 +17,8 @@ class Design;
 class AddElementsCommand : public QUndoCommand
 {
 public:
-    AddElementsCommand(Design *design, DesignData fragment, QPointF offset,
-                       QUndoCommand *parent = nullptr);
+    AddElementsCommand(
+        Design *design, DesignData fragment, QPointF offset, QUndoCommand *parent = nullptr);
 
     /** Ids of everything added (hosts, then components, then links); valid after redo. */
     QList<ElementId> addedIds() const;

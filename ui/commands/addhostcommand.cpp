@@ -5,16 +5,15 @@
 
 #include <QCoreApplication>
 
-AddHostCommand::AddHostCommand(Design *design, Host host, QList<ElementId> componentsInside,
-                               QUndoCommand *parent)
+AddHostCommand::AddHostCommand(
+    Design *design, Host host, QList<ElementId> componentsInside, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_host(std::move(host))
     , m_inside(std::move(componentsInside))
 {
-    const QString name = m_host.label.isEmpty()
-        ? QCoreApplication::translate("Commands", "host")
-        : m_host.label;
+    const QString name
+        = m_host.label.isEmpty() ? QCoreApplication::translate("Commands", "host") : m_host.label;
     setText(QCoreApplication::translate("Commands", "Add %1").arg(name));
 }
 

@@ -12,8 +12,10 @@ class Design;
 class AddHostCommand : public QUndoCommand
 {
 public:
-    AddHostCommand(Design *design, Host host, QList<ElementId> componentsInside = {},
-                   QUndoCommand *parent = nullptr);
+    AddHostCommand(Design *design,
+        Host host,
+        QList<ElementId> componentsInside = {},
+        QUndoCommand *parent = nullptr);
 
     ElementId hostId() const { return m_host.id; }
 

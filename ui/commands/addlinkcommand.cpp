@@ -13,7 +13,7 @@ AddLinkCommand::AddLinkCommand(Design *design, Link link, QUndoCommand *parent)
 {
     setText(QCoreApplication::translate("Commands", "Connect %1 to %2")
                 .arg(CommandNames::nameOf(design, m_link.from),
-                     CommandNames::nameOf(design, m_link.to)));
+                    CommandNames::nameOf(design, m_link.to)));
 }
 
 void AddLinkCommand::redo()

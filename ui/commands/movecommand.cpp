@@ -6,8 +6,7 @@
 
 #include <QCoreApplication>
 
-MoveCommand::MoveCommand(Design *design, QList<ElementId> ids, QPointF delta,
-                         QUndoCommand *parent)
+MoveCommand::MoveCommand(Design *design, QList<ElementId> ids, QPointF delta, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_ids(std::move(ids))

@@ -19,8 +19,8 @@ class MoveCommand : public QUndoCommand
 public:
     enum { Id = 0x7470'0001 };
 
-    MoveCommand(Design *design, QList<ElementId> ids, QPointF delta,
-                QUndoCommand *parent = nullptr);
+    MoveCommand(
+        Design *design, QList<ElementId> ids, QPointF delta, QUndoCommand *parent = nullptr);
 
     QPointF delta() const { return m_delta; }
 

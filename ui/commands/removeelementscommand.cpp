@@ -7,8 +7,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
-RemoveElementsCommand::RemoveElementsCommand(Design *design, QList<ElementId> ids,
-                                             QUndoCommand *parent)
+RemoveElementsCommand::RemoveElementsCommand(
+    Design *design, QList<ElementId> ids, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_ids(std::move(ids))
@@ -31,20 +31,20 @@ void RemoveElementsCommand::collect()
     for (qsizetype i = 0; i < data.hosts.size(); ++i) {
         if (asked.contains(data.hosts.at(i).id)) {
             hosts.insert(data.hosts.at(i).id);
-            m_hosts.append({i, data.hosts.at(i)});
+            m_hosts.append({ i, data.hosts.at(i) });
         }
     }
     for (qsizetype i = 0; i < data.components.size(); ++i) {
         const Component &c = data.components.at(i);
         if (asked.contains(c.id) || (!c.host.isEmpty() && hosts.contains(c.host))) {
             components.insert(c.id);
-            m_components.append({i, c});
+            m_components.append({ i, c });
         }
     }
     for (qsizetype i = 0; i < data.links.size(); ++i) {
         const Link &l = data.links.at(i);
         if (asked.contains(l.id) || components.contains(l.from) || components.contains(l.to))
-            m_links.append({i, l});
+            m_links.append({ i, l });
     }
 }
 

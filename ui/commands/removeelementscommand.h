@@ -23,8 +23,7 @@ public:
     void undo() override;
 
 private:
-    template<typename T>
-    struct Removed
+    template <typename T> struct Removed
     {
         qsizetype index = 0;
         T value;

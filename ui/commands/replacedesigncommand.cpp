@@ -3,14 +3,13 @@
 
 #include "design/design.h"
 
-ReplaceDesignCommand::ReplaceDesignCommand(Design *design, DesignData after, QString text,
-                                           QUndoCommand *parent)
+ReplaceDesignCommand::ReplaceDesignCommand(
+    Design *design, DesignData after, QString text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_design(design)
     , m_before(design->data())
     , m_after(std::move(after))
-{
-}
+{ }
 
 void ReplaceDesignCommand::redo()
 {

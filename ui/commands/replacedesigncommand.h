@@ -12,8 +12,8 @@ class Design;
 class ReplaceDesignCommand : public QUndoCommand
 {
 public:
-    ReplaceDesignCommand(Design *design, DesignData after, QString text,
-                         QUndoCommand *parent = nullptr);
+    ReplaceDesignCommand(
+        Design *design, DesignData after, QString text, QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;

@@ -6,8 +6,8 @@
 
 #include <QCoreApplication>
 
-ResizeHostCommand::ResizeHostCommand(Design *design, ElementId host, QRectF newRect,
-                                     QUndoCommand *parent)
+ResizeHostCommand::ResizeHostCommand(
+    Design *design, ElementId host, QRectF newRect, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_host(std::move(host))

@@ -15,8 +15,8 @@ class ResizeHostCommand : public QUndoCommand
 public:
     enum { Id = 0x7470'0002 };
 
-    ResizeHostCommand(Design *design, ElementId host, QRectF newRect,
-                      QUndoCommand *parent = nullptr);
+    ResizeHostCommand(
+        Design *design, ElementId host, QRectF newRect, QUndoCommand *parent = nullptr);
 
     int id() const override { return Id; }
     bool mergeWith(const QUndoCommand *other) override;

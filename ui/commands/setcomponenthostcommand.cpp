@@ -6,8 +6,8 @@
 
 #include <QCoreApplication>
 
-SetComponentHostCommand::SetComponentHostCommand(Design *design, ElementId component,
-                                                 ElementId host, QUndoCommand *parent)
+SetComponentHostCommand::SetComponentHostCommand(
+    Design *design, ElementId component, ElementId host, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_component(std::move(component))

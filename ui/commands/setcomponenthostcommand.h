@@ -11,8 +11,8 @@ class Design;
 class SetComponentHostCommand : public QUndoCommand
 {
 public:
-    SetComponentHostCommand(Design *design, ElementId component, ElementId host,
-                            QUndoCommand *parent = nullptr);
+    SetComponentHostCommand(
+        Design *design, ElementId component, ElementId host, QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;

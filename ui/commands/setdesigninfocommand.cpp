@@ -5,8 +5,8 @@
 
 #include <QCoreApplication>
 
-SetDesignInfoCommand::SetDesignInfoCommand(Design *design, QString field, QString value,
-                                           QUndoCommand *parent)
+SetDesignInfoCommand::SetDesignInfoCommand(
+    Design *design, QString field, QString value, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_field(std::move(field))

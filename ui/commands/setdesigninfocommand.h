@@ -13,8 +13,8 @@ class SetDesignInfoCommand : public QUndoCommand
 public:
     enum { Id = 0x7470'0003 };
 
-    SetDesignInfoCommand(Design *design, QString field, QString value,
-                         QUndoCommand *parent = nullptr);
+    SetDesignInfoCommand(
+        Design *design, QString field, QString value, QUndoCommand *parent = nullptr);
 
     int id() const override { return Id; }
     bool mergeWith(const QUndoCommand *other) override;

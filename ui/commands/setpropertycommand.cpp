@@ -25,8 +25,8 @@ QString displayNameOf(const Design *design, const QList<ElementId> &ids, const Q
 }
 } // namespace
 
-SetPropertyCommand::SetPropertyCommand(Design *design, QList<ElementId> ids, QString name,
-                                       QVariant value, QUndoCommand *parent)
+SetPropertyCommand::SetPropertyCommand(
+    Design *design, QList<ElementId> ids, QString name, QVariant value, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_design(design)
     , m_ids(std::move(ids))
@@ -34,8 +34,7 @@ SetPropertyCommand::SetPropertyCommand(Design *design, QList<ElementId> ids, QSt
     , m_value(std::move(value))
 {
     setText(QCoreApplication::translate("Commands", "Set %1 of %2")
-                .arg(displayNameOf(design, m_ids, m_name),
-                     CommandNames::nameOfAll(design, m_ids)));
+                .arg(displayNameOf(design, m_ids, m_name), CommandNames::nameOfAll(design, m_ids)));
 }
 
 QVariant SetPropertyCommand::currentValue(const ElementId &id) const

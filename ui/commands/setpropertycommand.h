@@ -17,8 +17,11 @@ class Design;
 class SetPropertyCommand : public QUndoCommand
 {
 public:
-    SetPropertyCommand(Design *design, QList<ElementId> ids, QString name, QVariant value,
-                       QUndoCommand *parent = nullptr);
+    SetPropertyCommand(Design *design,
+        QList<ElementId> ids,
+        QString name,
+        QVariant value,
+        QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;

@@ -84,14 +84,17 @@ QRectF SceneRenderer::sourceRect(const Options &options) const
     // Whole pixels, so that 1x exports are crisp and sizes are predictable.
     rect.adjust(-options.margin, -options.margin, options.margin, options.margin);
     return QRectF(QPointF(qFloor(rect.left()), qFloor(rect.top())),
-                  QPointF(qCeil(rect.right()), qCeil(rect.bottom())));
+        QPointF(qCeil(rect.right()), qCeil(rect.bottom())));
 }
 
 bool SceneRenderer::prepare(const Options &options, QRectF *source, QString *error) const
 {
     if (!(options.scale >= MinimumScale && options.scale <= MaximumScale)) {
-        setError(error, tr("scale must be between %1 and %2, not %3")
-                            .arg(MinimumScale).arg(MaximumScale).arg(options.scale));
+        setError(error,
+            tr("scale must be between %1 and %2, not %3")
+                .arg(MinimumScale)
+                .arg(MaximumScale)
+                .arg(options.scale));
         return false;
     }
     for (const ElementId &id : options.ids) {
@@ -117,14 +120,16 @@ QImage SceneRenderer::renderImage(const Options &options, QString *error) const
     const QSize size(qCeil(source.width() * options.scale), qCeil(source.height() * options.scale));
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) {
-        setError(error, tr("the image would be too large (%1 × %2 pixels)")
-                            .arg(size.width()).arg(size.height()));
+        setError(error,
+            tr("the image would be too large (%1 × %2 pixels)")
+                .arg(size.width())
+                .arg(size.height()));
         return {};
     }
     image.fill(options.transparent ? Qt::transparent : Qt::white);
     QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-                           | QPainter::SmoothPixmapTransform);
+    painter.setRenderHints(
+        QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     m_scene->render(&painter, QRectF(QPointF(0, 0), size), source, Qt::IgnoreAspectRatio);
     painter.end();
     return image;
@@ -151,8 +156,7 @@ QByteArray SceneRenderer::renderSvg(const Options &options, QString *error) cons
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     if (!options.transparent)
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source,
-                    Qt::IgnoreAspectRatio);
+    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source, Qt::IgnoreAspectRatio);
     painter.end();
     return buffer.data();
 }

@@ -22,11 +22,11 @@ class SceneRenderer
 public:
     struct Options
     {
-        double scale = 1.0;       ///< PNG only: 1 to 4 device pixels per scene pixel
+        double scale = 1.0; ///< PNG only: 1 to 4 device pixels per scene pixel
         bool transparent = false; ///< otherwise a white background
-        QList<ElementId> ids;     ///< only these (a host brings its cards); empty: everything
-        bool badges = true;       ///< draw the findings badges given by setBadges()
-        qreal margin = 24;        ///< blank border around the drawing, in scene pixels
+        QList<ElementId> ids; ///< only these (a host brings its cards); empty: everything
+        bool badges = true; ///< draw the findings badges given by setBadges()
+        qreal margin = 24; ///< blank border around the drawing, in scene pixels
     };
 
     static constexpr double MinimumScale = 1.0;

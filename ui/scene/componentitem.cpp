@@ -153,7 +153,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 
     painter->setBrush(s.cardFill);
     QPen border(selected || m_connectTarget ? s.selection : s.cardBorder,
-                selected || m_connectTarget ? 2 : 1);
+        selected || m_connectTarget ? 2 : 1);
     painter->setPen(border);
     const qreal inset = border.widthF() / 2;
     painter->drawRoundedRect(card.adjusted(inset, inset, -inset, -inset), Radius, Radius);
@@ -173,14 +173,16 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setFont(s.labelFont);
     painter->setPen(s.text);
     const QFontMetricsF labelMetrics(s.labelFont);
-    painter->drawText(labelBox, Qt::AlignHCenter | Qt::AlignVCenter,
-                      labelMetrics.elidedText(m_label, Qt::ElideRight, labelBox.width()));
+    painter->drawText(labelBox,
+        Qt::AlignHCenter | Qt::AlignVCenter,
+        labelMetrics.elidedText(m_label, Qt::ElideRight, labelBox.width()));
     const QRectF subtitleBox(labelBox.left(), labelBox.bottom(), labelBox.width(), 16);
     painter->setFont(s.subtitleFont);
     painter->setPen(s.mutedText);
     const QFontMetricsF subtitleMetrics(s.subtitleFont);
-    painter->drawText(subtitleBox, Qt::AlignHCenter | Qt::AlignVCenter,
-                      subtitleMetrics.elidedText(m_subtitle, Qt::ElideRight, subtitleBox.width()));
+    painter->drawText(subtitleBox,
+        Qt::AlignHCenter | Qt::AlignVCenter,
+        subtitleMetrics.elidedText(m_subtitle, Qt::ElideRight, subtitleBox.width()));
 
     if (!exporting && m_hovered) {
         painter->setPen(QPen(m_overConnectZone ? s.selection : s.cardBorder, 1.5));

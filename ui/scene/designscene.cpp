@@ -129,8 +129,8 @@ void DesignScene::updateSceneRect()
     rect.adjust(-margin, -margin, margin, margin);
     const QRectF current = sceneRect();
     setSceneRect(m_design->data().components.isEmpty() && m_design->data().hosts.isEmpty()
-                     ? rect
-                     : rect.united(current));
+            ? rect
+            : rect.united(current));
 }
 
 void DesignScene::clearItems()
@@ -153,8 +153,7 @@ ElementItem *DesignScene::elementItem(const ElementId &id) const
     return m_links.value(id);
 }
 
-template<typename F>
-void DesignScene::forEachElementItem(F f) const
+template <typename F> void DesignScene::forEachElementItem(F f) const
 {
     for (ElementItem *item : m_hosts)
         f(item);
@@ -291,7 +290,7 @@ void DesignScene::removeLinkItem(const ElementId &id)
         closeEditor();
     const ElementId from = item->fromItem()->id();
     const ElementId to = item->toItem()->id();
-    for (const ElementId &end : {from, to}) {
+    for (const ElementId &end : { from, to }) {
         auto it = m_linksOf.find(end);
         if (it != m_linksOf.end()) {
             it->removeAll(item);
@@ -334,7 +333,8 @@ void DesignScene::syncLink(const ElementId &id)
     const QString tag = ElementText::linkTag(*l, from, to);
     QString tip = QStringLiteral("<b>%1 → %2</b><br>%3")
                       .arg((from ? from->label : l->from).toHtmlEscaped(),
-                           (to ? to->label : l->to).toHtmlEscaped(), tag.toHtmlEscaped());
+                          (to ? to->label : l->to).toHtmlEscaped(),
+                          tag.toHtmlEscaped());
     if (l->port > 0)
         tip += tr(", port %1").arg(l->port);
     item->sync(tag, ElementText::isSecondaryLink(*l), tip);
@@ -346,8 +346,8 @@ void DesignScene::updateParallelOffsets(const ElementId &a, const ElementId &b)
     // Links between the same two cards fan out side by side instead of drawing over each other.
     QList<LinkItem *> between;
     for (LinkItem *link : m_linksOf.value(a)) {
-        const ElementId other = link->fromItem()->id() == a ? link->toItem()->id()
-                                                            : link->fromItem()->id();
+        const ElementId other
+            = link->fromItem()->id() == a ? link->toItem()->id() : link->fromItem()->id();
         if (other == b)
             between.append(link);
     }
@@ -378,7 +378,6 @@ bool DesignScene::event(QEvent *event)
 }
 
 // ---- selection, lookups --------------------------------------------------------------------
-
 
 QList<ElementId> DesignScene::selectedIds() const
 {
@@ -438,8 +437,8 @@ void DesignScene::selectAll()
 
 ElementItem *DesignScene::elementItemAt(QPointF scenePos) const
 {
-    const QList<QGraphicsItem *> under = items(scenePos, Qt::IntersectsItemShape,
-                                               Qt::DescendingOrder);
+    const QList<QGraphicsItem *> under
+        = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
     for (QGraphicsItem *item : under) {
         if (ElementItem *element = ElementItem::cast(item); element && element->isVisible())
             return element;
@@ -449,8 +448,8 @@ ElementItem *DesignScene::elementItemAt(QPointF scenePos) const
 
 ComponentItem *DesignScene::componentAt(QPointF scenePos) const
 {
-    const QList<QGraphicsItem *> under = items(scenePos, Qt::IntersectsItemShape,
-                                               Qt::DescendingOrder);
+    const QList<QGraphicsItem *> under
+        = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
     for (QGraphicsItem *item : under) {
         if (auto *c = qgraphicsitem_cast<ComponentItem *>(item))
             return c;
@@ -510,16 +509,16 @@ QString DesignScene::nextLabel(const QString &base) const
     return highest == 0 ? base : QStringLiteral("%1 %2").arg(base).arg(highest + 1);
 }
 
-void DesignScene::growHostToFit(const ElementId &hostId, const QList<QRectF> &cards,
-                                QUndoCommand *parent)
+void DesignScene::growHostToFit(
+    const ElementId &hostId, const QList<QRectF> &cards, QUndoCommand *parent)
 {
     const Host *h = m_design->host(hostId);
     if (!h || cards.isEmpty())
         return;
     QRectF needed = h->rect;
     for (const QRectF &card : cards) {
-        needed = needed.united(card.adjusted(-HostPadding, -HostPadding - HostItem::TitleHeight,
-                                             HostPadding, HostPadding));
+        needed = needed.united(card.adjusted(
+            -HostPadding, -HostPadding - HostItem::TitleHeight, HostPadding, HostPadding));
     }
     if (needed != h->rect)
         new ResizeHostCommand(m_design, hostId, needed, parent);
@@ -543,11 +542,11 @@ ElementId DesignScene::dropKind(const QString &kind, QPointF scenePos)
             }
         }
         for (const QRectF &card : std::as_const(cards))
-            h.rect = h.rect.united(card.adjusted(-HostPadding, -HostPadding - HostItem::TitleHeight,
-                                                 HostPadding, HostPadding));
+            h.rect = h.rect.united(card.adjusted(
+                -HostPadding, -HostPadding - HostItem::TitleHeight, HostPadding, HostPadding));
         auto *command = new AddHostCommand(m_design, h, inside);
         m_stack->push(command);
-        selectIds({command->hostId()});
+        selectIds({ command->hostId() });
         return command->hostId();
     }
 
@@ -563,15 +562,15 @@ ElementId DesignScene::dropKind(const QString &kind, QPointF scenePos)
     if (c.host.isEmpty()) {
         auto *command = new AddComponentCommand(m_design, c);
         m_stack->push(command);
-        selectIds({command->componentId()});
+        selectIds({ command->componentId() });
         return command->componentId();
     }
     auto *parent = new QUndoCommand;
     auto *add = new AddComponentCommand(m_design, c, parent);
     parent->setText(add->text());
-    growHostToFit(c.host, {card}, parent);
+    growHostToFit(c.host, { card }, parent);
     m_stack->push(parent);
-    selectIds({add->componentId()});
+    selectIds({ add->componentId() });
     return add->componentId();
 }
 
@@ -593,7 +592,7 @@ ElementId DesignScene::connectComponents(const ElementId &from, const ElementId 
     auto *command = new AddLinkCommand(m_design, l);
     m_stack->push(command);
     if (!command->linkId().isEmpty())
-        selectIds({command->linkId()});
+        selectIds({ command->linkId() });
     return command->linkId();
 }
 
@@ -688,11 +687,11 @@ void DesignScene::alignSelection(Qt::Alignment alignment)
     const QSet<ElementId> selected(ids.cbegin(), ids.cend());
     for (const ElementId &id : ids) {
         if (const Host *h = m_design->host(id)) {
-            entries.append({id, h->rect});
+            entries.append({ id, h->rect });
         } else if (const Component *c = m_design->component(id)) {
             // A card whose host moves too is aligned by its host.
             if (!selected.contains(c->host))
-                entries.append({id, ComponentItem::cardRect().translated(c->pos)});
+                entries.append({ id, ComponentItem::cardRect().translated(c->pos) });
         }
     }
     if (entries.size() < 2)
@@ -716,7 +715,7 @@ void DesignScene::alignSelection(Qt::Alignment alignment)
         else if (alignment & Qt::AlignVCenter)
             delta.setY(bounds.center().y() - e.rect.center().y());
         if (!delta.isNull())
-            new MoveCommand(m_design, {e.id}, delta, parent);
+            new MoveCommand(m_design, { e.id }, delta, parent);
     }
     if (parent->childCount() == 0) {
         delete parent;
@@ -829,7 +828,8 @@ void DesignScene::showOnly(const QList<ElementId> &ids)
         shown.insert(c.id);
     for (const Link &l : fragment.links)
         shown.insert(l.id);
-    forEachElementItem([&shown](ElementItem *item) { item->setVisible(shown.contains(item->id())); });
+    forEachElementItem(
+        [&shown](ElementItem *item) { item->setVisible(shown.contains(item->id())); });
 }
 
 // ---- painting ------------------------------------------------------------------------------
@@ -871,7 +871,8 @@ void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     ElementItem *item = elementItemAt(event->scenePos());
     if (auto *c = qgraphicsitem_cast<ComponentItem *>(item)) {
-        if ((event->modifiers() & Qt::AltModifier) || c->isConnectZone(c->mapFromScene(event->scenePos()))) {
+        if ((event->modifiers() & Qt::AltModifier)
+            || c->isConnectZone(c->mapFromScene(event->scenePos()))) {
             m_gesture = Gesture::Connect;
             m_connect = {};
             m_connect.source = c;
@@ -888,7 +889,7 @@ void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     if (auto *h = qgraphicsitem_cast<HostItem *>(item)) {
         if (h->isResizeZone(h->mapFromScene(event->scenePos()))) {
-            selectIds({h->id()});
+            selectIds({ h->id() });
             m_gesture = Gesture::Resize;
             m_resize = {};
             m_resize.host = h;
@@ -900,8 +901,8 @@ void DesignScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
                 content = content.united(m_components.value(id)->sceneCardRect());
             QSizeF minimum = HostItem::MinimumSize;
             if (!content.isNull()) {
-                const QPointF far = content.bottomRight() + QPointF(HostPadding, HostPadding)
-                    - h->pos();
+                const QPointF far
+                    = content.bottomRight() + QPointF(HostPadding, HostPadding) - h->pos();
                 minimum = minimum.expandedTo(QSizeF(far.x(), far.y()));
             }
             m_resize.minimumSize = minimum;
@@ -988,7 +989,7 @@ void DesignScene::beginMove()
     for (QGraphicsItem *item : selectedItems()) {
         if (auto *h = qgraphicsitem_cast<HostItem *>(item)) {
             movingHosts.insert(h->id());
-            g.hosts.append({h, h->pos()});
+            g.hosts.append({ h, h->pos() });
             g.ids.append(h->id());
         }
     }
@@ -1011,7 +1012,7 @@ void DesignScene::beginMove()
     moving.remove(nullptr);
     QSet<LinkItem *> links;
     for (ComponentItem *c : std::as_const(moving)) {
-        g.components.append({c, c->pos()});
+        g.components.append({ c, c->pos() });
         for (LinkItem *link : m_linksOf.value(c->id()))
             links.insert(link);
     }
@@ -1067,10 +1068,10 @@ void DesignScene::finishMove()
         const Component *c = m_design->component(item->id());
         if (!c || movingHosts.contains(c->host))
             continue;
-        const ElementId host = hostAt(item->pos(), QList<ElementId>(movingHosts.cbegin(),
-                                                                    movingHosts.cend()));
+        const ElementId host
+            = hostAt(item->pos(), QList<ElementId>(movingHosts.cbegin(), movingHosts.cend()));
         if (host != c->host)
-            hostChanges.append({c->id, host});
+            hostChanges.append({ c->id, host });
         if (!host.isEmpty())
             cardsByHost[host].append(item->sceneCardRect());
     }
@@ -1113,8 +1114,8 @@ void DesignScene::finishMove()
         const ElementId &host = hostChanges.constFirst().second;
         const QString name = move->text().section(u' ', 1);
         parent->setText(host.isEmpty()
-                            ? tr("Move %1 out of its host").arg(name)
-                            : tr("Move %1 into %2").arg(name, m_design->host(host)->label));
+                ? tr("Move %1 out of its host").arg(name)
+                : tr("Move %1 into %2").arg(name, m_design->host(host)->label));
     } else {
         parent->setText(move->text());
     }
@@ -1141,7 +1142,7 @@ void DesignScene::updateConnect(QPointF scenePos)
         if (card.contains(towards) || line.length() <= 0)
             return centre;
         const qreal t = qMin(card.width() / 2 / qMax(1e-6, qAbs(line.dx())),
-                             card.height() / 2 / qMax(1e-6, qAbs(line.dy())));
+            card.height() / 2 / qMax(1e-6, qAbs(line.dy())));
         return line.pointAt(qMin(1.0, t));
     };
     const QPointF start = g.source->pos();
@@ -1279,7 +1280,7 @@ void DesignScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
     if (!item)
         clearSelection();
     else if (!item->isSelected())
-        selectIds({item->id()});
+        selectIds({ item->id() });
     Q_EMIT contextMenuRequested(event->screenPos(), selectedIds());
     event->accept();
 }
@@ -1308,8 +1309,8 @@ void DesignScene::renameInPlace(const ElementId &id)
         alignment = Qt::AlignLeft;
     } else if (LinkItem *l = m_links.value(id)) {
         const Link *link = m_design->link(id);
-        const QPointF centre = l->labelRect().isEmpty() ? l->line().center()
-                                                        : l->labelRect().center();
+        const QPointF centre
+            = l->labelRect().isEmpty() ? l->line().center() : l->labelRect().center();
         rect = QRectF(centre - QPointF(70, 10), QSizeF(140, 20));
         text = link ? link->label : QString();
         font = m_style.linkFont;

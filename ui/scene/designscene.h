@@ -33,10 +33,7 @@ class DesignScene : public QGraphicsScene
 public:
     static constexpr qreal GridSize = 20;
     static QString kindMimeType() { return QStringLiteral("application/x-toposcope-kind"); }
-    static QString fragmentMimeType()
-    {
-        return QStringLiteral("application/x-toposcope-fragment");
-    }
+    static QString fragmentMimeType() { return QStringLiteral("application/x-toposcope-fragment"); }
 
     DesignScene(Design *design, QUndoStack *stack, QObject *parent = nullptr);
     ~DesignScene() override;
@@ -159,8 +156,7 @@ private:
     void scheduleSceneRectUpdate();
     void updateSceneRect();
     void applyDecorations(ElementItem *item);
-    template<typename F>
-    void forEachElementItem(F f) const;
+    template <typename F> void forEachElementItem(F f) const;
 
     ElementItem *elementItemAt(QPointF scenePos) const;
     ComponentItem *componentAt(QPointF scenePos) const;

@@ -12,8 +12,8 @@ DesignView::DesignView(DesignScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
 {
-    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-                   | QPainter::SmoothPixmapTransform);
+    setRenderHints(
+        QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setTransformationAnchor(AnchorUnderMouse);
@@ -77,9 +77,8 @@ void DesignView::zoomToFit()
     bounds.adjust(-40, -40, 40, 40);
     const QRectF view = viewport()->rect();
     // A small design stays at a readable size rather than filling a large window.
-    const double factor = qBound(MinimumZoom,
-                                 qMin(view.width() / bounds.width(), view.height() / bounds.height()),
-                                 1.25);
+    const double factor = qBound(
+        MinimumZoom, qMin(view.width() / bounds.width(), view.height() / bounds.height()), 1.25);
     setTransform(QTransform::fromScale(factor, factor));
     centerOn(bounds.center());
     resetCachedContent();
@@ -88,8 +87,8 @@ void DesignView::zoomToFit()
 
 void DesignView::wheelEvent(QWheelEvent *event)
 {
-    const bool touchpadScroll = !event->pixelDelta().isNull()
-        && !(event->modifiers() & Qt::ControlModifier);
+    const bool touchpadScroll
+        = !event->pixelDelta().isNull() && !(event->modifiers() & Qt::ControlModifier);
     if (touchpadScroll || (event->modifiers() & Qt::ShiftModifier)) {
         QGraphicsView::wheelEvent(event);
         return;
@@ -107,8 +106,7 @@ void DesignView::wheelEvent(QWheelEvent *event)
 
 void DesignView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton
-        || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
@@ -159,12 +157,14 @@ void DesignView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
-    if (event->matches(QKeySequence::ZoomIn) || (event->key() == Qt::Key_Plus && !m_scene->isEditingLabel())) {
+    if (event->matches(QKeySequence::ZoomIn)
+        || (event->key() == Qt::Key_Plus && !m_scene->isEditingLabel())) {
         zoomIn();
         event->accept();
         return;
     }
-    if (event->matches(QKeySequence::ZoomOut) || (event->key() == Qt::Key_Minus && !m_scene->isEditingLabel())) {
+    if (event->matches(QKeySequence::ZoomOut)
+        || (event->key() == Qt::Key_Minus && !m_scene->isEditingLabel())) {
         zoomOut();
         event->accept();
         return;

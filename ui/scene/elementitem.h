@@ -31,7 +31,7 @@ public:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-    virtual void badgeChanged() {}
+    virtual void badgeChanged() { }
 
     const SceneStyle *m_style = nullptr;
 

@@ -30,23 +30,23 @@ bool mentions(const QString &label, const QString &word)
 QString prettyValue(const QString &value)
 {
     static const QHash<QString, QString> names = {
-        {QStringLiteral("haproxy"), QStringLiteral("HAProxy")},
-        {QStringLiteral("nginx"), QStringLiteral("Nginx")},
-        {QStringLiteral("apache"), QStringLiteral("Apache")},
-        {QStringLiteral("mysql"), QStringLiteral("MySQL")},
-        {QStringLiteral("mariadb"), QStringLiteral("MariaDB")},
-        {QStringLiteral("postgresql"), QStringLiteral("PostgreSQL")},
-        {QStringLiteral("redis"), QStringLiteral("Redis")},
-        {QStringLiteral("memcached"), QStringLiteral("Memcached")},
-        {QStringLiteral("varnish"), QStringLiteral("Varnish")},
-        {QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ")},
-        {QStringLiteral("kafka"), QStringLiteral("Kafka")},
-        {QStringLiteral("prometheus"), QStringLiteral("Prometheus")},
-        {QStringLiteral("datadog"), QStringLiteral("Datadog")},
-        {QStringLiteral("nftables"), QStringLiteral("nftables")},
-        {QStringLiteral("central_share"), QStringLiteral("central share")},
-        {QStringLiteral("local"), QStringLiteral("local copy")},
-        {QStringLiteral("active-passive"), QStringLiteral("active-passive")},
+        { QStringLiteral("haproxy"), QStringLiteral("HAProxy") },
+        { QStringLiteral("nginx"), QStringLiteral("Nginx") },
+        { QStringLiteral("apache"), QStringLiteral("Apache") },
+        { QStringLiteral("mysql"), QStringLiteral("MySQL") },
+        { QStringLiteral("mariadb"), QStringLiteral("MariaDB") },
+        { QStringLiteral("postgresql"), QStringLiteral("PostgreSQL") },
+        { QStringLiteral("redis"), QStringLiteral("Redis") },
+        { QStringLiteral("memcached"), QStringLiteral("Memcached") },
+        { QStringLiteral("varnish"), QStringLiteral("Varnish") },
+        { QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ") },
+        { QStringLiteral("kafka"), QStringLiteral("Kafka") },
+        { QStringLiteral("prometheus"), QStringLiteral("Prometheus") },
+        { QStringLiteral("datadog"), QStringLiteral("Datadog") },
+        { QStringLiteral("nftables"), QStringLiteral("nftables") },
+        { QStringLiteral("central_share"), QStringLiteral("central share") },
+        { QStringLiteral("local"), QStringLiteral("local copy") },
+        { QStringLiteral("active-passive"), QStringLiteral("active-passive") },
     };
     return names.value(value.toLower(), value);
 }
@@ -136,8 +136,10 @@ QString linkTag(const Link &link, const Component *from, const Component *to)
 
 bool isSecondaryLink(const Link &link)
 {
-    static const QStringList secondary = {QStringLiteral("replication"), QStringLiteral("metrics"),
-                                          QStringLiteral("syslog"), QStringLiteral("vrrp")};
+    static const QStringList secondary = { QStringLiteral("replication"),
+        QStringLiteral("metrics"),
+        QStringLiteral("syslog"),
+        QStringLiteral("vrrp") };
     return secondary.contains(link.protocol) || link.props.value(QStringLiteral("backup")).toBool();
 }
 
@@ -145,8 +147,8 @@ QString toolTip(const Component &c)
 {
     const Kinds::KindSpec *kind = Kinds::find(c.kind);
     QStringList lines;
-    lines << QStringLiteral("<b>%1</b> — %2").arg(c.label.toHtmlEscaped(),
-                                                  (kind ? kind->displayName : c.kind).toHtmlEscaped());
+    lines << QStringLiteral("<b>%1</b> — %2")
+                 .arg(c.label.toHtmlEscaped(), (kind ? kind->displayName : c.kind).toHtmlEscaped());
     if (!kind)
         return lines.join(QStringLiteral("<br>"));
     for (const Kinds::PropertySpec &spec : kind->properties) {
@@ -160,8 +162,8 @@ QString toolTip(const Component &c)
             shown = value.toBool() ? tr("yes") : tr("no");
         if (shown.isEmpty())
             continue;
-        lines << QStringLiteral("%1: %2").arg(spec.displayName.toHtmlEscaped(),
-                                               prettyValue(shown).toHtmlEscaped());
+        lines << QStringLiteral("%1: %2").arg(
+            spec.displayName.toHtmlEscaped(), prettyValue(shown).toHtmlEscaped());
     }
     return lines.join(QStringLiteral("<br>"));
 }

@@ -132,8 +132,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     QPainterPath outline;
     outline.addRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), Radius, Radius);
-    painter->fillPath(outline, m_dropTarget ? SceneStyle::mix(s.hostFill, s.dropTarget, 0.12)
-                                            : s.hostFill);
+    painter->fillPath(
+        outline, m_dropTarget ? SceneStyle::mix(s.hostFill, s.dropTarget, 0.12) : s.hostFill);
 
     QPainterPath title;
     title.addRect(titleRect());
@@ -175,8 +175,9 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     painter->setFont(s.hostFont);
     painter->setPen(s.hostText);
-    painter->drawText(textBox.adjusted(0, 0, -addressWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(m_label, Qt::ElideRight, textBox.width() - addressWidth));
+    painter->drawText(textBox.adjusted(0, 0, -addressWidth, 0),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(m_label, Qt::ElideRight, textBox.width() - addressWidth));
     if (addressWidth > 0) {
         painter->setFont(s.subtitleFont);
         painter->setPen(s.mutedText);
@@ -184,8 +185,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 
     if (!s.exportMode && (selected || m_hovered)) {
-        painter->setPen(QPen(selected ? s.selection : s.hostBorder, 1.3, Qt::SolidLine,
-                             Qt::RoundCap));
+        painter->setPen(
+            QPen(selected ? s.selection : s.hostBorder, 1.3, Qt::SolidLine, Qt::RoundCap));
         const QPointF corner(m_size.width() - 4, m_size.height() - 4);
         for (int i = 1; i <= 3; ++i) {
             const qreal d = i * 3.5;

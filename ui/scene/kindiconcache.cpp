@@ -87,8 +87,8 @@ void KindIconCache::paintFallback(QPainter *painter, const QRectF &rect, const Q
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QRectF tile = rect.adjusted(rect.width() * 0.06, rect.height() * 0.06,
-                                      -rect.width() * 0.06, -rect.height() * 0.06);
+    const QRectF tile = rect.adjusted(
+        rect.width() * 0.06, rect.height() * 0.06, -rect.width() * 0.06, -rect.height() * 0.06);
     painter->setPen(Qt::NoPen);
     painter->setBrush(SceneStyle::kindColor(kind));
     painter->drawRoundedRect(tile, tile.width() * 0.2, tile.height() * 0.2);

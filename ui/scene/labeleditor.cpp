@@ -9,8 +9,11 @@
 #include <QTextDocument>
 #include <QTextOption>
 
-LabelEditor::LabelEditor(const QString &text, const QRectF &sceneRect, const QFont &font,
-                         const QColor &textColor, Qt::Alignment alignment)
+LabelEditor::LabelEditor(const QString &text,
+    const QRectF &sceneRect,
+    const QFont &font,
+    const QColor &textColor,
+    Qt::Alignment alignment)
 {
     setPlainText(text);
     setFont(font);
@@ -34,8 +37,7 @@ QRectF LabelEditor::boundingRect() const
     return QGraphicsTextItem::boundingRect().adjusted(-2, -1, 2, 1);
 }
 
-void LabelEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-                        QWidget *widget)
+void LabelEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     painter->setRenderHint(QPainter::Antialiasing);

@@ -11,12 +11,14 @@ class LabelEditor : public QGraphicsTextItem
     Q_OBJECT
 
 public:
-    LabelEditor(const QString &text, const QRectF &sceneRect, const QFont &font,
-                const QColor &textColor, Qt::Alignment alignment);
+    LabelEditor(const QString &text,
+        const QRectF &sceneRect,
+        const QFont &font,
+        const QColor &textColor,
+        Qt::Alignment alignment);
 
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 Q_SIGNALS:
     void finished(const QString &text);

@@ -49,8 +49,7 @@ QString protocolFor(const Component &from, const Component &to)
         const QString software = value(to, "software");
         if (software == QLatin1String("rabbitmq"))
             return QStringLiteral("amqp");
-        return software == QLatin1String("redis") ? QStringLiteral("redis")
-                                                  : QStringLiteral("tcp");
+        return software == QLatin1String("redis") ? QStringLiteral("redis") : QStringLiteral("tcp");
     }
     if (is(to, "app_files")) {
         return value(to, "storage") == QLatin1String("central_share") ? QStringLiteral("nfs")
@@ -64,8 +63,7 @@ QString protocolFor(const Component &from, const Component &to)
             return QStringLiteral("fastcgi");
         return QStringLiteral("http");
     }
-    if (is(to, "load_balancer") || is(to, "web_server") || is(to, "cdn")
-        || is(to, "firewall")) {
+    if (is(to, "load_balancer") || is(to, "web_server") || is(to, "cdn") || is(to, "firewall")) {
         const bool outside = is(from, "client") || is(from, "cdn") || is(from, "firewall");
         return outside && acceptsTls(to) ? QStringLiteral("https") : QStringLiteral("http");
     }

@@ -20,8 +20,8 @@ constexpr qreal Gap = 3; // between the card's border and the arrow's ends
 QPointF exitPoint(const QRectF &rect, QPointF inside, QPointF outside)
 {
     const QLineF ray(inside, outside);
-    const QPointF corners[] = {rect.topLeft(), rect.topRight(), rect.bottomRight(),
-                               rect.bottomLeft()};
+    const QPointF corners[]
+        = { rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft() };
     for (int i = 0; i < 4; ++i) {
         QPointF hit;
         if (ray.intersects(QLineF(corners[i], corners[(i + 1) % 4]), &hit)
@@ -33,8 +33,8 @@ QPointF exitPoint(const QRectF &rect, QPointF inside, QPointF outside)
 }
 } // namespace
 
-LinkItem::LinkItem(const Link &link, ComponentItem *from, ComponentItem *to,
-                   const SceneStyle *style)
+LinkItem::LinkItem(
+    const Link &link, ComponentItem *from, ComponentItem *to, const SceneStyle *style)
     : ElementItem(link.id, style)
     , m_from(from)
     , m_to(to)
@@ -100,7 +100,7 @@ void LinkItem::placeLabelAvoiding(const std::function<bool(const QRectF &sceneRe
         const qreal usable = qMax(0.0, 1.0 - ArrowLength / line.length());
         const QLineF unit = line.unitVector();
         const QPointF normal(-(unit.dy()), unit.dx());
-        const QStringList tags = {m_tag, m_tag.section(QStringLiteral(" · "), 0, 0)};
+        const QStringList tags = { m_tag, m_tag.section(QStringLiteral(" · "), 0, 0) };
         const auto free = [&](const QRectF &r) {
             const QRectF padded = r.adjusted(-2, -2, 2, 2);
             return !padded.intersects(fromCard) && !padded.intersects(toCard)
@@ -108,11 +108,10 @@ void LinkItem::placeLabelAvoiding(const std::function<bool(const QRectF &sceneRe
         };
         for (const QString &tag : tags) {
             const QSizeF size(fm.horizontalAdvance(tag) + 14, fm.height() + 5);
-            const qreal side = (qAbs(normal.x()) * size.width() + qAbs(normal.y()) * size.height())
-                    / 2
-                + 3;
+            const qreal side
+                = (qAbs(normal.x()) * size.width() + qAbs(normal.y()) * size.height()) / 2 + 3;
             QList<QPointF> centres;
-            for (const qreal t : {0.5, 0.38, 0.62, 0.27, 0.73})
+            for (const qreal t : { 0.5, 0.38, 0.62, 0.27, 0.73 })
                 centres.append(line.pointAt(t * usable));
             const QPointF middle = centres.constFirst();
             centres << middle - normal * side << middle + normal * side;
@@ -190,15 +189,18 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QPointF direction = unit.p2() - unit.p1();
     const QPointF tip = m_line.p2();
     const QPointF base = tip - direction * ArrowLength;
-    QPen pen(colour, selected ? 2.2 : 1.5, m_secondary ? Qt::DashLine : Qt::SolidLine,
-             Qt::FlatCap, Qt::RoundJoin);
+    QPen pen(colour,
+        selected ? 2.2 : 1.5,
+        m_secondary ? Qt::DashLine : Qt::SolidLine,
+        Qt::FlatCap,
+        Qt::RoundJoin);
     if (m_secondary)
-        pen.setDashPattern({4, 3});
+        pen.setDashPattern({ 4, 3 });
     painter->setPen(pen);
     painter->drawLine(QLineF(m_line.p1(), base));
 
     const QPointF normal(-direction.y(), direction.x());
-    const QPointF head[] = {tip, base + normal * ArrowHalfWidth, base - normal * ArrowHalfWidth};
+    const QPointF head[] = { tip, base + normal * ArrowHalfWidth, base - normal * ArrowHalfWidth };
     painter->setPen(QPen(colour, 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(colour);
     painter->drawPolygon(head, 3);
@@ -213,8 +215,8 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawText(m_labelRect, Qt::AlignCenter, m_shownTag);
     }
     if (badge() && badge()->count > 0 && s.badgesVisible) {
-        const QRectF anchor = m_labelRect.isEmpty() ? QRectF(m_line.center(), QSizeF(0, 0))
-                                                    : m_labelRect;
+        const QRectF anchor
+            = m_labelRect.isEmpty() ? QRectF(m_line.center(), QSizeF(0, 0)) : m_labelRect;
         s.paintBadge(painter, *badge(), QPointF(anchor.right() + 10, anchor.top() - 10));
     }
 }

@@ -3,8 +3,7 @@
 
 #include <QtMath>
 
-template<typename F>
-void RectGrid::forCells(const QRectF &rect, F f) const
+template <typename F> void RectGrid::forCells(const QRectF &rect, F f) const
 {
     const qint64 left = qFloor(rect.left() / m_cell);
     const qint64 right = qFloor(rect.right() / m_cell);

@@ -12,15 +12,13 @@ class RectGrid
 public:
     explicit RectGrid(qreal cellSize = 256)
         : m_cell(cellSize)
-    {
-    }
+    { }
 
     void insert(const QRectF &rect);
     bool intersects(const QRectF &rect) const;
 
 private:
-    template<typename F>
-    void forCells(const QRectF &rect, F f) const;
+    template <typename F> void forCells(const QRectF &rect, F f) const;
 
     qreal m_cell = 256;
     QHash<quint64, QList<QRectF>> m_cells;

@@ -31,9 +31,8 @@ void tst_AddComponentCommand::pushUndoRedo_data()
     QTest::newRow("database, own label")
         << QStringLiteral("database") << QStringLiteral("Orders DB")
         << QStringLiteral("Add Orders DB") << QStringLiteral("Orders DB");
-    QTest::newRow("load balancer")
-        << QStringLiteral("load_balancer") << QString() << QStringLiteral("Add HAProxy")
-        << QStringLiteral("HAProxy");
+    QTest::newRow("load balancer") << QStringLiteral("load_balancer") << QString()
+                                   << QStringLiteral("Add HAProxy") << QStringLiteral("HAProxy");
 }
 
 void tst_AddComponentCommand::pushUndoRedo()
@@ -100,8 +99,8 @@ void tst_AddComponentCommand::intoHost()
     auto *command = new AddComponentCommand(&design, c);
     stack.push(command);
     QCOMPARE(design.component(command->componentId())->host, QStringLiteral("server-2"));
-    QVERIFY(design.data().componentsOf(QStringLiteral("server-2"))
-                .contains(command->componentId()));
+    QVERIFY(
+        design.data().componentsOf(QStringLiteral("server-2")).contains(command->componentId()));
 }
 
 QTEST_GUILESS_MAIN(tst_AddComponentCommand)

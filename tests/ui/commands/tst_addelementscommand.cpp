@@ -25,10 +25,10 @@ static DesignData serverOneFragment()
 {
     const DesignData all = sampleDesign();
     DesignData f;
-    f.hosts = {*all.host(QStringLiteral("server-1"))};
-    for (const char *id : {"web-1", "app-1", "db-1"})
+    f.hosts = { *all.host(QStringLiteral("server-1")) };
+    for (const char *id : { "web-1", "app-1", "db-1" })
         f.components.append(*all.component(QString::fromLatin1(id)));
-    for (const char *id : {"l-web1-app1", "l-app1-db1", "l-lb-web1"})
+    for (const char *id : { "l-web1-app1", "l-app1-db1", "l-lb-web1" })
         f.links.append(*all.link(QString::fromLatin1(id)));
     return f;
 }
@@ -102,16 +102,16 @@ void tst_AddElementsCommand::referencesFollowTheCopy()
     lb.kind = QStringLiteral("load_balancer");
     lb.props = Kinds::defaults(lb.kind);
     lb.props.insert(QStringLiteral("peer"), QStringLiteral("gone"));
-    f.components = {dns, lb};
+    f.components = { dns, lb };
 
     auto *command = new AddElementsCommand(&design, f, QPointF(10, 10));
     stack.push(command);
     const QList<ElementId> ids = command->addedIds();
     QCOMPARE(ids.size(), 2);
-    QCOMPARE(design.component(ids.at(0))->props.value(QStringLiteral("target")).toString(),
-             ids.at(1));
-    QCOMPARE(design.component(ids.at(1))->props.value(QStringLiteral("peer")).toString(),
-             QString());
+    QCOMPARE(
+        design.component(ids.at(0))->props.value(QStringLiteral("target")).toString(), ids.at(1));
+    QCOMPARE(
+        design.component(ids.at(1))->props.value(QStringLiteral("peer")).toString(), QString());
 }
 
 void tst_AddElementsCommand::landsInTheFrameUnderIt_data()
@@ -119,12 +119,12 @@ void tst_AddElementsCommand::landsInTheFrameUnderIt_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QPointF>("offset");
     QTest::addColumn<QString>("expectedHost");
-    QTest::newRow("nudged, still inside") << QStringLiteral("server-1") << QPointF(20, 20)
-                                          << QStringLiteral("server-1");
-    QTest::newRow("far away, outside") << QStringLiteral("server-1") << QPointF(1000, 0)
-                                       << QString();
-    QTest::newRow("into the other frame") << QStringLiteral("server-1") << QPointF(300, 0)
-                                          << QStringLiteral("server-2");
+    QTest::newRow("nudged, still inside")
+        << QStringLiteral("server-1") << QPointF(20, 20) << QStringLiteral("server-1");
+    QTest::newRow("far away, outside")
+        << QStringLiteral("server-1") << QPointF(1000, 0) << QString();
+    QTest::newRow("into the other frame")
+        << QStringLiteral("server-1") << QPointF(300, 0) << QStringLiteral("server-2");
     QTest::newRow("copied without its host, lands inside")
         << QString() << QPointF(20, 20) << QStringLiteral("server-1");
 }
@@ -138,7 +138,7 @@ void tst_AddElementsCommand::landsInTheFrameUnderIt()
     design.reset(sampleDesign());
     QUndoStack stack;
     DesignData f;
-    f.components = {*design.component(QStringLiteral("app-1"))};
+    f.components = { *design.component(QStringLiteral("app-1")) };
     f.components[0].host = host;
     auto *command = new AddElementsCommand(&design, f, offset);
     stack.push(command);

@@ -28,7 +28,8 @@ void tst_AddHostCommand::addsFrameAndTakesComponentsIn()
     h.label = QStringLiteral("Edge");
     h.rect = QRectF(150, -50, 200, 200);
     // The LB was outside any host, web-1 was in server-1: undo must give each its own back.
-    auto *command = new AddHostCommand(&design, h, {QStringLiteral("lb"), QStringLiteral("web-1")});
+    auto *command
+        = new AddHostCommand(&design, h, { QStringLiteral("lb"), QStringLiteral("web-1") });
     stack.push(command);
 
     QCOMPARE(stack.undoText(), QStringLiteral("Add Edge"));

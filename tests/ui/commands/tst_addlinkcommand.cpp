@@ -56,8 +56,8 @@ void tst_AddLinkCommand::refused_data()
                                << QStringLiteral("http");
     QTest::newRow("missing end") << QStringLiteral("web-1") << QStringLiteral("nowhere")
                                  << QStringLiteral("http");
-    QTest::newRow("unknown protocol") << QStringLiteral("web-1") << QStringLiteral("app-1")
-                                      << QStringLiteral("carrier-pigeon");
+    QTest::newRow("unknown protocol")
+        << QStringLiteral("web-1") << QStringLiteral("app-1") << QStringLiteral("carrier-pigeon");
 }
 
 void tst_AddLinkCommand::refused()

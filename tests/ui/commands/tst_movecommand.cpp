@@ -25,10 +25,11 @@ void tst_MoveCommand::text_data()
 {
     QTest::addColumn<QStringList>("ids");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("one") << QStringList{QStringLiteral("web-1")} << QStringLiteral("Move Nginx 1");
-    QTest::newRow("three") << QStringList{QStringLiteral("web-1"), QStringLiteral("app-1"),
-                                          QStringLiteral("db-1")}
-                           << QStringLiteral("Move 3 items");
+    QTest::newRow("one") << QStringList{ QStringLiteral("web-1") }
+                         << QStringLiteral("Move Nginx 1");
+    QTest::newRow("three") << QStringList{
+        QStringLiteral("web-1"), QStringLiteral("app-1"), QStringLiteral("db-1")
+    } << QStringLiteral("Move 3 items");
 }
 
 void tst_MoveCommand::text()
@@ -47,8 +48,8 @@ void tst_MoveCommand::consecutiveMovesMergeIntoOneStep()
     design.reset(sampleDesign());
     QUndoStack stack;
     QSignalSpy moved(&design, &Design::componentMoved);
-    const QList<ElementId> ids = {QStringLiteral("web-1"), QStringLiteral("app-1"),
-                                  QStringLiteral("users")};
+    const QList<ElementId> ids
+        = { QStringLiteral("web-1"), QStringLiteral("app-1"), QStringLiteral("users") };
     for (int i = 0; i < 10; ++i)
         stack.push(new MoveCommand(&design, ids, QPointF(2, 3)));
 
@@ -69,7 +70,7 @@ void tst_MoveCommand::netZeroMoveLeavesTheStack()
     Design design;
     design.reset(sampleDesign());
     QUndoStack stack;
-    const QList<ElementId> ids = {QStringLiteral("web-1")};
+    const QList<ElementId> ids = { QStringLiteral("web-1") };
     stack.push(new MoveCommand(&design, ids, QPointF(30, 0)));
     stack.push(new MoveCommand(&design, ids, QPointF(-30, 0)));
     QCOMPARE(stack.count(), 0);
@@ -84,8 +85,8 @@ void tst_MoveCommand::differentSelectionsDoNotMerge()
     Design design;
     design.reset(sampleDesign());
     QUndoStack stack;
-    stack.push(new MoveCommand(&design, {QStringLiteral("web-1")}, QPointF(10, 0)));
-    stack.push(new MoveCommand(&design, {QStringLiteral("web-2")}, QPointF(10, 0)));
+    stack.push(new MoveCommand(&design, { QStringLiteral("web-1") }, QPointF(10, 0)));
+    stack.push(new MoveCommand(&design, { QStringLiteral("web-2") }, QPointF(10, 0)));
     QCOMPARE(stack.count(), 2);
     stack.undo();
     QCOMPARE(design.component(QStringLiteral("web-1"))->pos, QPointF(110, 280));
@@ -98,7 +99,7 @@ void tst_MoveCommand::hostBringsItsComponents()
     design.reset(sampleDesign());
     QUndoStack stack;
     QSignalSpy hostMoved(&design, &Design::hostMoved);
-    stack.push(new MoveCommand(&design, {QStringLiteral("server-2")}, QPointF(50, -20)));
+    stack.push(new MoveCommand(&design, { QStringLiteral("server-2") }, QPointF(50, -20)));
     QCOMPARE(hostMoved.count(), 1);
     QCOMPARE(design.host(QStringLiteral("server-2"))->rect, QRectF(350, 180, 200, 400));
     QCOMPARE(design.component(QStringLiteral("db-2"))->pos, QPointF(450, 500));
@@ -113,8 +114,8 @@ void tst_MoveCommand::hostAndOneOfItsComponentsMoveOnce()
     Design design;
     design.reset(sampleDesign());
     QUndoStack stack;
-    stack.push(new MoveCommand(&design, {QStringLiteral("server-1"), QStringLiteral("web-1")},
-                               QPointF(10, 10)));
+    stack.push(new MoveCommand(
+        &design, { QStringLiteral("server-1"), QStringLiteral("web-1") }, QPointF(10, 10)));
     QCOMPARE(design.component(QStringLiteral("web-1"))->pos, QPointF(110, 290));
 }
 

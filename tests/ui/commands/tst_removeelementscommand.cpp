@@ -26,27 +26,35 @@ void tst_RemoveElementsCommand::removeAndUndo_data()
     QTest::addColumn<QString>("expectedText");
 
     QTest::newRow("host takes its components and their links")
-        << QStringList{QStringLiteral("server-1")}
-        << QStringList{QStringLiteral("server-1"), QStringLiteral("web-1"),
-                       QStringLiteral("app-1"), QStringLiteral("db-1"),
-                       QStringLiteral("l-lb-web1"), QStringLiteral("l-web1-app1"),
-                       QStringLiteral("l-app1-db1"), QStringLiteral("l-db1-db2")}
+        << QStringList{ QStringLiteral("server-1") }
+        << QStringList{ QStringLiteral("server-1"),
+               QStringLiteral("web-1"),
+               QStringLiteral("app-1"),
+               QStringLiteral("db-1"),
+               QStringLiteral("l-lb-web1"),
+               QStringLiteral("l-web1-app1"),
+               QStringLiteral("l-app1-db1"),
+               QStringLiteral("l-db1-db2") }
         << QStringLiteral("Delete Server 1");
-    QTest::newRow("component takes its links")
-        << QStringList{QStringLiteral("lb")}
-        << QStringList{QStringLiteral("lb"), QStringLiteral("l-users-lb"),
-                       QStringLiteral("l-lb-web1"), QStringLiteral("l-lb-web2")}
-        << QStringLiteral("Delete HAProxy");
-    QTest::newRow("a link alone")
-        << QStringList{QStringLiteral("l-db1-db2")} << QStringList{QStringLiteral("l-db1-db2")}
-        << QStringLiteral("Delete MySQL primary → MySQL replica");
-    QTest::newRow("mixed selection")
-        << QStringList{QStringLiteral("users"), QStringLiteral("db-2"),
-                       QStringLiteral("l-web2-app2")}
-        << QStringList{QStringLiteral("users"), QStringLiteral("db-2"),
-                       QStringLiteral("l-web2-app2"), QStringLiteral("l-users-lb"),
-                       QStringLiteral("l-app2-db2"), QStringLiteral("l-db1-db2")}
-        << QStringLiteral("Delete 3 items");
+    QTest::newRow("component takes its links") << QStringList{ QStringLiteral("lb") }
+                                               << QStringList{ QStringLiteral("lb"),
+                                                      QStringLiteral("l-users-lb"),
+                                                      QStringLiteral("l-lb-web1"),
+                                                      QStringLiteral("l-lb-web2") }
+                                               << QStringLiteral("Delete HAProxy");
+    QTest::newRow("a link alone") << QStringList{ QStringLiteral("l-db1-db2") }
+                                  << QStringList{ QStringLiteral("l-db1-db2") }
+                                  << QStringLiteral("Delete MySQL primary → MySQL replica");
+    QTest::newRow("mixed selection") << QStringList{ QStringLiteral("users"),
+        QStringLiteral("db-2"),
+        QStringLiteral("l-web2-app2") }
+                                     << QStringList{ QStringLiteral("users"),
+                                            QStringLiteral("db-2"),
+                                            QStringLiteral("l-web2-app2"),
+                                            QStringLiteral("l-users-lb"),
+                                            QStringLiteral("l-app2-db2"),
+                                            QStringLiteral("l-db1-db2") }
+                                     << QStringLiteral("Delete 3 items");
 }
 
 void tst_RemoveElementsCommand::removeAndUndo()
@@ -70,16 +78,16 @@ void tst_RemoveElementsCommand::removeAndUndo()
 
     const QList<ElementId> removed = command->removedIds();
     QCOMPARE(QSet<ElementId>(removed.cbegin(), removed.cend()),
-             QSet<ElementId>(expectedGone.cbegin(), expectedGone.cend()));
+        QSet<ElementId>(expectedGone.cbegin(), expectedGone.cend()));
     for (const QString &id : expectedGone)
         QVERIFY2(!design.contains(id), qPrintable(id));
     const qsizetype total = before.components.size() + before.hosts.size() + before.links.size();
-    const qsizetype left = design.data().components.size() + design.data().hosts.size()
-        + design.data().links.size();
+    const qsizetype left
+        = design.data().components.size() + design.data().hosts.size() + design.data().links.size();
     QCOMPARE(left, total - expectedGone.size());
     // Each element is announced once, links included when their component goes too.
     QCOMPARE(linkRemoved.count() + componentRemoved.count() + hostRemoved.count(),
-             qsizetype(expectedGone.size()));
+        qsizetype(expectedGone.size()));
 
     stack.undo();
     // Same ids, same order, same places, same properties.
@@ -98,7 +106,7 @@ void tst_RemoveElementsCommand::nothingToRemove()
     Design design;
     design.reset(sampleDesign());
     QUndoStack stack;
-    stack.push(new RemoveElementsCommand(&design, {QStringLiteral("no-such-id")}));
+    stack.push(new RemoveElementsCommand(&design, { QStringLiteral("no-such-id") }));
     QCOMPARE(stack.count(), 0);
 }
 
@@ -110,12 +118,12 @@ void tst_RemoveElementsCommand::undoKeepsEditedProperties()
     design.setLinkProperty(QStringLiteral("l-lb-web2"), QStringLiteral("weight"), 3);
     const DesignData before = design.data();
     QUndoStack stack;
-    stack.push(new RemoveElementsCommand(&design, {QStringLiteral("server-2")}));
+    stack.push(new RemoveElementsCommand(&design, { QStringLiteral("server-2") }));
     stack.undo();
     QCOMPARE(design.component(QStringLiteral("db-2"))->props.value(QStringLiteral("read_only")),
-             QVariant(true));
+        QVariant(true));
     QCOMPARE(design.link(QStringLiteral("l-lb-web2"))->props.value(QStringLiteral("weight")),
-             QVariant(3));
+        QVariant(3));
     QCOMPARE(design.component(QStringLiteral("db-2"))->host, QStringLiteral("server-2"));
     QCOMPARE(design.data(), before);
 }

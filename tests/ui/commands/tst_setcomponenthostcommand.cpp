@@ -29,9 +29,9 @@ void tst_SetComponentHostCommand::setHost_data()
                                  << QStringLiteral("Put HAProxy in Server 1") << 1;
     QTest::newRow("out of a host") << QStringLiteral("db-1") << QString() << QString()
                                    << QStringLiteral("Take MySQL primary out of Server 1") << 1;
-    QTest::newRow("to another host") << QStringLiteral("db-1") << QStringLiteral("server-2")
-                                     << QStringLiteral("server-2")
-                                     << QStringLiteral("Put MySQL primary in Server 2") << 1;
+    QTest::newRow("to another host")
+        << QStringLiteral("db-1") << QStringLiteral("server-2") << QStringLiteral("server-2")
+        << QStringLiteral("Put MySQL primary in Server 2") << 1;
     QTest::newRow("where it already is") << QStringLiteral("db-1") << QStringLiteral("server-1")
                                          << QStringLiteral("server-1") << QString() << 0;
     QTest::newRow("missing host") << QStringLiteral("db-1") << QStringLiteral("server-9")

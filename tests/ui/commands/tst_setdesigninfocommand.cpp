@@ -69,8 +69,8 @@ void tst_SetDesignInfoCommand::typingMergesIntoOneStep()
     QCOMPARE(design.name(), QStringLiteral("Distributed"));
     // Back to the start is no step at all.
     stack.push(new SetDesignInfoCommand(&design, QStringLiteral("domain"), QStringLiteral("x")));
-    stack.push(new SetDesignInfoCommand(&design, QStringLiteral("domain"),
-                                        QStringLiteral("www.foobar.com")));
+    stack.push(new SetDesignInfoCommand(
+        &design, QStringLiteral("domain"), QStringLiteral("www.foobar.com")));
     QCOMPARE(stack.count(), 0);
 }
 

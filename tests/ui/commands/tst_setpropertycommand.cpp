@@ -29,24 +29,26 @@ void tst_SetPropertyCommand::multiSelectionUndoesPerId()
     QUndoStack stack;
     QSignalSpy changed(&design, &Design::componentChanged);
     // db-1 is primary, db-2 replica: each must get its own old role back.
-    stack.push(new SetPropertyCommand(&design, {QStringLiteral("db-1"), QStringLiteral("db-2")},
-                                      QStringLiteral("role"), QStringLiteral("standalone")));
+    stack.push(new SetPropertyCommand(&design,
+        { QStringLiteral("db-1"), QStringLiteral("db-2") },
+        QStringLiteral("role"),
+        QStringLiteral("standalone")));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(stack.undoText(), QStringLiteral("Set Role of 2 items"));
     QCOMPARE(changed.count(), 2);
-    for (const char *id : {"db-1", "db-2"}) {
+    for (const char *id : { "db-1", "db-2" }) {
         QCOMPARE(design.component(QString::fromLatin1(id))->props.value(QStringLiteral("role")),
-                 QVariant(QStringLiteral("standalone")));
+            QVariant(QStringLiteral("standalone")));
     }
     stack.undo();
     QCOMPARE(design.component(QStringLiteral("db-1"))->props.value(QStringLiteral("role")),
-             QVariant(QStringLiteral("primary")));
+        QVariant(QStringLiteral("primary")));
     QCOMPARE(design.component(QStringLiteral("db-2"))->props.value(QStringLiteral("role")),
-             QVariant(QStringLiteral("replica")));
+        QVariant(QStringLiteral("replica")));
     QCOMPARE(design.data(), sampleDesign());
     stack.redo();
     QCOMPARE(design.component(QStringLiteral("db-2"))->props.value(QStringLiteral("role")),
-             QVariant(QStringLiteral("standalone")));
+        QVariant(QStringLiteral("standalone")));
 }
 
 void tst_SetPropertyCommand::mixedKindsSkipWhatLacksTheProperty()
@@ -55,13 +57,14 @@ void tst_SetPropertyCommand::mixedKindsSkipWhatLacksTheProperty()
     design.reset(sampleDesign());
     QUndoStack stack;
     QSignalSpy changed(&design, &Design::componentChanged);
-    stack.push(new SetPropertyCommand(
-        &design, {QStringLiteral("web-1"), QStringLiteral("web-2"), QStringLiteral("app-1")},
-        QStringLiteral("tls"), true));
+    stack.push(new SetPropertyCommand(&design,
+        { QStringLiteral("web-1"), QStringLiteral("web-2"), QStringLiteral("app-1") },
+        QStringLiteral("tls"),
+        true));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(changed.count(), 2);
     QCOMPARE(design.component(QStringLiteral("web-2"))->props.value(QStringLiteral("tls")),
-             QVariant(true));
+        QVariant(true));
     QVERIFY(!design.component(QStringLiteral("app-1"))->props.contains(QStringLiteral("tls")));
     stack.undo();
     QCOMPARE(design.data(), sampleDesign());
@@ -73,8 +76,8 @@ void tst_SetPropertyCommand::linkProtocolBringsPortAndTls()
     design.reset(sampleDesign());
     QUndoStack stack;
     const ElementId id = QStringLiteral("l-users-lb");
-    stack.push(new SetPropertyCommand(&design, {id}, QStringLiteral("protocol"),
-                                      QStringLiteral("https")));
+    stack.push(new SetPropertyCommand(
+        &design, { id }, QStringLiteral("protocol"), QStringLiteral("https")));
     QCOMPARE(design.link(id)->protocol, QStringLiteral("https"));
     QCOMPARE(design.link(id)->port, 443);
     QCOMPARE(design.link(id)->props.value(QStringLiteral("tls")), QVariant(true));
@@ -89,7 +92,7 @@ void tst_SetPropertyCommand::linkPort()
     QUndoStack stack;
     QSignalSpy linkChanged(&design, &Design::linkChanged);
     const ElementId id = QStringLiteral("l-lb-web1");
-    stack.push(new SetPropertyCommand(&design, {id}, QStringLiteral("port"), 8080));
+    stack.push(new SetPropertyCommand(&design, { id }, QStringLiteral("port"), 8080));
     QCOMPARE(design.link(id)->port, 8080);
     QCOMPARE(linkChanged.count(), 1);
     stack.undo();
@@ -101,10 +104,12 @@ void tst_SetPropertyCommand::hostProperty()
     Design design;
     design.reset(sampleDesign());
     QUndoStack stack;
-    stack.push(new SetPropertyCommand(&design, {QStringLiteral("server-1")},
-                                      QStringLiteral("address"), QStringLiteral("10.0.0.1")));
+    stack.push(new SetPropertyCommand(&design,
+        { QStringLiteral("server-1") },
+        QStringLiteral("address"),
+        QStringLiteral("10.0.0.1")));
     QCOMPARE(design.host(QStringLiteral("server-1"))->props.value(QStringLiteral("address")),
-             QVariant(QStringLiteral("10.0.0.1")));
+        QVariant(QStringLiteral("10.0.0.1")));
     stack.undo();
     QCOMPARE(design.data(), sampleDesign());
 }
@@ -114,22 +119,22 @@ void tst_SetPropertyCommand::refused_data()
     QTest::addColumn<QStringList>("ids");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QVariant>("value");
-    QTest::newRow("same value") << QStringList{QStringLiteral("db-1")} << QStringLiteral("role")
+    QTest::newRow("same value") << QStringList{ QStringLiteral("db-1") } << QStringLiteral("role")
                                 << QVariant(QStringLiteral("primary"));
     QTest::newRow("not an enum value")
-        << QStringList{QStringLiteral("db-1")} << QStringLiteral("role")
+        << QStringList{ QStringLiteral("db-1") } << QStringLiteral("role")
         << QVariant(QStringLiteral("leader"));
     QTest::newRow("no such property")
-        << QStringList{QStringLiteral("users")} << QStringLiteral("engine")
+        << QStringList{ QStringLiteral("users") } << QStringLiteral("engine")
         << QVariant(QStringLiteral("mysql"));
-    QTest::newRow("port out of range") << QStringList{QStringLiteral("l-lb-web1")}
-                                       << QStringLiteral("port") << QVariant(70000);
-    QTest::newRow("unknown protocol") << QStringList{QStringLiteral("l-lb-web1")}
-                                      << QStringLiteral("protocol")
-                                      << QVariant(QStringLiteral("gopher"));
-    QTest::newRow("missing element") << QStringList{QStringLiteral("nope")}
-                                     << QStringLiteral("role")
-                                     << QVariant(QStringLiteral("replica"));
+    QTest::newRow("port out of range")
+        << QStringList{ QStringLiteral("l-lb-web1") } << QStringLiteral("port") << QVariant(70000);
+    QTest::newRow("unknown protocol")
+        << QStringList{ QStringLiteral("l-lb-web1") } << QStringLiteral("protocol")
+        << QVariant(QStringLiteral("gopher"));
+    QTest::newRow("missing element")
+        << QStringList{ QStringLiteral("nope") } << QStringLiteral("role")
+        << QVariant(QStringLiteral("replica"));
 }
 
 void tst_SetPropertyCommand::refused()

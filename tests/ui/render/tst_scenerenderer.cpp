@@ -124,7 +124,7 @@ void tst_SceneRenderer::onlyTheGivenIds()
     SceneRenderer renderer(sampleDesign());
     SceneRenderer::Options whole;
     SceneRenderer::Options part;
-    part.ids = {QStringLiteral("server-2")};
+    part.ids = { QStringLiteral("server-2") };
     const QRectF all = renderer.sourceRect(whole);
     const QRectF server = renderer.sourceRect(part);
     QVERIFY(all.contains(server));
@@ -142,7 +142,7 @@ void tst_SceneRenderer::badgesOnAndOff()
 {
     SceneRenderer renderer(sampleDesign());
     QHash<ElementId, Badge> badges;
-    badges.insert(QStringLiteral("lb"), Badge{2, 1, QStringLiteral("Single point of failure")});
+    badges.insert(QStringLiteral("lb"), Badge{ 2, 1, QStringLiteral("Single point of failure") });
     renderer.setBadges(badges);
     SceneRenderer::Options on;
     SceneRenderer::Options off;
@@ -160,7 +160,7 @@ void tst_SceneRenderer::svgKeepsTextAsText()
     QVERIFY2(!svg.isEmpty(), qPrintable(error));
     QVERIFY(svg.contains("<svg"));
     QVERIFY(svg.contains("<text"));
-    for (const char *label : {"HAProxy", "MySQL primary", "Nginx 2", "Server 1", "MySQL"})
+    for (const char *label : { "HAProxy", "MySQL primary", "Nginx 2", "Server 1", "MySQL" })
         QVERIFY2(svg.contains(QByteArray(">") + label), label);
     QSvgRenderer parsed(svg);
     QVERIFY(parsed.isValid());
@@ -176,7 +176,7 @@ void tst_SceneRenderer::badOptions_data()
     QTest::newRow("scale too small") << 0.5 << QStringList() << QStringLiteral("scale");
     QTest::newRow("scale too large") << 5.0 << QStringList() << QStringLiteral("scale");
     QTest::newRow("not a number") << qQNaN() << QStringList() << QStringLiteral("scale");
-    QTest::newRow("unknown id") << 1.0 << QStringList{QStringLiteral("nope")}
+    QTest::newRow("unknown id") << 1.0 << QStringList{ QStringLiteral("nope") }
                                 << QStringLiteral("nope");
 }
 

@@ -12,8 +12,12 @@
 // no cursor to move, so the events are built by hand with the button state a drag carries).
 namespace SceneTest {
 
-inline void mouse(DesignView *view, QEvent::Type type, QPointF scenePos, Qt::MouseButton button,
-                  Qt::MouseButtons buttons, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+inline void mouse(DesignView *view,
+    QEvent::Type type,
+    QPointF scenePos,
+    Qt::MouseButton button,
+    Qt::MouseButtons buttons,
+    Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
     QWidget *viewport = view->viewport();
     const QPointF local = view->mapFromScene(scenePos);
@@ -22,8 +26,11 @@ inline void mouse(DesignView *view, QEvent::Type type, QPointF scenePos, Qt::Mou
 }
 
 /** Press at `from`, move there in `steps` moves, release at `to`. */
-inline void drag(DesignView *view, QPointF from, QPointF to, int steps = 8,
-                 Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+inline void drag(DesignView *view,
+    QPointF from,
+    QPointF to,
+    int steps = 8,
+    Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
     mouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, modifiers);
     for (int i = 1; i <= steps; ++i) {

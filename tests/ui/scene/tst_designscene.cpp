@@ -117,8 +117,8 @@ void tst_DesignScene::itemsFollowTheModel()
                 .contains(line.p1()));
 
     m_design->setComponentLabel(QStringLiteral("db-1"), QStringLiteral("orders-primary"));
-    QCOMPARE(m_scene->componentItem(QStringLiteral("db-1"))->label(),
-             QStringLiteral("orders-primary"));
+    QCOMPARE(
+        m_scene->componentItem(QStringLiteral("db-1"))->label(), QStringLiteral("orders-primary"));
 
     m_design->removeComponent(QStringLiteral("lb"));
     QVERIFY(!m_scene->componentItem(QStringLiteral("lb")));
@@ -126,7 +126,7 @@ void tst_DesignScene::itemsFollowTheModel()
 
     m_design->setHostRect(QStringLiteral("server-2"), QRectF(320, 200, 260, 420));
     QCOMPARE(m_scene->hostItem(QStringLiteral("server-2"))->sceneFrameRect(),
-             QRectF(320, 200, 260, 420));
+        QRectF(320, 200, 260, 420));
 }
 
 void tst_DesignScene::resetRebuilds()
@@ -136,7 +136,7 @@ void tst_DesignScene::resetRebuilds()
     c.id = QStringLiteral("only");
     c.kind = QStringLiteral("cache");
     c.pos = QPointF(10, 10);
-    other.components = {c};
+    other.components = { c };
     m_design->reset(other);
     QVERIFY(!m_scene->componentItem(QStringLiteral("web-1")));
     QVERIFY(m_scene->componentItem(QStringLiteral("only")));
@@ -148,8 +148,8 @@ void tst_DesignScene::dropFromPaletteCreatesComponent_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expectedLabel");
     QTest::newRow("web server") << QStringLiteral("web_server") << QStringLiteral("Nginx 3");
-    QTest::newRow("load balancer") << QStringLiteral("load_balancer")
-                                   << QStringLiteral("HAProxy 2");
+    QTest::newRow("load balancer")
+        << QStringLiteral("load_balancer") << QStringLiteral("HAProxy 2");
     QTest::newRow("cache") << QStringLiteral("cache") << QStringLiteral("Redis");
 }
 
@@ -168,7 +168,7 @@ void tst_DesignScene::dropFromPaletteCreatesComponent()
     QCOMPARE(added.pos, QPointF(700, 100)); // snapped to the grid
     QVERIFY(added.host.isEmpty());
     QVERIFY(m_scene->componentItem(added.id));
-    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{added.id});
+    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ added.id });
     QCOMPARE(m_stack->count(), 1);
     QCOMPARE(m_stack->undoText(), QStringLiteral("Add %1").arg(expectedLabel));
 }
@@ -215,9 +215,8 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink_data()
     QTest::addColumn<QString>("expectedProtocol");
     QTest::newRow("app to database, from the port")
         << QStringLiteral("app-1") << QStringLiteral("db-2") << true << QStringLiteral("mysql");
-    QTest::newRow("database to database, Alt-drag")
-        << QStringLiteral("db-2") << QStringLiteral("db-1") << false
-        << QStringLiteral("replication");
+    QTest::newRow("database to database, Alt-drag") << QStringLiteral(
+        "db-2") << QStringLiteral("db-1") << false << QStringLiteral("replication");
     QTest::newRow("balancer to app, from the port")
         << QStringLiteral("lb") << QStringLiteral("app-2") << true << QStringLiteral("http");
 }
@@ -249,11 +248,12 @@ void tst_DesignScene::undoRevertsDropAndLink()
 {
     QVERIFY(dropKind(m_view, QStringLiteral("cache"), QPointF(700, 400)));
     const ElementId cache = m_design->data().components.constLast().id;
-    drag(m_view, m_design->component(QStringLiteral("app-2"))->pos + QPointF(0, 42),
-         QPointF(700, 400));
+    drag(m_view,
+        m_design->component(QStringLiteral("app-2"))->pos + QPointF(0, 42),
+        QPointF(700, 400));
     QCOMPARE(m_design->linksOf(cache).size(), 1);
-    QCOMPARE(m_design->link(m_design->linksOf(cache).constFirst())->protocol,
-             QStringLiteral("redis"));
+    QCOMPARE(
+        m_design->link(m_design->linksOf(cache).constFirst())->protocol, QStringLiteral("redis"));
     QCOMPARE(m_stack->count(), 2);
 
     m_stack->undo();
@@ -267,8 +267,8 @@ void tst_DesignScene::undoRevertsDropAndLink()
 
 void tst_DesignScene::moveSelectionIsOneStep()
 {
-    const QList<ElementId> ids = {QStringLiteral("users"), QStringLiteral("lb"),
-                                  QStringLiteral("web-2")};
+    const QList<ElementId> ids
+        = { QStringLiteral("users"), QStringLiteral("lb"), QStringLiteral("web-2") };
     m_scene->selectIds(ids);
     const QPointF grab = m_design->component(QStringLiteral("lb"))->pos + QPointF(0, -10);
     drag(m_view, grab, grab + QPointF(30, 40), 12);
@@ -281,7 +281,7 @@ void tst_DesignScene::moveSelectionIsOneStep()
     // Still selected after the move, and the cards show where the model says.
     QCOMPARE(m_scene->selectedIds().size(), 3);
     QCOMPARE(m_scene->componentItem(QStringLiteral("users"))->pos(),
-             m_design->component(QStringLiteral("users"))->pos);
+        m_design->component(QStringLiteral("users"))->pos);
 
     m_stack->undo();
     QCOMPARE(m_design->data(), original);
@@ -291,7 +291,7 @@ void tst_DesignScene::moveSelectionIsOneStep()
 void tst_DesignScene::moveSnapsToGrid()
 {
     m_scene->setSnapToGrid(true);
-    m_scene->selectIds({QStringLiteral("users")});
+    m_scene->selectIds({ QStringLiteral("users") });
     drag(m_view, QPointF(250, 0), QPointF(250 + 33, 0 + 47));
     QCOMPARE(m_design->component(QStringLiteral("users"))->pos, QPointF(280, 40));
 
@@ -302,7 +302,7 @@ void tst_DesignScene::moveSnapsToGrid()
 
 void tst_DesignScene::dragIntoHostChangesHostInOneStep()
 {
-    m_scene->selectIds({QStringLiteral("lb")});
+    m_scene->selectIds({ QStringLiteral("lb") });
     // Into Server 2, below Nginx 2.
     drag(m_view, QPointF(250, 100), QPointF(440, 340));
     const Component *lb = m_design->component(QStringLiteral("lb"));
@@ -316,7 +316,7 @@ void tst_DesignScene::dragIntoHostChangesHostInOneStep()
 
 void tst_DesignScene::dragOutOfHost()
 {
-    m_scene->selectIds({QStringLiteral("db-2")});
+    m_scene->selectIds({ QStringLiteral("db-2") });
     drag(m_view, QPointF(400, 520), QPointF(700, 520));
     QVERIFY(m_design->component(QStringLiteral("db-2"))->host.isEmpty());
     QCOMPARE(m_stack->count(), 1);
@@ -326,7 +326,7 @@ void tst_DesignScene::dragOutOfHost()
 
 void tst_DesignScene::movingHostCarriesItsCards()
 {
-    m_scene->selectIds({QStringLiteral("server-1")});
+    m_scene->selectIds({ QStringLiteral("server-1") });
     // Grab the title bar.
     drag(m_view, QPointF(100, 210), QPointF(100, 250));
     QCOMPARE(m_design->host(QStringLiteral("server-1"))->rect, QRectF(0, 240, 200, 400));
@@ -352,7 +352,7 @@ void tst_DesignScene::resizeHostByGrip()
 
 void tst_DesignScene::deleteThenUndoRestores()
 {
-    m_scene->selectIds({QStringLiteral("server-1"), QStringLiteral("users")});
+    m_scene->selectIds({ QStringLiteral("server-1"), QStringLiteral("users") });
     m_scene->deleteSelection();
     QVERIFY(!m_scene->hostItem(QStringLiteral("server-1")));
     QVERIFY(!m_scene->componentItem(QStringLiteral("web-1")));
@@ -372,7 +372,7 @@ void tst_DesignScene::deleteThenUndoRestores()
 
 void tst_DesignScene::copyPasteGivesFreshIds()
 {
-    m_scene->selectIds({QStringLiteral("app-1"), QStringLiteral("db-1")});
+    m_scene->selectIds({ QStringLiteral("app-1"), QStringLiteral("db-1") });
     std::unique_ptr<QMimeData> mime(m_scene->copySelection());
     QVERIFY(mime);
     QVERIFY(mime->hasFormat(DesignScene::fragmentMimeType()));
@@ -390,17 +390,17 @@ void tst_DesignScene::copyPasteGivesFreshIds()
             labels << c->label;
     }
     labels.sort();
-    QCOMPARE(labels, (QStringList{QStringLiteral("App 1"), QStringLiteral("MySQL primary")}));
+    QCOMPARE(labels, (QStringList{ QStringLiteral("App 1"), QStringLiteral("MySQL primary") }));
     QCOMPARE(m_stack->count(), 1);
 
     // Pasting again lands further away, never on top of the first copy.
     QVERIFY(m_scene->pasteFrom(mime.get()));
     const QList<ElementId> again = m_scene->selectedIds();
-    QCOMPARE(QSet<ElementId>(again.cbegin(), again.cend()).intersect(
-                 QSet<ElementId>(pasted.cbegin(), pasted.cend())),
-             QSet<ElementId>());
+    QCOMPARE(QSet<ElementId>(again.cbegin(), again.cend())
+                 .intersect(QSet<ElementId>(pasted.cbegin(), pasted.cend())),
+        QSet<ElementId>());
     QVERIFY(m_design->component(again.constFirst())->pos
-            != m_design->component(pasted.constFirst())->pos);
+        != m_design->component(pasted.constFirst())->pos);
 
     QMimeData junk;
     junk.setData(DesignScene::fragmentMimeType(), "{ not json");
@@ -412,7 +412,7 @@ void tst_DesignScene::copyPasteGivesFreshIds()
 
 void tst_DesignScene::duplicate()
 {
-    m_scene->selectIds({QStringLiteral("server-2")});
+    m_scene->selectIds({ QStringLiteral("server-2") });
     m_scene->duplicateSelection();
     QCOMPARE(m_design->data().hosts.size(), 3);
     const Host &copy = m_design->data().hosts.constLast();
@@ -425,7 +425,7 @@ void tst_DesignScene::duplicate()
 
 void tst_DesignScene::renameInPlace()
 {
-    m_scene->selectIds({QStringLiteral("web-1")});
+    m_scene->selectIds({ QStringLiteral("web-1") });
     m_view->setFocus();
     QTest::keyClick(m_view->viewport(), Qt::Key_F2);
     QVERIFY(m_scene->isEditingLabel());
@@ -433,8 +433,8 @@ void tst_DesignScene::renameInPlace()
     QTest::keyClick(m_view->viewport(), Qt::Key_Return);
     QVERIFY(!m_scene->isEditingLabel());
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("edge-nginx"));
-    QCOMPARE(m_scene->componentItem(QStringLiteral("web-1"))->label(),
-             QStringLiteral("edge-nginx"));
+    QCOMPARE(
+        m_scene->componentItem(QStringLiteral("web-1"))->label(), QStringLiteral("edge-nginx"));
     QCOMPARE(m_stack->count(), 1);
     m_stack->undo();
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("Nginx 1"));
@@ -442,7 +442,7 @@ void tst_DesignScene::renameInPlace()
 
 void tst_DesignScene::renameInPlaceEscapeCancels()
 {
-    m_scene->selectIds({QStringLiteral("web-1")});
+    m_scene->selectIds({ QStringLiteral("web-1") });
     m_scene->renameSelection();
     QVERIFY(m_scene->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("oops"));
@@ -460,14 +460,16 @@ void tst_DesignScene::renameHostByDoubleClick()
     QVERIFY(m_scene->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("web-01"));
     // Clicking elsewhere finishes the edit too.
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier,
-                      m_view->mapFromScene(QPointF(700, 700)));
+    QTest::mouseClick(m_view->viewport(),
+        Qt::LeftButton,
+        Qt::NoModifier,
+        m_view->mapFromScene(QPointF(700, 700)));
     QCOMPARE(m_design->host(QStringLiteral("server-1"))->label, QStringLiteral("web-01"));
 }
 
 void tst_DesignScene::alignLeft()
 {
-    m_scene->selectIds({QStringLiteral("users"), QStringLiteral("web-2"), QStringLiteral("lb")});
+    m_scene->selectIds({ QStringLiteral("users"), QStringLiteral("web-2"), QStringLiteral("lb") });
     m_scene->alignSelection(Qt::AlignLeft);
     QCOMPARE(m_stack->count(), 1);
     // Users and HAProxy were at x 250, Nginx 2 at 400: all now share the leftmost edge.
@@ -480,7 +482,7 @@ void tst_DesignScene::alignLeft()
 void tst_DesignScene::arrowKeysNudgeAndMerge()
 {
     m_scene->setSnapToGrid(true);
-    m_scene->selectIds({QStringLiteral("users")});
+    m_scene->selectIds({ QStringLiteral("users") });
     m_view->setFocus();
     QTest::keyClick(m_view->viewport(), Qt::Key_Right);
     QTest::keyClick(m_view->viewport(), Qt::Key_Right);
@@ -492,8 +494,8 @@ void tst_DesignScene::arrowKeysNudgeAndMerge()
 void tst_DesignScene::selectIdsEmitsOnce()
 {
     QSignalSpy spy(m_scene, &QGraphicsScene::selectionChanged);
-    const QList<ElementId> ids = {QStringLiteral("server-1"), QStringLiteral("web-2"),
-                                  QStringLiteral("l-db1-db2")};
+    const QList<ElementId> ids
+        = { QStringLiteral("server-1"), QStringLiteral("web-2"), QStringLiteral("l-db1-db2") };
     m_scene->selectIds(ids);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(m_scene->selectedIds(), ids);
@@ -509,16 +511,17 @@ void tst_DesignScene::contextMenuRequest()
     QContextMenuEvent event(QContextMenuEvent::Mouse, at, m_view->viewport()->mapToGlobal(at));
     QApplication::sendEvent(m_view->viewport(), &event);
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.first().at(1).value<QList<ElementId>>(), QList<ElementId>{QStringLiteral("app-2")});
-    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{QStringLiteral("app-2")});
+    QCOMPARE(
+        spy.first().at(1).value<QList<ElementId>>(), QList<ElementId>{ QStringLiteral("app-2") });
+    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ QStringLiteral("app-2") });
 }
 
 void tst_DesignScene::linkTagFollowsBalancer()
 {
     LinkItem *toWeb = m_scene->linkItem(QStringLiteral("l-lb-web1"));
     QCOMPARE(toWeb->tag(), QStringLiteral("HTTP · roundrobin"));
-    m_design->setComponentProperty(QStringLiteral("lb"), QStringLiteral("algorithm"),
-                                   QStringLiteral("leastconn"));
+    m_design->setComponentProperty(
+        QStringLiteral("lb"), QStringLiteral("algorithm"), QStringLiteral("leastconn"));
     QCOMPARE(toWeb->tag(), QStringLiteral("HTTP · leastconn"));
     m_design->setLinkProperty(QStringLiteral("l-lb-web1"), QStringLiteral("backup"), true);
     QCOMPARE(toWeb->tag(), QStringLiteral("HTTP · leastconn · backup"));
@@ -528,7 +531,7 @@ void tst_DesignScene::linkTagFollowsBalancer()
 void tst_DesignScene::badgesShowInToolTip()
 {
     QHash<ElementId, Badge> badges;
-    badges.insert(QStringLiteral("lb"), Badge{2, 1, QStringLiteral("Single point of failure")});
+    badges.insert(QStringLiteral("lb"), Badge{ 2, 1, QStringLiteral("Single point of failure") });
     m_scene->setBadges(badges);
     QVERIFY(m_scene->componentItem(QStringLiteral("lb"))
                 ->toolTip()
@@ -541,14 +544,14 @@ void tst_DesignScene::badgesShowInToolTip()
 
 void tst_DesignScene::arrangeIsOneStep()
 {
-    m_scene->selectIds({QStringLiteral("db-1")});
+    m_scene->selectIds({ QStringLiteral("db-1") });
     m_scene->arrange();
     QVERIFY(m_stack->count() <= 1);
     // Whatever the layout does, every element still has its item and the selection survives.
     const DesignData &d = m_design->data();
     for (const Component &c : d.components)
         QCOMPARE(m_scene->componentItem(c.id)->pos(), c.pos);
-    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{QStringLiteral("db-1")});
+    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ QStringLiteral("db-1") });
     if (m_stack->count() == 1) {
         QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange"));
         m_stack->undo();
@@ -602,8 +605,8 @@ void tst_DesignScene::tagsCoverNoCardAndNoOtherTag()
             tags.append(item->labelRect());
     }
     QVERIFY(tags.size() >= 4); // the four balancer arrows keep their tags
-    QCOMPARE(m_scene->linkItem(QStringLiteral("to-web-0"))->tag(),
-             QStringLiteral("HTTP · roundrobin"));
+    QCOMPARE(
+        m_scene->linkItem(QStringLiteral("to-web-0"))->tag(), QStringLiteral("HTTP · roundrobin"));
     for (qsizetype i = 0; i < tags.size(); ++i) {
         for (const QRectF &card : std::as_const(cards))
             QVERIFY(!tags.at(i).intersects(card));
@@ -617,9 +620,11 @@ void tst_DesignScene::clickOnTagSelectsLink()
     LinkItem *link = m_scene->linkItem(QStringLiteral("l-db1-db2"));
     QVERIFY(!link->labelRect().isEmpty());
     // The middle of the tag is also on the arrow's shaft.
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier,
-                      m_view->mapFromScene(link->labelRect().center()));
-    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{QStringLiteral("l-db1-db2")});
+    QTest::mouseClick(m_view->viewport(),
+        Qt::LeftButton,
+        Qt::NoModifier,
+        m_view->mapFromScene(link->labelRect().center()));
+    QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ QStringLiteral("l-db1-db2") });
 }
 
 void tst_DesignScene::rubberBandSelects()

@@ -81,15 +81,24 @@ void tst_DesignView::wheelZoomsAroundTheCursor()
     m_view->centerOn(QPointF(250, 300));
     const QPoint cursor(600, 150);
     const QPointF under = m_view->mapToScene(cursor);
-    QWheelEvent wheel(QPointF(cursor), QPointF(m_view->viewport()->mapToGlobal(cursor)), QPoint(),
-                      QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(QPointF(cursor),
+        QPointF(m_view->viewport()->mapToGlobal(cursor)),
+        QPoint(),
+        QPoint(0, 240),
+        Qt::NoButton,
+        Qt::NoModifier,
+        Qt::NoScrollPhase,
+        false);
     QApplication::sendEvent(m_view->viewport(), &wheel);
     QVERIFY(m_view->zoom() > 1.2);
     // The point under the cursor stays under it (within a pixel of rounding).
     const QPointF after = m_view->mapToScene(cursor);
     QVERIFY2(QLineF(after, under).length() < 2.0 / m_view->zoom() + 1,
-             qPrintable(QStringLiteral("%1,%2 vs %3,%4")
-                            .arg(after.x()).arg(after.y()).arg(under.x()).arg(under.y())));
+        qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                       .arg(after.x())
+                       .arg(after.y())
+                       .arg(under.x())
+                       .arg(under.y())));
 }
 
 void tst_DesignView::zoomToFitShowsEverything()
@@ -108,15 +117,27 @@ void tst_DesignView::middleButtonPans()
     const QPointF before = m_view->mapToScene(m_view->viewport()->rect().center());
     QWidget *vp = m_view->viewport();
     const QPoint start(400, 300);
-    QMouseEvent press(QEvent::MouseButtonPress, QPointF(start), QPointF(vp->mapToGlobal(start)),
-                      Qt::MiddleButton, Qt::MiddleButton, Qt::NoModifier);
+    QMouseEvent press(QEvent::MouseButtonPress,
+        QPointF(start),
+        QPointF(vp->mapToGlobal(start)),
+        Qt::MiddleButton,
+        Qt::MiddleButton,
+        Qt::NoModifier);
     QApplication::sendEvent(vp, &press);
     const QPoint end(300, 250);
-    QMouseEvent move(QEvent::MouseMove, QPointF(end), QPointF(vp->mapToGlobal(end)), Qt::NoButton,
-                     Qt::MiddleButton, Qt::NoModifier);
+    QMouseEvent move(QEvent::MouseMove,
+        QPointF(end),
+        QPointF(vp->mapToGlobal(end)),
+        Qt::NoButton,
+        Qt::MiddleButton,
+        Qt::NoModifier);
     QApplication::sendEvent(vp, &move);
-    QMouseEvent release(QEvent::MouseButtonRelease, QPointF(end), QPointF(vp->mapToGlobal(end)),
-                        Qt::MiddleButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease,
+        QPointF(end),
+        QPointF(vp->mapToGlobal(end)),
+        Qt::MiddleButton,
+        Qt::NoButton,
+        Qt::NoModifier);
     QApplication::sendEvent(vp, &release);
     const QPointF after = m_view->mapToScene(m_view->viewport()->rect().center());
     // Dragging the canvas left and up by (100, 50) pixels shows what was right and below.

@@ -35,36 +35,41 @@ void tst_ElementText::subtitle_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("balancer named after its role")
-        << "load_balancer" << "Load balancer" << QVariantMap() << "HAProxy · roundrobin";
+        << "load_balancer"
+        << "Load balancer" << QVariantMap() << "HAProxy · roundrobin";
     QTest::newRow("balancer named after its software")
-        << "load_balancer" << "HAProxy" << QVariantMap() << "roundrobin";
+        << "load_balancer"
+        << "HAProxy" << QVariantMap() << "roundrobin";
     QTest::newRow("balancer cluster")
-        << "load_balancer" << "LB"
-        << QVariantMap{{QStringLiteral("high_availability"), QStringLiteral("cluster")},
-                       {QStringLiteral("algorithm"), QStringLiteral("leastconn")}}
+        << "load_balancer"
+        << "LB"
+        << QVariantMap{ { QStringLiteral("high_availability"), QStringLiteral("cluster") },
+               { QStringLiteral("algorithm"), QStringLiteral("leastconn") } }
         << "HAProxy · leastconn · cluster";
-    QTest::newRow("primary database") << "database" << "db-1"
-                                      << QVariantMap{{QStringLiteral("role"),
-                                                      QStringLiteral("primary")}}
-                                      << "MySQL · primary";
-    QTest::newRow("label says it all") << "database" << "MySQL primary"
-                                       << QVariantMap{{QStringLiteral("role"),
-                                                       QStringLiteral("primary")}}
-                                       << "Database";
-    QTest::newRow("web server with TLS") << "web_server" << "web-01"
-                                         << QVariantMap{{QStringLiteral("tls"), true}}
-                                         << "Nginx · TLS";
-    QTest::newRow("app runtime") << "app_server" << "App" << QVariantMap() << "gunicorn";
+    QTest::newRow("primary database")
+        << "database"
+        << "db-1" << QVariantMap{ { QStringLiteral("role"), QStringLiteral("primary") } }
+        << "MySQL · primary";
+    QTest::newRow("label says it all")
+        << "database"
+        << "MySQL primary" << QVariantMap{ { QStringLiteral("role"), QStringLiteral("primary") } }
+        << "Database";
+    QTest::newRow("web server with TLS")
+        << "web_server"
+        << "web-01" << QVariantMap{ { QStringLiteral("tls"), true } } << "Nginx · TLS";
+    QTest::newRow("app runtime") << "app_server"
+                                 << "App" << QVariantMap() << "gunicorn";
     QTest::newRow("monitoring agent")
-        << "monitoring" << "Agent"
-        << QVariantMap{{QStringLiteral("product"), QStringLiteral("datadog")}}
+        << "monitoring"
+        << "Agent" << QVariantMap{ { QStringLiteral("product"), QStringLiteral("datadog") } }
         << "Datadog";
-    QTest::newRow("dns") << "dns" << "DNS"
-                         << QVariantMap{{QStringLiteral("domain"),
-                                         QStringLiteral("www.foobar.com")}}
+    QTest::newRow("dns") << "dns"
+                         << "DNS"
+                         << QVariantMap{ { QStringLiteral("domain"),
+                                QStringLiteral("www.foobar.com") } }
                          << "www.foobar.com · A";
-    QTest::newRow("firewall ports") << "firewall" << "Edge firewall" << QVariantMap()
-                                    << "nftables · 80, 443";
+    QTest::newRow("firewall ports") << "firewall"
+                                    << "Edge firewall" << QVariantMap() << "nftables · 80, 443";
 }
 
 void tst_ElementText::subtitle()
@@ -87,19 +92,28 @@ void tst_ElementText::linkTag_data()
 
     const QVariantMap none;
     QTest::newRow("balancer → web shows the algorithm")
-        << "load_balancer" << "web_server" << "http" << 80 << none << "HTTP · roundrobin";
+        << "load_balancer"
+        << "web_server"
+        << "http" << 80 << none << "HTTP · roundrobin";
     QTest::newRow("backup backend")
-        << "load_balancer" << "web_server" << "http" << 80
-        << QVariantMap{{QStringLiteral("backup"), true}} << "HTTP · roundrobin · backup";
+        << "load_balancer"
+        << "web_server"
+        << "http" << 80 << QVariantMap{ { QStringLiteral("backup"), true } }
+        << "HTTP · roundrobin · backup";
     QTest::newRow("weighted backend")
-        << "load_balancer" << "web_server" << "http" << 80
-        << QVariantMap{{QStringLiteral("weight"), 3}} << "HTTP · roundrobin · weight 3";
-    QTest::newRow("custom port") << "web_server" << "app_server" << "http" << 8000 << none
-                                 << "HTTP :8000";
-    QTest::newRow("database") << "app_server" << "database" << "mysql" << 3306 << none
-                              << "MySQL";
-    QTest::newRow("between balancers no algorithm")
-        << "load_balancer" << "load_balancer" << "vrrp" << 0 << none << "VRRP";
+        << "load_balancer"
+        << "web_server"
+        << "http" << 80 << QVariantMap{ { QStringLiteral("weight"), 3 } }
+        << "HTTP · roundrobin · weight 3";
+    QTest::newRow("custom port") << "web_server"
+                                 << "app_server"
+                                 << "http" << 8000 << none << "HTTP :8000";
+    QTest::newRow("database") << "app_server"
+                              << "database"
+                              << "mysql" << 3306 << none << "MySQL";
+    QTest::newRow("between balancers no algorithm") << "load_balancer"
+                                                    << "load_balancer"
+                                                    << "vrrp" << 0 << none << "VRRP";
 }
 
 void tst_ElementText::linkTag()
@@ -115,7 +129,7 @@ void tst_ElementText::linkTag()
     Link l;
     l.protocol = protocol;
     l.port = port;
-    l.props = {{QStringLiteral("weight"), 1}, {QStringLiteral("backup"), false}};
+    l.props = { { QStringLiteral("weight"), 1 }, { QStringLiteral("backup"), false } };
     for (auto it = props.cbegin(); it != props.cend(); ++it)
         l.props.insert(it.key(), it.value());
     QCOMPARE(ElementText::linkTag(l, &from, &to), expected);
