@@ -1,10 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
+#include "design/design.h"
+#include "document/documentcontroller.h"
+#include "mainwindow.h"
+#include "scene/designview.h"
+#include "style/theme.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+#include <QUndoStack>
 
-int Cli::openGui(int argc, char *argv[], const QString &)
+namespace {
+
+const QString ExampleDesign = QStringLiteral(":/examples/distributed.topo");
+const QString AppIcon = QStringLiteral(":/icons/toposcope.svg");
+
+} // namespace
+
+int Cli::openGui(int argc, char *argv[], const QString &file)
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Toposcope"));
+    QApplication::setApplicationName(QStringLiteral("Toposcope"));
+    QApplication::setApplicationVersion(QStringLiteral(TOPOSCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("toposcope"));
+    if (QFile::exists(AppIcon))
+        QApplication::setWindowIcon(QIcon(AppIcon));
+
+    QSettings settings;
+    Theme::apply(
+        &app, Theme::modeFromName(settings.value(QStringLiteral("view/theme")).toString()));
+
+    Design design;
+    QUndoStack stack;
+    MainWindow window(&design, &stack, &settings);
+    window.show();
+
+    DocumentController *document = window.document();
+    // Also on the terminal, for whoever started the app from one.
+    QObject::connect(document,
+        &DocumentController::openFailed,
+        &window,
+        [](const QString &path, const QString &error) {
+            QTextStream err(stderr);
+            err << "toposcope: ";
+            if (!error.contains(path))
+                err << path << ": ";
+            err << error << "\n";
+        });
+    // Unsaved work from a crashed session comes first; the user may still open FILE after.
+    const bool restored = document->offerRecovery();
+    if (!restored && !file.isEmpty()) {
+        document->openFile(file);
+    } else if (!restored && document->recentFiles().isEmpty() && QFile::exists(ExampleDesign)) {
+        document->openTemplate(ExampleDesign);
+    }
+    QTimer::singleShot(0, window.view(), &DesignView::zoomToFit);
+    return app.exec();
 }

@@ -113,7 +113,7 @@ void Design::rebuildIndex()
         m_linkIndex.insert(m_data.links.at(i).id, i);
 }
 
-ElementId Design::addComponent(Component c)
+ElementId Design::addComponent(Component c, qsizetype index)
 {
     const Kinds::KindSpec *kind = Kinds::find(c.kind);
     if (!kind)
@@ -133,8 +133,13 @@ ElementId Design::addComponent(Component c)
     }
     c.props = props;
     const ElementId id = c.id;
-    m_componentIndex.insert(id, m_data.components.size());
-    m_data.components.append(std::move(c));
+    if (index >= 0 && index < m_data.components.size()) {
+        m_data.components.insert(index, std::move(c));
+        rebuildIndex();
+    } else {
+        m_componentIndex.insert(id, m_data.components.size());
+        m_data.components.append(std::move(c));
+    }
     Q_EMIT componentAdded(id);
     Q_EMIT changed();
     return id;
@@ -212,7 +217,7 @@ bool Design::setComponentHost(const ElementId &id, const ElementId &hostId)
     return true;
 }
 
-ElementId Design::addHost(Host h)
+ElementId Design::addHost(Host h, qsizetype index)
 {
     if (h.id.isEmpty() || contains(h.id))
         h.id = uniqueId(QStringLiteral("host"));
@@ -227,8 +232,13 @@ ElementId Design::addHost(Host h)
     }
     h.props = props;
     const ElementId id = h.id;
-    m_hostIndex.insert(id, m_data.hosts.size());
-    m_data.hosts.append(std::move(h));
+    if (index >= 0 && index < m_data.hosts.size()) {
+        m_data.hosts.insert(index, std::move(h));
+        rebuildIndex();
+    } else {
+        m_hostIndex.insert(id, m_data.hosts.size());
+        m_data.hosts.append(std::move(h));
+    }
     Q_EMIT hostAdded(id);
     Q_EMIT changed();
     return id;
@@ -302,7 +312,7 @@ bool Design::setHostProperty(const ElementId &id, const QString &name, const QVa
     return true;
 }
 
-ElementId Design::addLink(Link l)
+ElementId Design::addLink(Link l, qsizetype index)
 {
     if (l.from == l.to || !m_componentIndex.contains(l.from) || !m_componentIndex.contains(l.to))
         return {};
@@ -326,8 +336,13 @@ ElementId Design::addLink(Link l)
         props.insert(QStringLiteral("tls"), true);
     l.props = props;
     const ElementId id = l.id;
-    m_linkIndex.insert(id, m_data.links.size());
-    m_data.links.append(std::move(l));
+    if (index >= 0 && index < m_data.links.size()) {
+        m_data.links.insert(index, std::move(l));
+        rebuildIndex();
+    } else {
+        m_linkIndex.insert(id, m_data.links.size());
+        m_data.links.append(std::move(l));
+    }
     Q_EMIT linkAdded(id);
     Q_EMIT changed();
     return id;

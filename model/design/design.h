@@ -45,8 +45,9 @@ public:
     ElementId uniqueId(const QString &stem) const;
 
     /** Adds `c` (missing properties take the kind's defaults). Returns the id, or empty if the
-     *  kind is unknown or the host does not exist. */
-    ElementId addComponent(Component c);
+     *  kind is unknown or the host does not exist. `index` places it in the list (undo of a
+     *  removal restores the order); out of range (the default) appends. */
+    ElementId addComponent(Component c, qsizetype index = -1);
     void removeComponent(const ElementId &id);
     void moveComponent(const ElementId &id, QPointF pos);
     void setComponentLabel(const ElementId &id, const QString &label);
@@ -55,7 +56,7 @@ public:
     /** Puts the component in `hostId` (empty: in no host). False if the host does not exist. */
     bool setComponentHost(const ElementId &id, const ElementId &hostId);
 
-    ElementId addHost(Host h);
+    ElementId addHost(Host h, qsizetype index = -1);
     void removeHost(const ElementId &id);
     void setHostRect(const ElementId &id, const QRectF &rect);
     void setHostLabel(const ElementId &id, const QString &label);
@@ -64,7 +65,7 @@ public:
 
     /** Adds `l` between two existing, distinct components; a port of 0 takes the protocol's
      *  default. Returns the id, or empty if an end is missing or the protocol unknown. */
-    ElementId addLink(Link l);
+    ElementId addLink(Link l, qsizetype index = -1);
     void removeLink(const ElementId &id);
     bool setLinkProtocol(const ElementId &id, const QString &protocol);
     void setLinkPort(const ElementId &id, int port);

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+// Canvas figures for a generated 1,000-component design: load (.topo parse), building the
+// scene, rendering it, and the cost of each mouse-move event while dragging 100 selected cards
+// (real QMouseEvents sent to the view; with and without a synchronous repaint of the viewport).
+// Prints figures only: machines differ and are shared, so nothing here asserts a time.
+#include "design/design.h"
+#include "design/kinds.h"
+#include "io/topofile.h"
+#include "scene/componentitem.h"
+#include "scene/designscene.h"
+#include "scene/designview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+// 10 load balancers in front of 200 hosts (web, app, files, database each), users and DNS on
+// top, 188 more cards (caches, queues, monitoring) beside them: 1,000 components, ~1,800 links.
+DesignData generate()
+{
+    DesignData d;
+    d.name = QStringLiteral("Generated 1,000 components");
+    int n = 0;
+    const auto add
+        = [&](const QString &kind, const QString &label, const QString &host, QPointF pos) {
+              Component c;
+              c.id = QStringLiteral("%1-%2").arg(kind).arg(++n);
+              c.kind = kind;
+              c.label = label;
+              c.host = host;
+              c.pos = pos;
+              c.props = Kinds::defaults(kind);
+              d.components.append(c);
+              return c.id;
+          };
+    int linkCount = 0;
+    const auto link = [&](const QString &from, const QString &to, const QString &protocol) {
+        Link l;
+        l.id = QStringLiteral("link-%1").arg(++linkCount);
+        l.from = from;
+        l.to = to;
+        l.protocol = protocol;
+        l.port = Kinds::findProtocol(protocol)->defaultPort;
+        l.props = { { QStringLiteral("weight"), 1 },
+            { QStringLiteral("backup"), false },
+            { QStringLiteral("tls"), false } };
+        d.links.append(l);
+    };
+
+    const QString users = add(QStringLiteral("client"), QStringLiteral("Users"), {}, { 4000, 0 });
+    const QString dns = add(QStringLiteral("dns"), QStringLiteral("DNS"), {}, { 4300, 0 });
+    link(users, dns, QStringLiteral("dns"));
+    QStringList balancers;
+    for (int i = 0; i < 10; ++i) {
+        const QString lb = add(QStringLiteral("load_balancer"),
+            QStringLiteral("LB %1").arg(i + 1),
+            {},
+            { 400.0 + i * 800, 200 });
+        link(users, lb, QStringLiteral("https"));
+        balancers << lb;
+    }
+    QStringList apps;
+    for (int h = 0; h < 200; ++h) {
+        const qreal x = (h % 20) * 420.0;
+        const qreal y = 400 + (h / 20) * 520.0;
+        Host host;
+        host.id = QStringLiteral("host-%1").arg(h + 1);
+        host.label = QStringLiteral("Server %1").arg(h + 1);
+        host.rect = QRectF(x, y, 360, 460);
+        host.props = { { QStringLiteral("address"),
+                           QStringLiteral("10.0.%1.%2").arg(h / 250).arg(h % 250) },
+            { QStringLiteral("public"), false } };
+        d.hosts.append(host);
+        const QString web = add(QStringLiteral("web_server"),
+            QStringLiteral("Nginx %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 90 });
+        const QString app = add(QStringLiteral("app_server"),
+            QStringLiteral("App %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 230 });
+        const QString files = add(QStringLiteral("app_files"),
+            QStringLiteral("Code %1").arg(h + 1),
+            host.id,
+            { x + 260, y + 230 });
+        const QString db = add(QStringLiteral("database"),
+            QStringLiteral("MySQL %1").arg(h + 1),
+            host.id,
+            { x + 100, y + 370 });
+        link(balancers.at(h % 10), web, QStringLiteral("http"));
+        link(web, app, QStringLiteral("http"));
+        link(app, files, QStringLiteral("file"));
+        link(app, db, QStringLiteral("mysql"));
+        if (h % 2 == 1)
+            link(d.components.at(d.components.size() - 5).id, db, QStringLiteral("replication"));
+        apps << app;
+    }
+    const QStringList extras
+        = { QStringLiteral("cache"), QStringLiteral("queue"), QStringLiteral("monitoring") };
+    for (int i = 0; d.components.size() < 1000; ++i) {
+        const QString kind = extras.at(i % 3);
+        const QString id = add(kind,
+            QStringLiteral("%1 %2").arg(kind).arg(i + 1),
+            {},
+            { 8600.0 + (i % 4) * 180, 400.0 + (i / 4) * 110 });
+        link(apps.at(i % apps.size()),
+            id,
+            kind == QLatin1String("cache")       ? QStringLiteral("redis")
+                : kind == QLatin1String("queue") ? QStringLiteral("amqp")
+                                                 : QStringLiteral("metrics"));
+    }
+    return d;
+}
+
+double ms(qint64 ns)
+{
+    return ns / 1e6;
+}
+
+struct Stats
+{
+    double median = 0;
+    double max = 0;
+    double mean = 0;
+};
+
+Stats stats(QList<qint64> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    Stats s;
+    if (samples.isEmpty())
+        return s;
+    s.median = ms(samples.at(samples.size() / 2));
+    s.max = ms(samples.constLast());
+    qint64 sum = 0;
+    for (qint64 v : samples)
+        sum += v;
+    s.mean = ms(sum / samples.size());
+    return s;
+}
+
+void send(QWidget *viewport,
+    QEvent::Type type,
+    QPointF local,
+    Qt::MouseButton button,
+    Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, local, viewport->mapToGlobal(local), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &e);
+}
+
+// Presses on one of the selected cards and drags 200 steps; returns per-event times. With
+// `repaint`, each event is followed by processing what it posted, which is where the scene
+// collects dirty items and the viewport repaints: the full cost of one frame of the drag.
+Stats dragSelection(
+    DesignView *view, DesignScene *scene, const QString &grab, bool repaint, double *commitMs)
+{
+    QWidget *viewport = view->viewport();
+    const QPointF start = view->mapFromScene(scene->componentItem(grab)->pos() + QPointF(0, -12));
+    send(viewport, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    QList<qint64> samples;
+    QElapsedTimer timer;
+    for (int i = 1; i <= 200; ++i) {
+        // A wandering path, several pixels per event, as a hand moves.
+        const QPointF at = start + QPointF(i * 3.0, (i % 40) * 2.0);
+        timer.start();
+        send(viewport, QEvent::MouseMove, at, Qt::NoButton, Qt::LeftButton);
+        if (repaint)
+            QApplication::processEvents(); // the scene's update and the viewport's repaint
+
+        samples.append(timer.nsecsElapsed());
+    }
+    timer.start();
+    send(viewport,
+        QEvent::MouseButtonRelease,
+        start + QPointF(600, 0),
+        Qt::LeftButton,
+        Qt::NoButton);
+    *commitMs = ms(timer.nsecsElapsed());
+    return stats(samples);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    std::printf("bench_canvas: generated design, %s\n", qPrintable(QApplication::platformName()));
+
+    const DesignData generated = generate();
+    const QByteArray bytes = TopoFile::serialize(generated);
+    std::printf("  design: %lld components, %lld hosts, %lld links, %.1f KiB of .topo\n",
+        qlonglong(generated.components.size()),
+        qlonglong(generated.hosts.size()),
+        qlonglong(generated.links.size()),
+        bytes.size() / 1024.0);
+
+    QElapsedTimer timer;
+    timer.start();
+    const TopoFile::ReadResult read = TopoFile::parse(bytes);
+    const qint64 parseNs = timer.nsecsElapsed();
+    if (!read.ok) {
+        std::printf("  parse failed: %s\n", qPrintable(read.error));
+        return 1;
+    }
+
+    Design design;
+    QUndoStack stack;
+    timer.start();
+    design.reset(read.data);
+    DesignScene scene(&design, &stack);
+    const qint64 buildNs = timer.nsecsElapsed();
+
+    DesignView view(&scene);
+    view.resize(1600, 1000);
+    view.show();
+    QApplication::processEvents();
+
+    timer.start();
+    view.zoomToFit();
+    view.viewport()->repaint();
+    const qint64 renderFitNs = timer.nsecsElapsed();
+
+    view.resetZoom();
+    view.centerOn(scene.componentItem(QStringLiteral("web_server-13"))->pos());
+    timer.start();
+    view.viewport()->repaint();
+    const qint64 renderFullNs = timer.nsecsElapsed();
+
+    timer.start();
+    const QRectF all = scene.elementsRect();
+    QImage image((all.size() * 0.25).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        scene.render(&painter, QRectF(image.rect()), all);
+    }
+    const qint64 renderImageNs = timer.nsecsElapsed();
+
+    std::printf("  load (TopoFile::parse): %.1f ms\n", ms(parseNs));
+    std::printf("  build scene (Design::reset + DesignScene): %.1f ms\n", ms(buildNs));
+    std::printf("  load + build: %.1f ms\n", ms(parseNs + buildNs));
+    std::printf("  render 1600x1000 view, zoomed to fit all: %.1f ms\n", ms(renderFitNs));
+    std::printf("  render 1600x1000 view at 100 %%: %.1f ms\n", ms(renderFullNs));
+    std::printf("  render whole design to a %dx%d image (25 %%): %.1f ms\n",
+        image.width(),
+        image.height(),
+        ms(renderImageNs));
+
+    // 100 selected cards: the five servers' worth of cards around the view's centre, plus
+    // whole rows, so many links follow and most of the moving cards are on screen.
+    QList<ElementId> selected;
+    for (const Component &c : design.data().components) {
+        if (selected.size() < 100 && c.kind != QLatin1String("load_balancer")
+            && c.kind != QLatin1String("client") && c.kind != QLatin1String("dns")) {
+            selected.append(c.id);
+        }
+    }
+    const struct
+    {
+        const char *name;
+        double zoom;
+        bool repaint;
+        bool snap;
+    } runs[] = { { "100 %, event only", 1.0, false, false },
+        { "100 %, event + repaint", 1.0, true, false },
+        { "100 %, snap to grid, event + repaint", 1.0, true, true },
+        { "zoomed to fit, event + repaint", 0.0, true, false } };
+    for (const auto &run : runs) {
+        scene.setSnapToGrid(run.snap);
+        scene.selectIds(selected);
+        if (run.zoom > 0) {
+            view.setZoom(run.zoom);
+            view.centerOn(scene.componentItem(selected.at(40))->pos());
+        } else {
+            view.zoomToFit();
+        }
+        QApplication::processEvents();
+        double commitMs = 0;
+        const Stats s = dragSelection(&view, &scene, selected.at(40), run.repaint, &commitMs);
+        std::printf("  drag 100 selected cards (%s): median %.3f ms, mean %.3f ms, "
+                    "max %.3f ms per move event (200 events); release (one MoveCommand): "
+                    "%.1f ms\n",
+            run.name,
+            s.median,
+            s.mean,
+            s.max,
+            commitMs);
+        stack.undo();
+    }
+    std::printf("  undo steps after the drags and as many undos: %d (index %d)\n",
+        int(stack.count()),
+        int(stack.index()));
+    return 0;
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/elements.h"
+
+#include <QHash>
+#include <QUndoCommand>
+
+class Design;
+
+// Adds a host frame and puts the given components in it; undo puts them back where they were.
+class AddHostCommand : public QUndoCommand
+{
+public:
+    AddHostCommand(Design *design,
+        Host host,
+        QList<ElementId> componentsInside = {},
+        QUndoCommand *parent = nullptr);
+
+    ElementId hostId() const { return m_host.id; }
+
+    void redo() override;
+    void undo() override;
+
+private:
+    Design *m_design = nullptr;
+    Host m_host;
+    QList<ElementId> m_inside;
+    QHash<ElementId, ElementId> m_previousHosts;
+};

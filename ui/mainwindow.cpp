@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "actions.h"
+#include "design/design.h"
+#include "docks/emptycanvashint.h"
+#include "docks/historydock.h"
+#include "docks/palettedock.h"
+#include "docks/propertydock.h"
+#include "docks/selectionobserver.h"
+#include "document/dialogprompts.h"
+#include "document/documentcontroller.h"
+#include "document/editcontroller.h"
+#include "scene/designscene.h"
+#include "scene/designview.h"
+#include "style/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString ThemeKey = QStringLiteral("view/theme");
+const QString SnapKey = QStringLiteral("view/snapToGrid");
+// Bumped when the docks change, so an old saved layout is not forced onto new docks.
+constexpr int LayoutVersion = 1;
+
+} // namespace
+
+MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_design(design)
+    , m_stack(stack)
+    , m_settings(settings)
+    , m_actions(new Actions(stack, this))
+    , m_scene(new DesignScene(design, stack, this))
+    , m_view(new DesignView(m_scene, this))
+    , m_document(new DocumentController(
+          design, stack, settings, std::make_unique<DialogPrompts>(this), this))
+    , m_edit(new EditController(m_scene, m_view, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setCentralWidget(m_view);
+    new EmptyCanvasHint(design, m_view->viewport());
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setUnifiedTitleAndToolBarOnMac(true);
+
+    buildDocks();
+    addToolBar(Qt::TopToolBarArea, m_actions->createToolBar(this));
+    m_actions->fillMenuBar(menuBar(),
+        { m_palette->toggleViewAction(),
+            m_properties->toggleViewAction(),
+            m_history->toggleViewAction() });
+    buildStatusBar();
+    new SelectionObserver(m_scene, m_properties, m_actions, this);
+    connectActions();
+
+    setWindowTitle(m_document->windowTitle());
+    connect(m_document, &DocumentController::windowTitleChanged, this, &QWidget::setWindowTitle);
+    connect(
+        m_document, &DocumentController::modificationChanged, this, &QWidget::setWindowModified);
+    connect(m_document, &DocumentController::documentLoaded, this, [this] {
+        // After the layout has settled, so the whole design fits the final viewport.
+        QTimer::singleShot(0, m_view, &DesignView::zoomToFit);
+    });
+    m_actions->setRecentFiles(m_document->recentFiles());
+    connect(
+        m_document, &DocumentController::recentFilesChanged, m_actions, &Actions::setRecentFiles);
+    connect(m_actions, &Actions::recentFileTriggered, m_document, &DocumentController::openFile);
+
+    m_actions->action(Actions::SnapToGrid)->setChecked(m_settings->value(SnapKey, true).toBool());
+    m_scene->setSnapToGrid(m_actions->action(Actions::SnapToGrid)->isChecked());
+    const Theme::Mode theme = Theme::modeFromName(m_settings->value(ThemeKey).toString());
+    m_actions
+        ->action(theme == Theme::Mode::Dark
+                ? Actions::ThemeDark
+                : (theme == Theme::Mode::System ? Actions::ThemeSystem : Actions::ThemeLight))
+        ->setChecked(true);
+    m_actions->setPasteAvailable(m_edit->canPaste());
+
+    restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    // The scene announces a last selection change while it clears its items: let it go first,
+    // silently, while the docks that listen to it still stand.
+    m_scene->blockSignals(true);
+    delete m_scene;
+}
+
+void MainWindow::buildDocks()
+{
+    m_palette = new PaletteDock(this);
+    m_properties = new PropertyDock(m_design, m_stack, this);
+    m_history = new HistoryDock(m_stack, this);
+    for (QDockWidget *dock : { static_cast<QDockWidget *>(m_palette),
+             static_cast<QDockWidget *>(m_properties),
+             static_cast<QDockWidget *>(m_history) })
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+            | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_palette);
+    addDockWidget(Qt::RightDockWidgetArea, m_properties);
+    addDockWidget(Qt::RightDockWidgetArea, m_history);
+    splitDockWidget(m_properties, m_history, Qt::Vertical);
+    resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
+    resizeDocks({ m_properties, m_history }, { 640, 220 }, Qt::Vertical);
+    connect(m_palette, &PaletteDock::kindActivated, m_edit, &EditController::addAtViewCentre);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_counts = new QLabel;
+    m_zoom = new QLabel;
+    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %")) + 16);
+    m_zoom->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_zoom->setToolTip(tr("Zoom"));
+    statusBar()->addWidget(m_counts);
+    statusBar()->addPermanentWidget(m_zoom);
+    statusBar()->setSizeGripEnabled(true);
+
+    const auto updateCounts = [this] {
+        const DesignData &d = m_design->data();
+        const qsizetype selected = m_scene->selectedIds().size();
+        QStringList parts{ d.components.size() == 1 ? tr("1 component")
+                                                    : tr("%1 components").arg(d.components.size()),
+            d.hosts.size() == 1 ? tr("1 host") : tr("%1 hosts").arg(d.hosts.size()),
+            d.links.size() == 1 ? tr("1 link") : tr("%1 links").arg(d.links.size()) };
+        if (selected > 0)
+            parts.append(tr("%1 selected").arg(selected));
+        const QString text = parts.join(QStringLiteral("  ·  "));
+        m_counts->setText(text);
+    };
+    connect(m_design, &Design::changed, m_counts, updateCounts);
+    connect(m_scene, &QGraphicsScene::selectionChanged, m_counts, updateCounts);
+    updateCounts();
+    const auto showZoom = [this](double factor) {
+        m_zoom->setText(QStringLiteral("%1 %").arg(qRound(factor * 100)));
+    };
+    connect(m_view, &DesignView::zoomChanged, m_zoom, showZoom);
+    showZoom(m_view->zoom());
+}
+
+void MainWindow::connectActions()
+{
+    Actions *a = m_actions;
+    connect(
+        a->action(Actions::New), &QAction::triggered, m_document, &DocumentController::newDocument);
+    connect(a->action(Actions::Open), &QAction::triggered, m_document, &DocumentController::open);
+    connect(a->action(Actions::Save), &QAction::triggered, m_document, &DocumentController::save);
+    connect(
+        a->action(Actions::SaveAs), &QAction::triggered, m_document, &DocumentController::saveAs);
+    connect(a->action(Actions::ClearRecent),
+        &QAction::triggered,
+        m_document,
+        &DocumentController::clearRecentFiles);
+    connect(a->action(Actions::Close), &QAction::triggered, this, &QWidget::close);
+    connect(a->action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
+
+    connect(a->action(Actions::Cut), &QAction::triggered, m_edit, &EditController::cut);
+    connect(a->action(Actions::Copy), &QAction::triggered, m_edit, &EditController::copy);
+    connect(a->action(Actions::Paste), &QAction::triggered, m_edit, &EditController::paste);
+    connect(m_edit, &EditController::pasteAvailableChanged, a, &Actions::setPasteAvailable);
+    connect(a->action(Actions::Duplicate),
+        &QAction::triggered,
+        m_scene,
+        &DesignScene::duplicateSelection);
+    connect(
+        a->action(Actions::Delete), &QAction::triggered, m_scene, &DesignScene::deleteSelection);
+    connect(
+        a->action(Actions::Rename), &QAction::triggered, m_scene, &DesignScene::renameSelection);
+    connect(a->action(Actions::SelectAll), &QAction::triggered, m_scene, &DesignScene::selectAll);
+
+    connect(a->action(Actions::ZoomIn), &QAction::triggered, m_view, &DesignView::zoomIn);
+    connect(a->action(Actions::ZoomOut), &QAction::triggered, m_view, &DesignView::zoomOut);
+    connect(a->action(Actions::ZoomToFit), &QAction::triggered, m_view, &DesignView::zoomToFit);
+    connect(a->action(Actions::ActualSize), &QAction::triggered, m_view, &DesignView::resetZoom);
+    connect(a->action(Actions::SnapToGrid), &QAction::toggled, this, [this](bool on) {
+        m_scene->setSnapToGrid(on);
+        m_settings->setValue(SnapKey, on);
+    });
+    connect(a->action(Actions::ThemeLight), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("light"));
+    });
+    connect(a->action(Actions::ThemeDark), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("dark"));
+    });
+    connect(a->action(Actions::ThemeSystem), &QAction::triggered, this, [this] {
+        setTheme(QStringLiteral("system"));
+    });
+
+    const std::pair<Actions::Id, Qt::Alignment> alignments[]
+        = { { Actions::AlignLeft, Qt::AlignLeft },
+              { Actions::AlignHCenter, Qt::AlignHCenter },
+              { Actions::AlignRight, Qt::AlignRight },
+              { Actions::AlignTop, Qt::AlignTop },
+              { Actions::AlignVCenter, Qt::AlignVCenter },
+              { Actions::AlignBottom, Qt::AlignBottom } };
+    for (const auto &[id, alignment] : alignments) {
+        connect(a->action(id), &QAction::triggered, m_scene, [this, alignment] {
+            m_scene->alignSelection(alignment);
+        });
+    }
+    connect(a->action(Actions::Arrange), &QAction::triggered, m_scene, [this] {
+        m_scene->arrange();
+        m_view->zoomToFit();
+    });
+    connect(a->action(Actions::About), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_scene, &DesignScene::contextMenuRequested, this, &MainWindow::showContextMenu);
+
+    // The window is the shortcut context for every action, menus or not.
+    addActions(a->all());
+}
+
+void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
+{
+    QMenu menu(this);
+    m_actions->fillContextMenu(&menu, ids.size());
+    menu.exec(screenPos);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this,
+        tr("About Toposcope"),
+        tr("<h3>Toposcope %1</h3>"
+           "<p>Draw, validate and export web infrastructure topologies: users, DNS, load "
+           "balancers, web and application servers, databases.</p>"
+           "<p>Released under the MIT licence.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::setTheme(const QString &name)
+{
+    m_settings->setValue(ThemeKey, name);
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        Theme::apply(app, Theme::modeFromName(name));
+}
+
+void MainWindow::restoreLayout()
+{
+    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray())) {
+        // First start: roomy, but never larger than the screen.
+        QSize size(1400, 900);
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableSize() * 0.9);
+        resize(size);
+    }
+    restoreState(m_settings->value(StateKey).toByteArray(), LayoutVersion);
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setValue(GeometryKey, saveGeometry());
+    m_settings->setValue(StateKey, saveState(LayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->closeDocument()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/elements.h"
+
+#include <QMainWindow>
+
+class Actions;
+class Design;
+class DesignScene;
+class DesignView;
+class DocumentController;
+class EditController;
+class HistoryDock;
+class PaletteDock;
+class PropertyDock;
+class QLabel;
+class QSettings;
+class QUndoStack;
+
+// The window: puts the canvas, the docks, the menus and the status bar together and connects
+// them. What the parts do lives in the parts (Actions, the docks, DocumentController,
+// EditController, DesignScene/DesignView); this class only assembles them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Design *design, QUndoStack *stack, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DocumentController *document() const { return m_document; }
+    Actions *actions() const { return m_actions; }
+    DesignScene *scene() const { return m_scene; }
+    DesignView *view() const { return m_view; }
+    PaletteDock *paletteDock() const { return m_palette; }
+    PropertyDock *propertyDock() const { return m_properties; }
+    HistoryDock *historyDock() const { return m_history; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildDocks();
+    void buildStatusBar();
+    void connectActions();
+    void showContextMenu(QPoint screenPos, const QList<ElementId> &ids);
+    void showAbout();
+    void setTheme(const QString &name);
+    void restoreLayout();
+    void saveLayout();
+
+    Design *m_design = nullptr;
+    QUndoStack *m_stack = nullptr;
+    QSettings *m_settings = nullptr;
+    Actions *m_actions = nullptr;
+    DesignScene *m_scene = nullptr;
+    DesignView *m_view = nullptr;
+    DocumentController *m_document = nullptr;
+    EditController *m_edit = nullptr;
+    PaletteDock *m_palette = nullptr;
+    PropertyDock *m_properties = nullptr;
+    HistoryDock *m_history = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_zoom = nullptr;
+};
