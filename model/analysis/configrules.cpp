@@ -256,10 +256,11 @@ void dnsTarget(const DesignIndex &index, QList<Finding> *out)
         out->append(Rules::make(
             QStringLiteral("config.dns-target"), Category::Config, Severity::Warning,
             {index.component(d).id}, title, explanation,
+            // No one-click fix: pointing the name elsewhere changes which paths users take,
+            // and may bring up what the wrong target was hiding.
             QStringLiteral("Point the record at the entry point (%1): its public address, or "
                            "the virtual IP of a load balancer cluster.")
-                .arg(entryNames),
-            entries.size() == 1));
+                .arg(entryNames)));
     }
 }
 

@@ -112,7 +112,7 @@ public:
     }
 
     /** Puts `c` inside `hostId`, widening the frame to make room on its right. */
-    void placeInHost(const ElementId &componentId, const ElementId &hostId)
+    void placeInHost(const ElementId componentId, const ElementId hostId)
     {
         Host *h = host(hostId);
         Component *c = component(componentId);
@@ -168,7 +168,7 @@ bool encryptHopsFrom(Editor &e, const ElementId &from)
     return changed;
 }
 
-void addFirewallTo(Editor &e, const ElementId &hostId)
+void addFirewallTo(Editor &e, const ElementId hostId) // a copy: the lists grow below
 {
     const DesignIndex index(e.data());
     const int h = index.hostIndex(hostId);
@@ -551,17 +551,6 @@ Fixes::Result Fixes::syncAppFiles(const DesignData &design, const QStringList &a
     return e.done(changed);
 }
 
-Fixes::Result Fixes::pointDnsAtEntry(const DesignData &design, const ElementId &dns)
-{
-    Editor e(design, QStringLiteral("Point DNS at the entry point"));
-    const DesignIndex index(design);
-    Component *d = e.component(dns);
-    if (!d || d->kind != QLatin1String("dns") || index.entryPoints().size() != 1)
-        return e.done(false);
-    d->props.insert(QStringLiteral("target"), index.component(index.entryPoints().front()).id);
-    return e.done(true);
-}
-
 Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
 {
     if (!finding.fixable || finding.subjects.isEmpty())
@@ -594,7 +583,5 @@ Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
         return shareSessions(design, finding.subjects);
     if (rule == QLatin1String("config.app-files"))
         return syncAppFiles(design, finding.subjects);
-    if (rule == QLatin1String("config.dns-target"))
-        return pointDnsAtEntry(design, subject);
     return {};
 }

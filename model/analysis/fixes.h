@@ -51,7 +51,5 @@ Result connectToPrimary(const DesignData &design, const ElementId &appServer);
 /** Sessions kept in the database the application servers already use. */
 Result shareSessions(const DesignData &design, const QStringList &appServers);
 Result syncAppFiles(const DesignData &design, const QStringList &appFiles);
-/** The DNS record pointed at the design's only entry point. */
-Result pointDnsAtEntry(const DesignData &design, const ElementId &dns);
 
 } // namespace Fixes

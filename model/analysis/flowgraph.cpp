@@ -217,26 +217,49 @@ const std::vector<FlowGraph::Group> &FlowGraph::groupsOf(int component)
 std::vector<FlowGraph::Group> FlowGraph::clientGroups(int client) const
 {
     Group dns;
-    Group entries;
     for (int l : m_index.outLinks(client)) {
-        const int to = m_index.linkTo(l);
-        if (m_index.kind(to) == Kind::Dns)
-            dns.push_back({l, to, false});
-        else if (m_index.isRequestLink(l))
-            entries.push_back({l, to, true});
+        if (m_index.kind(m_index.linkTo(l)) == Kind::Dns)
+            dns.push_back({l, m_index.linkTo(l), false});
     }
     if (dns.empty()) {
         for (int d : m_index.dnsServers())
             dns.push_back({-1, d, false});
     }
-    if (entries.empty()) {
-        // No drawn connection: the users go where the name resolves.
-        for (const Member &d : dns) {
-            const int target = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
-            if (target >= 0 && m_index.kind(target) != Kind::Client
-                && m_index.kind(target) != Kind::Dns)
-                entries.push_back({-1, target, false});
+    // Users can only connect where the name resolves: the record's target, its cluster peer
+    // (the virtual IP), or a firewall or CDN standing in front of it.
+    std::vector<int> resolved;
+    for (const Member &d : dns) {
+        const int target = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
+        if (target < 0 || m_index.kind(target) == Kind::Client || m_index.kind(target) == Kind::Dns)
+            continue;
+        resolved.push_back(target);
+        if (m_index.balancerPeer(target) >= 0)
+            resolved.push_back(m_index.balancerPeer(target));
+    }
+    auto isResolved = [&](int c) {
+        return std::find(resolved.begin(), resolved.end(), c) != resolved.end();
+    };
+    auto reachable = [&](int entry) {
+        if (resolved.empty() || isResolved(entry))
+            return true;
+        if (m_index.kind(entry) != Kind::Firewall && m_index.kind(entry) != Kind::Cdn)
+            return false;
+        for (int l : m_index.outLinks(entry)) {
+            if (m_index.isRequestLink(l) && isResolved(m_index.linkTo(l)))
+                return true;
         }
+        return false;
+    };
+    Group entries;
+    for (int l : m_index.outLinks(client)) {
+        const int to = m_index.linkTo(l);
+        if (m_index.isRequestLink(l) && m_index.kind(to) != Kind::Dns && reachable(to))
+            entries.push_back({l, to, true});
+    }
+    if (entries.empty()) {
+        // No drawn connection to where the name resolves: the users go there anyway.
+        for (int target : resolved)
+            entries.push_back({-1, target, false});
     }
     std::vector<Group> groups;
     if (entries.empty())

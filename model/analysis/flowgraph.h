@@ -29,8 +29,11 @@ class QIODevice;
  *   another's. The copies belong to the same component: SpofAnalysis treats a component, like a
  *   host, as a set of vertices.
  * - Users first resolve the name (any DNS component they use: the DNS system is run redundantly
- *   by its providers, so it is not analysed as a failure unit), then connect over their request
- *   links (one vertex per link: the internet connection can fail on its own) to the entry points.
+ *   by its providers, so it is not analysed as a failure unit unless it runs on a host of the
+ *   design), then connect over their request links (one vertex per link: the internet
+ *   connection can fail on its own) to where the name resolves: the record's target, its
+ *   cluster peer, or a firewall or CDN in front of it. With no such link drawn they go to the
+ *   target directly; with no DNS target at all, every link of theirs is a way in.
  * - A load balancer pool: in active-active every backend is an alternative; a backup backend
  *   (link property `backup`, or every backend but the first in active-passive when none is
  *   marked) only takes over when health checks are on. A load balancer in a real cluster (peer

@@ -8,12 +8,19 @@
 #include "io/topofile.h"
 
 #include <QFile>
+#include <QTest>
 #include <QVariantMap>
 
 /** Small designs for the analysis tests, written in a few lines. */
 class DesignBuilder
 {
 public:
+    DesignBuilder() = default;
+    explicit DesignBuilder(const DesignData &start)
+        : m_data(start)
+    {
+    }
+
     DesignBuilder &host(const QString &id, const QVariantMap &props = {})
     {
         Host h;
@@ -201,4 +208,29 @@ inline QString describeFindings(const QList<Finding> &findings)
         lines.append(f.rule + QStringLiteral(" [") + f.subjects.join(QStringLiteral(", "))
                      + QStringLiteral("]"));
     return lines.join(u'\n');
+}
+
+Q_DECLARE_METATYPE(DesignData)
+
+/**
+ * The body of every rule test: the design's findings include one of `rule` with exactly
+ * `subjects` (in any order) when `expected`, and none of `rule` with them otherwise.
+ */
+inline void checkRule()
+{
+    QFETCH(DesignData, design);
+    QFETCH(QString, rule);
+    QFETCH(QStringList, subjects);
+    QFETCH(bool, expected);
+    const QList<Finding> findings = Validator::validate(design);
+    QVERIFY2(hasFinding(findings, rule, subjects) == expected,
+             qPrintable(describeFindings(findings)));
+}
+
+inline void ruleColumns()
+{
+    QTest::addColumn<DesignData>("design");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QStringList>("subjects");
+    QTest::addColumn<bool>("expected");
 }

@@ -9,6 +9,7 @@
 #include "designbuilder.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 #include <functional>
@@ -119,22 +120,37 @@ private:
         if (kind == Kind::Client) {
             std::vector<Member> dns, entries;
             for (int l : m_index.outLinks(c)) {
-                const int to = m_index.linkTo(l);
-                if (m_index.kind(to) == Kind::Dns)
-                    dns.push_back({l, to, false});
-                else if (m_index.isRequestLink(l))
-                    entries.push_back({l, to, true});
+                if (m_index.kind(m_index.linkTo(l)) == Kind::Dns)
+                    dns.push_back({l, m_index.linkTo(l), false});
             }
             if (dns.empty()) {
                 for (int d : m_index.dnsServers())
                     dns.push_back({-1, d, false});
             }
-            if (entries.empty()) {
-                for (const Member &d : dns) {
-                    const int t = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
-                    if (t >= 0 && m_index.kind(t) != Kind::Client && m_index.kind(t) != Kind::Dns)
-                        entries.push_back({-1, t, false});
+            QSet<int> resolved;
+            for (const Member &d : dns) {
+                const int t = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
+                if (t < 0 || m_index.kind(t) == Kind::Client || m_index.kind(t) == Kind::Dns)
+                    continue;
+                resolved.insert(t);
+                if (m_index.balancerPeer(t) >= 0)
+                    resolved.insert(m_index.balancerPeer(t));
+            }
+            for (int l : m_index.outLinks(c)) {
+                const int to = m_index.linkTo(l);
+                if (!m_index.isRequestLink(l) || m_index.kind(to) == Kind::Dns)
+                    continue;
+                bool ok = resolved.isEmpty() || resolved.contains(to);
+                if (!ok && (m_index.kind(to) == Kind::Firewall || m_index.kind(to) == Kind::Cdn)) {
+                    for (int next : m_index.outLinks(to))
+                        ok = ok || (m_index.isRequestLink(next) && resolved.contains(m_index.linkTo(next)));
                 }
+                if (ok)
+                    entries.push_back({l, to, true});
+            }
+            if (entries.empty()) {
+                for (int t : resolved)
+                    entries.push_back({-1, t, false});
             }
             if (entries.empty())
                 return {};
@@ -284,17 +300,18 @@ DesignData randomDesign(quint32 seed)
         if (chance(0.8))
             b.set(QStringLiteral("lb0"), QStringLiteral("virtual_ip"), QStringLiteral("10.0.0.1"));
     }
+    for (int i = 0, n = 1 + rng.bounded(4); i < n; ++i) {
+        webs.append(QStringLiteral("web%1").arg(i));
+        b.add(webs.last(), QStringLiteral("web_server"), hostFor());
+    }
     const int dnsCount = rng.bounded(3);
     for (int i = 0; i < dnsCount; ++i) {
         const QString id = QStringLiteral("dns%1").arg(i);
         b.add(id, QStringLiteral("dns"), chance(0.3) ? hostFor() : QString(),
-              Designs::props({{QStringLiteral("target"), pick(entries)}}));
+              Designs::props({{QStringLiteral("target"),
+                               chance(0.2) ? QString() : chance(0.1) ? pick(webs) : pick(entries)}}));
         if (chance(0.6))
             b.link(QStringLiteral("users"), id, QStringLiteral("dns"));
-    }
-    for (int i = 0, n = 1 + rng.bounded(4); i < n; ++i) {
-        webs.append(QStringLiteral("web%1").arg(i));
-        b.add(webs.last(), QStringLiteral("web_server"), hostFor());
     }
     for (int i = 0, n = 1 + rng.bounded(4); i < n; ++i) {
         apps.append(QStringLiteral("app%1").arg(i));
