@@ -104,15 +104,24 @@ void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
                               "the site is down although the backup is idle and healthy.")
                               .arg(name);
         } else {
+            const QString algorithm = index.prop(c, QStringLiteral("algorithm"));
+            QString share;
+            if (algorithm == QLatin1String("leastconn"))
+                share = QStringLiteral("with leastconn a dead backend holds no connections, so it "
+                                       "may even be handed most of the new requests");
+            else if (algorithm == QLatin1String("source") || algorithm == QLatin1String("uri"))
+                share = QStringLiteral("with %1 balancing every user (or page) that maps to it "
+                                       "gets errors every time")
+                            .arg(algorithm);
+            else
+                share = QStringLiteral("with %1 backends about one request in %1 fails")
+                            .arg(backends.size());
             explanation = QStringLiteral(
                               "Without health checks %1 keeps sending requests to a backend "
-                              "that has crashed or hangs: with %2 backends and %3 balancing, "
-                              "about one request in %2 fails and users see errors at random "
+                              "that has crashed or hangs: %2, and users see errors at random "
                               "until someone takes the server out by hand. A server that is up "
                               "but broken (answering with errors) is never noticed.")
-                              .arg(name)
-                              .arg(backends.size())
-                              .arg(index.prop(c, QStringLiteral("algorithm")));
+                              .arg(name, share);
         }
         out->append(Rules::make(
             QStringLiteral("monitoring.no-health-checks"), Category::Monitoring, Severity::Warning,
