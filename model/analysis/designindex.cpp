@@ -87,23 +87,21 @@ void DesignIndex::indexLinks()
 {
     const int n = componentCount();
     const int links = static_cast<int>(m_data.links.size());
-    m_out.resize(n);
-    m_in.resize(n);
-    m_linkIndex.reserve(links);
     m_linkFrom.resize(links, -1);
     m_linkTo.resize(links, -1);
     m_request.resize(links, 0);
+    m_outOffsets.assign(n + 1, 0);
+    m_inOffsets.assign(n + 1, 0);
     for (int l = 0; l < links; ++l) {
         const Link &link = m_data.links.at(l);
-        m_linkIndex.insert(link.id, l);
         const int from = m_componentIndex.value(link.from, -1);
         const int to = m_componentIndex.value(link.to, -1);
-        m_linkFrom[l] = from;
-        m_linkTo[l] = to;
         if (from < 0 || to < 0 || from == to)
             continue;
-        m_out[from].push_back(l);
-        m_in[to].push_back(l);
+        m_linkFrom[l] = from;
+        m_linkTo[l] = to;
+        ++m_outOffsets[from + 1];
+        ++m_inOffsets[to + 1];
         const Kind fk = m_kind[from];
         const Kind tk = m_kind[to];
         // Databases, files, DNS and monitoring answer requests but do not pass them on; a link
@@ -112,6 +110,20 @@ void DesignIndex::indexLinks()
                                     && fk != Kind::AppFiles && fk != Kind::Database;
         const bool calleeServes = tk != Kind::Client && tk != Kind::Monitoring;
         m_request[l] = callerForwards && calleeServes && !isBackgroundProtocol(link.protocol);
+    }
+    for (int c = 0; c < n; ++c) {
+        m_outOffsets[c + 1] += m_outOffsets[c];
+        m_inOffsets[c + 1] += m_inOffsets[c];
+    }
+    m_outLinks.resize(m_outOffsets[n]);
+    m_inLinks.resize(m_inOffsets[n]);
+    std::vector<int> outFill(m_outOffsets.begin(), m_outOffsets.end() - 1);
+    std::vector<int> inFill(m_inOffsets.begin(), m_inOffsets.end() - 1);
+    for (int l = 0; l < links; ++l) {
+        if (m_linkFrom[l] < 0)
+            continue;
+        m_outLinks[outFill[m_linkFrom[l]]++] = l;
+        m_inLinks[inFill[m_linkTo[l]]++] = l;
     }
 }
 
@@ -178,7 +190,7 @@ void DesignIndex::findEntries()
 {
     m_isEntry.assign(componentCount(), 0);
     for (int client : m_clients) {
-        for (int l : m_out[client]) {
+        for (int l : outLinks(client)) {
             const int to = m_linkTo[l];
             if (!m_request[l] || m_kind[to] == Kind::Dns || m_isEntry[to])
                 continue;
@@ -208,7 +220,7 @@ void DesignIndex::findReachable()
             for (int m : m_clusters[m_dbCluster[c]])
                 push(m);
         }
-        for (int l : m_out[c]) {
+        for (int l : outLinks(c)) {
             if (m_request[l])
                 push(m_linkTo[l]);
         }

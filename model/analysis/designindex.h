@@ -6,11 +6,12 @@
 #include <QHash>
 #include <QString>
 
+#include <span>
 #include <vector>
 
 /**
  * Read-only facts about one DesignData that the flow graph and the rules share, computed once
- * per validation in linear time: element indices by id, the kind of each component as a code,
+ * per validation in linear time: component and host indices by id, the links of each component, the kind of each component as a code,
  * which links carry requests, the database clusters (databases joined by replication), the load
  * balancer pairs that really form a cluster, and the entry points users connect to.
  *
@@ -50,7 +51,6 @@ public:
 
     int componentIndex(const ElementId &id) const { return m_componentIndex.value(id, -1); }
     int hostIndex(const ElementId &id) const { return m_hostIndex.value(id, -1); }
-    int linkIndex(const ElementId &id) const { return m_linkIndex.value(id, -1); }
 
     Kind kind(int c) const { return m_kind[c]; }
     /** The host that contains component `c`, or -1. */
@@ -58,8 +58,16 @@ public:
     const std::vector<int> &componentsOn(int h) const { return m_hostComponents[h]; }
     int linkFrom(int l) const { return m_linkFrom[l]; }
     int linkTo(int l) const { return m_linkTo[l]; }
-    const std::vector<int> &outLinks(int c) const { return m_out[c]; }
-    const std::vector<int> &inLinks(int c) const { return m_in[c]; }
+    /** Links from component `c`, in design order. */
+    std::span<const int> outLinks(int c) const
+    {
+        return {m_outLinks.data() + m_outOffsets[c], m_outLinks.data() + m_outOffsets[c + 1]};
+    }
+    /** Links to component `c`, in design order. */
+    std::span<const int> inLinks(int c) const
+    {
+        return {m_inLinks.data() + m_inOffsets[c], m_inLinks.data() + m_inOffsets[c + 1]};
+    }
 
     /** The link carries user requests (not replication, metrics, logs or VRRP). */
     bool isRequestLink(int l) const { return m_request[l]; }
@@ -111,15 +119,17 @@ private:
     const DesignData &m_data;
     QHash<ElementId, int> m_componentIndex;
     QHash<ElementId, int> m_hostIndex;
-    QHash<ElementId, int> m_linkIndex;
     std::vector<Kind> m_kind;
     std::vector<int> m_host;
     std::vector<std::vector<int>> m_hostComponents;
     std::vector<int> m_linkFrom;
     std::vector<int> m_linkTo;
     std::vector<char> m_request;
-    std::vector<std::vector<int>> m_out;
-    std::vector<std::vector<int>> m_in;
+    // Links by component, compressed: outLinks(c) is m_outLinks[m_outOffsets[c] ..].
+    std::vector<int> m_outOffsets;
+    std::vector<int> m_outLinks;
+    std::vector<int> m_inOffsets;
+    std::vector<int> m_inLinks;
     std::vector<int> m_dbCluster;
     std::vector<std::vector<int>> m_clusters;
     std::vector<char> m_clusterFailover;

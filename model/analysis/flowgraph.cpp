@@ -31,6 +31,8 @@ FlowGraph::FlowGraph(const DesignIndex &index, Mode mode)
     m_limit = 8 * (n + index.linkCount()) + 4096;
     m_groups.resize(n);
     m_groupsBuilt.assign(n, 0);
+    m_directComponent.assign(2 * static_cast<size_t>(n), -1);
+    m_directLink.assign(2 * static_cast<size_t>(index.linkCount()), -1);
     node(NodeType::Source, 0, 0, false);
     node(NodeType::Sink, 0, 0, false);
     m_offsets.reserve(static_cast<size_t>(n) * 3 + 8);
@@ -43,21 +45,36 @@ FlowGraph::FlowGraph(const DesignIndex &index, Mode mode)
     }
     m_nodeIds.clear();
     m_frameIds.clear();
+    m_directComponent = {};
+    m_directLink = {};
 }
 
 int FlowGraph::node(NodeType type, int entity, quint32 cont, bool flag)
 {
+    // Most vertices are a component or link in the plain continuation: those are found in an
+    // array; copies and helper vertices go through the hash.
+    int *direct = nullptr;
+    if (cont == 0 && type == NodeType::Component)
+        direct = &m_directComponent[2 * entity + (flag ? 1 : 0)];
+    else if (cont == 0 && type == NodeType::Link)
+        direct = &m_directLink[2 * entity + (flag ? 1 : 0)];
     const quint64 key = (quint64(type) << 61) | (quint64(flag ? 1 : 0) << 60)
                         | (quint64(entity) << 32) | cont;
-    const auto it = m_nodeIds.constFind(key);
-    if (it != m_nodeIds.cend())
+    if (direct) {
+        if (*direct >= 0)
+            return *direct;
+    } else if (const auto it = m_nodeIds.constFind(key); it != m_nodeIds.cend()) {
         return it.value();
+    }
     if (nodeCount() >= m_limit) {
         m_complete = false;
         return -1;
     }
     const int id = nodeCount();
-    m_nodeIds.insert(key, id);
+    if (direct)
+        *direct = id;
+    else
+        m_nodeIds.insert(key, id);
     m_type.push_back(type);
     m_entity.push_back(entity);
     m_cont.push_back(cont);

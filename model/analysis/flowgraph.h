@@ -119,6 +119,8 @@ private:
     };
     std::vector<Frame> m_frames; ///< continuation id k > 0 is m_frames[k - 1]
     QHash<quint64, int> m_nodeIds;
+    std::vector<int> m_directComponent; ///< vertex of (component, flag) in the plain continuation
+    std::vector<int> m_directLink;
     QHash<quint64, int> m_frameIds;
     std::vector<std::vector<Group>> m_groups;
     std::vector<char> m_groupsBuilt;

@@ -23,8 +23,8 @@ bool isCollector(const DesignIndex &index, int c)
 // A component sends metrics or logs to, or is scraped by, a monitoring component.
 bool linkedToMonitoring(const DesignIndex &index, int c)
 {
-    for (const auto *links : {&index.outLinks(c), &index.inLinks(c)}) {
-        for (int l : *links) {
+    for (const std::span<const int> links : {index.outLinks(c), index.inLinks(c)}) {
+        for (int l : links) {
             const int other = index.linkFrom(l) == c ? index.linkTo(l) : index.linkFrom(l);
             if (index.kind(other) == Kind::Monitoring && isTelemetry(index.link(l).protocol))
                 return true;
