@@ -14,7 +14,8 @@
 namespace {
 
 const char *const ValidateUsage
-    = "Usage: toposcope validate FILE [--format text|json|sarif] [--fail-on info|warning|critical]\n"
+    = "Usage: toposcope validate FILE [--format text|json|sarif] [--fail-on "
+      "info|warning|critical]\n"
       "\n"
       "Finds single points of failure, security and monitoring gaps and configuration mistakes\n"
       "in a design (.topo). Accepted findings are listed but never fail the check.\n"
@@ -72,14 +73,16 @@ int Cli::validateCommand(const QStringList &args)
         } else if (file.isEmpty()) {
             file = args.at(i);
         } else {
-            return usageError(QStringLiteral("one FILE only (got %1 and %2)").arg(file, args.at(i)));
+            return usageError(
+                QStringLiteral("one FILE only (got %1 and %2)").arg(file, args.at(i)));
         }
     }
     if (file.isEmpty())
         return usageError(QStringLiteral("FILE is missing"));
     if (format != QLatin1String("text") && format != QLatin1String("json")
         && format != QLatin1String("sarif"))
-        return usageError(QStringLiteral("unknown format \"%1\" (text, json or sarif)").arg(format));
+        return usageError(
+            QStringLiteral("unknown format \"%1\" (text, json or sarif)").arg(format));
     Finding::Severity threshold = Finding::Severity::Critical;
     if (!Finding::severityFromName(failOn, &threshold))
         return usageError(

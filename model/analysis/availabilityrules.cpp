@@ -64,9 +64,10 @@ Text componentText(const DesignIndex &index, int c)
                             "Several servers behind one balancer do not help while there is only "
                             "one way in.")
                             .arg(name);
-        t.fix = QStringLiteral("Add a second load balancer and run the two as a cluster "
-                               "(keepalived/VRRP) sharing a virtual IP that DNS points at: when one "
-                               "fails, the other takes over the address within seconds.");
+        t.fix
+            = QStringLiteral("Add a second load balancer and run the two as a cluster "
+                             "(keepalived/VRRP) sharing a virtual IP that DNS points at: when one "
+                             "fails, the other takes over the address within seconds.");
         break;
     case Kind::WebServer:
         t.explanation = QStringLiteral("Every request is answered by %1. If it (or its machine) "
@@ -89,12 +90,13 @@ Text componentText(const DesignIndex &index, int c)
                                "either one can serve any user.");
         break;
     case Kind::AppFiles:
-        t.explanation = QStringLiteral(
-                            "%1 are the only copy of the code the servers run. If their storage, "
-                            "their machine or the share serving them fails, the servers cannot load "
-                            "the application and the site goes down with errors on every page; "
-                            "if it is slow, every server is slow.")
-                            .arg(Rules::sentence(name));
+        t.explanation
+            = QStringLiteral(
+                  "%1 are the only copy of the code the servers run. If their storage, "
+                  "their machine or the share serving them fails, the servers cannot load "
+                  "the application and the site goes down with errors on every page; "
+                  "if it is slow, every server is slow.")
+                  .arg(Rules::sentence(name));
         t.fix = QStringLiteral("Give every server its own copy of the code, deployed to all of "
                                "them together (a release script, rsync, container images), or "
                                "keep the files on replicated storage.");
@@ -285,8 +287,9 @@ Finding writeFinding(const DesignIndex &index, int c)
                                   "do can be saved until it is back.")
                        .arg(name);
     if (index.hostOf(c) >= 0)
-        explanation += (plural ? QStringLiteral(" They live on %1.") : QStringLiteral(" It runs on %1."))
-                           .arg(index.quotedHost(index.hostOf(c)));
+        explanation
+            += (plural ? QStringLiteral(" They live on %1.") : QStringLiteral(" It runs on %1."))
+                   .arg(index.quotedHost(index.hostOf(c)));
     return Rules::make(QStringLiteral("spof.write-path"), Category::Spof, Severity::Warning,
                        {index.component(c).id},
                        QStringLiteral("Writes depend on %1").arg(name), explanation,

@@ -48,7 +48,10 @@ void sessionState(const DesignIndex &index, QList<Finding> *out)
         allUseDatabase = allUseDatabase && !requestTargets(index, c, Kind::Database).empty();
     }
     out->append(Rules::make(
-        QStringLiteral("config.session-state"), Category::Config, Severity::Warning, subjects,
+        QStringLiteral("config.session-state"),
+        Category::Config,
+        Severity::Warning,
+        subjects,
         QStringLiteral("Sessions live on each application server"),
         QStringLiteral("%1 keep%2 user sessions in %3 own memory, with no shared session store. "
                        "The load balancer sends a user's next request to whichever server is "
@@ -86,10 +89,12 @@ void replicaWrites(const DesignIndex &index, QList<Finding> *out)
             const std::vector<int> primaries = index.clusterPrimaries(cluster);
             const QString name = index.quoted(c);
             out->append(Rules::make(
-                QStringLiteral("config.replica-writes"), Category::Config, Severity::Warning,
+                QStringLiteral("config.replica-writes"),
+                Category::Config,
+                Severity::Warning,
                 {index.component(c).id},
-                QStringLiteral("%1 sends its writes to a replica").arg(
-                    Rules::sentence(index.describe(c))),
+                QStringLiteral("%1 sends its writes to a replica")
+                    .arg(Rules::sentence(index.describe(c))),
                 QStringLiteral("%1 talks only to %2, a read-only copy. Every write it makes — a "
                                "sign-up, an order, a comment — is refused (“The MySQL server is "
                                "running with the --read-only option”), or, where the replica is "
@@ -149,7 +154,8 @@ void appFiles(const DesignIndex &index, QList<Finding> *out)
         std::vector<int> users;
         for (int l : index.inLinks(c)) {
             const int from = index.linkFrom(l);
-            if (index.isRequestLink(l) && std::find(users.begin(), users.end(), from) == users.end())
+            if (index.isRequestLink(l)
+                && std::find(users.begin(), users.end(), from) == users.end())
                 users.push_back(from);
         }
         if (index.prop(c, QStringLiteral("storage")) == QLatin1String("central_share")) {
@@ -238,7 +244,8 @@ void dnsTarget(const DesignIndex &index, QList<Finding> *out)
                               .arg(Rules::sentence(index.describe(d)),
                                    index.prop(d, QStringLiteral("record_type")), entryNames);
         } else if (target < 0) {
-            title = QStringLiteral("The DNS record of %1 points at a missing component").arg(domain);
+            title
+                = QStringLiteral("The DNS record of %1 points at a missing component").arg(domain);
             explanation = QStringLiteral("%1 points at “%2”, which is not in the design: "
                                          "browsers would connect to an address where nothing "
                                          "answers, and the site would be unreachable.")

@@ -246,8 +246,9 @@ std::vector<int> DesignIndex::clusterPrimaries(int cluster) const
 
 bool DesignIndex::acceptsWrites(int c) const
 {
-    return m_kind[c] == Kind::Database && prop(c, QStringLiteral("role")) != QLatin1String("replica")
-           && !boolProp(c, QStringLiteral("read_only"));
+    return m_kind[c] == Kind::Database
+        && prop(c, QStringLiteral("role")) != QLatin1String("replica")
+        && !boolProp(c, QStringLiteral("read_only"));
 }
 
 QString DesignIndex::prop(int c, const QString &name) const

@@ -11,9 +11,10 @@
 
 /**
  * Read-only facts about one DesignData that the flow graph and the rules share, computed once
- * per validation in linear time: component and host indices by id, the links of each component, the kind of each component as a code,
- * which links carry requests, the database clusters (databases joined by replication), the load
- * balancer pairs that really form a cluster, and the entry points users connect to.
+ * per validation in linear time: component and host indices by id, the links of each component, the
+ * kind of each component as a code, which links carry requests, the database clusters (databases
+ * joined by replication), the load balancer pairs that really form a cluster, and the entry points
+ * users connect to.
  *
  * Indices are positions in the DesignData lists. The index keeps a reference to the data: the
  * DesignData must outlive it and stay unchanged.

@@ -189,10 +189,10 @@ QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
         if (ruleIndex.contains(f.rule))
             result.insert(QStringLiteral("ruleIndex"), ruleIndex.value(f.rule));
         if (f.accepted)
-            result.insert(QStringLiteral("suppressions"),
-                          QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("external")},
-                                                 {QStringLiteral("justification"),
-                                                  f.acceptedReason}}});
+            result.insert(
+                QStringLiteral("suppressions"),
+                QJsonArray {QJsonObject {{QStringLiteral("kind"), QStringLiteral("external")},
+                                         {QStringLiteral("justification"), f.acceptedReason}}});
         results.append(result);
     }
     const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("toposcope")},
@@ -204,10 +204,10 @@ QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
          QJsonArray{QJsonObject{{QStringLiteral("location"),
                                  QJsonObject{{QStringLiteral("uri"), fileUri}}}}}},
         {QStringLiteral("results"), results}};
-    const QJsonObject root{
-        {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-        {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"), QJsonArray{run}}};
+    const QJsonObject root {{QStringLiteral("$schema"),
+                             QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
+                            {QStringLiteral("version"), QStringLiteral("2.1.0")},
+                            {QStringLiteral("runs"), QJsonArray {run}}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -111,6 +111,20 @@ public:
         return result.design.links.last();
     }
 
+    /** Copies every link of `source` that touches `original`, with `copy` in its place. */
+    void copyLinks(const DesignData &source, const ElementId &original, const ElementId &copy)
+    {
+        for (const Link &l : source.links) {
+            if (l.from != original && l.to != original)
+                continue;
+            Link link = l;
+            link.id = uniqueId(next(l.id));
+            (l.from == original ? link.from : link.to) = copy;
+            result.copiedFrom.insert(link.id, l.id);
+            result.design.links.append(link);
+        }
+    }
+
     /** Puts `c` inside `hostId`, widening the frame to make room on its right. */
     void placeInHost(const ElementId componentId, const ElementId hostId)
     {
@@ -249,40 +263,23 @@ Fixes::Result Fixes::addLoadBalancerCluster(const DesignData &design, const Elem
                 guard.host = copy.id;
                 guard.pos += offset;
                 e.result.copiedFrom.insert(guard.id, id);
-                for (const Link &l : design.links) {
-                    if (l.from != id && l.to != id)
-                        continue;
-                    Link link = l;
-                    link.id = e.uniqueId(Editor::next(l.id));
-                    (l.from == id ? link.from : link.to) = guard.id;
-                    e.result.copiedFrom.insert(link.id, l.id);
-                    e.data().links.append(link);
-                }
+                e.copyLinks(design, id, guard.id);
                 e.data().components.append(guard);
             }
         }
     }
+    auto pairWith = [&vip](Component *c, const ElementId &other) {
+        c->props.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
+        c->props.insert(QStringLiteral("peer"), other);
+        c->props.insert(QStringLiteral("virtual_ip"), vip);
+    };
     peer.pos += offset;
-    peer.props.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
-    peer.props.insert(QStringLiteral("peer"), balancer);
-    peer.props.insert(QStringLiteral("virtual_ip"), vip);
+    pairWith(&peer, balancer);
     e.result.copiedFrom.insert(peer.id, balancer);
-
     // The same connections: users and backends, telemetry.
-    for (const Link &l : design.links) {
-        if (l.from != balancer && l.to != balancer)
-            continue;
-        Link link = l;
-        link.id = e.uniqueId(Editor::next(l.id));
-        (l.from == balancer ? link.from : link.to) = peer.id;
-        e.result.copiedFrom.insert(link.id, l.id);
-        e.data().links.append(link);
-    }
+    e.copyLinks(design, balancer, peer.id);
     e.data().components.append(peer);
-    Component *lb = e.component(balancer);
-    lb->props.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
-    lb->props.insert(QStringLiteral("peer"), peer.id);
-    lb->props.insert(QStringLiteral("virtual_ip"), vip);
+    pairWith(e.component(balancer), peer.id);
     Link &vrrp = e.addLink(balancer, peer.id, QStringLiteral("vrrp"), 0);
     vrrp.label = QStringLiteral("keepalived");
     return e.done(true);
@@ -456,7 +453,8 @@ Fixes::Result Fixes::enableDatabaseFailover(const DesignData &design, const Elem
         return e.done(false);
     for (int m : index.clusterMembers(cluster)) {
         Component *c = e.component(index.component(m).id);
-        const bool postgres = c->props.value(QStringLiteral("engine")) == QLatin1String("postgresql");
+        const bool postgres
+            = c->props.value(QStringLiteral("engine")) == QLatin1String("postgresql");
         c->props.insert(QStringLiteral("failover"),
                         postgres ? QStringLiteral("patroni") : QStringLiteral("orchestrator"));
     }
@@ -480,7 +478,8 @@ Fixes::Result Fixes::makeAdminInternal(const DesignData &design, const ElementId
     if (!c)
         return e.done(false);
     bool changed = false;
-    for (const QString &prop : {QStringLiteral("stats_endpoint"), QStringLiteral("status_endpoint")}) {
+    for (const QString &prop :
+         {QStringLiteral("stats_endpoint"), QStringLiteral("status_endpoint")}) {
         if (c->props.value(prop).toString() == QLatin1String("public")) {
             c->props.insert(prop, QStringLiteral("internal"));
             changed = true;

@@ -304,8 +304,9 @@ FlowGraph::Group FlowGraph::balancerPool(int balancer, bool *inheritable) const
     Group pool;
     for (size_t i = 0; i < links.size(); ++i) {
         const int l = links[i];
-        const bool backup = anyBackup ? m_index.link(l).props.value(QStringLiteral("backup")).toBool()
-                                      : passive && i > 0;
+        const bool backup = anyBackup
+            ? m_index.link(l).props.value(QStringLiteral("backup")).toBool()
+            : passive && i > 0;
         // Without health checks nothing ever notices that the active backend died, so a backup
         // never takes over.
         if (!backup || checks)

@@ -85,7 +85,8 @@ void unmonitoredRule(const DesignIndex &index, QList<Finding> *out)
 void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
 {
     for (int c = 0; c < index.componentCount(); ++c) {
-        if (index.kind(c) != Kind::LoadBalancer || index.boolProp(c, QStringLiteral("health_checks")))
+        if (index.kind(c) != Kind::LoadBalancer
+            || index.boolProp(c, QStringLiteral("health_checks")))
             continue;
         std::vector<int> backends;
         for (int l : index.outLinks(c)) {

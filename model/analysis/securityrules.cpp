@@ -36,7 +36,9 @@ void noHttps(const DesignIndex &index, QList<Finding> *out)
             continue;
         const QString name = index.describe(e);
         out->append(Rules::make(
-            QStringLiteral("security.no-https"), Category::Security, Severity::Critical,
+            QStringLiteral("security.no-https"),
+            Category::Security,
+            Severity::Critical,
             {index.component(e).id},
             QStringLiteral("Users reach %1 over plain HTTP").arg(index.quoted(e)),
             QStringLiteral("Requests between the users and %1 are not encrypted. Anyone on the "
@@ -231,7 +233,9 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
             || index.isEncrypted(l) || !acrossMachines(index, a, b))
             continue;
         out->append(Rules::make(
-            QStringLiteral("security.plaintext-internal"), Category::Security, Severity::Warning,
+            QStringLiteral("security.plaintext-internal"),
+            Category::Security,
+            Severity::Warning,
             {index.link(l).id},
             QStringLiteral("Replication between %1 and %2 is not encrypted")
                 .arg(index.quoted(a), index.quoted(b)),
@@ -239,8 +243,9 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
                            "personal data, password hashes, orders — across the network in plain "
                            "text. Anyone on the path between the two machines can read all of "
                            "it, and in a cloud that path is not yours."),
-            QStringLiteral("Require TLS for replication (MySQL: REQUIRE SSL for the replication "
-                           "user and SOURCE_SSL=1 on the replica; PostgreSQL: sslmode=verify-full)."),
+            QStringLiteral(
+                "Require TLS for replication (MySQL: REQUIRE SSL for the replication "
+                "user and SOURCE_SSL=1 on the replica; PostgreSQL: sslmode=verify-full)."),
             true));
     }
 }

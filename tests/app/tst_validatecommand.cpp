@@ -57,35 +57,44 @@ private Q_SLOTS:
         QTest::addColumn<QString>("stderrContains");
 
         QTest::newRow("clean design") << QStringList{example("scaled-up.topo")} << 0 << QString();
-        QTest::newRow("clean at info") << QStringList{example("scaled-up.topo"), s("--fail-on"), s("info")}
-                                       << 0 << QString();
-        QTest::newRow("critical findings") << QStringList{example("distributed.topo")} << 1 << QString();
+        QTest::newRow("clean at info")
+            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("info")} << 0 << QString();
+        QTest::newRow("critical findings")
+            << QStringList {example("distributed.topo")} << 1 << QString();
         QTest::newRow("warnings below the default threshold")
             << QStringList{fixture("warnings-only.topo")} << 0 << QString();
         QTest::newRow("warnings at --fail-on warning")
-            << QStringList{fixture("warnings-only.topo"), s("--fail-on"), s("warning")} << 1 << QString();
+            << QStringList {fixture("warnings-only.topo"), s("--fail-on"), s("warning")} << 1
+            << QString();
         QTest::newRow("--fail-on=critical form")
-            << QStringList{fixture("warnings-only.topo"), s("--fail-on=critical")} << 0 << QString();
+            << QStringList {fixture("warnings-only.topo"), s("--fail-on=critical")} << 0
+            << QString();
         QTest::newRow("criticals accepted do not fail")
             << QStringList{fixture("accepted.topo")} << 0 << QString();
         QTest::newRow("the warnings left still do")
-            << QStringList{s("--fail-on"), s("warning"), fixture("accepted.topo")} << 1 << QString();
+            << QStringList {s("--fail-on"), s("warning"), fixture("accepted.topo")} << 1
+            << QString();
 
-        QTest::newRow("missing file") << QStringList{fixture("nothing-here.topo")} << 2 << s("no such file");
-        QTest::newRow("broken JSON") << QStringList{fixture("broken.topo")} << 2 << s("line 5, column");
+        QTest::newRow("missing file")
+            << QStringList {fixture("nothing-here.topo")} << 2 << s("no such file");
+        QTest::newRow("broken JSON")
+            << QStringList {fixture("broken.topo")} << 2 << s("line 5, column");
         QTest::newRow("unknown kind") << QStringList{fixture("unknown-kind.topo")} << 2
                                       << s("components[1].kind");
         QTest::newRow("no file") << QStringList{} << 2 << s("FILE is missing");
-        QTest::newRow("two files") << QStringList{example("scaled-up.topo"), example("distributed.topo")}
-                                   << 2 << s("one FILE only");
-        QTest::newRow("unknown format") << QStringList{example("scaled-up.topo"), s("--format"), s("xml")}
-                                        << 2 << s("unknown format");
+        QTest::newRow("two files")
+            << QStringList {example("scaled-up.topo"), example("distributed.topo")} << 2
+            << s("one FILE only");
+        QTest::newRow("unknown format")
+            << QStringList {example("scaled-up.topo"), s("--format"), s("xml")} << 2
+            << s("unknown format");
         QTest::newRow("unknown severity")
-            << QStringList{example("scaled-up.topo"), s("--fail-on"), s("major")} << 2 << s("unknown severity");
-        QTest::newRow("option without value") << QStringList{example("scaled-up.topo"), s("--format")} << 2
-                                              << s("needs a value");
-        QTest::newRow("unknown option") << QStringList{example("scaled-up.topo"), s("--strict")} << 2
-                                        << s("unknown option");
+            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("major")} << 2
+            << s("unknown severity");
+        QTest::newRow("option without value")
+            << QStringList {example("scaled-up.topo"), s("--format")} << 2 << s("needs a value");
+        QTest::newRow("unknown option")
+            << QStringList {example("scaled-up.topo"), s("--strict")} << 2 << s("unknown option");
     }
 
     void exitCodes()
@@ -122,11 +131,13 @@ private Q_SLOTS:
                 QVERIFY(subject.value(s("id")).isString());
                 QVERIFY(subject.value(s("kind")).isString());
                 QVERIFY(subject.value(s("label")).isString());
-                if (f.value(s("rule")) == s("spof.component") && subject.value(s("id")) == s("app")) {
+                if (f.value(s("rule")) == s("spof.component")
+                    && subject.value(s("id")) == s("app")) {
                     QCOMPARE(subject.value(s("kind")).toString(), s("app_server"));
                     appServer = true;
                 }
-                if (f.value(s("rule")) == s("spof.write-path") && subject.value(s("kind")) == s("database")) {
+                if (f.value(s("rule")) == s("spof.write-path")
+                    && subject.value(s("kind")) == s("database")) {
                     QCOMPARE(subject.value(s("role")).toString(), s("primary"));
                     primary = true;
                 }
@@ -156,7 +167,13 @@ private Q_SLOTS:
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(s("version")).toString(), s("2.1.0"));
         const QJsonObject run = root.value(s("runs")).toArray().at(0).toObject();
-        QVERIFY(!run.value(s("tool")).toObject().value(s("driver")).toObject().value(s("rules")).toArray().isEmpty());
+        QVERIFY(!run.value(s("tool"))
+                     .toObject()
+                     .value(s("driver"))
+                     .toObject()
+                     .value(s("rules"))
+                     .toArray()
+                     .isEmpty());
         const QJsonArray results = run.value(s("results")).toArray();
         QVERIFY(!results.isEmpty());
         const QJsonObject first = results.at(0).toObject();
@@ -172,7 +189,8 @@ private Q_SLOTS:
                                 .toObject()
                                 .value(s("uri"))
                                 .toString();
-        QVERIFY2(uri.startsWith(s("file://")) && uri.endsWith(s("distributed.topo")), qPrintable(uri));
+        QVERIFY2(uri.startsWith(s("file://")) && uri.endsWith(s("distributed.topo")),
+                 qPrintable(uri));
     }
 
     void textIsReadable()

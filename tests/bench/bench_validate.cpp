@@ -166,13 +166,19 @@ private:
         QStringList dbs;
         for (int d = 0; d <= replicas; ++d) {
             const QString id = p + QStringLiteral("db-%1").arg(d);
-            add(id, QStringLiteral("database"), machine(id + QStringLiteral("-host")),
-                {{QStringLiteral("role"), d == 0 ? QStringLiteral("primary") : QStringLiteral("replica")},
+            add(id,
+                QStringLiteral("database"),
+                machine(id + QStringLiteral("-host")),
+                {{QStringLiteral("role"),
+                  d == 0 ? QStringLiteral("primary") : QStringLiteral("replica")},
                  {QStringLiteral("read_only"), d > 0},
                  {QStringLiteral("failover"),
                   failover ? QStringLiteral("orchestrator") : QStringLiteral("none")}});
             if (d > 0)
-                link(dbs.first(), id, QStringLiteral("replication"), {{QStringLiteral("tls"), true}});
+                link(dbs.first(),
+                     id,
+                     QStringLiteral("replication"),
+                     {{QStringLiteral("tls"), true}});
             dbs.append(id);
         }
         for (int r = 0; r < 2; ++r) {
@@ -224,7 +230,8 @@ int main(int argc, char *argv[])
     if (sizes.isEmpty())
         sizes = {1000, 10000, 100000};
 
-    std::printf("validate: time to validate a design, and networkx on the same request-flow graph\n");
+    std::printf(
+        "validate: time to validate a design, and networkx on the same request-flow graph\n");
     std::printf("%10s %8s %9s %9s %7s | %10s %9s %9s | %10s %9s %9s | %8s %8s\n", "components",
                 "links", "vertices", "edges", "finds", "validate", "graph", "dominat.", "nx idom",
                 "nx artic", "nx total", "nx/ours", "nx/dom");
@@ -241,7 +248,8 @@ int main(int argc, char *argv[])
         const double graphMs = milliseconds(
             [&] { graph = std::make_unique<FlowGraph>(index, FlowGraph::Mode::Reads); }, runs);
         const double dominatorMs = milliseconds(
-            [&] { DominatorTree(graph->offsets(), graph->targets(), FlowGraph::SourceNode); }, runs);
+            [&] { DominatorTree(graph->offsets(), graph->targets(), FlowGraph::SourceNode); },
+            runs);
 
         QTemporaryFile edges;
         double nxIdom = -1, nxArticulation = -1;
@@ -254,7 +262,8 @@ int main(int argc, char *argv[])
                          {QStringLiteral(TOPOSCOPE_BENCH_DIR "/networkx_spof.py"), edges.fileName(),
                           QString::number(size >= 100000 ? 1 : 3)});
             if (python.waitForFinished(30 * 60 * 1000) && python.exitCode() == 0) {
-                const QJsonObject o = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+                const QJsonObject o
+                    = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
                 nxIdom = o.value(QStringLiteral("dominators_s")).toDouble() * 1000;
                 nxArticulation = o.value(QStringLiteral("articulation_points_s")).toDouble() * 1000;
             } else {
@@ -269,16 +278,21 @@ int main(int argc, char *argv[])
                     static_cast<long long>(design.links.size()), graph->nodeCount(),
                     graph->edgeCount(), findingCount, validateMs, graphMs, dominatorMs);
         if (nxIdom >= 0)
-            std::printf("%8.1fms %7.1fms %7.1fms | %7.1fx %7.1fx\n", nxIdom, nxArticulation, nxTotal,
-                        nxTotal / validateMs, nxIdom / dominatorMs);
+            std::printf("%8.1fms %7.1fms %7.1fms | %7.1fx %7.1fx\n",
+                        nxIdom,
+                        nxArticulation,
+                        nxTotal,
+                        nxTotal / validateMs,
+                        nxIdom / dominatorMs);
         else
             std::printf("networkx failed: %s\n", qPrintable(nxError));
         std::fflush(stdout);
     }
-    std::printf("validate = whole validation (index, read and write graphs, dominators, host and\n"
-                "copy search, every rule), median of several runs; graph = building the read\n"
-                "graph; dominat. = Lengauer-Tarjan on it; nx = networkx immediate_dominators and\n"
-                "articulation_points on that same graph (algorithm time only). nx/ours = nx total /\n"
-                "validate; nx/dom = nx idom / dominat.\n");
+    std::printf(
+        "validate = whole validation (index, read and write graphs, dominators, host and\n"
+        "copy search, every rule), median of several runs; graph = building the read\n"
+        "graph; dominat. = Lengauer-Tarjan on it; nx = networkx immediate_dominators and\n"
+        "articulation_points on that same graph (algorithm time only). nx/ours = nx total /\n"
+        "validate; nx/dom = nx idom / dominat.\n");
     return 0;
 }

@@ -150,7 +150,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         if (index.column() != TitleColumn)
             return {};
         if (role == Qt::DisplayRole)
-            return QStringLiteral("%1 (%2)").arg(Finding::categoryTitle(g.category)).arg(g.rows.size());
+            return QStringLiteral("%1 (%2)")
+                .arg(Finding::categoryTitle(g.category))
+                .arg(g.rows.size());
         if (role == Qt::DecorationRole) {
             int worst = -1;
             for (int i : g.rows) {

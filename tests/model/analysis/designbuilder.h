@@ -11,6 +11,12 @@
 #include <QTest>
 #include <QVariantMap>
 
+/** QString from a UTF-8 literal, for short test tables (the build forbids implicit casts). */
+inline QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
 /** Small designs for the analysis tests, written in a few lines. */
 class DesignBuilder
 {
@@ -147,7 +153,8 @@ inline DesignBuilder twoServers()
               QStringLiteral("replication"), props({{QStringLiteral("tls"), true}}));
     for (const QString &n : {QStringLiteral("1"), QStringLiteral("2")}) {
         b.link(QStringLiteral("app-") + n, QStringLiteral("db-primary"), QStringLiteral("mysql"))
-            .link(QStringLiteral("app-") + n, QStringLiteral("db-replica"), QStringLiteral("mysql"));
+            .link(
+                QStringLiteral("app-") + n, QStringLiteral("db-replica"), QStringLiteral("mysql"));
     }
     return b;
 }
@@ -168,6 +175,40 @@ inline DesignBuilder guardedTwoServers()
                   QStringLiteral("metrics"));
     }
     return b;
+}
+
+/** `design` without the link `linkId`. */
+inline DesignData withoutLink(const DesignData &design, const QString &linkId)
+{
+    DesignData d = design;
+    d.links.removeIf([&](const Link &l) { return l.id == linkId; });
+    return d;
+}
+
+/** `design` with `components` moved into `host`. */
+inline DesignData
+movedTo(const DesignData &design, const QStringList &components, const QString &host)
+{
+    DesignData d = design;
+    for (Component &c : d.components) {
+        if (components.contains(c.id))
+            c.host = host;
+    }
+    return d;
+}
+
+/** `design` with the link `linkId` switched to `protocol` and its tls property set. */
+inline DesignData relinked(const DesignData &design, const QString &linkId, const QString &protocol,
+                           bool tls)
+{
+    DesignData d = design;
+    for (Link &l : d.links) {
+        if (l.id == linkId) {
+            l.protocol = protocol;
+            l.props.insert(QStringLiteral("tls"), tls);
+        }
+    }
+    return d;
 }
 
 inline DesignData example(const QString &name)

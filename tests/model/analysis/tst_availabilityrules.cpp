@@ -7,11 +7,6 @@ namespace {
 
 using Designs::props;
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 /** twoServers() with a second load balancer paired as a cluster; `vip` decides if it is real. */
 DesignData balancerPair(bool vip)
 {
@@ -107,11 +102,8 @@ DesignData ownNameServer(bool hosted)
 
 DesignData replicaReadsOnly()
 {
-    // The application servers only read from the replica; writes have one path.
-    DesignBuilder b = Designs::twoServers();
-    DesignData d = b.data();
-    d.links.removeIf([](const Link &l) { return l.from == s("app-2") && l.to == s("db-primary"); });
-    return d;
+    // The second application server only reads from the replica; writes have one path.
+    return Designs::withoutLink(Designs::twoServers(), s("app-2->db-primary"));
 }
 
 } // namespace
@@ -130,13 +122,16 @@ private Q_SLOTS:
         const QString write = s("spof.write-path");
         const DesignData two = Designs::twoServers();
 
-        QTest::newRow("a single load balancer is a SPOF") << two << component << QStringList{s("lb")} << true;
-        QTest::newRow("redundant web servers are not") << two << component << QStringList{s("web-1")} << false;
+        QTest::newRow("a single load balancer is a SPOF")
+            << two << component << QStringList {s("lb")} << true;
+        QTest::newRow("redundant web servers are not")
+            << two << component << QStringList {s("web-1")} << false;
         QTest::newRow("its machine is named in it, not reported apart")
             << two << host << QStringList{s("lb-host")} << false;
         QTest::newRow("a pair with a virtual IP is not a SPOF")
             << balancerPair(true) << component << QStringList{s("lb")} << false;
-        QTest::newRow("nor is its peer") << balancerPair(true) << component << QStringList{s("lb-2")} << false;
+        QTest::newRow("nor is its peer")
+            << balancerPair(true) << component << QStringList {s("lb-2")} << false;
         QTest::newRow("a pair without virtual IP still is")
             << balancerPair(false) << component << QStringList{s("lb")} << true;
 
@@ -165,7 +160,8 @@ private Q_SLOTS:
 
         QTest::newRow("the primary is a SPOF for writes")
             << two << write << QStringList{s("db-primary")} << true;
-        QTest::newRow("but not for reads") << two << component << QStringList{s("db-primary")} << false;
+        QTest::newRow("but not for reads")
+            << two << component << QStringList {s("db-primary")} << false;
         QTest::newRow("automatic failover removes it")
             << withFailover() << write << QStringList{s("db-primary")} << false;
         QTest::newRow("writes through one app server: it is on the write path")

@@ -7,28 +7,6 @@ namespace {
 
 using Designs::props;
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-DesignData without(const DesignData &design, const char *linkId)
-{
-    DesignData d = design;
-    d.links.removeIf([&](const Link &l) { return l.id == s(linkId); });
-    return d;
-}
-
-DesignData onHost(const DesignData &design, const QStringList &components, const char *host)
-{
-    DesignData d = design;
-    for (Component &c : d.components) {
-        if (components.contains(c.id))
-            c.host = s(host);
-    }
-    return d;
-}
-
 /** twoServers() whose two app servers share one copy of the files. */
 DesignData centralFiles(bool secondUser)
 {
@@ -81,16 +59,19 @@ private Q_SLOTS:
         }
 
         QTest::newRow("an app server that only knows the replica")
-            << without(two, "app-2->db-primary") << replica << QStringList{s("app-2")} << true;
-        QTest::newRow("one that knows the primary") << two << replica << QStringList{s("app-2")} << false;
+            << Designs::withoutLink(two, s("app-2->db-primary")) << replica
+            << QStringList {s("app-2")} << true;
+        QTest::newRow("one that knows the primary")
+            << two << replica << QStringList {s("app-2")} << false;
         QTest::newRow("failover makes the cluster follow the primary")
-            << without(DesignBuilder(Designs::twoServers())
-                           .set(s("db-primary"), s("failover"), s("orchestrator")),
-                       "app-2->db-primary")
+            << Designs::withoutLink(DesignBuilder(Designs::twoServers())
+                                        .set(s("db-primary"), s("failover"), s("orchestrator")),
+                                    s("app-2->db-primary"))
             << replica << QStringList{s("app-2")} << false;
 
         QTest::newRow("web, app and database on one machine")
-            << onHost(two, {s("db-primary")}, "server-1") << shared << QStringList{s("server-1")} << true;
+            << Designs::movedTo(two, {s("db-primary")}, s("server-1")) << shared
+            << QStringList {s("server-1")} << true;
         QTest::newRow("web and app only") << two << shared << QStringList{s("server-1")} << false;
 
         QTest::newRow("one central copy for two servers")
@@ -102,8 +83,8 @@ private Q_SLOTS:
                               .set(s("files-1"), s("synced"), false)
                               .set(s("files-2"), s("synced"), false))
             << files << QStringList{s("files-1"), s("files-2")} << true;
-        QTest::newRow("local copies in sync") << two << files << QStringList{s("files-1"), s("files-2")}
-                                              << false;
+        QTest::newRow("local copies in sync")
+            << two << files << QStringList {s("files-1"), s("files-2")} << false;
 
         QTest::newRow("the record points behind the load balancer")
             << DesignData(Designs::twoServers().set(s("dns"), s("target"), s("web-1"))) << dns
@@ -114,7 +95,8 @@ private Q_SLOTS:
         QTest::newRow("the record points at a missing component")
             << DesignData(Designs::twoServers().set(s("dns"), s("target"), s("gone"))) << dns
             << QStringList{s("dns")} << true;
-        QTest::newRow("the record points at the entry") << two << dns << QStringList{s("dns")} << false;
+        QTest::newRow("the record points at the entry")
+            << two << dns << QStringList {s("dns")} << false;
         {
             DesignBuilder b;
             b.add(s("users"), s("client"))
@@ -130,16 +112,18 @@ private Q_SLOTS:
         QTest::newRow("a cluster without peer")
             << DesignData(Designs::twoServers().set(s("lb"), s("high_availability"), s("cluster")))
             << cluster << QStringList{s("lb")} << true;
-        QTest::newRow("standalone is no cluster") << two << cluster << QStringList{s("lb")} << false;
+        QTest::newRow("standalone is no cluster")
+            << two << cluster << QStringList {s("lb")} << false;
 
         QTest::newRow("a web server nothing sends to")
             << DesignData(Designs::twoServers().add(s("web-3"), s("web_server"))) << unreachable
             << QStringList{s("web-3")} << true;
         QTest::newRow("a standby replica nothing reads from")
-            << without(without(two, "app-1->db-replica"), "app-2->db-replica") << unreachable
-            << QStringList{s("db-replica")} << false;
-        QTest::newRow("every component is on a path") << two << unreachable << QStringList{s("web-1")}
-                                                      << false;
+            << Designs::withoutLink(Designs::withoutLink(two, s("app-1->db-replica")),
+                                    s("app-2->db-replica"))
+            << unreachable << QStringList {s("db-replica")} << false;
+        QTest::newRow("every component is on a path")
+            << two << unreachable << QStringList {s("web-1")} << false;
 
         {
             DesignBuilder b;

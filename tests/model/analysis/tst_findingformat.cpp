@@ -9,11 +9,6 @@
 
 namespace {
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 } // namespace
 
 class TestFindingFormat : public QObject
@@ -26,12 +21,14 @@ private Q_SLOTS:
         DesignData d = Designs::example(s("seed-004-active-passive.topo"));
         d.acceptedFindings.append({s("spof.component"), {s("app")}, s("budget: next quarter")});
         const QList<Finding> findings = Validator::validate(d);
-        const QJsonObject root = QJsonDocument::fromJson(FindingFormat::toJson(findings, d)).object();
+        const QJsonObject root
+            = QJsonDocument::fromJson(FindingFormat::toJson(findings, d)).object();
         const QJsonArray open = root.value(s("findings")).toArray();
         const QJsonArray accepted = root.value(s("accepted")).toArray();
         QCOMPARE(open.size() + accepted.size(), findings.size());
         QCOMPARE(accepted.size(), 1);
-        QCOMPARE(accepted.at(0).toObject().value(s("reason")).toString(), s("budget: next quarter"));
+        QCOMPARE(accepted.at(0).toObject().value(s("reason")).toString(),
+                 s("budget: next quarter"));
         const QStringList keys = {s("category"), s("explanation"), s("fix"), s("rule"),
                                   s("severity"), s("subjects"), s("title")};
         bool sawRole = false, sawHost = false;
@@ -66,10 +63,11 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         const QList<Finding> findings = Validator::validate(d);
-        const QJsonObject root = QJsonDocument::fromJson(
-                                     FindingFormat::toSarif(findings, d, s("examples/distributed.topo"),
-                                                            text, s("1.2.3")))
-                                     .object();
+        const QJsonObject root
+            = QJsonDocument::fromJson(
+                  FindingFormat::toSarif(
+                      findings, d, s("examples/distributed.topo"), text, s("1.2.3")))
+                  .object();
         QCOMPARE(root.value(s("version")).toString(), s("2.1.0"));
         QVERIFY(root.value(s("$schema")).toString().contains(s("sarif-2.1.0")));
         const QJsonObject run = root.value(s("runs")).toArray().at(0).toObject();
@@ -86,8 +84,10 @@ private Q_SLOTS:
             const QJsonObject r = v.toObject();
             const QString ruleId = r.value(s("ruleId")).toString();
             QVERIFY(ruleIds.contains(ruleId));
-            QCOMPARE(rules.at(r.value(s("ruleIndex")).toInt()).toObject().value(s("id")).toString(), ruleId);
-            QVERIFY(QStringList({s("error"), s("warning"), s("note")}).contains(r.value(s("level")).toString()));
+            QCOMPARE(rules.at(r.value(s("ruleIndex")).toInt()).toObject().value(s("id")).toString(),
+                     ruleId);
+            QVERIFY(QStringList({s("error"), s("warning"), s("note")})
+                        .contains(r.value(s("level")).toString()));
             QVERIFY(!r.value(s("message")).toObject().value(s("text")).toString().isEmpty());
             const QJsonObject location = r.value(s("locations")).toArray().at(0).toObject();
             const QJsonObject physical = location.value(s("physicalLocation")).toObject();

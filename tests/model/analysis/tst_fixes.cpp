@@ -10,12 +10,8 @@
 
 namespace {
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-QString key(const QString &rule, const QStringList &subjects, const QHash<ElementId, ElementId> &map)
+QString
+key(const QString &rule, const QStringList &subjects, const QHash<ElementId, ElementId> &map)
 {
     QStringList mapped;
     for (const QString &id : subjects) {
@@ -41,9 +37,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("subjects");
 
         int fixable = 0;
-        const QStringList examples = {s("distributed.topo"), s("seed-001-round-robin.topo"),
-                                      s("seed-002-foobar.topo"), s("seed-003-two-nginx.topo"),
-                                      s("seed-004-active-passive.topo"), s("secured-monitored.topo")};
+        const QStringList examples = {s("distributed.topo"),
+                                      s("seed-001-round-robin.topo"),
+                                      s("seed-002-foobar.topo"),
+                                      s("seed-003-two-nginx.topo"),
+                                      s("seed-004-active-passive.topo"),
+                                      s("secured-monitored.topo")};
         for (const QString &file : examples) {
             const DesignData d = Designs::example(file);
             for (const Finding &f : Validator::validate(d)) {
@@ -58,17 +57,25 @@ private Q_SLOTS:
         QVERIFY(fixable > 30);
 
         const DesignData two = Designs::twoServers();
-        auto row = [](const char *name, const DesignData &d, const char *rule, const QStringList &subjects) {
-            QTest::newRow(name) << d << s(rule) << subjects;
-        };
+        auto row
+            = [](const char *name,
+                 const DesignData &d,
+                 const char *rule,
+                 const QStringList &subjects) { QTest::newRow(name) << d << s(rule) << subjects; };
         row("public stats page", DesignBuilder(two).set(s("lb"), s("stats_endpoint"), s("public")),
             "security.admin-exposed", {s("lb")});
         row("sessions on each server",
-            DesignBuilder(two).set(s("app-1"), s("session_state"), true).set(s("app-2"), s("session_state"), true),
-            "config.session-state", {s("app-1"), s("app-2")});
+            DesignBuilder(two)
+                .set(s("app-1"), s("session_state"), true)
+                .set(s("app-2"), s("session_state"), true),
+            "config.session-state",
+            {s("app-1"), s("app-2")});
         row("files not in sync",
-            DesignBuilder(two).set(s("files-1"), s("synced"), false).set(s("files-2"), s("synced"), false),
-            "config.app-files", {s("files-1"), s("files-2")});
+            DesignBuilder(two)
+                .set(s("files-1"), s("synced"), false)
+                .set(s("files-2"), s("synced"), false),
+            "config.app-files",
+            {s("files-1"), s("files-2")});
         row("no health checks", DesignBuilder(two).set(s("lb"), s("health_checks"), false),
             "monitoring.no-health-checks", {s("lb")});
         row("no monitoring", two, "monitoring.none",

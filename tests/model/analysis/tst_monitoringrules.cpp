@@ -7,11 +7,6 @@ namespace {
 
 using Designs::props;
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 /** guardedTwoServers() with its hosted collector replaced by self-hosted ones. */
 DesignData selfHostedCollectors(int count, bool sameMachine)
 {
@@ -59,14 +54,20 @@ private Q_SLOTS:
         const QString collector = s("monitoring.collector-spof");
         const DesignData two = Designs::twoServers();
 
-        QTest::newRow("nothing monitored")
-            << two << none
-            << QStringList{s("lb-host"), s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")}
-            << true;
-        QTest::newRow("an agent on every machine")
-            << Designs::guardedTwoServers().data() << none
-            << QStringList{s("lb-host"), s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")}
-            << false;
+        QTest::newRow("nothing monitored") << two << none
+                                           << QStringList {s("lb-host"),
+                                                           s("server-1"),
+                                                           s("server-2"),
+                                                           s("db-host-1"),
+                                                           s("db-host-2")}
+                                           << true;
+        QTest::newRow("an agent on every machine") << Designs::guardedTwoServers().data() << none
+                                                   << QStringList {s("lb-host"),
+                                                                   s("server-1"),
+                                                                   s("server-2"),
+                                                                   s("db-host-1"),
+                                                                   s("db-host-2")}
+                                                   << false;
         QTest::newRow("one machine without agent")
             << withoutAgentOn("server-2") << none << QStringList{s("server-2")} << true;
         {

@@ -7,11 +7,6 @@ namespace {
 
 using Designs::props;
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 DesignData withLink(const DesignData &design,
                     const char *from,
                     const char *to,
@@ -19,28 +14,6 @@ DesignData withLink(const DesignData &design,
                     const QVariantMap &p = {})
 {
     return DesignBuilder(design).link(s(from), s(to), s(protocol), p);
-}
-
-DesignData relinked(const DesignData &design, const char *id, const char *protocol, bool tls)
-{
-    DesignData d = design;
-    for (Link &l : d.links) {
-        if (l.id == s(id)) {
-            l.protocol = s(protocol);
-            l.props.insert(s("tls"), tls);
-        }
-    }
-    return d;
-}
-
-DesignData onHost(const DesignData &design, const char *component, const char *host)
-{
-    DesignData d = design;
-    for (Component &c : d.components) {
-        if (c.id == s(component))
-            c.host = s(host);
-    }
-    return d;
 }
 
 } // namespace
@@ -60,19 +33,21 @@ private Q_SLOTS:
         const QString admin = s("security.admin-exposed");
         const DesignData two = Designs::twoServers();
         const DesignData guarded = Designs::guardedTwoServers();
-        const DesignData plainEntry = relinked(two, "users->lb", "http", false);
+        const DesignData plainEntry = Designs::relinked(two, s("users->lb"), s("http"), false);
 
         QTest::newRow("users over http") << plainEntry << https << QStringList{s("lb")} << true;
         QTest::newRow("users over https") << two << https << QStringList{s("lb")} << false;
         QTest::newRow("http with the tls flag counts as encrypted")
-            << relinked(two, "users->lb", "http", true) << https << QStringList{s("lb")} << false;
+            << Designs::relinked(two, s("users->lb"), s("http"), true) << https
+            << QStringList {s("lb")} << false;
 
         QTest::newRow("no firewall in front of the entry")
             << two << firewall << QStringList{s("lb")} << true;
         QTest::newRow("no firewall on the machines")
             << two << firewall
             << QStringList{s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")} << true;
-        QTest::newRow("a firewall on the entry's machine") << guarded << firewall << QStringList{s("lb")} << false;
+        QTest::newRow("a firewall on the entry's machine")
+            << guarded << firewall << QStringList {s("lb")} << false;
         QTest::newRow("a firewall on every machine")
             << guarded << firewall
             << QStringList{s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")} << false;
@@ -101,11 +76,15 @@ private Q_SLOTS:
         QTest::newRow("a public machine with a firewall")
             << DesignData(Designs::guardedTwoServers().set(s("db-host-1"), s("public"), true))
             << exposed << QStringList{s("db-primary")} << false;
-        QTest::newRow("behind the application it is not") << two << exposed << QStringList{s("db-primary")} << false;
+        QTest::newRow("behind the application it is not")
+            << two << exposed << QStringList {s("db-primary")} << false;
         {
             DesignBuilder b;
             b.add(s("users"), s("client"))
-                .add(s("fw"), s("firewall"), {}, props({{s("allowed_ports"), QStringList{s("443")}}}))
+                .add(s("fw"),
+                     s("firewall"),
+                     {},
+                     props({{s("allowed_ports"), QStringList {s("443")}}}))
                 .add(s("db"), s("database"))
                 .link(s("users"), s("fw"), s("https"))
                 .link(s("fw"), s("db"), s("mysql"));
@@ -113,24 +92,28 @@ private Q_SLOTS:
                 << b.data() << exposed << QStringList{s("db")} << false;
         }
 
-        const DesignData plainBehind = relinked(two, "lb->web-1", "http", false);
+        const DesignData plainBehind = Designs::relinked(two, s("lb->web-1"), s("http"), false);
         QTest::newRow("TLS ends at the load balancer, http to another machine")
             << plainBehind << plaintext << QStringList{s("lb")} << true;
-        QTest::newRow("re-encrypted to the backends") << two << plaintext << QStringList{s("lb")} << false;
+        QTest::newRow("re-encrypted to the backends")
+            << two << plaintext << QStringList {s("lb")} << false;
         QTest::newRow("plain http on the same machine is loopback")
-            << onHost(plainBehind, "web-1", "lb-host") << plaintext << QStringList{s("lb")} << false;
-        QTest::newRow("no TLS anywhere: nothing ends at the balancer")
-            << relinked(DesignBuilder(plainBehind).set(s("lb"), s("tls_termination"), false),
-                        "users->lb", "http", false)
-            << plaintext << QStringList{s("lb")} << false;
+            << Designs::movedTo(plainBehind, {s("web-1")}, s("lb-host")) << plaintext
+            << QStringList {s("lb")} << false;
+        QTest::newRow("no TLS anywhere: nothing ends at the balancer") << Designs::relinked(
+            DesignBuilder(plainBehind).set(s("lb"), s("tls_termination"), false),
+            "users->lb",
+            "http",
+            false) << plaintext << QStringList {s("lb")} << false;
         QTest::newRow("replication in plain text")
-            << relinked(two, "db-primary->db-replica", "replication", false) << plaintext
-            << QStringList{s("db-primary->db-replica")} << true;
-        QTest::newRow("replication over TLS") << two << plaintext << QStringList{s("db-primary->db-replica")}
-                                              << false;
+            << Designs::relinked(two, s("db-primary->db-replica"), s("replication"), false)
+            << plaintext << QStringList {s("db-primary->db-replica")} << true;
+        QTest::newRow("replication over TLS")
+            << two << plaintext << QStringList {s("db-primary->db-replica")} << false;
         QTest::newRow("replication inside one machine")
-            << onHost(relinked(two, "db-primary->db-replica", "replication", false), "db-replica",
-                      "db-host-1")
+            << Designs::movedTo(
+                   Designs::relinked(two, s("db-primary->db-replica"), s("replication"), false),
+                   {s("db-replica")}, s("db-host-1"))
             << plaintext << QStringList{s("db-primary->db-replica")} << false;
 
         QTest::newRow("public stats page")
@@ -149,8 +132,10 @@ private Q_SLOTS:
     void severities()
     {
         const QList<Finding> findings = Validator::validate(
-            withLink(relinked(Designs::twoServers(), "users->lb", "http", false), "users",
-                     "db-primary", "mysql"));
+            withLink(Designs::relinked(Designs::twoServers(), s("users->lb"), s("http"), false),
+                     "users",
+                     "db-primary",
+                     "mysql"));
         for (const Finding &f : findings) {
             if (f.rule == s("security.no-https") || f.rule == s("security.database-exposed"))
                 QCOMPARE(f.severity, Finding::Severity::Critical);

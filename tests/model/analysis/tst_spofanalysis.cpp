@@ -129,7 +129,8 @@ private:
             }
             QSet<int> resolved;
             for (const Member &d : dns) {
-                const int t = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
+                const int t
+                    = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
                 if (t < 0 || m_index.kind(t) == Kind::Client || m_index.kind(t) == Kind::Dns)
                     continue;
                 resolved.insert(t);
@@ -143,7 +144,9 @@ private:
                 bool ok = resolved.isEmpty() || resolved.contains(to);
                 if (!ok && (m_index.kind(to) == Kind::Firewall || m_index.kind(to) == Kind::Cdn)) {
                     for (int next : m_index.outLinks(to))
-                        ok = ok || (m_index.isRequestLink(next) && resolved.contains(m_index.linkTo(next)));
+                        ok = ok
+                            || (m_index.isRequestLink(next)
+                                && resolved.contains(m_index.linkTo(next)));
                 }
                 if (ok)
                     entries.push_back({l, to, true});
@@ -284,7 +287,9 @@ DesignData randomDesign(quint32 seed)
     for (int i = 0; i < entryCount; ++i) {
         const QString id = QStringLiteral("lb%1").arg(i);
         const bool firewall = chance(0.15);
-        b.add(id, firewall ? QStringLiteral("firewall") : QStringLiteral("load_balancer"), hostFor(),
+        b.add(id,
+              firewall ? QStringLiteral("firewall") : QStringLiteral("load_balancer"),
+              hostFor(),
               firewall ? QVariantMap()
                        : Designs::props({{QStringLiteral("backend_mode"),
                                           chance(0.5) ? QStringLiteral("active-active")
@@ -295,7 +300,8 @@ DesignData randomDesign(quint32 seed)
             b.link(QStringLiteral("users"), id);
     }
     if (entryCount >= 2 && chance(0.5)) {
-        b.set(QStringLiteral("lb0"), QStringLiteral("high_availability"), QStringLiteral("cluster"));
+        b.set(
+            QStringLiteral("lb0"), QStringLiteral("high_availability"), QStringLiteral("cluster"));
         b.set(QStringLiteral("lb0"), QStringLiteral("peer"), QStringLiteral("lb1"));
         if (chance(0.8))
             b.set(QStringLiteral("lb0"), QStringLiteral("virtual_ip"), QStringLiteral("10.0.0.1"));
@@ -307,9 +313,13 @@ DesignData randomDesign(quint32 seed)
     const int dnsCount = rng.bounded(3);
     for (int i = 0; i < dnsCount; ++i) {
         const QString id = QStringLiteral("dns%1").arg(i);
-        b.add(id, QStringLiteral("dns"), chance(0.3) ? hostFor() : QString(),
+        b.add(id,
+              QStringLiteral("dns"),
+              chance(0.3) ? hostFor() : QString(),
               Designs::props({{QStringLiteral("target"),
-                               chance(0.2) ? QString() : chance(0.1) ? pick(webs) : pick(entries)}}));
+                               chance(0.2)       ? QString()
+                                   : chance(0.1) ? pick(webs)
+                                                 : pick(entries)}}));
         if (chance(0.6))
             b.link(QStringLiteral("users"), id, QStringLiteral("dns"));
     }
@@ -332,11 +342,14 @@ DesignData randomDesign(quint32 seed)
             const QString role = m == 0 ? (chance(0.8) ? QStringLiteral("primary")
                                                        : QStringLiteral("standalone"))
                                         : QStringLiteral("replica");
-            b.add(id, QStringLiteral("database"), hostFor(),
-                  Designs::props({{QStringLiteral("role"), role},
-                                  {QStringLiteral("read_only"), m > 0 ? chance(0.7) : chance(0.1)},
-                                  {QStringLiteral("failover"),
-                                   failover ? QStringLiteral("orchestrator") : QStringLiteral("none")}}));
+            b.add(id,
+                  QStringLiteral("database"),
+                  hostFor(),
+                  Designs::props(
+                      {{QStringLiteral("role"), role},
+                       {QStringLiteral("read_only"), m > 0 ? chance(0.7) : chance(0.1)},
+                       {QStringLiteral("failover"),
+                        failover ? QStringLiteral("orchestrator") : QStringLiteral("none")}}));
             if (m > 0)
                 b.link(QStringLiteral("db%1_0").arg(cl), id, QStringLiteral("replication"));
             dbs.append(id);
@@ -397,10 +410,11 @@ private:
             direct.fail(-1, -1, -1);
             const bool served = reads ? direct.reads() : direct.writes();
             if (served != analysis.isServed()) {
-                differences.append(QStringLiteral("%1 served: direct %2, graph %3")
-                                       .arg(reads ? QStringLiteral("reads") : QStringLiteral("writes"))
-                                       .arg(served)
-                                       .arg(analysis.isServed()));
+                differences.append(
+                    QStringLiteral("%1 served: direct %2, graph %3")
+                        .arg(reads ? QStringLiteral("reads") : QStringLiteral("writes"))
+                        .arg(served)
+                        .arg(analysis.isServed()));
                 continue;
             }
             if (!served)
@@ -408,11 +422,11 @@ private:
             auto check = [&](const QString &what, bool graphSays) {
                 const bool directSays = !(reads ? direct.reads() : direct.writes());
                 if (graphSays != directSays)
-                    differences.append(QStringLiteral("%1 %2: direct %3, graph %4")
-                                           .arg(reads ? QStringLiteral("reads") : QStringLiteral("writes"),
-                                                what)
-                                           .arg(directSays)
-                                           .arg(graphSays));
+                    differences.append(
+                        QStringLiteral("%1 %2: direct %3, graph %4")
+                            .arg(reads ? QStringLiteral("reads") : QStringLiteral("writes"), what)
+                            .arg(directSays)
+                            .arg(graphSays));
             };
             for (int c = 0; c < index.componentCount(); ++c) {
                 const Kind k = index.kind(c);

@@ -11,11 +11,6 @@
 
 namespace {
 
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 /** Any kinds (some unknown), hosts that may not exist, links in any direction and protocol,
  *  properties of the wrong type. Not a valid file, but a DesignData can hold it. */
 DesignData junk(quint32 seed)
@@ -116,8 +111,12 @@ private Q_SLOTS:
         b.add(s("users"), s("client")).link(s("users"), s("a0"));
         const int steps = 60;
         for (int i = 0; i < steps; ++i) {
-            const QString app = s("a%1").arg(i), cache = s("k%1").arg(i), next = s("a%1").arg(i + 1);
-            b.add(app, s("app_server")).add(cache, s("cache")).link(app, cache, s("redis")).link(cache, next);
+            const QString app = s("a%1").arg(i), cache = s("k%1").arg(i),
+                          next = s("a%1").arg(i + 1);
+            b.add(app, s("app_server"))
+                .add(cache, s("cache"))
+                .link(app, cache, s("redis"))
+                .link(cache, next);
             b.link(app, next);
         }
         b.add(s("a%1").arg(steps), s("database"));
@@ -160,7 +159,8 @@ private Q_SLOTS:
 
     void orderIsStable()
     {
-        const QList<Finding> findings = Validator::validate(Designs::example(s("distributed.topo")));
+        const QList<Finding> findings
+            = Validator::validate(Designs::example(s("distributed.topo")));
         for (int i = 1; i < findings.size(); ++i)
             QVERIFY(findings.at(i - 1).severity >= findings.at(i).severity);
         QCOMPARE(findings, Validator::validate(Designs::example(s("distributed.topo"))));

@@ -110,7 +110,8 @@ private Q_SLOTS:
         dock.setFindings(Validator::validate(d), d);
         QSignalSpy fix(&dock, &FindingsDock::fixRequested);
         auto *button = dock.findChild<QPushButton *>(s("fixButton"));
-        dock.view()->setCurrentIndex(findingRow(dock.model(), s("config.shared-host"), s("server-1")));
+        dock.view()->setCurrentIndex(
+            findingRow(dock.model(), s("config.shared-host"), s("server-1")));
         QVERIFY(!button->isEnabled()); // no one-click fix for that one
         dock.view()->setCurrentIndex(findingRow(dock.model(), s("spof.component"), s("lb")));
         QVERIFY(button->isEnabled());
