@@ -137,6 +137,18 @@ private Q_SLOTS:
                 << b.data() << s("config.no-path") << QStringList{} << true;
         }
         QTest::newRow("a working path") << two << s("config.no-path") << QStringList{} << false;
+        {
+            DesignBuilder b;
+            b.add(s("users"), s("client"))
+                .add(s("web"), s("web_server"))
+                .add(s("replica"), s("database"), {}, props({{s("role"), s("replica")}}))
+                .link(s("users"), s("web"))
+                .link(s("web"), s("replica"), s("mysql"));
+            QTest::newRow("reads work, no write can land anywhere")
+                << b.data() << s("config.no-write-path") << QStringList{} << true;
+        }
+        QTest::newRow("writes reach the primary")
+            << two << s("config.no-write-path") << QStringList{} << false;
     }
 
     void rule() { checkRule(); }
