@@ -1,10 +1,124 @@
 // SPDX-License-Identifier: MIT
+#include "analysis/findingformat.h"
+#include "analysis/validator.h"
 #include "cli.h"
+#include "designloader.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
+#include <QUrl>
 
-int Cli::validateCommand(const QStringList &)
+#include <cstdio>
+
+namespace {
+
+const char *const ValidateUsage
+    = "Usage: toposcope validate FILE [--format text|json|sarif] [--fail-on "
+      "info|warning|critical]\n"
+      "\n"
+      "Finds single points of failure, security and monitoring gaps and configuration mistakes\n"
+      "in a design (.topo). Accepted findings are listed but never fail the check.\n"
+      "\n"
+      "  --format F    text (default), json or sarif (SARIF 2.1.0)\n"
+      "  --fail-on S   exit 1 when a finding is at least this severe (default: critical)\n"
+      "\n"
+      "Exit status: 0 nothing at or above the threshold, 1 something is, 2 bad input.\n";
+
+int usageError(const QString &why)
 {
-    QTextStream(stderr) << "toposcope: validate is not implemented yet\n";
+    QTextStream(stderr) << "toposcope validate: " << why << "\n\n" << ValidateUsage;
     return 2;
+}
+
+// "--name value" or "--name=value".
+bool takeOption(const QStringList &args, int *i, const QString &name, QString *value, bool *bad)
+{
+    const QString &arg = args.at(*i);
+    if (arg == name) {
+        if (*i + 1 >= args.size()) {
+            *bad = true;
+            return true;
+        }
+        *value = args.at(++*i);
+        return true;
+    }
+    if (arg.startsWith(name + u'=')) {
+        *value = arg.mid(name.size() + 1);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int Cli::validateCommand(const QStringList &args)
+{
+    QString file;
+    QString format = QStringLiteral("text");
+    QString failOn = QStringLiteral("critical");
+    for (int i = 0; i < args.size(); ++i) {
+        bool bad = false;
+        QString value;
+        if (takeOption(args, &i, QStringLiteral("--format"), &value, &bad)) {
+            if (bad)
+                return usageError(QStringLiteral("--format needs a value"));
+            format = value;
+        } else if (takeOption(args, &i, QStringLiteral("--fail-on"), &value, &bad)) {
+            if (bad)
+                return usageError(QStringLiteral("--fail-on needs a value"));
+            failOn = value;
+        } else if (args.at(i).startsWith(u'-') && args.at(i) != QLatin1String("-")) {
+            return usageError(QStringLiteral("unknown option %1").arg(args.at(i)));
+        } else if (file.isEmpty()) {
+            file = args.at(i);
+        } else {
+            return usageError(
+                QStringLiteral("one FILE only (got %1 and %2)").arg(file, args.at(i)));
+        }
+    }
+    if (file.isEmpty())
+        return usageError(QStringLiteral("FILE is missing"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("sarif"))
+        return usageError(
+            QStringLiteral("unknown format \"%1\" (text, json or sarif)").arg(format));
+    Finding::Severity threshold = Finding::Severity::Critical;
+    if (!Finding::severityFromName(failOn, &threshold))
+        return usageError(
+            QStringLiteral("unknown severity \"%1\" (info, warning or critical)").arg(failOn));
+
+    DesignData design;
+    QString error;
+    if (!loadDesignFile(file, &design, &error)) {
+        QTextStream(stderr) << "toposcope validate: " << error << "\n";
+        return 2;
+    }
+    const QList<Finding> findings = Validator::validate(design);
+
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return 2;
+    if (format == QLatin1String("json")) {
+        out.write(FindingFormat::toJson(findings, design));
+    } else if (format == QLatin1String("sarif")) {
+        QFile source(file);
+        const QByteArray text = source.open(QIODevice::ReadOnly) ? source.readAll() : QByteArray();
+        // SARIF wants a URI; a relative path stays relative (to the repository, for review
+        // tools), an absolute one becomes file://.
+        const QString uri = QFileInfo(file).isAbsolute()
+                                ? QUrl::fromLocalFile(file).toString()
+                                : QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
+        out.write(FindingFormat::toSarif(findings, design, uri, text,
+                                         QStringLiteral(TOPOSCOPE_VERSION)));
+    } else {
+        out.write(FindingFormat::toText(findings, design, QFileInfo(file).fileName()).toUtf8());
+    }
+    out.flush();
+
+    for (const Finding &f : findings) {
+        if (!f.accepted && f.severity >= threshold)
+            return 1;
+    }
+    return 0;
 }

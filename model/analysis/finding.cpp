@@ -28,3 +28,29 @@ QString Finding::severityName(Severity s)
     }
     return {};
 }
+
+bool Finding::severityFromName(const QString &name, Severity *out)
+{
+    for (Severity s : {Severity::Info, Severity::Warning, Severity::Critical}) {
+        if (severityName(s) == name) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Finding::categoryTitle(Category c)
+{
+    switch (c) {
+    case Category::Spof:
+        return QStringLiteral("Availability");
+    case Category::Security:
+        return QStringLiteral("Security");
+    case Category::Monitoring:
+        return QStringLiteral("Monitoring");
+    case Category::Config:
+        return QStringLiteral("Configuration");
+    }
+    return {};
+}

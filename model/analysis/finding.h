@@ -4,6 +4,7 @@
 #include "design/elements.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -34,4 +35,10 @@ struct Finding
 
     static QString categoryName(Category c); ///< "spof", "security", "monitoring", "config"
     static QString severityName(Severity s); ///< "info", "warning", "critical"
+    /** The severity named `name` ("info", "warning", "critical"); false if there is none. */
+    static bool severityFromName(const QString &name, Severity *out);
+    /** "Availability", "Security", "Monitoring", "Configuration": for headings. */
+    static QString categoryTitle(Category c);
 };
+
+Q_DECLARE_METATYPE(Finding)

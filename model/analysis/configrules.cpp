@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: MIT
+#include "rules.h"
+
+#include "designindex.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+using Kind = DesignIndex::Kind;
+using Category = Finding::Category;
+using Severity = Finding::Severity;
+
+std::vector<int> requestTargets(const DesignIndex &index, int c, Kind kind)
+{
+    std::vector<int> targets;
+    for (int l : index.outLinks(c)) {
+        const int to = index.linkTo(l);
+        if (index.isRequestLink(l) && index.kind(to) == kind
+            && std::find(targets.begin(), targets.end(), to) == targets.end())
+            targets.push_back(to);
+    }
+    return targets;
+}
+
+void sessionState(const DesignIndex &index, QList<Finding> *out)
+{
+    std::vector<int> local;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) == Kind::AppServer && index.isReachable(c)
+            && index.boolProp(c, QStringLiteral("session_state"))
+            && index.prop(c, QStringLiteral("session_store")) == QLatin1String("none"))
+            local.push_back(c);
+    }
+    int appServers = 0;
+    for (int c = 0; c < index.componentCount(); ++c)
+        appServers += index.kind(c) == Kind::AppServer && index.isReachable(c) ? 1 : 0;
+    // With one application server every request finds the session; the trouble starts when
+    // requests of one user can land on different servers.
+    if (local.empty() || appServers < 2)
+        return;
+    QStringList subjects;
+    bool allUseDatabase = true;
+    for (int c : local) {
+        subjects.append(index.component(c).id);
+        allUseDatabase = allUseDatabase && !requestTargets(index, c, Kind::Database).empty();
+    }
+    out->append(Rules::make(
+        QStringLiteral("config.session-state"),
+        Category::Config,
+        Severity::Warning,
+        subjects,
+        QStringLiteral("Sessions live on each application server"),
+        QStringLiteral("%1 keep%2 user sessions in %3 own memory, with no shared session store. "
+                       "The load balancer sends a user's next request to whichever server is "
+                       "next, which does not know the session: users are logged out at random "
+                       "or lose their cart. When a server fails, everyone whose session lived "
+                       "there is logged out.")
+            .arg(Rules::sentence(Rules::labels(index, local)),
+                 local.size() == 1 ? QStringLiteral("s") : QString(),
+                 local.size() == 1 ? QStringLiteral("its") : QStringLiteral("their")),
+        QStringLiteral("Keep sessions in a store every application server shares — Redis or "
+                       "Memcached (replicated), or the database — or in signed cookies. Sticky "
+                       "sessions (“balance source”) only hide the problem until a server fails."),
+        allUseDatabase));
+}
+
+void replicaWrites(const DesignIndex &index, QList<Finding> *out)
+{
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) != Kind::AppServer)
+            continue;
+        const std::vector<int> dbs = requestTargets(index, c, Kind::Database);
+        // Per cluster: does this server reach a member that takes writes?
+        QHash<int, std::vector<int>> byCluster;
+        for (int db : dbs)
+            byCluster[index.databaseCluster(db)].push_back(db);
+        for (auto it = byCluster.cbegin(); it != byCluster.cend(); ++it) {
+            const int cluster = it.key();
+            if (index.clusterHasFailover(cluster))
+                continue; // links into a failover cluster follow the primary
+            bool writer = false;
+            for (int db : it.value())
+                writer = writer || index.acceptsWrites(db);
+            if (writer)
+                continue;
+            const std::vector<int> primaries = index.clusterPrimaries(cluster);
+            const QString name = index.quoted(c);
+            out->append(Rules::make(
+                QStringLiteral("config.replica-writes"),
+                Category::Config,
+                Severity::Warning,
+                {index.component(c).id},
+                QStringLiteral("%1 sends its writes to a replica")
+                    .arg(Rules::sentence(index.describe(c))),
+                QStringLiteral("%1 talks only to %2, a read-only copy. Every write it makes — a "
+                               "sign-up, an order, a comment — is refused (“The MySQL server is "
+                               "running with the --read-only option”), or, where the replica is "
+                               "not read-only, lands on the replica alone and silently diverges "
+                               "from the primary, to be lost at the next resynchronisation. "
+                               "Users served through %1 cannot save anything.")
+                    .arg(name, Rules::labels(index, it.value())),
+                primaries.empty()
+                    ? QStringLiteral("Give the cluster a primary and send %1's writes to it; keep "
+                                     "the replica for reads.")
+                          .arg(name)
+                    : QStringLiteral("Connect %1 to the primary %2 for writes and keep the "
+                                     "replica for reads, or go through a proxy that splits reads "
+                                     "and writes (ProxySQL, MySQL Router).")
+                          .arg(name, Rules::labels(index, primaries)),
+                !primaries.empty()));
+        }
+    }
+}
+
+void sharedHost(const DesignIndex &index, QList<Finding> *out)
+{
+    for (int h = 0; h < index.hostCount(); ++h) {
+        bool web = false, app = false, db = false;
+        for (int c : index.componentsOn(h)) {
+            const Kind k = index.kind(c);
+            web = web || k == Kind::WebServer || k == Kind::LoadBalancer;
+            app = app || k == Kind::AppServer;
+            db = db || k == Kind::Database;
+        }
+        if (!(web && app && db))
+            continue;
+        const QString host = index.quotedHost(h);
+        out->append(Rules::make(
+            QStringLiteral("config.shared-host"), Category::Config, Severity::Warning,
+            {index.host(h).id},
+            QStringLiteral("%1 runs the web server, the application and the database together")
+                .arg(Rules::sentence(host)),
+            QStringLiteral("All three tiers share the CPU, memory and disk of %1: a traffic spike "
+                           "or a heavy query slows everything else down, and you cannot scale "
+                           "one tier without the others. Whoever breaks into the public web "
+                           "server is on the machine that holds the data. When the machine "
+                           "fails, all three go at once.")
+                .arg(host),
+            QStringLiteral("Give each tier its own machines (web, application, database), so "
+                           "each can be scaled, secured and restarted on its own.")));
+    }
+}
+
+void appFiles(const DesignIndex &index, QList<Finding> *out)
+{
+    std::vector<int> unsynced;
+    int localCopies = 0;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) != Kind::AppFiles)
+            continue;
+        std::vector<int> users;
+        for (int l : index.inLinks(c)) {
+            const int from = index.linkFrom(l);
+            if (index.isRequestLink(l)
+                && std::find(users.begin(), users.end(), from) == users.end())
+                users.push_back(from);
+        }
+        if (index.prop(c, QStringLiteral("storage")) == QLatin1String("central_share")) {
+            if (users.size() < 2)
+                continue;
+            out->append(Rules::make(
+                QStringLiteral("config.app-files"), Category::Config, Severity::Warning,
+                {index.component(c).id},
+                QStringLiteral("One central copy of the application files serves %1 servers")
+                    .arg(users.size()),
+                QStringLiteral("%1 is the only copy of the code and %2 all load it over the "
+                               "network. When the share or its network is slow, every server is "
+                               "slow; when it is down, every server stops — so the redundancy of "
+                               "the servers ends at the share. A bad deploy also reaches every "
+                               "server at the same instant.")
+                    .arg(Rules::sentence(index.describe(c)), Rules::labels(index, users)),
+                QStringLiteral("Deploy a local copy to every server (the same release "
+                               "everywhere, with a deploy script or container images), or keep "
+                               "the code on replicated storage.")));
+            continue;
+        }
+        ++localCopies;
+        if (!index.boolProp(c, QStringLiteral("synced")))
+            unsynced.push_back(c);
+    }
+    if (unsynced.empty() || localCopies < 2)
+        return;
+    QStringList subjects;
+    for (int c : unsynced)
+        subjects.append(index.component(c).id);
+    out->append(Rules::make(
+        QStringLiteral("config.app-files"), Category::Config, Severity::Warning, subjects,
+        QStringLiteral("The copies of the application files are not kept in sync"),
+        QStringLiteral("%1 %2 separate copies of the code that nothing updates together. After a "
+                       "deploy the servers run different versions, and the same request gives "
+                       "different results — or errors — depending on which server answers.")
+            .arg(Rules::sentence(Rules::labels(index, unsynced)),
+                 unsynced.size() == 1 ? QStringLiteral("is one of several")
+                                      : QStringLiteral("are")),
+        QStringLiteral("Deploy to every server in one step (a release script, configuration "
+                       "management or container images) and check that every server reports "
+                       "the same version."),
+        true));
+}
+
+// Where a DNS record may point: an entry point, its cluster peer, or what stands behind a
+// firewall or CDN that users reach first.
+QSet<int> acceptableTargets(const DesignIndex &index)
+{
+    QSet<int> ok;
+    for (int e : index.entryPoints()) {
+        ok.insert(e);
+        if (index.balancerPeer(e) >= 0)
+            ok.insert(index.balancerPeer(e));
+        if (index.kind(e) == Kind::Firewall || index.kind(e) == Kind::Cdn) {
+            for (int l : index.outLinks(e)) {
+                if (index.isRequestLink(l))
+                    ok.insert(index.linkTo(l));
+            }
+        }
+    }
+    return ok;
+}
+
+void dnsTarget(const DesignIndex &index, QList<Finding> *out)
+{
+    if (index.entryPoints().empty())
+        return;
+    const QSet<int> ok = acceptableTargets(index);
+    const std::vector<int> &entries = index.entryPoints();
+    const QString entryNames = Rules::labels(index, entries);
+    for (int d : index.dnsServers()) {
+        const QString targetId = index.prop(d, QStringLiteral("target"));
+        const int target = index.componentIndex(targetId);
+        if (target >= 0 && ok.contains(target))
+            continue;
+        const QString domain = index.prop(d, QStringLiteral("domain"));
+        QString title;
+        QString explanation;
+        if (targetId.isEmpty()) {
+            title = QStringLiteral("The DNS record of %1 points at nothing").arg(domain);
+            explanation = QStringLiteral("%1 does not say which component its %2 record points "
+                                         "at, so the design does not show how users find the "
+                                         "site. Browsers connect to whatever address the record "
+                                         "holds; it must be the entry point, %3.")
+                              .arg(Rules::sentence(index.describe(d)),
+                                   index.prop(d, QStringLiteral("record_type")), entryNames);
+        } else if (target < 0) {
+            title
+                = QStringLiteral("The DNS record of %1 points at a missing component").arg(domain);
+            explanation = QStringLiteral("%1 points at “%2”, which is not in the design: "
+                                         "browsers would connect to an address where nothing "
+                                         "answers, and the site would be unreachable.")
+                              .arg(Rules::sentence(index.describe(d)), targetId);
+        } else {
+            title = QStringLiteral("The DNS record of %1 points at %2, not at the entry point")
+                        .arg(domain, index.quoted(target));
+            explanation = QStringLiteral(
+                              "Browsers connect to whatever the record names: %1. Users then "
+                              "skip the entry point %2, so the redundancy behind it is not used "
+                              "— all traffic lands on one component, and when it fails the site "
+                              "is down for everyone who resolved the name.")
+                              .arg(index.describe(target), entryNames);
+        }
+        out->append(Rules::make(
+            QStringLiteral("config.dns-target"), Category::Config, Severity::Warning,
+            {index.component(d).id}, title, explanation,
+            // No one-click fix: pointing the name elsewhere changes which paths users take,
+            // and may bring up what the wrong target was hiding.
+            QStringLiteral("Point the record at the entry point (%1): its public address, or "
+                           "the virtual IP of a load balancer cluster.")
+                .arg(entryNames)));
+    }
+}
+
+void balancerClusters(const DesignIndex &index, QList<Finding> *out)
+{
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) != Kind::LoadBalancer || index.balancerPeer(c) >= 0
+            || index.prop(c, QStringLiteral("high_availability")) != QLatin1String("cluster"))
+            continue;
+        const int peer = index.componentIndex(index.prop(c, QStringLiteral("peer")));
+        QString why;
+        if (peer < 0 || peer == c)
+            why = QStringLiteral("no peer is named");
+        else if (index.kind(peer) != Kind::LoadBalancer)
+            why = QStringLiteral("its peer %1 is not a load balancer").arg(index.quoted(peer));
+        else if (index.balancerPeer(peer) >= 0)
+            why = QStringLiteral("its peer %1 is paired with another balancer").arg(
+                index.quoted(peer));
+        else
+            why = QStringLiteral("the pair has no virtual IP");
+        out->append(Rules::make(
+            QStringLiteral("config.lb-cluster"), Category::Config, Severity::Warning,
+            {index.component(c).id},
+            QStringLiteral("%1 is marked as a cluster but cannot fail over")
+                .arg(Rules::sentence(index.describe(c))),
+            QStringLiteral("%1 is set to high availability “cluster”, but %2. A cluster needs "
+                           "both: a peer that watches it and a virtual IP that moves to the "
+                           "peer when it fails. Without them clients keep using this balancer's "
+                           "own address and nothing takes over.")
+                .arg(Rules::sentence(index.describe(c)), why),
+            QStringLiteral("Name the other load balancer as its peer, give the pair a virtual IP "
+                           "(keepalived/VRRP) and point DNS at that address.")));
+    }
+}
+
+void unreachable(const DesignIndex &index, QList<Finding> *out)
+{
+    if (index.clients().empty())
+        return;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        const Kind k = index.kind(c);
+        if (index.isReachable(c) || k == Kind::Client || k == Kind::Dns || k == Kind::Monitoring)
+            continue;
+        // A firewall inside a host guards that host; it is not on the request path.
+        if (k == Kind::Firewall && index.hostOf(c) >= 0)
+            continue;
+        // A standby copy of a database that is used is there on purpose.
+        const int cluster = index.databaseCluster(c);
+        bool standby = false;
+        if (cluster >= 0) {
+            for (int m : index.clusterMembers(cluster))
+                standby = standby || (m != c && index.isReachable(m));
+        }
+        if (standby)
+            continue;
+        out->append(Rules::make(
+            QStringLiteral("config.unreachable"), Category::Config, Severity::Info,
+            {index.component(c).id},
+            QStringLiteral("%1 is not on any request path").arg(Rules::sentence(index.describe(c))),
+            QStringLiteral("No chain of request links leads from the users to %1, so it never "
+                           "serves a request and Toposcope cannot count it as redundancy. Links "
+                           "go from the caller to the callee: users → load balancer → web "
+                           "server → application server → database.")
+                .arg(index.describe(c)),
+            QStringLiteral("If it should serve traffic, draw a link to it from the component "
+                           "that calls it.")));
+    }
+}
+
+} // namespace
+
+void Rules::configuration(const DesignIndex &index, QList<Finding> *out)
+{
+    sessionState(index, out);
+    replicaWrites(index, out);
+    sharedHost(index, out);
+    appFiles(index, out);
+    dnsTarget(index, out);
+    balancerClusters(index, out);
+    unreachable(index, out);
+}
+
+Finding Rules::make(const QString &rule,
+                    Finding::Category category,
+                    Finding::Severity severity,
+                    const QStringList &subjects,
+                    const QString &title,
+                    const QString &explanation,
+                    const QString &fix,
+                    bool fixable)
+{
+    Finding f;
+    f.rule = rule;
+    f.category = category;
+    f.severity = severity;
+    f.subjects = subjects;
+    f.title = title;
+    f.explanation = explanation;
+    f.fix = fix;
+    f.fixable = fixable;
+    return f;
+}
+
+QString Rules::listing(const QStringList &items)
+{
+    if (items.size() <= 1)
+        return items.value(0);
+    constexpr int MaxNamed = 6;
+    if (items.size() > MaxNamed)
+        return items.mid(0, MaxNamed - 1).join(QStringLiteral(", "))
+               + QStringLiteral(" and %1 more").arg(items.size() - MaxNamed + 1);
+    return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ")
+           + items.last();
+}
+
+QString Rules::labels(const DesignIndex &index, const std::vector<int> &components)
+{
+    QStringList names;
+    for (int c : components)
+        names.append(index.quoted(c));
+    return listing(names);
+}
+
+QString Rules::sentence(QString text)
+{
+    for (int i = 0; i < text.size(); ++i) {
+        if (text.at(i).isLetter()) {
+            text[i] = text.at(i).toUpper();
+            break;
+        }
+    }
+    return text;
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+#include "designindex.h"
+
+#include "design/kinds.h"
+
+#include <QSet>
+
+#include <numeric>
+
+namespace {
+
+// Links with these protocols keep the system running but never carry a user's request.
+bool isBackgroundProtocol(const QString &protocol)
+{
+    return protocol == QLatin1String("replication") || protocol == QLatin1String("syslog")
+           || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
+}
+
+int find(std::vector<int> &parent, int x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+} // namespace
+
+DesignIndex::Kind DesignIndex::kindCode(const QString &kind)
+{
+    static const QHash<QString, Kind> codes = {
+        {QStringLiteral("client"), Kind::Client},
+        {QStringLiteral("dns"), Kind::Dns},
+        {QStringLiteral("load_balancer"), Kind::LoadBalancer},
+        {QStringLiteral("web_server"), Kind::WebServer},
+        {QStringLiteral("app_server"), Kind::AppServer},
+        {QStringLiteral("app_files"), Kind::AppFiles},
+        {QStringLiteral("database"), Kind::Database},
+        {QStringLiteral("firewall"), Kind::Firewall},
+        {QStringLiteral("monitoring"), Kind::Monitoring},
+        {QStringLiteral("cache"), Kind::Cache},
+        {QStringLiteral("cdn"), Kind::Cdn},
+        {QStringLiteral("queue"), Kind::Queue},
+        {QStringLiteral("generic"), Kind::Generic},
+    };
+    return codes.value(kind, Kind::Unknown);
+}
+
+DesignIndex::DesignIndex(const DesignData &data)
+    : m_data(data)
+{
+    const int hosts = static_cast<int>(data.hosts.size());
+    m_hostIndex.reserve(hosts);
+    m_hostComponents.resize(hosts);
+    for (int h = 0; h < hosts; ++h)
+        m_hostIndex.insert(data.hosts.at(h).id, h);
+
+    const int n = static_cast<int>(data.components.size());
+    m_componentIndex.reserve(n);
+    m_kind.resize(n);
+    m_host.resize(n, -1);
+    for (int c = 0; c < n; ++c) {
+        const Component &comp = data.components.at(c);
+        m_componentIndex.insert(comp.id, c);
+        m_kind[c] = kindCode(comp.kind);
+        if (!comp.host.isEmpty()) {
+            m_host[c] = m_hostIndex.value(comp.host, -1);
+            if (m_host[c] >= 0)
+                m_hostComponents[m_host[c]].push_back(c);
+        }
+        if (m_kind[c] == Kind::Client)
+            m_clients.push_back(c);
+        else if (m_kind[c] == Kind::Dns)
+            m_dns.push_back(c);
+        else if (m_kind[c] == Kind::Database)
+            m_hasDatabase = true;
+    }
+    indexLinks();
+    findClusters();
+    findPeers();
+    findEntries();
+    findReachable();
+}
+
+void DesignIndex::indexLinks()
+{
+    const int n = componentCount();
+    const int links = static_cast<int>(m_data.links.size());
+    m_linkFrom.resize(links, -1);
+    m_linkTo.resize(links, -1);
+    m_request.resize(links, 0);
+    m_outOffsets.assign(n + 1, 0);
+    m_inOffsets.assign(n + 1, 0);
+    for (int l = 0; l < links; ++l) {
+        const Link &link = m_data.links.at(l);
+        const int from = m_componentIndex.value(link.from, -1);
+        const int to = m_componentIndex.value(link.to, -1);
+        if (from < 0 || to < 0 || from == to)
+            continue;
+        m_linkFrom[l] = from;
+        m_linkTo[l] = to;
+        ++m_outOffsets[from + 1];
+        ++m_inOffsets[to + 1];
+        const Kind fk = m_kind[from];
+        const Kind tk = m_kind[to];
+        // Databases, files, DNS and monitoring answer requests but do not pass them on; a link
+        // between two databases is replication whatever its protocol says.
+        const bool callerForwards = fk != Kind::Dns && fk != Kind::Monitoring
+                                    && fk != Kind::AppFiles && fk != Kind::Database;
+        const bool calleeServes = tk != Kind::Client && tk != Kind::Monitoring;
+        m_request[l] = callerForwards && calleeServes && !isBackgroundProtocol(link.protocol);
+    }
+    for (int c = 0; c < n; ++c) {
+        m_outOffsets[c + 1] += m_outOffsets[c];
+        m_inOffsets[c + 1] += m_inOffsets[c];
+    }
+    m_outLinks.resize(m_outOffsets[n]);
+    m_inLinks.resize(m_inOffsets[n]);
+    std::vector<int> outFill(m_outOffsets.begin(), m_outOffsets.end() - 1);
+    std::vector<int> inFill(m_inOffsets.begin(), m_inOffsets.end() - 1);
+    for (int l = 0; l < links; ++l) {
+        if (m_linkFrom[l] < 0)
+            continue;
+        m_outLinks[outFill[m_linkFrom[l]]++] = l;
+        m_inLinks[inFill[m_linkTo[l]]++] = l;
+    }
+}
+
+void DesignIndex::findClusters()
+{
+    const int n = componentCount();
+    std::vector<int> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int l = 0; l < linkCount(); ++l) {
+        const int a = m_linkFrom[l];
+        const int b = m_linkTo[l];
+        if (a >= 0 && b >= 0 && m_kind[a] == Kind::Database && m_kind[b] == Kind::Database)
+            parent[find(parent, a)] = find(parent, b);
+    }
+    m_dbCluster.assign(n, -1);
+    QHash<int, int> clusterOfRoot;
+    for (int c = 0; c < n; ++c) {
+        if (m_kind[c] != Kind::Database)
+            continue;
+        const int root = find(parent, c);
+        auto it = clusterOfRoot.find(root);
+        if (it == clusterOfRoot.end()) {
+            it = clusterOfRoot.insert(root, static_cast<int>(m_clusters.size()));
+            m_clusters.emplace_back();
+        }
+        m_dbCluster[c] = it.value();
+        m_clusters[it.value()].push_back(c);
+    }
+    m_clusterFailover.assign(m_clusters.size(), 0);
+    for (size_t k = 0; k < m_clusters.size(); ++k) {
+        if (m_clusters[k].size() < 2)
+            continue;
+        for (int c : m_clusters[k]) {
+            if (prop(c, QStringLiteral("failover")) != QLatin1String("none")
+                && !prop(c, QStringLiteral("failover")).isEmpty())
+                m_clusterFailover[k] = 1;
+        }
+    }
+}
+
+void DesignIndex::findPeers()
+{
+    const int n = componentCount();
+    m_peer.assign(n, -1);
+    // A pair is real when one side says "cluster", names the other as its peer and the pair
+    // has a virtual IP: keepalived moves that address to the survivor.
+    for (int c = 0; c < n; ++c) {
+        if (m_kind[c] != Kind::LoadBalancer
+            || prop(c, QStringLiteral("high_availability")) != QLatin1String("cluster"))
+            continue;
+        const int p = componentIndex(prop(c, QStringLiteral("peer")));
+        if (p < 0 || p == c || m_kind[p] != Kind::LoadBalancer)
+            continue;
+        const bool vip = !prop(c, QStringLiteral("virtual_ip")).trimmed().isEmpty()
+                         || !prop(p, QStringLiteral("virtual_ip")).trimmed().isEmpty();
+        if (!vip || (m_peer[c] >= 0 && m_peer[c] != p) || (m_peer[p] >= 0 && m_peer[p] != c))
+            continue;
+        m_peer[c] = p;
+        m_peer[p] = c;
+    }
+}
+
+void DesignIndex::findEntries()
+{
+    m_isEntry.assign(componentCount(), 0);
+    for (int client : m_clients) {
+        for (int l : outLinks(client)) {
+            const int to = m_linkTo[l];
+            if (!m_request[l] || m_kind[to] == Kind::Dns || m_isEntry[to])
+                continue;
+            m_isEntry[to] = 1;
+            m_entries.push_back(to);
+        }
+    }
+}
+
+void DesignIndex::findReachable()
+{
+    m_reachable.assign(componentCount(), 0);
+    std::vector<int> stack;
+    auto push = [&](int c) {
+        if (c >= 0 && !m_reachable[c]) {
+            m_reachable[c] = 1;
+            stack.push_back(c);
+        }
+    };
+    for (int c : m_clients)
+        push(c);
+    while (!stack.empty()) {
+        const int c = stack.back();
+        stack.pop_back();
+        push(m_peer[c]);
+        if (m_dbCluster[c] >= 0 && m_clusterFailover[m_dbCluster[c]]) {
+            for (int m : m_clusters[m_dbCluster[c]])
+                push(m);
+        }
+        for (int l : outLinks(c)) {
+            if (m_request[l])
+                push(m_linkTo[l]);
+        }
+    }
+}
+
+bool DesignIndex::isEncrypted(int l) const
+{
+    const Link &link = m_data.links.at(l);
+    const Kinds::ProtocolSpec *spec = Kinds::findProtocol(link.protocol);
+    return (spec && spec->encrypted) || link.props.value(QStringLiteral("tls")).toBool();
+}
+
+std::vector<int> DesignIndex::clusterPrimaries(int cluster) const
+{
+    std::vector<int> primaries;
+    for (int c : m_clusters[cluster]) {
+        if (prop(c, QStringLiteral("role")) != QLatin1String("replica"))
+            primaries.push_back(c);
+    }
+    return primaries;
+}
+
+bool DesignIndex::acceptsWrites(int c) const
+{
+    return m_kind[c] == Kind::Database
+        && prop(c, QStringLiteral("role")) != QLatin1String("replica")
+        && !boolProp(c, QStringLiteral("read_only"));
+}
+
+QString DesignIndex::prop(int c, const QString &name) const
+{
+    return m_data.components.at(c).props.value(name).toString();
+}
+
+bool DesignIndex::boolProp(int c, const QString &name) const
+{
+    return m_data.components.at(c).props.value(name).toBool();
+}
+
+QString DesignIndex::quoted(int c) const
+{
+    const Component &comp = m_data.components.at(c);
+    return QStringLiteral("“%1”").arg(comp.label.isEmpty() ? comp.id : comp.label);
+}
+
+QString DesignIndex::hostLabel(int h) const
+{
+    const Host &host = m_data.hosts.at(h);
+    return host.label.isEmpty() ? host.id : host.label;
+}
+
+QString DesignIndex::quotedHost(int h) const
+{
+    return QStringLiteral("“%1”").arg(hostLabel(h));
+}
+
+QString DesignIndex::describe(int c) const
+{
+    const Kinds::KindSpec *spec = Kinds::find(m_data.components.at(c).kind);
+    QString kind = spec ? spec->displayName : m_data.components.at(c).kind;
+    // "Load balancer" → "load balancer", but acronyms (DNS, CDN) stay as they are.
+    if (kind.size() > 1 && kind.at(1).isLower())
+        kind[0] = kind.at(0).toLower();
+    if (m_kind[c] == Kind::Database) {
+        const QString role = prop(c, QStringLiteral("role"));
+        if (role == QLatin1String("primary") || role == QLatin1String("replica"))
+            kind = role + u' ' + kind;
+    }
+    return QStringLiteral("the %1 %2").arg(kind, quoted(c));
+}

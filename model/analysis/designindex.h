@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/designdata.h"
+
+#include <QHash>
+#include <QString>
+
+#include <span>
+#include <vector>
+
+/**
+ * Read-only facts about one DesignData that the flow graph and the rules share, computed once
+ * per validation in linear time: component and host indices by id, the links of each component, the
+ * kind of each component as a code, which links carry requests, the database clusters (databases
+ * joined by replication), the load balancer pairs that really form a cluster, and the entry points
+ * users connect to.
+ *
+ * Indices are positions in the DesignData lists. The index keeps a reference to the data: the
+ * DesignData must outlive it and stay unchanged.
+ */
+class DesignIndex
+{
+public:
+    enum class Kind {
+        Client,
+        Dns,
+        LoadBalancer,
+        WebServer,
+        AppServer,
+        AppFiles,
+        Database,
+        Firewall,
+        Monitoring,
+        Cache,
+        Cdn,
+        Queue,
+        Generic,
+        Unknown
+    };
+
+    explicit DesignIndex(const DesignData &data);
+
+    const DesignData &data() const { return m_data; }
+    int componentCount() const { return static_cast<int>(m_kind.size()); }
+    int linkCount() const { return static_cast<int>(m_linkFrom.size()); }
+    int hostCount() const { return static_cast<int>(m_hostComponents.size()); }
+
+    const Component &component(int c) const { return m_data.components.at(c); }
+    const Link &link(int l) const { return m_data.links.at(l); }
+    const Host &host(int h) const { return m_data.hosts.at(h); }
+
+    int componentIndex(const ElementId &id) const { return m_componentIndex.value(id, -1); }
+    int hostIndex(const ElementId &id) const { return m_hostIndex.value(id, -1); }
+
+    Kind kind(int c) const { return m_kind[c]; }
+    /** The host that contains component `c`, or -1. */
+    int hostOf(int c) const { return m_host[c]; }
+    const std::vector<int> &componentsOn(int h) const { return m_hostComponents[h]; }
+    int linkFrom(int l) const { return m_linkFrom[l]; }
+    int linkTo(int l) const { return m_linkTo[l]; }
+    /** Links from component `c`, in design order. */
+    std::span<const int> outLinks(int c) const
+    {
+        return {m_outLinks.data() + m_outOffsets[c], m_outLinks.data() + m_outOffsets[c + 1]};
+    }
+    /** Links to component `c`, in design order. */
+    std::span<const int> inLinks(int c) const
+    {
+        return {m_inLinks.data() + m_inOffsets[c], m_inLinks.data() + m_inOffsets[c + 1]};
+    }
+
+    /** The link carries user requests (not replication, metrics, logs or VRRP). */
+    bool isRequestLink(int l) const { return m_request[l]; }
+    /** The link is encrypted: https, or the link's tls property. */
+    bool isEncrypted(int l) const;
+
+    /** Database cluster of `c` (databases joined by links between them), or -1. */
+    int databaseCluster(int c) const { return m_dbCluster[c]; }
+    const std::vector<int> &clusterMembers(int cluster) const { return m_clusters[cluster]; }
+    int clusterCount() const { return static_cast<int>(m_clusters.size()); }
+    /** Some member names an automatic failover mechanism and the cluster has a second node. */
+    bool clusterHasFailover(int cluster) const { return m_clusterFailover[cluster]; }
+    /** The cluster's primary (or standalone) databases. */
+    std::vector<int> clusterPrimaries(int cluster) const;
+    /** The database accepts writes now: a primary or standalone that is not read-only. */
+    bool acceptsWrites(int c) const;
+
+    /** The other load balancer of a real cluster (peer and virtual IP set), or -1. */
+    int balancerPeer(int c) const { return m_peer[c]; }
+
+    /** Components users connect to directly (request links from a client, DNS aside). */
+    const std::vector<int> &entryPoints() const { return m_entries; }
+    bool isEntryPoint(int c) const { return m_isEntry[c]; }
+    const std::vector<int> &clients() const { return m_clients; }
+    const std::vector<int> &dnsServers() const { return m_dns; }
+    bool hasDatabase() const { return m_hasDatabase; }
+
+    /** Reached from a client by following request links (peers and clusters included). */
+    bool isReachable(int c) const { return m_reachable[c]; }
+
+    QString prop(int c, const QString &name) const;
+    bool boolProp(int c, const QString &name) const;
+    /** "the load balancer “HAProxy”": kind in words and the label, for sentences. */
+    QString describe(int c) const;
+    /** “HAProxy” (the label, or the id when the label is empty), quoted. */
+    QString quoted(int c) const;
+    QString quotedHost(int h) const;
+    QString hostLabel(int h) const;
+
+    static Kind kindCode(const QString &kind);
+
+private:
+    void indexLinks();
+    void findClusters();
+    void findPeers();
+    void findEntries();
+    void findReachable();
+
+    const DesignData &m_data;
+    QHash<ElementId, int> m_componentIndex;
+    QHash<ElementId, int> m_hostIndex;
+    std::vector<Kind> m_kind;
+    std::vector<int> m_host;
+    std::vector<std::vector<int>> m_hostComponents;
+    std::vector<int> m_linkFrom;
+    std::vector<int> m_linkTo;
+    std::vector<char> m_request;
+    // Links by component, compressed: outLinks(c) is m_outLinks[m_outOffsets[c] ..].
+    std::vector<int> m_outOffsets;
+    std::vector<int> m_outLinks;
+    std::vector<int> m_inOffsets;
+    std::vector<int> m_inLinks;
+    std::vector<int> m_dbCluster;
+    std::vector<std::vector<int>> m_clusters;
+    std::vector<char> m_clusterFailover;
+    std::vector<int> m_peer;
+    std::vector<int> m_entries;
+    std::vector<char> m_isEntry;
+    std::vector<int> m_clients;
+    std::vector<int> m_dns;
+    std::vector<char> m_reachable;
+    bool m_hasDatabase = false;
+};

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: MIT
+#include "fixes.h"
+
+#include "design/kinds.h"
+#include "designindex.h"
+#include "rules.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+using Kind = DesignIndex::Kind;
+
+constexpr double ExtraWidth = 140; // room made in a host frame for an added component
+constexpr double HostGap = 40;
+
+// A placeholder from the documentation range (RFC 5737): the user replaces it with theirs.
+const QString PlaceholderVip = QStringLiteral("203.0.113.10");
+
+class Editor
+{
+public:
+    explicit Editor(const DesignData &design, const QString &text)
+    {
+        result.design = design;
+        result.text = text;
+        for (const Host &h : design.hosts)
+            m_ids.insert(h.id);
+        for (const Component &c : design.components)
+            m_ids.insert(c.id);
+        for (const Link &l : design.links)
+            m_ids.insert(l.id);
+    }
+
+    Fixes::Result result;
+
+    DesignData &data() { return result.design; }
+
+    Component *component(const ElementId &id)
+    {
+        for (Component &c : result.design.components) {
+            if (c.id == id)
+                return &c;
+        }
+        return nullptr;
+    }
+    Host *host(const ElementId &id)
+    {
+        for (Host &h : result.design.hosts) {
+            if (h.id == id)
+                return &h;
+        }
+        return nullptr;
+    }
+    Link *link(const ElementId &id)
+    {
+        for (Link &l : result.design.links) {
+            if (l.id == id)
+                return &l;
+        }
+        return nullptr;
+    }
+
+    /** `stem` if free, else the stem with the next free number ("lb-1" → "lb-2"). */
+    ElementId uniqueId(const QString &stem)
+    {
+        QString id = stem;
+        if (m_ids.contains(id))
+            id = next(stem);
+        while (m_ids.contains(id))
+            id = next(id);
+        m_ids.insert(id);
+        return id;
+    }
+
+    static QString next(const QString &name)
+    {
+        static const QRegularExpression trailingNumber(QStringLiteral("^(.*?)(\\d+)$"));
+        const QRegularExpressionMatch m = trailingNumber.match(name);
+        if (m.hasMatch())
+            return m.captured(1) + QString::number(m.captured(2).toLongLong() + 1);
+        return name + (name.contains(u' ') ? QStringLiteral(" 2") : QStringLiteral("-2"));
+    }
+
+    Component &addComponent(const QString &kind, const QString &stem, const QString &label)
+    {
+        Component c;
+        c.kind = kind;
+        c.id = uniqueId(stem);
+        c.label = label;
+        c.props = Kinds::defaults(kind);
+        result.design.components.append(c);
+        return result.design.components.last();
+    }
+
+    Link &addLink(const ElementId &from, const ElementId &to, const QString &protocol, int port)
+    {
+        Link l;
+        l.id = uniqueId(QStringLiteral("link-%1-%2").arg(from, to));
+        l.from = from;
+        l.to = to;
+        l.protocol = protocol;
+        const Kinds::ProtocolSpec *spec = Kinds::findProtocol(protocol);
+        l.port = port > 0 ? port : (spec ? spec->defaultPort : 0);
+        for (const Kinds::PropertySpec &p : Kinds::linkProperties())
+            l.props.insert(p.name, p.defaultValue);
+        result.design.links.append(l);
+        return result.design.links.last();
+    }
+
+    /** Copies every link of `source` that touches `original`, with `copy` in its place. */
+    void copyLinks(const DesignData &source, const ElementId &original, const ElementId &copy)
+    {
+        for (const Link &l : source.links) {
+            if (l.from != original && l.to != original)
+                continue;
+            Link link = l;
+            link.id = uniqueId(next(l.id));
+            (l.from == original ? link.from : link.to) = copy;
+            result.copiedFrom.insert(link.id, l.id);
+            result.design.links.append(link);
+        }
+    }
+
+    /** Puts `c` inside `hostId`, widening the frame to make room on its right. */
+    void placeInHost(const ElementId componentId, const ElementId hostId)
+    {
+        Host *h = host(hostId);
+        Component *c = component(componentId);
+        if (!h || !c)
+            return;
+        c->host = hostId;
+        c->pos = QPointF(h->rect.right() + ExtraWidth / 2, h->rect.center().y());
+        h->rect.setWidth(h->rect.width() + ExtraWidth);
+    }
+
+    Fixes::Result done(bool changed)
+    {
+        result.ok = changed;
+        return result;
+    }
+
+private:
+    QSet<QString> m_ids;
+};
+
+bool carriesHttp(const QString &protocol)
+{
+    return protocol == QLatin1String("http") || protocol == QLatin1String("tcp")
+           || protocol == QLatin1String("fastcgi");
+}
+
+// Encrypts the plaintext hops from `from` to components on other machines. Returns true if
+// something changed.
+bool encryptHopsFrom(Editor &e, const ElementId &from)
+{
+    const DesignData snapshot = e.data();
+    const DesignIndex index(snapshot);
+    const int c = index.componentIndex(from);
+    if (c < 0)
+        return false;
+    bool changed = false;
+    for (int l : index.outLinks(c)) {
+        const int to = index.linkTo(l);
+        const bool sameMachine = index.hostOf(c) >= 0 && index.hostOf(c) == index.hostOf(to);
+        if (!index.isRequestLink(l) || !carriesHttp(index.link(l).protocol)
+            || index.isEncrypted(l) || sameMachine)
+            continue;
+        Link *link = e.link(index.link(l).id);
+        if (link->protocol == QLatin1String("http")) {
+            link->protocol = QStringLiteral("https");
+            link->port = 443;
+        }
+        link->props.insert(QStringLiteral("tls"), true);
+        if (index.kind(to) == Kind::WebServer)
+            e.component(index.component(to).id)->props.insert(QStringLiteral("tls"), true);
+        changed = true;
+    }
+    return changed;
+}
+
+void addFirewallTo(Editor &e, const ElementId hostId) // a copy: the lists grow below
+{
+    const DesignIndex index(e.data());
+    const int h = index.hostIndex(hostId);
+    if (h < 0 || Rules::hostHasFirewall(index, h))
+        return;
+    // Let in what the machine's components are called on, nothing else.
+    QList<int> ports;
+    for (int c : index.componentsOn(h)) {
+        for (int l : index.inLinks(c)) {
+            const int from = index.linkFrom(l);
+            const int port = index.link(l).port;
+            if (index.isRequestLink(l) && index.hostOf(from) != h && port > 0
+                && !ports.contains(port))
+                ports.append(port);
+        }
+    }
+    if (ports.isEmpty())
+        ports = {80, 443};
+    std::sort(ports.begin(), ports.end());
+    QStringList allowed;
+    for (int p : ports)
+        allowed.append(QString::number(p));
+    Component &fw = e.addComponent(QStringLiteral("firewall"),
+                                   QStringLiteral("%1-firewall").arg(hostId),
+                                   QStringLiteral("Firewall"));
+    fw.props.insert(QStringLiteral("allowed_ports"), allowed);
+    e.placeInHost(fw.id, hostId);
+}
+
+} // namespace
+
+Fixes::Result Fixes::addLoadBalancerCluster(const DesignData &design, const ElementId &balancer)
+{
+    Editor e(design, QStringLiteral("Add a second load balancer"));
+    if (!e.component(balancer) || e.component(balancer)->kind != QLatin1String("load_balancer"))
+        return e.done(false);
+    // Copies, not pointers: the lists grow below.
+    const Component original = *e.component(balancer);
+    const DesignIndex before(design);
+    if (before.balancerPeer(before.componentIndex(balancer)) >= 0)
+        return e.done(false);
+
+    Component peer = original;
+    peer.id = e.uniqueId(Editor::next(original.id));
+    peer.label = Editor::next(original.label.isEmpty() ? original.id : original.label);
+    QString vip = original.props.value(QStringLiteral("virtual_ip")).toString().trimmed();
+    if (vip.isEmpty())
+        vip = PlaceholderVip;
+    QPointF offset(180, 0);
+
+    if (!original.host.isEmpty()) {
+        if (e.host(original.host)) {
+            const Host hostCopy = *e.host(original.host);
+            const Host *h = &hostCopy;
+            Host copy = hostCopy;
+            copy.id = e.uniqueId(Editor::next(h->id));
+            copy.label = Editor::next(h->label.isEmpty() ? h->id : h->label);
+            offset = QPointF(h->rect.width() + HostGap, 0);
+            copy.rect.translate(offset);
+            peer.host = copy.id;
+            e.result.copiedFrom.insert(copy.id, h->id);
+            // The machine's guards come along, so the new one is as protected and watched as
+            // the old one.
+            const QList<ElementId> guards = [&] {
+                QList<ElementId> ids;
+                for (const Component &c : design.components) {
+                    if (c.host == h->id
+                        && (c.kind == QLatin1String("firewall")
+                            || c.kind == QLatin1String("monitoring")))
+                        ids.append(c.id);
+                }
+                return ids;
+            }();
+            e.data().hosts.append(copy);
+            for (const ElementId &id : guards) {
+                Component guard = *e.component(id);
+                guard.id = e.uniqueId(Editor::next(id));
+                guard.host = copy.id;
+                guard.pos += offset;
+                e.result.copiedFrom.insert(guard.id, id);
+                e.copyLinks(design, id, guard.id);
+                e.data().components.append(guard);
+            }
+        }
+    }
+    auto pairWith = [&vip](Component *c, const ElementId &other) {
+        c->props.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
+        c->props.insert(QStringLiteral("peer"), other);
+        c->props.insert(QStringLiteral("virtual_ip"), vip);
+    };
+    peer.pos += offset;
+    pairWith(&peer, balancer);
+    e.result.copiedFrom.insert(peer.id, balancer);
+    // The same connections: users and backends, telemetry.
+    e.copyLinks(design, balancer, peer.id);
+    e.data().components.append(peer);
+    pairWith(e.component(balancer), peer.id);
+    Link &vrrp = e.addLink(balancer, peer.id, QStringLiteral("vrrp"), 0);
+    vrrp.label = QStringLiteral("keepalived");
+    return e.done(true);
+}
+
+Fixes::Result Fixes::enableHttps(const DesignData &design, const ElementId &entry)
+{
+    Editor e(design, QStringLiteral("Enable HTTPS"));
+    const DesignIndex index(design);
+    const int c = index.componentIndex(entry);
+    if (c < 0)
+        return e.done(false);
+    std::vector<int> entries{c};
+    if (index.balancerPeer(c) >= 0)
+        entries.push_back(index.balancerPeer(c));
+    QList<ElementId> terminators;
+    bool changed = false;
+    for (int ent : entries) {
+        for (int l : index.inLinks(ent)) {
+            if (index.kind(index.linkFrom(l)) != Kind::Client || !index.isRequestLink(l))
+                continue;
+            Link *link = e.link(index.link(l).id);
+            link->protocol = QStringLiteral("https");
+            link->port = 443;
+            link->props.insert(QStringLiteral("tls"), true);
+            changed = true;
+        }
+        const Kind k = index.kind(ent);
+        if (k == Kind::Firewall || k == Kind::Cdn) {
+            // Pass-through devices: TLS goes on to what stands behind them.
+            for (int l : index.outLinks(ent)) {
+                if (!index.isRequestLink(l))
+                    continue;
+                Link *link = e.link(index.link(l).id);
+                if (link->protocol == QLatin1String("http")) {
+                    link->protocol = QStringLiteral("https");
+                    link->port = 443;
+                }
+                link->props.insert(QStringLiteral("tls"), true);
+                terminators.append(index.component(index.linkTo(l)).id);
+            }
+        } else {
+            terminators.append(index.component(ent).id);
+        }
+    }
+    for (const ElementId &id : terminators) {
+        Component *t = e.component(id);
+        if (t->kind == QLatin1String("load_balancer"))
+            t->props.insert(QStringLiteral("tls_termination"), true);
+        else if (t->kind == QLatin1String("web_server"))
+            t->props.insert(QStringLiteral("tls"), true);
+        encryptHopsFrom(e, id);
+    }
+    return e.done(changed);
+}
+
+Fixes::Result Fixes::addFirewalls(const DesignData &design, const QStringList &targets)
+{
+    Editor e(design, QStringLiteral("Add firewalls"));
+    const int before = static_cast<int>(design.components.size());
+    for (const QString &id : targets) {
+        if (e.host(id)) {
+            addFirewallTo(e, id);
+            continue;
+        }
+        Component *c = e.component(id);
+        if (!c)
+            continue;
+        if (c->host.isEmpty()) {
+            // An entry point drawn on its own stands for a machine: make that machine visible
+            // so the firewall has somewhere to run.
+            Host h;
+            h.id = e.uniqueId(QStringLiteral("%1-host").arg(c->id));
+            h.label = QStringLiteral("%1 host").arg(c->label.isEmpty() ? c->id : c->label);
+            h.rect = QRectF(c->pos.x() - 90, c->pos.y() - 70, 180, 140);
+            for (const Kinds::PropertySpec &p : Kinds::hostProperties())
+                h.props.insert(p.name, p.defaultValue);
+            h.props.insert(QStringLiteral("public"), true);
+            c->host = h.id;
+            e.result.copiedFrom.insert(h.id, c->id);
+            e.data().hosts.append(h);
+        }
+        addFirewallTo(e, e.component(id)->host);
+    }
+    return e.done(e.data().components.size() > before);
+}
+
+Fixes::Result Fixes::addMonitoring(const DesignData &design)
+{
+    Editor e(design, QStringLiteral("Add monitoring"));
+    const DesignIndex index(design);
+    const QStringList missing = Rules::unmonitored(index);
+    if (missing.isEmpty())
+        return e.done(false);
+
+    // Reuse a collector only where that adds no new weak point: a hosted one, or one the
+    // agents already rely on.
+    QString collector;
+    QString product = QStringLiteral("datadog");
+    bool agentsExist = false;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) == Kind::Monitoring
+            && index.prop(c, QStringLiteral("mode")) != QLatin1String("collector"))
+            agentsExist = true;
+    }
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) != Kind::Monitoring
+            || index.prop(c, QStringLiteral("mode")) != QLatin1String("collector"))
+            continue;
+        if (agentsExist || Rules::isHostedMonitoring(index.prop(c, QStringLiteral("product")))) {
+            collector = index.component(c).id;
+            product = index.prop(c, QStringLiteral("product"));
+            break;
+        }
+    }
+    if (collector.isEmpty()) {
+        double right = 0;
+        double top = 0;
+        for (const Host &h : design.hosts) {
+            right = std::max(right, h.rect.right());
+            top = std::min(top, h.rect.top());
+        }
+        for (const Component &c : design.components) {
+            right = std::max(right, c.pos.x() + 60);
+            top = std::min(top, c.pos.y());
+        }
+        Component &col = e.addComponent(QStringLiteral("monitoring"), QStringLiteral("monitoring"),
+                                        QStringLiteral("Datadog"));
+        col.props.insert(QStringLiteral("mode"), QStringLiteral("collector"));
+        col.props.insert(QStringLiteral("product"), product);
+        col.pos = QPointF(right + 120, top + 42);
+        collector = col.id;
+    }
+    for (const QString &id : missing) {
+        if (e.host(id)) {
+            Component &agent = e.addComponent(QStringLiteral("monitoring"),
+                                              QStringLiteral("%1-agent").arg(id),
+                                              QStringLiteral("Agent"));
+            agent.props.insert(QStringLiteral("mode"), QStringLiteral("agent"));
+            agent.props.insert(QStringLiteral("product"), product);
+            const ElementId agentId = agent.id;
+            e.placeInHost(agentId, id);
+            e.addLink(agentId, collector, QStringLiteral("metrics"), 0);
+        } else {
+            e.addLink(id, collector, QStringLiteral("metrics"), 0);
+        }
+    }
+    return e.done(true);
+}
+
+Fixes::Result Fixes::enableHealthChecks(const DesignData &design, const ElementId &balancer)
+{
+    Editor e(design, QStringLiteral("Enable health checks"));
+    Component *lb = e.component(balancer);
+    if (!lb || lb->kind != QLatin1String("load_balancer"))
+        return e.done(false);
+    const QString peer = lb->props.value(QStringLiteral("peer")).toString();
+    lb->props.insert(QStringLiteral("health_checks"), true);
+    if (Component *p = e.component(peer); p && p->kind == QLatin1String("load_balancer"))
+        p->props.insert(QStringLiteral("health_checks"), true);
+    return e.done(true);
+}
+
+Fixes::Result Fixes::enableDatabaseFailover(const DesignData &design, const ElementId &database)
+{
+    Editor e(design, QStringLiteral("Enable database failover"));
+    const DesignIndex index(design);
+    const int db = index.componentIndex(database);
+    const int cluster = db >= 0 ? index.databaseCluster(db) : -1;
+    if (cluster < 0 || index.clusterMembers(cluster).size() < 2)
+        return e.done(false);
+    for (int m : index.clusterMembers(cluster)) {
+        Component *c = e.component(index.component(m).id);
+        const bool postgres
+            = c->props.value(QStringLiteral("engine")) == QLatin1String("postgresql");
+        c->props.insert(QStringLiteral("failover"),
+                        postgres ? QStringLiteral("patroni") : QStringLiteral("orchestrator"));
+    }
+    return e.done(true);
+}
+
+Fixes::Result Fixes::encryptInternal(const DesignData &design, const ElementId &subject)
+{
+    Editor e(design, QStringLiteral("Encrypt internal traffic"));
+    if (Link *l = e.link(subject)) {
+        l->props.insert(QStringLiteral("tls"), true);
+        return e.done(true);
+    }
+    return e.done(encryptHopsFrom(e, subject));
+}
+
+Fixes::Result Fixes::makeAdminInternal(const DesignData &design, const ElementId &component)
+{
+    Editor e(design, QStringLiteral("Make the status page internal"));
+    Component *c = e.component(component);
+    if (!c)
+        return e.done(false);
+    bool changed = false;
+    for (const QString &prop :
+         {QStringLiteral("stats_endpoint"), QStringLiteral("status_endpoint")}) {
+        if (c->props.value(prop).toString() == QLatin1String("public")) {
+            c->props.insert(prop, QStringLiteral("internal"));
+            changed = true;
+        }
+    }
+    return e.done(changed);
+}
+
+Fixes::Result Fixes::connectToPrimary(const DesignData &design, const ElementId &appServer)
+{
+    Editor e(design, QStringLiteral("Connect to the primary database"));
+    const DesignIndex index(design);
+    const int app = index.componentIndex(appServer);
+    if (app < 0)
+        return e.done(false);
+    bool changed = false;
+    QSet<int> done;
+    for (int l : index.outLinks(app)) {
+        const int db = index.linkTo(l);
+        const int cluster = index.databaseCluster(db);
+        if (!index.isRequestLink(l) || cluster < 0 || done.contains(cluster)
+            || index.clusterHasFailover(cluster))
+            continue;
+        done.insert(cluster);
+        bool writer = false;
+        for (int other : index.outLinks(app)) {
+            const int to = index.linkTo(other);
+            writer = writer
+                     || (index.isRequestLink(other) && index.databaseCluster(to) == cluster
+                         && index.acceptsWrites(to));
+        }
+        const std::vector<int> primaries = index.clusterPrimaries(cluster);
+        if (writer || primaries.empty())
+            continue;
+        e.addLink(appServer, index.component(primaries.front()).id, index.link(l).protocol,
+                  index.link(l).port)
+            .label = QStringLiteral("writes");
+        changed = true;
+    }
+    return e.done(changed);
+}
+
+Fixes::Result Fixes::shareSessions(const DesignData &design, const QStringList &appServers)
+{
+    Editor e(design, QStringLiteral("Keep sessions in the database"));
+    bool changed = false;
+    for (const QString &id : appServers) {
+        Component *c = e.component(id);
+        if (!c || c->kind != QLatin1String("app_server"))
+            continue;
+        c->props.insert(QStringLiteral("session_store"), QStringLiteral("database"));
+        c->props.insert(QStringLiteral("session_state"), false);
+        changed = true;
+    }
+    return e.done(changed);
+}
+
+Fixes::Result Fixes::syncAppFiles(const DesignData &design, const QStringList &appFiles)
+{
+    Editor e(design, QStringLiteral("Keep the application files in sync"));
+    bool changed = false;
+    for (const QString &id : appFiles) {
+        if (Component *c = e.component(id); c && c->kind == QLatin1String("app_files")) {
+            c->props.insert(QStringLiteral("synced"), true);
+            changed = true;
+        }
+    }
+    return e.done(changed);
+}
+
+Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
+{
+    if (!finding.fixable || finding.subjects.isEmpty())
+        return {};
+    const QString &rule = finding.rule;
+    const QString &subject = finding.subjects.first();
+    if (rule == QLatin1String("spof.component"))
+        return addLoadBalancerCluster(design, subject);
+    if (rule == QLatin1String("spof.link")) {
+        const Link *l = design.link(subject);
+        return l ? addLoadBalancerCluster(design, l->to) : Result();
+    }
+    if (rule == QLatin1String("spof.write-path"))
+        return enableDatabaseFailover(design, subject);
+    if (rule == QLatin1String("security.no-https"))
+        return enableHttps(design, subject);
+    if (rule == QLatin1String("security.no-firewall"))
+        return addFirewalls(design, finding.subjects);
+    if (rule == QLatin1String("security.plaintext-internal"))
+        return encryptInternal(design, subject);
+    if (rule == QLatin1String("security.admin-exposed"))
+        return makeAdminInternal(design, subject);
+    if (rule == QLatin1String("monitoring.none"))
+        return addMonitoring(design);
+    if (rule == QLatin1String("monitoring.no-health-checks"))
+        return enableHealthChecks(design, subject);
+    if (rule == QLatin1String("config.replica-writes"))
+        return connectToPrimary(design, subject);
+    if (rule == QLatin1String("config.session-state"))
+        return shareSessions(design, finding.subjects);
+    if (rule == QLatin1String("config.app-files"))
+        return syncAppFiles(design, finding.subjects);
+    return {};
+}

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+// `toposcope validate` as a user runs it: the real binary, its exit codes, its output formats.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QString example(const char *name)
+{
+    return s(TOPOSCOPE_SOURCE_DIR) + s("/resources/examples/") + s(name);
+}
+
+QString fixture(const char *name)
+{
+    return s(TOPOSCOPE_FIXTURES) + s("/validation/") + s(name);
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run validate(const QStringList &args)
+{
+    QProcess p;
+    p.start(s(TOPOSCOPE_BINARY), QStringList{s("validate")} + args);
+    Run r;
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestValidateCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrContains");
+
+        QTest::newRow("clean design") << QStringList{example("scaled-up.topo")} << 0 << QString();
+        QTest::newRow("clean at info")
+            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("info")} << 0 << QString();
+        QTest::newRow("critical findings")
+            << QStringList {example("distributed.topo")} << 1 << QString();
+        QTest::newRow("warnings below the default threshold")
+            << QStringList{fixture("warnings-only.topo")} << 0 << QString();
+        QTest::newRow("warnings at --fail-on warning")
+            << QStringList {fixture("warnings-only.topo"), s("--fail-on"), s("warning")} << 1
+            << QString();
+        QTest::newRow("--fail-on=critical form")
+            << QStringList {fixture("warnings-only.topo"), s("--fail-on=critical")} << 0
+            << QString();
+        QTest::newRow("criticals accepted do not fail")
+            << QStringList{fixture("accepted.topo")} << 0 << QString();
+        QTest::newRow("the warnings left still do")
+            << QStringList {s("--fail-on"), s("warning"), fixture("accepted.topo")} << 1
+            << QString();
+
+        QTest::newRow("missing file")
+            << QStringList {fixture("nothing-here.topo")} << 2 << s("no such file");
+        QTest::newRow("broken JSON")
+            << QStringList {fixture("broken.topo")} << 2 << s("line 5, column");
+        QTest::newRow("unknown kind") << QStringList{fixture("unknown-kind.topo")} << 2
+                                      << s("components[1].kind");
+        QTest::newRow("no file") << QStringList{} << 2 << s("FILE is missing");
+        QTest::newRow("two files")
+            << QStringList {example("scaled-up.topo"), example("distributed.topo")} << 2
+            << s("one FILE only");
+        QTest::newRow("unknown format")
+            << QStringList {example("scaled-up.topo"), s("--format"), s("xml")} << 2
+            << s("unknown format");
+        QTest::newRow("unknown severity")
+            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("major")} << 2
+            << s("unknown severity");
+        QTest::newRow("option without value")
+            << QStringList {example("scaled-up.topo"), s("--format")} << 2 << s("needs a value");
+        QTest::newRow("unknown option")
+            << QStringList {example("scaled-up.topo"), s("--strict")} << 2 << s("unknown option");
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrContains);
+        const Run r = validate(args);
+        QCOMPARE(r.exitCode, exitCode);
+        if (!stderrContains.isEmpty())
+            QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), r.err.constData());
+        if (exitCode == 2)
+            QVERIFY(r.out.isEmpty()); // nothing half-written on stdout
+        else
+            QVERIFY(r.err.isEmpty());
+    }
+
+    void jsonShape()
+    {
+        const Run r = validate({example("seed-004-active-passive.topo"), s("--format"), s("json")});
+        QCOMPARE(r.exitCode, 1);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonArray findings = doc.object().value(s("findings")).toArray();
+        QVERIFY(findings.size() >= 8);
+        bool appServer = false, primary = false;
+        for (const QJsonValue &v : findings) {
+            const QJsonObject f = v.toObject();
+            for (const char *key : {"rule", "category", "severity", "title", "explanation", "fix"})
+                QVERIFY2(f.value(s(key)).isString() && !f.value(s(key)).toString().isEmpty(), key);
+            for (const QJsonValue &sv : f.value(s("subjects")).toArray()) {
+                const QJsonObject subject = sv.toObject();
+                QVERIFY(subject.value(s("id")).isString());
+                QVERIFY(subject.value(s("kind")).isString());
+                QVERIFY(subject.value(s("label")).isString());
+                if (f.value(s("rule")) == s("spof.component")
+                    && subject.value(s("id")) == s("app")) {
+                    QCOMPARE(subject.value(s("kind")).toString(), s("app_server"));
+                    appServer = true;
+                }
+                if (f.value(s("rule")) == s("spof.write-path")
+                    && subject.value(s("kind")) == s("database")) {
+                    QCOMPARE(subject.value(s("role")).toString(), s("primary"));
+                    primary = true;
+                }
+            }
+        }
+        QVERIFY(appServer);
+        QVERIFY(primary);
+    }
+
+    void acceptedFindingsAreListedApart()
+    {
+        const Run r = validate({fixture("accepted.topo"), s("--format=json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray accepted = root.value(s("accepted")).toArray();
+        QCOMPARE(accepted.size(), 3);
+        for (const QJsonValue &v : accepted)
+            QVERIFY(!v.toObject().value(s("reason")).toString().isEmpty());
+        for (const QJsonValue &v : root.value(s("findings")).toArray())
+            QVERIFY(v.toObject().value(s("severity")).toString() != s("critical"));
+    }
+
+    void sarif()
+    {
+        const Run r = validate({example("distributed.topo"), s("--format"), s("sarif")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root.value(s("version")).toString(), s("2.1.0"));
+        const QJsonObject run = root.value(s("runs")).toArray().at(0).toObject();
+        QVERIFY(!run.value(s("tool"))
+                     .toObject()
+                     .value(s("driver"))
+                     .toObject()
+                     .value(s("rules"))
+                     .toArray()
+                     .isEmpty());
+        const QJsonArray results = run.value(s("results")).toArray();
+        QVERIFY(!results.isEmpty());
+        const QJsonObject first = results.at(0).toObject();
+        QCOMPARE(first.value(s("ruleId")).toString(), s("spof.component"));
+        QCOMPARE(first.value(s("level")).toString(), s("error"));
+        const QString uri = first.value(s("locations"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(s("physicalLocation"))
+                                .toObject()
+                                .value(s("artifactLocation"))
+                                .toObject()
+                                .value(s("uri"))
+                                .toString();
+        QVERIFY2(uri.startsWith(s("file://")) && uri.endsWith(s("distributed.topo")),
+                 qPrintable(uri));
+    }
+
+    void textIsReadable()
+    {
+        const Run r = validate({example("seed-001-round-robin.topo")});
+        QCOMPARE(r.exitCode, 1);
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY(text.startsWith(s("seed-001-round-robin.topo: ")));
+        QVERIFY(text.contains(s("\nAvailability (")));
+        QVERIFY(text.contains(s("\nSecurity (")));
+        QVERIFY(text.contains(s("\nMonitoring (")));
+        QVERIFY(text.contains(s("single point of failure")));
+        QVERIFY(text.contains(s("Fix: ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidateCommand)
+#include "tst_validatecommand.moc"
