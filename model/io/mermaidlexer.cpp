@@ -641,6 +641,19 @@ bool MermaidLexer::readAtShape(Shape *shape, QString *label, QString *icon)
 
 QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
 {
+    // Font Awesome icons are written literally (`fa:fa-database`); an escaped colon is text.
+    QString withoutIcon;
+    if (raw.contains(u"fa-")) {
+        static const QRegularExpression fa(QStringLiteral("(?:^|\\s)fa[bsrl]?:fa-([a-z0-9-]+)"));
+        const QString rawText = raw.toString();
+        const QRegularExpressionMatch m = fa.match(rawText);
+        if (m.hasMatch()) {
+            if (icon)
+                *icon = m.captured(1);
+            withoutIcon = QString(rawText).remove(m.capturedStart(), m.capturedLength());
+            raw = withoutIcon;
+        }
+    }
     QStringView s = raw.trimmed();
     const bool markdown = s.size() >= 2 && s.front() == u'`' && s.back() == u'`';
     if (markdown)
@@ -711,17 +724,6 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
         if (markdown && c == u'*')
             continue;
         out += c;
-    }
-    if (out.contains(QStringLiteral("fa:")) || out.contains(QStringLiteral("fab:"))
-        || out.contains(QStringLiteral("fas:"))) {
-        static const QRegularExpression fa(QStringLiteral("(?:^|\\s)fa[bsrl]?:fa-([a-z0-9-]+)"));
-        const QRegularExpressionMatch m = fa.match(out);
-        if (m.hasMatch()) {
-            if (icon)
-                *icon = m.captured(1);
-            out.remove(m.capturedStart(), m.capturedLength());
-            out = out.trimmed();
-        }
     }
     return out;
 }
