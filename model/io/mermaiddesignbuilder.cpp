@@ -195,6 +195,9 @@ void MermaidDesignBuilder::makeHosts()
             wanted = sg.generatedId ? slug(sg.title) : sg.id;
         h.id = uniqueId(wanted, QStringLiteral("host"));
         h.label = sg.title;
+        // Arrange frames hosts around their components; an empty host keeps this size, which
+        // the .topo format accepts (it refuses a frame of zero width).
+        h.rect = QRectF(0, 0, 240, 160);
         for (const Kinds::PropertySpec &p : Kinds::hostProperties())
             h.props.insert(p.name, p.defaultValue);
         const QStringList problems = applyProperties(

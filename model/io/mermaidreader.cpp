@@ -71,12 +71,16 @@ Region findRegion(const QString &text)
 {
     Region r;
     r.end = text.size();
-    // Markdown: the first ```mermaid block.
+    // Markdown: the first ```mermaid block; the document's first heading names the design.
     int lineNo = 1;
+    QString heading;
     for (qsizetype pos = 0; pos < text.size();) {
         const Line l = lineAt(text, pos, text.size());
         const QStringView t = trimmedLine(text, l);
+        if (heading.isEmpty() && t.startsWith(u"# "))
+            heading = t.mid(2).trimmed().toString().remove(u'*').left(Mermaid::MaxLabelLength);
         if (t.startsWith(u"```mermaid") || t.startsWith(u"~~~mermaid")) {
+            r.title = heading;
             const QStringView fence = t.left(3);
             r.begin = l.next;
             r.line = lineNo + 1;
