@@ -541,14 +541,18 @@ void MermaidDesignBuilder::inferFromLinks()
 
 void MermaidDesignBuilder::finish()
 {
-    m_data.name = m_designMeta.contains(QStringLiteral("name"))
-                      ? m_designMeta.value(QStringLiteral("name")).toString()
-                      : m_graph.title;
-    m_data.description = m_designMeta.contains(QStringLiteral("description"))
-                             ? m_designMeta.value(QStringLiteral("description")).toString()
-                             : m_graph.description;
+    // Texts are bounded as in the .topo format, so that every import can be saved.
+    m_data.name = (m_designMeta.contains(QStringLiteral("name"))
+                       ? m_designMeta.value(QStringLiteral("name")).toString()
+                       : m_graph.title)
+                      .left(Mermaid::MaxLabelLength);
+    m_data.description = (m_designMeta.contains(QStringLiteral("description"))
+                              ? m_designMeta.value(QStringLiteral("description")).toString()
+                              : m_graph.description)
+                             .left(Mermaid::MaxLabelLength);
     if (m_designMeta.contains(QStringLiteral("domain"))) {
-        m_data.domain = m_designMeta.value(QStringLiteral("domain")).toString();
+        m_data.domain =
+            m_designMeta.value(QStringLiteral("domain")).toString().left(Mermaid::MaxLabelLength);
     } else {
         const QString defaultDomain =
             Kinds::defaults(QStringLiteral("dns")).value(QStringLiteral("domain")).toString();
@@ -575,7 +579,9 @@ void MermaidDesignBuilder::finish()
         const QJsonObject o = v.toObject();
         AcceptedFinding a;
         a.rule = o.value(QStringLiteral("rule")).toString();
-        a.reason = o.value(QStringLiteral("reason")).toString();
+        a.reason = o.value(QStringLiteral("reason")).toString().left(Mermaid::MaxLabelLength);
+        if (a.rule.size() > Mermaid::MaxIdLength)
+            continue;
         for (const QJsonValue &s : o.value(QStringLiteral("subjects")).toArray())
             a.subjects.append(s.toString());
         a.subjects.sort();

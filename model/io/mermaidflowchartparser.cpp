@@ -380,8 +380,9 @@ bool MermaidFlowchartParser::parseVertex(int *node)
         }
         Node &n = m_graph->nodes[*node];
         n.shape = shape;
-        n.hasLabel = !label.isEmpty();
-        n.label = label.isEmpty() ? id : label;
+        // `A[""]` is an empty label, drawn as such; `A@{ shape: cyl }` shows the id.
+        n.hasLabel = !label.isNull();
+        n.label = label.isNull() ? id : label;
         if (!icon.isEmpty())
             n.icon = icon;
     } else {

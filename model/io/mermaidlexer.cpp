@@ -628,7 +628,8 @@ bool MermaidLexer::readAtShape(Shape *shape, QString *label, QString *icon)
         {QStringLiteral("inv-trapezoid"), Shape::TrapezoidAlt},
     };
     *shape = shapes.value(fields.value(QStringLiteral("shape")).toLower(), Shape::Rect);
-    *label = decodeLabel(fields.value(QStringLiteral("label")), icon);
+    const auto labelField = fields.constFind(QStringLiteral("label"));
+    *label = labelField == fields.cend() ? QString() : decodeLabel(*labelField, icon);
     const QString named = fields.value(QStringLiteral("icon"));
     if (!named.isEmpty() && icon) {
         // "fa:user", "logos:aws-rds": the part after the pack prefix names the thing.
@@ -660,18 +661,15 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
         s = s.mid(1, s.size() - 2);
     QString out;
     out.reserve(s.size());
+    // Raw blanks are held back until the next visible character, so that they collapse and
+    // vanish at the ends and around line breaks; blanks written as entities are kept.
     bool pendingSpace = false;
-    auto dropTrailingBlank = [&out]() {
-        while (out.endsWith(u' '))
-            out.chop(1);
-    };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
-        if (c == u'\r')
-            continue;
+        if (c == u'\r' || c.isNull())
+            continue; // NUL cannot be in Mermaid text (nor in a label worth keeping)
         if (c == u'\n') {
             if (markdown) {
-                dropTrailingBlank();
                 out += u'\n';
                 pendingSpace = false;
             } else {
@@ -683,9 +681,6 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
             pendingSpace = true;
             continue;
         }
-        if (pendingSpace && !out.isEmpty() && !out.endsWith(u'\n'))
-            out += u' ';
-        pendingSpace = false;
         if (c == u'<') {
             const bool closing = i + 1 < s.size() && s.at(i + 1) == u'/';
             const qsizetype nameAt = i + (closing ? 2 : 1);
@@ -698,14 +693,17 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
                     while (n < j && s.at(n).isLetterOrNumber())
                         ++n;
                     if (s.mid(nameAt, n - nameAt).compare(u"br", Qt::CaseInsensitive) == 0) {
-                        dropTrailingBlank();
                         out += u'\n';
+                        pendingSpace = false;
                     }
                     i = j;
                     continue;
                 }
             }
         }
+        if (pendingSpace && !out.isEmpty() && !out.endsWith(u'\n'))
+            out += u' ';
+        pendingSpace = false;
         if (c == u'#' || c == u'&') {
             qsizetype j = i + 1;
             if (c == u'&' && j < s.size() && s.at(j) == u'#')
@@ -725,5 +723,5 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
             continue;
         out += c;
     }
-    return out;
+    return out.isNull() ? QStringLiteral("") : out; // null means "no label" to the parsers
 }

@@ -84,7 +84,8 @@ public:
 
     /** Whether a node shape starts here (`[`, `(`, `{`, `>`, `@{`). */
     bool atShape() const;
-    /** Reads a node shape and its label. `icon` receives an icon named in the label. */
+    /** Reads a node shape and its label (null when `@{...}` gives none; empty when the
+     *  brackets are). `icon` receives an icon named in the label. */
     bool readShape(Mermaid::Shape *shape, QString *label, QString *icon);
 
     /** The last error, with its position; set when a reader returns false. */

@@ -127,7 +127,7 @@ Region findRegion(const QString &text)
                 break;
             const QStringView raw = QStringView(text).mid(l.start, l.end - l.start);
             if (raw.startsWith(u"title:"))
-                r.title = yamlScalar(raw.mid(6));
+                r.title = yamlScalar(raw.mid(6)).left(Mermaid::MaxLabelLength);
         }
         r.begin = p;
         r.line = line;

@@ -97,8 +97,12 @@ std::pair<QString, QString> shapeOf(const QString &kind)
     return {QString::fromLatin1(s->open), QString::fromLatin1(s->close)};
 }
 
-QString escapeLabel(const QString &text)
+QString escapeLabel(const QString &label)
 {
+    // NUL has no Mermaid spelling (the reader drops it too); take it out before looking at
+    // neighbours, so the blanks around it are judged as they will be read.
+    QString text = label;
+    text.remove(QChar(0));
     QString out;
     out.reserve(text.size() + 8);
     auto isSpace = [](QChar c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r'; };
@@ -130,6 +134,7 @@ QString escapeLabel(const QString &text)
             out += QStringLiteral("<br>");
             break;
         case u'\r':
+            out += QStringLiteral("#13;");
             break;
         case u'\t':
             out += QStringLiteral("#9;");
@@ -148,7 +153,9 @@ QString escapeLabel(const QString &text)
             break;
         }
         default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            // Control characters and other blanks (no-break space, line separator...) would be
+            // trimmed or lost on the way back; entities keep them.
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F || c.isSpace())
                 out += QStringLiteral("#%1;").arg(c.unicode());
             else
                 out += c;

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void safeIds();
     void labelsAreEscaped_data();
     void labelsAreEscaped();
+    void nulIsDropped();
     void edgeText_data();
     void edgeText();
     void dashedEdges();
@@ -103,6 +104,12 @@ void TestMermaidWriter::labelsAreEscaped_data()
     QTest::newRow("backtick") << "`code`" << "#96;code#96;";
     QTest::newRow("pipe") << "a|b" << "a#124;b";
     QTest::newRow("icon") << "fa:fa-user" << "fa#58;fa-user";
+    QTest::newRow("empty") << "" << "";
+    QTest::newRow("control") << "a\x01" "b" << "a#1;b";
+    QTest::newRow("blank before break") << "MySQL \nreplica" << "MySQL#32;<br>replica";
+    QTest::newRow("other blanks") << QString(QChar(0xA0)) + "a" + QChar(0x2028)
+                                  << "#160;a#8232;";
+    QTest::newRow("carriage return") << "\ra\r\nb" << "#13;a#13;<br>b";
 }
 
 void TestMermaidWriter::labelsAreEscaped()
@@ -119,6 +126,20 @@ void TestMermaidWriter::labelsAreEscaped()
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 1);
     QCOMPARE(r.data.components.first().label, label);
+}
+
+void TestMermaidWriter::nulIsDropped()
+{
+    // Found by fuzz_mermaid: NUL has no spelling in Mermaid; both directions drop it.
+    const QString label = QStringLiteral("Ng") + QChar(0) + QStringLiteral("inx");
+    QCOMPARE(MermaidWriter::escapeLabel(label), QStringLiteral("Nginx"));
+    QCOMPARE(MermaidWriter::escapeLabel(QStringLiteral("a") + QChar(0) + QStringLiteral(" ")
+                                        + QChar(0)),
+             QStringLiteral("a#32;"));
+    const MermaidReader::ReadResult r = MermaidReader::parse(
+        QStringLiteral("flowchart TD\n  A[\"") + label + QStringLiteral("\"]\n"));
+    QVERIFY(r.ok);
+    QCOMPARE(r.data.components.first().label, QStringLiteral("Nginx"));
 }
 
 void TestMermaidWriter::edgeText_data()
