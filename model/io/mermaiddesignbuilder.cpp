@@ -278,14 +278,14 @@ void MermaidDesignBuilder::computeEntries()
              s >= 0 && steps <= Mermaid::MaxDepth + 1; s = m_graph.subgraphs.at(s).parent, ++steps)
             candidates[s].append(c);
     }
-    const int appTier = static_cast<int>(Kinds::Tier::App);
-    const int supportTier = static_cast<int>(Kinds::Tier::Support);
+    constexpr int appTier = static_cast<int>(Kinds::Tier::App);
+    constexpr int supportTier = static_cast<int>(Kinds::Tier::Support);
     for (qsizetype s = 0; s < count; ++s) {
         int entry = -1;
         int exit = -1;
         for (int c : std::as_const(candidates.at(s))) {
             const int tier = tierOf(m_data.components.at(c));
-            auto rank = [supportTier](int t) { return t == supportTier ? 100 : t; };
+            auto rank = [](int t) { return t == supportTier ? 100 : t; };
             if (entry < 0 || rank(tier) < rank(tierOf(m_data.components.at(entry))))
                 entry = c;
             if (tier <= appTier && (exit < 0 || tier > tierOf(m_data.components.at(exit))))

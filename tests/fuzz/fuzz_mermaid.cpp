@@ -8,22 +8,15 @@
 #include "io/topofile.h"
 #include "report/reportwriter.h"
 
+#include "fuzzcheck.h"
+
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 namespace {
 
-/** Mermaid text is UTF-8 without NUL: a label survives the trip as these allow. */
-QString spelled(const QString &s)
-{
-    return QString::fromUtf8(s.toUtf8()).remove(QChar(0));
-}
-
 [[noreturn]] void fail(const char *what, const QString &detail)
 {
-    std::fprintf(stderr, "fuzz_mermaid: %s: %s\n", what, qPrintable(detail));
-    std::abort();
+    FuzzCheck::fail("fuzz_mermaid", what, detail);
 }
 
 } // namespace
@@ -50,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (qsizetype i = 0; i < r.data.components.size(); ++i) {
         const Component &c = r.data.components.at(i);
         const Component *b = again.data.component(c.id);
-        if (!b || b->label != spelled(c.label) || b->kind != c.kind || b->host != c.host
+        if (!b || b->label != FuzzCheck::spelled(c.label) || b->kind != c.kind || b->host != c.host
             || b->props != c.props)
             fail("export then import changed a component", c.id + u'\n' + text);
     }

@@ -7,22 +7,15 @@
 #include "io/topofile.h"
 #include "report/reportwriter.h"
 
+#include "fuzzcheck.h"
+
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 namespace {
 
-/** Mermaid text is UTF-8 without NUL: a label survives the trip as these allow. */
-QString spelled(const QString &s)
-{
-    return QString::fromUtf8(s.toUtf8()).remove(QChar(0));
-}
-
 [[noreturn]] void fail(const char *what, const QString &detail)
 {
-    std::fprintf(stderr, "fuzz_topofile: %s: %s\n", what, qPrintable(detail));
-    std::abort();
+    FuzzCheck::fail("fuzz_topofile", what, detail);
 }
 
 } // namespace
@@ -51,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fail("export then import changed the design", text);
     for (const Component &c : r.data.components) {
         const Component *b = imported.data.component(c.id);
-        if (!b || b->label != spelled(c.label) || b->kind != c.kind)
+        if (!b || b->label != FuzzCheck::spelled(c.label) || b->kind != c.kind)
             fail("export then import changed a component", c.id + u'\n' + text);
     }
     const QString report = ReportWriter(r.data, {}, text).markdown();
