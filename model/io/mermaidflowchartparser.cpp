@@ -20,7 +20,10 @@ QString MermaidFlowchartParser::describeHere()
         return QStringLiteral("the end of the line");
     if (c == u';')
         return QStringLiteral("';'");
-    return u'\'' + QString(c) + u'\'';
+    QString shown(c);
+    if (c.isHighSurrogate() && m_lexer.peek(1).isLowSurrogate())
+        shown += m_lexer.peek(1); // an emoji is one character to the reader
+    return u'\'' + shown + u'\'';
 }
 
 bool MermaidFlowchartParser::parse(Mermaid::Graph *graph)

@@ -619,6 +619,8 @@ void TestMermaidReader::errors_data()
                                   << "expected a class name after ':::'";
     QTest::newRow("front matter") << "---\ntitle: x\nflowchart TD\n" << 1 << 1
                                   << "the front matter opened with '---' is not closed";
+    QTest::newRow("emoji id") << "flowchart TD\n  A --> 🚀\n" << 2 << 9
+                              << "expected a node id after '-->', found '🚀'";
     QTest::newRow("long id") << QStringLiteral("flowchart TD\n  ") + QString(300, u'a') + u'\n'
                              << 2 << 3 << "longer than 256 characters";
 }
