@@ -690,25 +690,12 @@ LinkGuess parseLinkText(const QString &text)
     }
     if (g.protocol == QLatin1String("https"))
         g.tls = false; // implied by the protocol
-    // What is left, in the writer's order, is the free label.
-    QString rest;
-    qsizetype from = 0;
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        if (!used.at(i))
-            continue;
-        rest += head.mid(from, words.at(i).start - from);
-        rest += u' ';
-        from = words.at(i).end;
-    }
-    rest += head.mid(from);
-    static const QRegularExpression separators(QStringLiteral("[,/+;&|()·:=]"));
-    QString cleaned = rest;
-    cleaned.replace(separators, QStringLiteral(" "));
-    cleaned = cleaned.simplified();
+    // Text made only of what was recognised ("HTTP/HTTPS", "Round Robin") says nothing more;
+    // anything else ("1. DNS lookup", "forwards requests") is kept whole as the label.
     bool meaningful = false;
-    for (QChar c : std::as_const(cleaned))
-        meaningful = meaningful || c.isLetterOrNumber();
-    g.label = !freeLabel.isEmpty() ? freeLabel : (meaningful ? cleaned : QString());
+    for (qsizetype i = 0; i < words.size() && !meaningful; ++i)
+        meaningful = !used.at(i);
+    g.label = !freeLabel.isEmpty() ? freeLabel : (meaningful ? head.simplified() : QString());
     return g;
 }
 

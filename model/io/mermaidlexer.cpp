@@ -721,6 +721,11 @@ QString MermaidLexer::decodeLabel(QStringView raw, QString *icon)
         }
         if (markdown && c == u'*')
             continue;
+        if (c == u'\\' && i + 1 < s.size() && s.at(i + 1) == u'n') {
+            out += u'\n'; // `A[one\ntwo]`: a line break, as Mermaid draws it
+            ++i;
+            continue;
+        }
         out += c;
     }
     return out.isNull() ? QStringLiteral("") : out; // null means "no label" to the parsers

@@ -139,6 +139,10 @@ QString escapeLabel(const QString &label)
         case u'\t':
             out += QStringLiteral("#9;");
             break;
+        case u'\\':
+            // "\n" would read as a line break.
+            out += text.mid(i + 1).startsWith(u'n') ? QStringLiteral("#92;") : QStringLiteral("\\");
+            break;
         case u':':
             // "fa:fa-user" would become a Font Awesome icon.
             out += text.mid(i + 1).startsWith(QStringLiteral("fa-")) ? QStringLiteral("#58;")

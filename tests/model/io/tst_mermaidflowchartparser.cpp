@@ -144,6 +144,7 @@ void TestMermaidFlowchartParser::syntax_data()
     QTest::newRow("entities") << "A[\"say #quot;hi#quot; #35;1 &amp; &lt;b&gt; #9829;\"]"
                               << QStringList{"node A rect 'say \"hi\" #1 & <b> ♥'"};
     QTest::newRow("br") << "A[Web server<br/>Nginx]" << QStringList{"node A rect 'Web server|Nginx'"};
+    QTest::newRow("backslash n") << "A[\"Nginx\\nPort 80\"]" << QStringList{"node A rect 'Nginx|Port 80'"};
     QTest::newRow("html") << "A[<b>Bold</b> text]" << QStringList{"node A rect 'Bold text'"};
     QTest::newRow("markdown") << "A[\"`**Bold** and\n  *more*`\"]"
                               << QStringList{"node A rect 'Bold and|more'"};

@@ -296,6 +296,8 @@ void TestMermaidReader::linkText_data()
                             << "source" << 3;
     QTest::newRow("free text") << "L -->|forwards requests| W" << "http" << 80
                                << "forwards requests" << "roundrobin" << 1;
+    QTest::newRow("numbered step") << "L -- \"3. HTTPS to the pool\" --> W" << "https" << 443
+                                   << "3. HTTPS to the pool" << "roundrobin" << 1;
     QTest::newRow("writer form") << "L -->|\"HTTP :81, uri, weight 2 — blue pool\"| W" << "http"
                                  << 81 << "blue pool" << "uri" << 2;
 }

@@ -109,6 +109,7 @@ void TestMermaidWriter::labelsAreEscaped_data()
     QTest::newRow("blank before break") << "MySQL \nreplica" << "MySQL#32;<br>replica";
     QTest::newRow("other blanks") << QString(QChar(0xA0)) + "a" + QChar(0x2028)
                                   << "#160;a#8232;";
+    QTest::newRow("backslash n") << "C:\\new \\x" << "C:#92;new \\x";
     QTest::newRow("carriage return") << "\ra\r\nb" << "#13;a#13;<br>b";
 }
 
