@@ -2,9 +2,9 @@
 #include "imageexport.h"
 
 bool renderDesignImage(const DesignData &design,
-                       const QList<Finding> &findings,
-                       const ImageExportOptions &options,
-                       QString *error)
+    const QList<Finding> &findings,
+    const ImageExportOptions &options,
+    QString *error)
 {
     // The scene renderer lives in ui/ and is built on another branch; the lead connects it
     // here. Everything around it (arguments, application object, atomic files) is in place.

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
-
 #include "io/mermaidreader.h"
 #include "io/topofile.h"
 
@@ -60,9 +59,9 @@ int Cli::importCommand(const QStringList &args)
         err << "toposcope import: " << error << "\n";
         return 2;
     }
-    QTextStream(stdout) << "Imported " << QFileInfo(input).fileName() << " ("
-                        << r.diagramType << "): " << r.data.components.size() << " components, "
-                        << r.data.hosts.size() << " hosts, " << r.data.links.size()
-                        << " links → " << output << "\n";
+    QTextStream(stdout) << "Imported " << QFileInfo(input).fileName() << " (" << r.diagramType
+                        << "): " << r.data.components.size() << " components, "
+                        << r.data.hosts.size() << " hosts, " << r.data.links.size() << " links → "
+                        << output << "\n";
     return 0;
 }

@@ -6,11 +6,10 @@ using Mermaid::Node;
 using Mermaid::Shape;
 using Mermaid::Subgraph;
 
-MermaidArchitectureParser::MermaidArchitectureParser(const QString &text, qsizetype begin,
-                                                     qsizetype end, int line, int column)
+MermaidArchitectureParser::MermaidArchitectureParser(
+    const QString &text, qsizetype begin, qsizetype end, int line, int column)
     : m_lexer(text, begin, end, line, column)
-{
-}
+{ }
 
 bool MermaidArchitectureParser::parse(Mermaid::Graph *graph)
 {
@@ -42,7 +41,7 @@ bool MermaidArchitectureParser::parseStatement()
     const QChar next = m_lexer.peek();
     const bool blankAfter = next == u' ' || next == u'\t';
     if ((word == QLatin1String("group") || word == QLatin1String("service")
-         || word == QLatin1String("junction"))
+            || word == QLatin1String("junction"))
         && blankAfter)
         return parseDeclaration(word);
     if (word == QLatin1String("title") && blankAfter) {
@@ -86,10 +85,11 @@ bool MermaidArchitectureParser::readBracketed(QChar open, QChar close, QString *
     while (!m_lexer.atEnd() && m_lexer.peek() != close && m_lexer.peek() != u'\n')
         m_lexer.advance();
     if (m_lexer.peek() != close) {
-        return m_lexer.failAt(line, column,
-                              QStringLiteral("'%1' is not closed (expected '%2' on the same line)")
-                                  .arg(open)
-                                  .arg(close));
+        return m_lexer.failAt(line,
+            column,
+            QStringLiteral("'%1' is not closed (expected '%2' on the same line)")
+                .arg(open)
+                .arg(close));
     }
     *text = MermaidLexer::decodeLabel(m_lexer.slice(start, m_lexer.offset()));
     m_lexer.advance();
@@ -138,8 +138,8 @@ bool MermaidArchitectureParser::parseDeclaration(const QString &keyword)
         return false;
     if (keyword == QLatin1String("group")) {
         if (m_groups.contains(id)) {
-            return m_lexer.failAt(line, column,
-                                  QStringLiteral("the group '%1' is declared twice").arg(id));
+            return m_lexer.failAt(
+                line, column, QStringLiteral("the group '%1' is declared twice").arg(id));
         }
         Subgraph s;
         s.id = id;
@@ -250,8 +250,8 @@ bool MermaidArchitectureParser::resolve()
         }
         const auto it = m_groups.constFind(ref.name);
         if (it == m_groups.cend()) {
-            return m_lexer.failAt(ref.line, ref.column,
-                                  QStringLiteral("no group named '%1'").arg(ref.name));
+            return m_lexer.failAt(
+                ref.line, ref.column, QStringLiteral("no group named '%1'").arg(ref.name));
         }
         *index = *it;
         return true;
@@ -266,11 +266,12 @@ bool MermaidArchitectureParser::resolve()
         for (int p = m_graph->subgraphs.at(i).parent; p >= 0; p = m_graph->subgraphs.at(p).parent) {
             if (++depth > Mermaid::MaxDepth) {
                 const Subgraph &s = m_graph->subgraphs.at(i);
-                return m_lexer.failAt(s.line, s.column,
-                                      QStringLiteral("the group '%1' is nested deeper than %2 "
-                                                     "levels or inside itself")
-                                          .arg(s.id)
-                                          .arg(Mermaid::MaxDepth));
+                return m_lexer.failAt(s.line,
+                    s.column,
+                    QStringLiteral("the group '%1' is nested deeper than %2 "
+                                   "levels or inside itself")
+                        .arg(s.id)
+                        .arg(Mermaid::MaxDepth));
             }
         }
     }
@@ -279,11 +280,11 @@ bool MermaidArchitectureParser::resolve()
             return false;
     }
     for (PendingEdge &p : m_edges) {
-        for (Reference *ref : {&p.from, &p.to}) {
+        for (Reference *ref : { &p.from, &p.to }) {
             if (!m_graph->nodeIndex.contains(ref->name)) {
-                return m_lexer.failAt(ref->line, ref->column,
-                                      QStringLiteral("no service or junction named '%1'")
-                                          .arg(ref->name));
+                return m_lexer.failAt(ref->line,
+                    ref->column,
+                    QStringLiteral("no service or junction named '%1'").arg(ref->name));
             }
         }
         p.edge.from = m_graph->nodeIndex.value(p.from.name);

@@ -14,7 +14,8 @@
 class MermaidArchitectureParser
 {
 public:
-    MermaidArchitectureParser(const QString &text, qsizetype begin, qsizetype end, int line, int column);
+    MermaidArchitectureParser(
+        const QString &text, qsizetype begin, qsizetype end, int line, int column);
 
     bool parse(Mermaid::Graph *graph);
 
@@ -47,6 +48,6 @@ private:
     Mermaid::Graph *m_graph = nullptr;
     QHash<QString, int> m_groups;
     QList<Reference> m_groupParents; ///< per subgraph, the `in` name (empty at top level)
-    QList<Reference> m_nodeGroups;   ///< per node, the `in` name
+    QList<Reference> m_nodeGroups; ///< per node, the `in` name
     QList<PendingEdge> m_edges;
 };

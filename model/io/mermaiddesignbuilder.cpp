@@ -39,8 +39,8 @@ int tierOf(const Component &c)
 }
 
 /** Copies the properties in `json` that `specs` know into `props`, coerced; returns problems. */
-QStringList applyProperties(const QList<Kinds::PropertySpec> &specs, const QJsonObject &json,
-                            QVariantMap *props)
+QStringList applyProperties(
+    const QList<Kinds::PropertySpec> &specs, const QJsonObject &json, QVariantMap *props)
 {
     QStringList problems;
     for (auto it = json.begin(); it != json.end(); ++it) {
@@ -62,8 +62,8 @@ QStringList applyProperties(const QList<Kinds::PropertySpec> &specs, const QJson
     return problems;
 }
 
-void applyGuessed(const QList<Kinds::PropertySpec> &specs, const QVariantMap &guessed,
-                  QVariantMap *props)
+void applyGuessed(
+    const QList<Kinds::PropertySpec> &specs, const QVariantMap &guessed, QVariantMap *props)
 {
     for (auto it = guessed.cbegin(); it != guessed.cend(); ++it) {
         for (const Kinds::PropertySpec &s : specs) {
@@ -78,14 +78,13 @@ void applyGuessed(const QList<Kinds::PropertySpec> &specs, const QVariantMap &gu
 
 MermaidDesignBuilder::MermaidDesignBuilder(const Mermaid::Graph &graph)
     : m_graph(graph)
-{
-}
+{ }
 
 void MermaidDesignBuilder::warn(int line, const QString &message)
 {
     if (m_warnings.size() < 100)
-        m_warnings.append(line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message)
-                                   : message);
+        m_warnings.append(
+            line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message) : message);
 }
 
 QString MermaidDesignBuilder::uniqueId(const QString &wanted, const QString &stem)
@@ -95,9 +94,8 @@ QString MermaidDesignBuilder::uniqueId(const QString &wanted, const QString &ste
         m_usedIds.insert(wanted);
         return wanted;
     }
-    const QString base = wanted.trimmed().isEmpty() || wanted.size() > Mermaid::MaxIdLength
-                             ? stem
-                             : wanted;
+    const QString base
+        = wanted.trimmed().isEmpty() || wanted.size() > Mermaid::MaxIdLength ? stem : wanted;
     int &next = m_nextSuffix[base];
     for (;;) {
         const QString id = QStringLiteral("%1-%2").arg(base).arg(++next);
@@ -128,8 +126,9 @@ void MermaidDesignBuilder::readMeta()
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(m.text.mid(brace).toUtf8(), &error);
         if (words.isEmpty() || error.error != QJsonParseError::NoError || !doc.isObject()) {
-            warn(m.line, QStringLiteral("a '%% toposcope' comment could not be read and was "
-                                        "ignored"));
+            warn(m.line,
+                QStringLiteral("a '%% toposcope' comment could not be read and was "
+                               "ignored"));
             continue;
         }
         const QString &type = words.first();
@@ -220,9 +219,10 @@ void MermaidDesignBuilder::makeComponents()
         const QString metaKind = meta.value(QStringLiteral("kind")).toString();
         const Kinds::KindSpec *kind = Kinds::find(metaKind);
         if (!meta.isEmpty() && !kind) {
-            warn(n.line, QStringLiteral("'%1': unknown kind '%2' in the toposcope comment; the "
-                                        "kind is guessed from the label")
-                             .arg(n.id, metaKind));
+            warn(n.line,
+                QStringLiteral("'%1': unknown kind '%2' in the toposcope comment; the "
+                               "kind is guessed from the label")
+                    .arg(n.id, metaKind));
         }
         Component c;
         c.label = n.label;
@@ -230,14 +230,14 @@ void MermaidDesignBuilder::makeComponents()
         if (kind) {
             c.kind = kind->name;
         } else {
-            const MermaidHeuristics::ComponentGuess g =
-                MermaidHeuristics::guessComponent(n.label, n.shape, n.icon, n.classes);
+            const MermaidHeuristics::ComponentGuess g
+                = MermaidHeuristics::guessComponent(n.label, n.shape, n.icon, n.classes);
             c.kind = g.kind;
             guessed = g.props;
             kind = Kinds::find(c.kind);
         }
-        const QString wanted = kind && !meta.isEmpty() ? meta.value(QStringLiteral("id")).toString()
-                                                       : n.id;
+        const QString wanted
+            = kind && !meta.isEmpty() ? meta.value(QStringLiteral("id")).toString() : n.id;
         c.id = uniqueId(wanted.isEmpty() ? n.id : wanted, c.kind);
         for (int s = n.subgraph, steps = 0; s >= 0 && steps <= Mermaid::MaxDepth + 1;
              s = m_graph.subgraphs.at(s).parent, ++steps) {
@@ -275,7 +275,8 @@ void MermaidDesignBuilder::computeEntries()
         if (c < 0)
             continue;
         for (int s = m_graph.nodes.at(i).subgraph, steps = 0;
-             s >= 0 && steps <= Mermaid::MaxDepth + 1; s = m_graph.subgraphs.at(s).parent, ++steps)
+             s >= 0 && steps <= Mermaid::MaxDepth + 1;
+             s = m_graph.subgraphs.at(s).parent, ++steps)
             candidates[s].append(c);
     }
     constexpr int appTier = static_cast<int>(Kinds::Tier::App);
@@ -305,10 +306,11 @@ int MermaidDesignBuilder::componentFor(int node, bool incoming, int line)
         return -1;
     const int c = incoming ? m_entryOf.at(s) : m_exitOf.at(s);
     if (c < 0) {
-        warn(line, QStringLiteral("the edge %1 '%2' leads to a subgraph without components; "
-                                  "it was left out")
-                       .arg(incoming ? QStringLiteral("to") : QStringLiteral("from"),
-                            m_graph.subgraphs.at(s).title));
+        warn(line,
+            QStringLiteral("the edge %1 '%2' leads to a subgraph without components; "
+                           "it was left out")
+                .arg(incoming ? QStringLiteral("to") : QStringLiteral("from"),
+                    m_graph.subgraphs.at(s).title));
     }
     return c;
 }
@@ -317,8 +319,8 @@ QList<MermaidDesignBuilder::ResolvedEdge> MermaidDesignBuilder::resolveJunctions
 {
     QList<ResolvedEdge> out;
     auto directed = [](const Mermaid::Edge &e) {
-        const bool reversed = e.start != Mermaid::ArrowHead::None
-                              && e.end == Mermaid::ArrowHead::None;
+        const bool reversed
+            = e.start != Mermaid::ArrowHead::None && e.end == Mermaid::ArrowHead::None;
         return reversed ? std::pair(e.to, e.from) : std::pair(e.from, e.to);
     };
     auto isJunction = [this](int n) { return m_graph.nodes.at(n).shape == Shape::Junction; };
@@ -350,7 +352,7 @@ QList<MermaidDesignBuilder::ResolvedEdge> MermaidDesignBuilder::resolveJunctions
             continue;
         const auto [from, to] = directed(e);
         if (!isJunction(from) && !isJunction(to)) {
-            out.append({from, to, &e, e.text});
+            out.append({ from, to, &e, e.text });
             continue;
         }
         if (isJunction(from) && isJunction(to))
@@ -359,9 +361,9 @@ QList<MermaidDesignBuilder::ResolvedEdge> MermaidDesignBuilder::resolveJunctions
         if (!sources.contains(r) && !sinks.contains(r))
             order.append(r);
         if (isJunction(to))
-            sources[r].append({from, &e});
+            sources[r].append({ from, &e });
         else
-            sinks[r].append({to, &e});
+            sinks[r].append({ to, &e });
     }
     for (int r : std::as_const(order)) {
         QList<End> in = sources.value(r);
@@ -382,7 +384,7 @@ QList<MermaidDesignBuilder::ResolvedEdge> MermaidDesignBuilder::resolveJunctions
                     return out;
                 }
                 const QString text = b.edge->text.isEmpty() ? a.edge->text : b.edge->text;
-                out.append({a.node, b.node, b.edge, text});
+                out.append({ a.node, b.node, b.edge, text });
             }
         }
     }
@@ -405,9 +407,10 @@ bool MermaidDesignBuilder::makeLinks()
         const Component &from = m_data.components.at(fromC);
         const Component &to = m_data.components.at(toC);
         if (fromC == toC) {
-            warn(e.line, QStringLiteral("the edge from '%1' to itself cannot be a link; it was "
-                                        "left out")
-                             .arg(from.label));
+            warn(e.line,
+                QStringLiteral("the edge from '%1' to itself cannot be a link; it was "
+                               "left out")
+                    .arg(from.label));
             continue;
         }
         const QString key = m_graph.nodes.at(e.from).id + u'\n' + m_graph.nodes.at(e.to).id;
@@ -443,8 +446,8 @@ bool MermaidDesignBuilder::makeLinks()
             l.protocol = g.protocol;
             if (l.protocol == QLatin1String("sql")) {
                 l.protocol = to.props.value(QStringLiteral("engine")) == QLatin1String("postgresql")
-                                 ? QStringLiteral("postgresql")
-                                 : QStringLiteral("mysql");
+                    ? QStringLiteral("postgresql")
+                    : QStringLiteral("mysql");
             }
             if (l.protocol.isEmpty() && e.stroke == Mermaid::Stroke::Dotted
                 && from.kind == QLatin1String("database") && to.kind == QLatin1String("database"))
@@ -462,8 +465,7 @@ bool MermaidDesignBuilder::makeLinks()
                 l.props.insert(QStringLiteral("tls"), true);
             if (from.kind == QLatin1String("load_balancer") && !m_fromMeta.at(fromC)) {
                 if (!g.algorithm.isEmpty())
-                    m_data.components[fromC].props.insert(QStringLiteral("algorithm"),
-                                                          g.algorithm);
+                    m_data.components[fromC].props.insert(QStringLiteral("algorithm"), g.algorithm);
                 backupSeen[fromC] = backupSeen.at(fromC) || g.backup;
             }
             l.id = uniqueId(QString(), QStringLiteral("link"));
@@ -472,8 +474,8 @@ bool MermaidDesignBuilder::makeLinks()
     }
     for (qsizetype c = 0; c < m_data.components.size(); ++c) {
         if (backupSeen.at(c))
-            m_data.components[c].props.insert(QStringLiteral("backend_mode"),
-                                              QStringLiteral("active-passive"));
+            m_data.components[c].props.insert(
+                QStringLiteral("backend_mode"), QStringLiteral("active-passive"));
     }
     return true;
 }
@@ -505,8 +507,8 @@ void MermaidDesignBuilder::inferFromLinks()
     for (qsizetype i = 0; i < m_data.components.size(); ++i) {
         Component &c = m_data.components[i];
         if (c.kind == QLatin1String("monitoring") && !m_modeGiven.at(i)) {
-            c.props.insert(QStringLiteral("mode"), c.host.isEmpty() ? QStringLiteral("collector")
-                                                                    : QStringLiteral("agent"));
+            c.props.insert(QStringLiteral("mode"),
+                c.host.isEmpty() ? QStringLiteral("collector") : QStringLiteral("agent"));
         }
     }
     // A DNS record points at the entry of the service: what the DNS node leads to, else the
@@ -543,19 +545,19 @@ void MermaidDesignBuilder::finish()
 {
     // Texts are bounded as in the .topo format, so that every import can be saved.
     m_data.name = (m_designMeta.contains(QStringLiteral("name"))
-                       ? m_designMeta.value(QStringLiteral("name")).toString()
-                       : m_graph.title)
+            ? m_designMeta.value(QStringLiteral("name")).toString()
+            : m_graph.title)
                       .left(Mermaid::MaxLabelLength);
     m_data.description = (m_designMeta.contains(QStringLiteral("description"))
-                              ? m_designMeta.value(QStringLiteral("description")).toString()
-                              : m_graph.description)
+            ? m_designMeta.value(QStringLiteral("description")).toString()
+            : m_graph.description)
                              .left(Mermaid::MaxLabelLength);
     if (m_designMeta.contains(QStringLiteral("domain"))) {
-        m_data.domain =
-            m_designMeta.value(QStringLiteral("domain")).toString().left(Mermaid::MaxLabelLength);
+        m_data.domain
+            = m_designMeta.value(QStringLiteral("domain")).toString().left(Mermaid::MaxLabelLength);
     } else {
-        const QString defaultDomain =
-            Kinds::defaults(QStringLiteral("dns")).value(QStringLiteral("domain")).toString();
+        const QString defaultDomain
+            = Kinds::defaults(QStringLiteral("dns")).value(QStringLiteral("domain")).toString();
         for (qsizetype i = 0; i < m_data.components.size() && m_data.domain.isEmpty(); ++i) {
             const Component &c = m_data.components.at(i);
             if (c.kind == QLatin1String("dns")

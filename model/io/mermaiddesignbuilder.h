@@ -77,14 +77,14 @@ private:
     QHash<QString, QJsonObject> m_hostMeta;
     QHash<QString, QList<QJsonObject>> m_linkMeta; ///< "from\nto" → in order
 
-    QList<int> m_aliasOf;        ///< per node: the subgraph it stands for, or -1
-    QList<int> m_componentOf;    ///< per node: index in m_data.components, or -1
-    QList<int> m_hostOf;         ///< per subgraph: index in m_data.hosts, or -1
-    QList<int> m_entryOf;        ///< per subgraph: component index, or -1
-    QList<int> m_exitOf;         ///< per subgraph: component index, or -1
-    QList<bool> m_fromMeta;      ///< per component: restored from a toposcope comment
-    QList<bool> m_roleGiven;     ///< per component: the text or metadata set the role
-    QList<bool> m_modeGiven;     ///< per component: the text or metadata set a monitoring mode
+    QList<int> m_aliasOf; ///< per node: the subgraph it stands for, or -1
+    QList<int> m_componentOf; ///< per node: index in m_data.components, or -1
+    QList<int> m_hostOf; ///< per subgraph: index in m_data.hosts, or -1
+    QList<int> m_entryOf; ///< per subgraph: component index, or -1
+    QList<int> m_exitOf; ///< per subgraph: component index, or -1
+    QList<bool> m_fromMeta; ///< per component: restored from a toposcope comment
+    QList<bool> m_roleGiven; ///< per component: the text or metadata set the role
+    QList<bool> m_modeGiven; ///< per component: the text or metadata set a monitoring mode
     QSet<QString> m_usedIds;
     QHash<QString, int> m_nextSuffix; ///< per id stem, the last number tried
 };

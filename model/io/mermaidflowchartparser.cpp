@@ -5,11 +5,10 @@ using Mermaid::Edge;
 using Mermaid::Node;
 using Mermaid::Subgraph;
 
-MermaidFlowchartParser::MermaidFlowchartParser(const QString &text, qsizetype begin,
-                                               qsizetype end, int line, int column)
+MermaidFlowchartParser::MermaidFlowchartParser(
+    const QString &text, qsizetype begin, qsizetype end, int line, int column)
     : m_lexer(text, begin, end, line, column)
-{
-}
+{ }
 
 QString MermaidFlowchartParser::describeHere()
 {
@@ -42,9 +41,10 @@ bool MermaidFlowchartParser::parse(Mermaid::Graph *graph)
     }
     if (!m_open.isEmpty()) {
         const Subgraph &s = graph->subgraphs.at(m_open.last().subgraph);
-        return m_lexer.failAt(s.line, s.column,
-                              QStringLiteral("subgraph '%1' is not closed with 'end'")
-                                  .arg(s.title.isEmpty() ? s.id : s.title));
+        return m_lexer.failAt(s.line,
+            s.column,
+            QStringLiteral("subgraph '%1' is not closed with 'end'")
+                .arg(s.title.isEmpty() ? s.id : s.title));
     }
     for (Node &n : graph->nodes)
         n.classes += m_classes.value(n.id);
@@ -78,23 +78,29 @@ bool MermaidFlowchartParser::parseDirection(QString *direction)
         word = m_lexer.readWord();
     }
     static const QHash<QString, QString> directions = {
-        {QStringLiteral("TB"), QStringLiteral("TB")}, {QStringLiteral("TD"), QStringLiteral("TB")},
-        {QStringLiteral("BT"), QStringLiteral("BT")}, {QStringLiteral("LR"), QStringLiteral("LR")},
-        {QStringLiteral("RL"), QStringLiteral("RL")}, {QStringLiteral(">"), QStringLiteral("LR")},
-        {QStringLiteral("<"), QStringLiteral("RL")},  {QStringLiteral("^"), QStringLiteral("BT")},
-        {QStringLiteral("v"), QStringLiteral("TB")},
+        { QStringLiteral("TB"), QStringLiteral("TB") },
+        { QStringLiteral("TD"), QStringLiteral("TB") },
+        { QStringLiteral("BT"), QStringLiteral("BT") },
+        { QStringLiteral("LR"), QStringLiteral("LR") },
+        { QStringLiteral("RL"), QStringLiteral("RL") },
+        { QStringLiteral(">"), QStringLiteral("LR") },
+        { QStringLiteral("<"), QStringLiteral("RL") },
+        { QStringLiteral("^"), QStringLiteral("BT") },
+        { QStringLiteral("v"), QStringLiteral("TB") },
     };
-    const auto it = directions.constFind(word.toUpper() == QLatin1String("V") ? QStringLiteral("v")
-                                                                              : word.toUpper());
+    const auto it = directions.constFind(
+        word.toUpper() == QLatin1String("V") ? QStringLiteral("v") : word.toUpper());
     if (it == directions.cend()) {
-        return m_lexer.failAt(m_lexer.line(), column,
-                              QStringLiteral("expected a direction (TB, TD, BT, LR or RL), found "
-                                             "%1")
-                                  .arg(word.isEmpty() ? describeHere() : u'\'' + word + u'\''));
+        return m_lexer.failAt(m_lexer.line(),
+            column,
+            QStringLiteral("expected a direction (TB, TD, BT, LR or RL), found "
+                           "%1")
+                .arg(word.isEmpty() ? describeHere() : u'\'' + word + u'\''));
     }
     *direction = *it;
     if (!m_lexer.atStatementEnd())
-        return m_lexer.fail(QStringLiteral("unexpected %1 after the direction").arg(describeHere()));
+        return m_lexer.fail(
+            QStringLiteral("unexpected %1 after the direction").arg(describeHere()));
     return true;
 }
 
@@ -116,7 +122,7 @@ bool MermaidFlowchartParser::parseStatement()
     if (word == QLatin1String("class") && blankAfter)
         return parseClass();
     if ((word == QLatin1String("classDef") || word == QLatin1String("style")
-         || word == QLatin1String("linkStyle") || word == QLatin1String("click"))
+            || word == QLatin1String("linkStyle") || word == QLatin1String("click"))
         && blankAfter)
         return m_lexer.skipStatement();
     if ((word == QLatin1String("accTitle") || word == QLatin1String("accDescr"))
@@ -129,9 +135,9 @@ bool MermaidFlowchartParser::parseStatement()
 bool MermaidFlowchartParser::parseSubgraph(int line, int column)
 {
     if (m_open.size() >= Mermaid::MaxDepth) {
-        return m_lexer.failAt(line, column,
-                              QStringLiteral("subgraphs are nested deeper than %1 levels")
-                                  .arg(Mermaid::MaxDepth));
+        return m_lexer.failAt(line,
+            column,
+            QStringLiteral("subgraphs are nested deeper than %1 levels").arg(Mermaid::MaxDepth));
     }
     Subgraph s;
     s.line = line;
@@ -181,9 +187,10 @@ bool MermaidFlowchartParser::parseSubgraph(int line, int column)
 bool MermaidFlowchartParser::parseEnd(int line, int column)
 {
     if (m_open.isEmpty())
-        return m_lexer.failAt(line, column,
-                              QStringLiteral("'end' without an open 'subgraph' (a node cannot be "
-                                             "called 'end'; write 'End' or 'end_1')"));
+        return m_lexer.failAt(line,
+            column,
+            QStringLiteral("'end' without an open 'subgraph' (a node cannot be "
+                           "called 'end'; write 'End' or 'end_1')"));
     if (!m_lexer.atStatementEnd()) {
         return m_lexer.fail(QStringLiteral("unexpected %1 after 'end' (a node cannot be called "
                                            "'end'; write 'End' or 'end_1')")
@@ -238,9 +245,10 @@ bool MermaidFlowchartParser::parseAccessibility(const QString &keyword)
         while (!m_lexer.atEnd() && m_lexer.peek() != u'}')
             m_lexer.advance();
         if (m_lexer.atEnd())
-            return m_lexer.failAt(line, column,
-                                  QStringLiteral("the text opened with '{' is not closed "
-                                                 "(expected '}')"));
+            return m_lexer.failAt(line,
+                column,
+                QStringLiteral("the text opened with '{' is not closed "
+                               "(expected '}')"));
         text = MermaidLexer::decodeLabel(m_lexer.slice(start, m_lexer.offset()));
         m_lexer.advance();
     } else {
@@ -282,9 +290,9 @@ bool MermaidFlowchartParser::parseChain()
             return false;
         if (link.stroke != Mermaid::Stroke::Invisible) {
             if (m_graph->edges.size() + qsizetype(from.size()) * to.size() > Mermaid::MaxEdges) {
-                return m_lexer.failAt(line, column,
-                                      QStringLiteral("the diagram has more than %1 edges")
-                                          .arg(Mermaid::MaxEdges));
+                return m_lexer.failAt(line,
+                    column,
+                    QStringLiteral("the diagram has more than %1 edges").arg(Mermaid::MaxEdges));
             }
             for (int a : std::as_const(from)) {
                 for (int b : std::as_const(to)) {
@@ -330,26 +338,26 @@ bool MermaidFlowchartParser::parseVertex(int *node)
     const int column = m_lexer.column();
     const QString id = m_lexer.readId();
     if (id.isEmpty()) {
-        return m_lexer.fail(
-            QStringLiteral("expected a node id, found %1").arg(describeHere()));
+        return m_lexer.fail(QStringLiteral("expected a node id, found %1").arg(describeHere()));
     }
     if (id.size() > Mermaid::MaxIdLength) {
-        return m_lexer.failAt(line, column,
-                              QStringLiteral("the node id is longer than %1 characters")
-                                  .arg(Mermaid::MaxIdLength));
+        return m_lexer.failAt(line,
+            column,
+            QStringLiteral("the node id is longer than %1 characters").arg(Mermaid::MaxIdLength));
     }
     if (id == QLatin1String("end") || id == QLatin1String("subgraph")) {
-        return m_lexer.failAt(line, column,
-                              QStringLiteral("'%1' is a keyword and cannot be a node id (write "
-                                             "'%2' or '%1_1')")
-                                  .arg(id, id.at(0).toUpper() + id.mid(1)));
+        return m_lexer.failAt(line,
+            column,
+            QStringLiteral("'%1' is a keyword and cannot be a node id (write "
+                           "'%2' or '%1_1')")
+                .arg(id, id.at(0).toUpper() + id.mid(1)));
     }
     auto it = m_graph->nodeIndex.constFind(id);
     if (it == m_graph->nodeIndex.cend()) {
         if (m_graph->nodes.size() >= Mermaid::MaxNodes) {
-            return m_lexer.failAt(line, column,
-                                  QStringLiteral("the diagram has more than %1 nodes")
-                                      .arg(Mermaid::MaxNodes));
+            return m_lexer.failAt(line,
+                column,
+                QStringLiteral("the diagram has more than %1 nodes").arg(Mermaid::MaxNodes));
         }
         Node n;
         n.id = id;
@@ -376,10 +384,11 @@ bool MermaidFlowchartParser::parseVertex(int *node)
         if (!m_lexer.readShape(&shape, &label, &icon))
             return false;
         if (label.size() > Mermaid::MaxLabelLength) {
-            return m_lexer.failAt(line, column,
-                                  QStringLiteral("the label of '%1' is longer than %2 characters")
-                                      .arg(id)
-                                      .arg(Mermaid::MaxLabelLength));
+            return m_lexer.failAt(line,
+                column,
+                QStringLiteral("the label of '%1' is longer than %2 characters")
+                    .arg(id)
+                    .arg(Mermaid::MaxLabelLength));
         }
         Node &n = m_graph->nodes[*node];
         n.shape = shape;

@@ -19,7 +19,8 @@ class MermaidFlowchartParser
 {
 public:
     /** `begin` is the offset of the diagram's header line (`flowchart TD`), numbered `line`. */
-    MermaidFlowchartParser(const QString &text, qsizetype begin, qsizetype end, int line, int column);
+    MermaidFlowchartParser(
+        const QString &text, qsizetype begin, qsizetype end, int line, int column);
 
     bool parse(Mermaid::Graph *graph);
 

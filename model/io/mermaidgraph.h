@@ -16,29 +16,29 @@
 namespace Mermaid {
 
 /** Bounds that keep hostile input from exhausting time or memory; real diagrams are far below. */
-constexpr int MaxDepth = 64;          ///< nesting of subgraphs or groups
+constexpr int MaxDepth = 64; ///< nesting of subgraphs or groups
 constexpr int MaxNodes = 100000;
-constexpr int MaxEdges = 200000;      ///< after expanding `A & B --> C & D`
-constexpr int MaxIdLength = 256;      ///< as in the .topo format
+constexpr int MaxEdges = 200000; ///< after expanding `A & B --> C & D`
+constexpr int MaxIdLength = 256; ///< as in the .topo format
 constexpr int MaxLabelLength = 65536; ///< as in the .topo format
 
 enum class Shape {
-    Rect,            ///< A[text]
-    Round,           ///< A(text)
-    Stadium,         ///< A([text])
-    Subroutine,      ///< A[[text]]
-    Cylinder,        ///< A[(text)]
-    Circle,          ///< A((text))
-    DoubleCircle,    ///< A(((text)))
-    Rhombus,         ///< A{text}
-    Hexagon,         ///< A{{text}}
-    Asymmetric,      ///< A>text]
-    Parallelogram,   ///< A[/text/]
+    Rect, ///< A[text]
+    Round, ///< A(text)
+    Stadium, ///< A([text])
+    Subroutine, ///< A[[text]]
+    Cylinder, ///< A[(text)]
+    Circle, ///< A((text))
+    DoubleCircle, ///< A(((text)))
+    Rhombus, ///< A{text}
+    Hexagon, ///< A{{text}}
+    Asymmetric, ///< A>text]
+    Parallelogram, ///< A[/text/]
     ParallelogramAlt, ///< A[\text\]
-    Trapezoid,       ///< A[/text\]
-    TrapezoidAlt,    ///< A[\text/]
-    Service,         ///< architecture-beta service
-    Junction         ///< architecture-beta junction
+    Trapezoid, ///< A[/text\]
+    TrapezoidAlt, ///< A[\text/]
+    Service, ///< architecture-beta service
+    Junction ///< architecture-beta junction
 };
 
 enum class Stroke { Normal, Dotted, Thick, Invisible };
@@ -47,12 +47,12 @@ enum class ArrowHead { None, Arrow, Circle, Cross };
 struct Node
 {
     QString id;
-    QString label;      ///< the id when the diagram gives no text
+    QString label; ///< the id when the diagram gives no text
     bool hasLabel = false;
     Shape shape = Shape::Rect;
     QStringList classes; ///< from `:::name`, `class` lines
-    QString icon;        ///< architecture icon, or a Font Awesome name from `fa:fa-...`
-    int subgraph = -1;   ///< index of the subgraph or group it belongs to, -1 for none
+    QString icon; ///< architecture icon, or a Font Awesome name from `fa:fa-...`
+    int subgraph = -1; ///< index of the subgraph or group it belongs to, -1 for none
     int line = 0;
     int column = 0;
 };
@@ -74,7 +74,7 @@ struct Subgraph
     QString id;
     QString title;
     bool generatedId = false; ///< `subgraph Title with spaces` has no id of its own
-    int parent = -1;          ///< enclosing subgraph, -1 at the top level
+    int parent = -1; ///< enclosing subgraph, -1 at the top level
     int line = 0;
     int column = 0;
 };
@@ -88,9 +88,9 @@ struct MetaComment
 
 struct Graph
 {
-    QString type;      ///< "flowchart" or "architecture"
+    QString type; ///< "flowchart" or "architecture"
     QString direction; ///< TB, BT, LR, RL (TD is written TB)
-    QString title;     ///< front matter title or accTitle
+    QString title; ///< front matter title or accTitle
     QString description; ///< accDescr
     QList<Node> nodes;
     QHash<QString, int> nodeIndex;

@@ -49,9 +49,9 @@ QList<Word> wordsOf(QStringView text)
 
 struct Match
 {
-    qsizetype word = 0;   ///< index of the first word
+    qsizetype word = 0; ///< index of the first word
     qsizetype length = 0; ///< words
-    int rule = 0;         ///< index of the phrase's entry in the table
+    int rule = 0; ///< index of the phrase's entry in the table
     QString value;
 };
 
@@ -103,8 +103,7 @@ private:
         int rule = 0;
     };
 
-    void lookup(const QList<Word> &words, qsizetype at, const QString &key,
-                QList<Match> *out) const
+    void lookup(const QList<Word> &words, qsizetype at, const QString &key, QList<Match> *out) const
     {
         const auto it = m_index.constFind(key);
         if (it == m_index.cend())
@@ -118,7 +117,7 @@ private:
                 ok = w.text == e.words.at(k) || w.stem == e.words.at(k);
             }
             if (ok)
-                out->append({at, e.words.size(), e.rule, e.value});
+                out->append({ at, e.words.size(), e.rule, e.value });
         }
     }
 
@@ -129,177 +128,177 @@ private:
 const PhraseTable &kindTable()
 {
     static const PhraseTable table = {
-        {"haproxy", "load_balancer"},
-        {"load balancer", "load_balancer"},
-        {"load balancers", "load_balancer"},
-        {"loadbalancer", "load_balancer"},
-        {"load balancing", "load_balancer"},
-        {"lb", "load_balancer"},
-        {"lbs", "load_balancer"},
-        {"balancer", "load_balancer"},
-        {"elb", "load_balancer"},
-        {"alb", "load_balancer"},
-        {"nlb", "load_balancer"},
-        {"keepalived", "load_balancer"},
-        {"traefik", "load_balancer"},
-        {"envoy", "load_balancer"},
-        {"firewall", "firewall"},
-        {"firewalls", "firewall"},
-        {"fw", "firewall"},
-        {"waf", "firewall"},
-        {"ufw", "firewall"},
-        {"iptables", "firewall"},
-        {"nftables", "firewall"},
-        {"firewalld", "firewall"},
-        {"pfsense", "firewall"},
-        {"security group", "firewall"},
-        {"monitoring", "monitoring"},
-        {"monitor", "monitoring"},
-        {"datadog", "monitoring"},
-        {"prometheus", "monitoring"},
-        {"grafana", "monitoring"},
-        {"sumo", "monitoring"},
-        {"sumologic", "monitoring"},
-        {"nagios", "monitoring"},
-        {"zabbix", "monitoring"},
-        {"new relic", "monitoring"},
-        {"newrelic", "monitoring"},
-        {"splunk", "monitoring"},
-        {"logstash", "monitoring"},
-        {"elk", "monitoring"},
-        {"observability", "monitoring"},
-        {"alertmanager", "monitoring"},
-        {"telegraf", "monitoring"},
-        {"cdn", "cdn"},
-        {"cloudflare", "cdn"},
-        {"fastly", "cdn"},
-        {"akamai", "cdn"},
-        {"cloudfront", "cdn"},
-        {"dns", "dns"},
-        {"domain name", "dns"},
-        {"domain", "dns"},
-        {"route53", "dns"},
-        {"route 53", "dns"},
-        {"nameserver", "dns"},
-        {"name server", "dns"},
-        {"bind9", "dns"},
-        {"resolver", "dns"},
-        {"cache", "cache"},
-        {"caching", "cache"},
-        {"redis", "cache"},
-        {"memcached", "cache"},
-        {"memcache", "cache"},
-        {"varnish", "cache"},
-        {"valkey", "cache"},
-        {"queue", "queue"},
-        {"queues", "queue"},
-        {"rabbitmq", "queue"},
-        {"kafka", "queue"},
-        {"amqp", "queue"},
-        {"sqs", "queue"},
-        {"message broker", "queue"},
-        {"broker", "queue"},
-        {"nats", "queue"},
-        {"activemq", "queue"},
-        {"pubsub", "queue"},
-        {"app files", "app_files"},
-        {"application files", "app_files"},
-        {"codebase", "app_files"},
-        {"code base", "app_files"},
-        {"source code", "app_files"},
-        {"application code", "app_files"},
-        {"app code", "app_files"},
-        {"files", "app_files"},
-        {"file storage", "app_files"},
-        {"file share", "app_files"},
-        {"file server", "app_files"},
-        {"shared storage", "app_files"},
-        {"nfs", "app_files"},
-        {"code", "app_files"},
-        {"mysql", "database"},
-        {"mariadb", "database"},
-        {"postgres", "database"},
-        {"postgresql", "database"},
-        {"psql", "database"},
-        {"pg", "database"},
-        {"database", "database"},
-        {"databases", "database"},
-        {"db", "database"},
-        {"dbs", "database"},
-        {"rds", "database"},
-        {"sql", "database"},
-        {"datastore", "database"},
-        {"data store", "database"},
-        {"mongodb", "database"},
-        {"mongo", "database"},
-        {"sqlite", "database"},
-        {"oracle", "database"},
-        {"aurora", "database"},
-        {"galera", "database"},
-        {"replica", "database"},
-        {"replicas", "database"},
-        {"slave", "database"},
-        {"slaves", "database"},
-        {"nginx", "web_server"},
-        {"apache", "web_server"},
-        {"httpd", "web_server"},
-        {"web server", "web_server"},
-        {"web servers", "web_server"},
-        {"webserver", "web_server"},
-        {"web", "web_server"},
-        {"caddy", "web_server"},
-        {"iis", "web_server"},
-        {"lighttpd", "web_server"},
-        {"http server", "web_server"},
-        {"application server", "app_server"},
-        {"application servers", "app_server"},
-        {"app server", "app_server"},
-        {"app servers", "app_server"},
-        {"appserver", "app_server"},
-        {"application", "app_server"},
-        {"app", "app_server"},
-        {"gunicorn", "app_server"},
-        {"uwsgi", "app_server"},
-        {"php fpm", "app_server"},
-        {"phpfpm", "app_server"},
-        {"php", "app_server"},
-        {"fpm", "app_server"},
-        {"unicorn", "app_server"},
-        {"puma", "app_server"},
-        {"tomcat", "app_server"},
-        {"node", "app_server"},
-        {"nodejs", "app_server"},
-        {"django", "app_server"},
-        {"flask", "app_server"},
-        {"rails", "app_server"},
-        {"express", "app_server"},
-        {"backend", "app_server"},
-        {"api", "app_server"},
-        {"wsgi", "app_server"},
-        {"jboss", "app_server"},
-        {"wildfly", "app_server"},
-        {"passenger", "app_server"},
-        {"laravel", "app_server"},
-        {"spring", "app_server"},
-        {"worker", "app_server"},
-        {"workers", "app_server"},
-        {"user", "client"},
-        {"users", "client"},
-        {"client", "client"},
-        {"clients", "client"},
-        {"browser", "client"},
-        {"browsers", "client"},
-        {"web browser", "client"},
-        {"internet", "client"},
-        {"visitor", "client"},
-        {"visitors", "client"},
-        {"customer", "client"},
-        {"customers", "client"},
-        {"end user", "client"},
-        {"end users", "client"},
-        {"mobile", "client"},
-        {"person", "client"},
-        {"people", "client"},
+        { "haproxy", "load_balancer" },
+        { "load balancer", "load_balancer" },
+        { "load balancers", "load_balancer" },
+        { "loadbalancer", "load_balancer" },
+        { "load balancing", "load_balancer" },
+        { "lb", "load_balancer" },
+        { "lbs", "load_balancer" },
+        { "balancer", "load_balancer" },
+        { "elb", "load_balancer" },
+        { "alb", "load_balancer" },
+        { "nlb", "load_balancer" },
+        { "keepalived", "load_balancer" },
+        { "traefik", "load_balancer" },
+        { "envoy", "load_balancer" },
+        { "firewall", "firewall" },
+        { "firewalls", "firewall" },
+        { "fw", "firewall" },
+        { "waf", "firewall" },
+        { "ufw", "firewall" },
+        { "iptables", "firewall" },
+        { "nftables", "firewall" },
+        { "firewalld", "firewall" },
+        { "pfsense", "firewall" },
+        { "security group", "firewall" },
+        { "monitoring", "monitoring" },
+        { "monitor", "monitoring" },
+        { "datadog", "monitoring" },
+        { "prometheus", "monitoring" },
+        { "grafana", "monitoring" },
+        { "sumo", "monitoring" },
+        { "sumologic", "monitoring" },
+        { "nagios", "monitoring" },
+        { "zabbix", "monitoring" },
+        { "new relic", "monitoring" },
+        { "newrelic", "monitoring" },
+        { "splunk", "monitoring" },
+        { "logstash", "monitoring" },
+        { "elk", "monitoring" },
+        { "observability", "monitoring" },
+        { "alertmanager", "monitoring" },
+        { "telegraf", "monitoring" },
+        { "cdn", "cdn" },
+        { "cloudflare", "cdn" },
+        { "fastly", "cdn" },
+        { "akamai", "cdn" },
+        { "cloudfront", "cdn" },
+        { "dns", "dns" },
+        { "domain name", "dns" },
+        { "domain", "dns" },
+        { "route53", "dns" },
+        { "route 53", "dns" },
+        { "nameserver", "dns" },
+        { "name server", "dns" },
+        { "bind9", "dns" },
+        { "resolver", "dns" },
+        { "cache", "cache" },
+        { "caching", "cache" },
+        { "redis", "cache" },
+        { "memcached", "cache" },
+        { "memcache", "cache" },
+        { "varnish", "cache" },
+        { "valkey", "cache" },
+        { "queue", "queue" },
+        { "queues", "queue" },
+        { "rabbitmq", "queue" },
+        { "kafka", "queue" },
+        { "amqp", "queue" },
+        { "sqs", "queue" },
+        { "message broker", "queue" },
+        { "broker", "queue" },
+        { "nats", "queue" },
+        { "activemq", "queue" },
+        { "pubsub", "queue" },
+        { "app files", "app_files" },
+        { "application files", "app_files" },
+        { "codebase", "app_files" },
+        { "code base", "app_files" },
+        { "source code", "app_files" },
+        { "application code", "app_files" },
+        { "app code", "app_files" },
+        { "files", "app_files" },
+        { "file storage", "app_files" },
+        { "file share", "app_files" },
+        { "file server", "app_files" },
+        { "shared storage", "app_files" },
+        { "nfs", "app_files" },
+        { "code", "app_files" },
+        { "mysql", "database" },
+        { "mariadb", "database" },
+        { "postgres", "database" },
+        { "postgresql", "database" },
+        { "psql", "database" },
+        { "pg", "database" },
+        { "database", "database" },
+        { "databases", "database" },
+        { "db", "database" },
+        { "dbs", "database" },
+        { "rds", "database" },
+        { "sql", "database" },
+        { "datastore", "database" },
+        { "data store", "database" },
+        { "mongodb", "database" },
+        { "mongo", "database" },
+        { "sqlite", "database" },
+        { "oracle", "database" },
+        { "aurora", "database" },
+        { "galera", "database" },
+        { "replica", "database" },
+        { "replicas", "database" },
+        { "slave", "database" },
+        { "slaves", "database" },
+        { "nginx", "web_server" },
+        { "apache", "web_server" },
+        { "httpd", "web_server" },
+        { "web server", "web_server" },
+        { "web servers", "web_server" },
+        { "webserver", "web_server" },
+        { "web", "web_server" },
+        { "caddy", "web_server" },
+        { "iis", "web_server" },
+        { "lighttpd", "web_server" },
+        { "http server", "web_server" },
+        { "application server", "app_server" },
+        { "application servers", "app_server" },
+        { "app server", "app_server" },
+        { "app servers", "app_server" },
+        { "appserver", "app_server" },
+        { "application", "app_server" },
+        { "app", "app_server" },
+        { "gunicorn", "app_server" },
+        { "uwsgi", "app_server" },
+        { "php fpm", "app_server" },
+        { "phpfpm", "app_server" },
+        { "php", "app_server" },
+        { "fpm", "app_server" },
+        { "unicorn", "app_server" },
+        { "puma", "app_server" },
+        { "tomcat", "app_server" },
+        { "node", "app_server" },
+        { "nodejs", "app_server" },
+        { "django", "app_server" },
+        { "flask", "app_server" },
+        { "rails", "app_server" },
+        { "express", "app_server" },
+        { "backend", "app_server" },
+        { "api", "app_server" },
+        { "wsgi", "app_server" },
+        { "jboss", "app_server" },
+        { "wildfly", "app_server" },
+        { "passenger", "app_server" },
+        { "laravel", "app_server" },
+        { "spring", "app_server" },
+        { "worker", "app_server" },
+        { "workers", "app_server" },
+        { "user", "client" },
+        { "users", "client" },
+        { "client", "client" },
+        { "clients", "client" },
+        { "browser", "client" },
+        { "browsers", "client" },
+        { "web browser", "client" },
+        { "internet", "client" },
+        { "visitor", "client" },
+        { "visitors", "client" },
+        { "customer", "client" },
+        { "customers", "client" },
+        { "end user", "client" },
+        { "end users", "client" },
+        { "mobile", "client" },
+        { "person", "client" },
+        { "people", "client" },
     };
     return table;
 }
@@ -307,12 +306,23 @@ const PhraseTable &kindTable()
 const PhraseTable &roleTable()
 {
     static const PhraseTable table = {
-        {"primary", "primary"},    {"master", "primary"},     {"main", "primary"},
-        {"writer", "primary"},     {"leader", "primary"},     {"read write", "primary"},
-        {"replica", "replica"},    {"replicas", "replica"},   {"slave", "replica"},
-        {"secondary", "replica"},  {"reader", "replica"},     {"read replica", "replica"},
-        {"standby", "replica"},    {"follower", "replica"},   {"read only", "replica"},
-        {"readonly", "replica"},   {"standalone", "standalone"},
+        { "primary", "primary" },
+        { "master", "primary" },
+        { "main", "primary" },
+        { "writer", "primary" },
+        { "leader", "primary" },
+        { "read write", "primary" },
+        { "replica", "replica" },
+        { "replicas", "replica" },
+        { "slave", "replica" },
+        { "secondary", "replica" },
+        { "reader", "replica" },
+        { "read replica", "replica" },
+        { "standby", "replica" },
+        { "follower", "replica" },
+        { "read only", "replica" },
+        { "readonly", "replica" },
+        { "standalone", "standalone" },
     };
     return table;
 }
@@ -320,17 +330,37 @@ const PhraseTable &roleTable()
 const PhraseTable &protocolTable()
 {
     static const PhraseTable table = {
-        {"https", "https"},       {"http", "http"},         {"tcp", "tcp"},
-        {"mysql", "mysql"},       {"mariadb", "mysql"},     {"postgresql", "postgresql"},
-        {"postgres", "postgresql"}, {"psql", "postgresql"}, {"sql", "sql"},
-        {"replication", "replication"}, {"replicate", "replication"},
-        {"replicates", "replication"},  {"replicated", "replication"},
-        {"repl", "replication"},  {"binlog", "replication"}, {"dns", "dns"},
-        {"fastcgi", "fastcgi"},   {"fcgi", "fastcgi"},      {"nfs", "nfs"},
-        {"redis", "redis"},       {"amqp", "amqp"},         {"syslog", "syslog"},
-        {"logs", "syslog"},       {"logging", "syslog"},    {"metrics", "metrics"},
-        {"vrrp", "vrrp"},         {"keepalived", "vrrp"},   {"heartbeat", "vrrp"},
-        {"file access", "file"},  {"file", "file"},         {"files", "file"},
+        { "https", "https" },
+        { "http", "http" },
+        { "tcp", "tcp" },
+        { "mysql", "mysql" },
+        { "mariadb", "mysql" },
+        { "postgresql", "postgresql" },
+        { "postgres", "postgresql" },
+        { "psql", "postgresql" },
+        { "sql", "sql" },
+        { "replication", "replication" },
+        { "replicate", "replication" },
+        { "replicates", "replication" },
+        { "replicated", "replication" },
+        { "repl", "replication" },
+        { "binlog", "replication" },
+        { "dns", "dns" },
+        { "fastcgi", "fastcgi" },
+        { "fcgi", "fastcgi" },
+        { "nfs", "nfs" },
+        { "redis", "redis" },
+        { "amqp", "amqp" },
+        { "syslog", "syslog" },
+        { "logs", "syslog" },
+        { "logging", "syslog" },
+        { "metrics", "metrics" },
+        { "vrrp", "vrrp" },
+        { "keepalived", "vrrp" },
+        { "heartbeat", "vrrp" },
+        { "file access", "file" },
+        { "file", "file" },
+        { "files", "file" },
     };
     return table;
 }
@@ -338,15 +368,23 @@ const PhraseTable &protocolTable()
 const PhraseTable &algorithmTable()
 {
     static const PhraseTable table = {
-        {"weighted round robin", "roundrobin"}, {"round robin", "roundrobin"},
-        {"roundrobin", "roundrobin"},           {"rr", "roundrobin"},
-        {"least connections", "leastconn"},     {"least connection", "leastconn"},
-        {"least conn", "leastconn"},            {"leastconn", "leastconn"},
-        {"source ip", "source"},                {"source", "source"},
-        {"ip hash", "source"},                  {"iphash", "source"},
-        {"sticky", "source"},                   {"url hash", "uri"},
-        {"uri hash", "uri"},                    {"uri", "uri"},
-        {"random", "random"},
+        { "weighted round robin", "roundrobin" },
+        { "round robin", "roundrobin" },
+        { "roundrobin", "roundrobin" },
+        { "rr", "roundrobin" },
+        { "least connections", "leastconn" },
+        { "least connection", "leastconn" },
+        { "least conn", "leastconn" },
+        { "leastconn", "leastconn" },
+        { "source ip", "source" },
+        { "source", "source" },
+        { "ip hash", "source" },
+        { "iphash", "source" },
+        { "sticky", "source" },
+        { "url hash", "uri" },
+        { "uri hash", "uri" },
+        { "uri", "uri" },
+        { "random", "random" },
     };
     return table;
 }
@@ -354,15 +392,18 @@ const PhraseTable &algorithmTable()
 /** Words that carry no meaning of their own between recognised ones ("HTTP over TCP/IP"). */
 const QSet<QString> &fillers()
 {
-    static const QSet<QString> set = {QStringLiteral("over"), QStringLiteral("via"),
-                                      QStringLiteral("and"),  QStringLiteral("or"),
-                                      QStringLiteral("ip"),   QStringLiteral("active"),
-                                      QStringLiteral("protocol")};
+    static const QSet<QString> set = { QStringLiteral("over"),
+        QStringLiteral("via"),
+        QStringLiteral("and"),
+        QStringLiteral("or"),
+        QStringLiteral("ip"),
+        QStringLiteral("active"),
+        QStringLiteral("protocol") };
     return set;
 }
 
 QString valueIn(const QList<Word> &words,
-                std::initializer_list<std::pair<const char *, const char *>> vocabulary)
+    std::initializer_list<std::pair<const char *, const char *>> vocabulary)
 {
     for (const Word &w : words) {
         for (const auto &[word, value] : vocabulary) {
@@ -395,21 +436,21 @@ bool hasPair(const QList<Word> &words, const char *first, const char *second)
 QString kindFromClasses(const QStringList &classes)
 {
     static const QHash<QString, QString> synonyms = {
-        {QStringLiteral("loadbalancer"), QStringLiteral("load_balancer")},
-        {QStringLiteral("lb"), QStringLiteral("load_balancer")},
-        {QStringLiteral("balancer"), QStringLiteral("load_balancer")},
-        {QStringLiteral("webserver"), QStringLiteral("web_server")},
-        {QStringLiteral("web"), QStringLiteral("web_server")},
-        {QStringLiteral("appserver"), QStringLiteral("app_server")},
-        {QStringLiteral("app"), QStringLiteral("app_server")},
-        {QStringLiteral("application"), QStringLiteral("app_server")},
-        {QStringLiteral("appfiles"), QStringLiteral("app_files")},
-        {QStringLiteral("files"), QStringLiteral("app_files")},
-        {QStringLiteral("db"), QStringLiteral("database")},
-        {QStringLiteral("user"), QStringLiteral("client")},
-        {QStringLiteral("users"), QStringLiteral("client")},
-        {QStringLiteral("fw"), QStringLiteral("firewall")},
-        {QStringLiteral("monitor"), QStringLiteral("monitoring")},
+        { QStringLiteral("loadbalancer"), QStringLiteral("load_balancer") },
+        { QStringLiteral("lb"), QStringLiteral("load_balancer") },
+        { QStringLiteral("balancer"), QStringLiteral("load_balancer") },
+        { QStringLiteral("webserver"), QStringLiteral("web_server") },
+        { QStringLiteral("web"), QStringLiteral("web_server") },
+        { QStringLiteral("appserver"), QStringLiteral("app_server") },
+        { QStringLiteral("app"), QStringLiteral("app_server") },
+        { QStringLiteral("application"), QStringLiteral("app_server") },
+        { QStringLiteral("appfiles"), QStringLiteral("app_files") },
+        { QStringLiteral("files"), QStringLiteral("app_files") },
+        { QStringLiteral("db"), QStringLiteral("database") },
+        { QStringLiteral("user"), QStringLiteral("client") },
+        { QStringLiteral("users"), QStringLiteral("client") },
+        { QStringLiteral("fw"), QStringLiteral("firewall") },
+        { QStringLiteral("monitor"), QStringLiteral("monitoring") },
     };
     for (const QString &c : classes) {
         QString key = c.toLower();
@@ -428,31 +469,31 @@ QString kindFromClasses(const QStringList &classes)
 QString kindFromIcon(const QString &icon)
 {
     static const QHash<QString, QString> icons = {
-        {QStringLiteral("database"), QStringLiteral("database")},
-        {QStringLiteral("db"), QStringLiteral("database")},
-        {QStringLiteral("internet"), QStringLiteral("client")},
-        {QStringLiteral("globe"), QStringLiteral("client")},
-        {QStringLiteral("user"), QStringLiteral("client")},
-        {QStringLiteral("users"), QStringLiteral("client")},
-        {QStringLiteral("laptop"), QStringLiteral("client")},
-        {QStringLiteral("mobile"), QStringLiteral("client")},
-        {QStringLiteral("desktop"), QStringLiteral("client")},
-        {QStringLiteral("disk"), QStringLiteral("app_files")},
-        {QStringLiteral("hdd"), QStringLiteral("app_files")},
-        {QStringLiteral("folder"), QStringLiteral("app_files")},
-        {QStringLiteral("file"), QStringLiteral("app_files")},
-        {QStringLiteral("file-code"), QStringLiteral("app_files")},
-        {QStringLiteral("shield"), QStringLiteral("firewall")},
-        {QStringLiteral("shield-alt"), QStringLiteral("firewall")},
-        {QStringLiteral("fire"), QStringLiteral("firewall")},
-        {QStringLiteral("chart-line"), QStringLiteral("monitoring")},
-        {QStringLiteral("chart-bar"), QStringLiteral("monitoring")},
-        {QStringLiteral("heartbeat"), QStringLiteral("monitoring")},
-        {QStringLiteral("balance-scale"), QStringLiteral("load_balancer")},
-        {QStringLiteral("random"), QStringLiteral("load_balancer")},
-        {QStringLiteral("memory"), QStringLiteral("cache")},
-        {QStringLiteral("envelope"), QStringLiteral("queue")},
-        {QStringLiteral("inbox"), QStringLiteral("queue")},
+        { QStringLiteral("database"), QStringLiteral("database") },
+        { QStringLiteral("db"), QStringLiteral("database") },
+        { QStringLiteral("internet"), QStringLiteral("client") },
+        { QStringLiteral("globe"), QStringLiteral("client") },
+        { QStringLiteral("user"), QStringLiteral("client") },
+        { QStringLiteral("users"), QStringLiteral("client") },
+        { QStringLiteral("laptop"), QStringLiteral("client") },
+        { QStringLiteral("mobile"), QStringLiteral("client") },
+        { QStringLiteral("desktop"), QStringLiteral("client") },
+        { QStringLiteral("disk"), QStringLiteral("app_files") },
+        { QStringLiteral("hdd"), QStringLiteral("app_files") },
+        { QStringLiteral("folder"), QStringLiteral("app_files") },
+        { QStringLiteral("file"), QStringLiteral("app_files") },
+        { QStringLiteral("file-code"), QStringLiteral("app_files") },
+        { QStringLiteral("shield"), QStringLiteral("firewall") },
+        { QStringLiteral("shield-alt"), QStringLiteral("firewall") },
+        { QStringLiteral("fire"), QStringLiteral("firewall") },
+        { QStringLiteral("chart-line"), QStringLiteral("monitoring") },
+        { QStringLiteral("chart-bar"), QStringLiteral("monitoring") },
+        { QStringLiteral("heartbeat"), QStringLiteral("monitoring") },
+        { QStringLiteral("balance-scale"), QStringLiteral("load_balancer") },
+        { QStringLiteral("random"), QStringLiteral("load_balancer") },
+        { QStringLiteral("memory"), QStringLiteral("cache") },
+        { QStringLiteral("envelope"), QStringLiteral("queue") },
+        { QStringLiteral("inbox"), QStringLiteral("queue") },
     };
     QString key = icon.toLower();
     key = key.mid(key.lastIndexOf(u':') + 1);
@@ -496,29 +537,36 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
         if (hasWord(words, "cluster") || hasWord(words, "keepalived") || hasWord(words, "ha"))
             p.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
     } else if (kind == QLatin1String("web_server")) {
-        const QString software = valueIn(words, {{"apache", "apache"}, {"httpd", "apache"},
-                                                 {"nginx", "nginx"}});
+        const QString software = valueIn(
+            words, { { "apache", "apache" }, { "httpd", "apache" }, { "nginx", "nginx" } });
         if (!software.isEmpty())
             p.insert(QStringLiteral("software"), software);
         if (hasWord(words, "https") || hasWord(words, "tls") || hasWord(words, "ssl"))
             p.insert(QStringLiteral("tls"), true);
     } else if (kind == QLatin1String("app_server")) {
-        QString runtime = valueIn(words, {{"gunicorn", "gunicorn"}, {"uwsgi", "uwsgi"},
-                                          {"phpfpm", "php-fpm"},     {"fpm", "php-fpm"},
-                                          {"php", "php-fpm"},        {"puma", "puma"},
-                                          {"unicorn", "unicorn"},    {"tomcat", "tomcat"},
-                                          {"node", "node"},          {"nodejs", "node"},
-                                          {"passenger", "passenger"}});
+        QString runtime = valueIn(words,
+            { { "gunicorn", "gunicorn" },
+                { "uwsgi", "uwsgi" },
+                { "phpfpm", "php-fpm" },
+                { "fpm", "php-fpm" },
+                { "php", "php-fpm" },
+                { "puma", "puma" },
+                { "unicorn", "unicorn" },
+                { "tomcat", "tomcat" },
+                { "node", "node" },
+                { "nodejs", "node" },
+                { "passenger", "passenger" } });
         if (!runtime.isEmpty())
             p.insert(QStringLiteral("runtime"), runtime);
     } else if (kind == QLatin1String("database")) {
-        const QString engine = valueIn(words, {{"mysql", "mysql"},
-                                               {"mariadb", "mariadb"},
-                                               {"galera", "mariadb"},
-                                               {"postgres", "postgresql"},
-                                               {"postgresql", "postgresql"},
-                                               {"psql", "postgresql"},
-                                               {"pg", "postgresql"}});
+        const QString engine = valueIn(words,
+            { { "mysql", "mysql" },
+                { "mariadb", "mariadb" },
+                { "galera", "mariadb" },
+                { "postgres", "postgresql" },
+                { "postgresql", "postgresql" },
+                { "psql", "postgresql" },
+                { "pg", "postgresql" } });
         if (!engine.isEmpty())
             p.insert(QStringLiteral("engine"), engine);
         const QString role = roleTable().first(words);
@@ -528,17 +576,18 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
                 p.insert(QStringLiteral("read_only"), true);
         }
     } else if (kind == QLatin1String("monitoring")) {
-        const QString product = valueIn(words, {{"datadog", "datadog"},
-                                                {"sumologic", "sumo logic"},
-                                                {"sumo", "sumo logic"},
-                                                {"prometheus", "prometheus"},
-                                                {"grafana", "grafana"},
-                                                {"nagios", "nagios"},
-                                                {"zabbix", "zabbix"},
-                                                {"newrelic", "new relic"},
-                                                {"relic", "new relic"},
-                                                {"splunk", "splunk"},
-                                                {"elk", "elk"}});
+        const QString product = valueIn(words,
+            { { "datadog", "datadog" },
+                { "sumologic", "sumo logic" },
+                { "sumo", "sumo logic" },
+                { "prometheus", "prometheus" },
+                { "grafana", "grafana" },
+                { "nagios", "nagios" },
+                { "zabbix", "zabbix" },
+                { "newrelic", "new relic" },
+                { "relic", "new relic" },
+                { "splunk", "splunk" },
+                { "elk", "elk" } });
         if (!product.isEmpty())
             p.insert(QStringLiteral("product"), product);
         if (hasWord(words, "agent"))
@@ -546,34 +595,36 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
         else if (hasWord(words, "collector") || hasWord(words, "server"))
             p.insert(QStringLiteral("mode"), QStringLiteral("collector"));
     } else if (kind == QLatin1String("cache")) {
-        const QString software = valueIn(words, {{"redis", "redis"},
-                                                 {"memcached", "memcached"},
-                                                 {"memcache", "memcached"},
-                                                 {"varnish", "varnish"}});
+        const QString software = valueIn(words,
+            { { "redis", "redis" },
+                { "memcached", "memcached" },
+                { "memcache", "memcached" },
+                { "varnish", "varnish" } });
         if (!software.isEmpty())
             p.insert(QStringLiteral("software"), software);
     } else if (kind == QLatin1String("queue")) {
-        const QString software = valueIn(words, {{"rabbitmq", "rabbitmq"},
-                                                 {"kafka", "kafka"},
-                                                 {"redis", "redis"}});
+        const QString software = valueIn(
+            words, { { "rabbitmq", "rabbitmq" }, { "kafka", "kafka" }, { "redis", "redis" } });
         if (!software.isEmpty())
             p.insert(QStringLiteral("software"), software);
     } else if (kind == QLatin1String("firewall")) {
-        const QString product = valueIn(words, {{"ufw", "ufw"},
-                                                {"iptables", "iptables"},
-                                                {"nftables", "nftables"},
-                                                {"firewalld", "firewalld"},
-                                                {"pfsense", "pfsense"},
-                                                {"waf", "waf"}});
+        const QString product = valueIn(words,
+            { { "ufw", "ufw" },
+                { "iptables", "iptables" },
+                { "nftables", "nftables" },
+                { "firewalld", "firewalld" },
+                { "pfsense", "pfsense" },
+                { "waf", "waf" } });
         if (!product.isEmpty())
             p.insert(QStringLiteral("product"), product);
         else if (hasPair(words, "security", "group"))
             p.insert(QStringLiteral("product"), QStringLiteral("security group"));
     } else if (kind == QLatin1String("cdn")) {
-        const QString provider = valueIn(words, {{"cloudflare", "Cloudflare"},
-                                                 {"fastly", "Fastly"},
-                                                 {"akamai", "Akamai"},
-                                                 {"cloudfront", "CloudFront"}});
+        const QString provider = valueIn(words,
+            { { "cloudflare", "Cloudflare" },
+                { "fastly", "Fastly" },
+                { "akamai", "Akamai" },
+                { "cloudfront", "CloudFront" } });
         if (!provider.isEmpty())
             p.insert(QStringLiteral("provider"), provider);
     } else if (kind == QLatin1String("dns")) {
@@ -593,8 +644,8 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
 
 } // namespace
 
-ComponentGuess guessComponent(const QString &label, Mermaid::Shape shape, const QString &icon,
-                              const QStringList &classes)
+ComponentGuess guessComponent(
+    const QString &label, Mermaid::Shape shape, const QString &icon, const QStringList &classes)
 {
     ComponentGuess g;
     const QList<Word> words = wordsOf(label);
@@ -663,22 +714,23 @@ LinkGuess parseLinkText(const QString &text)
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Word &w = words.at(i);
         const bool number = !w.text.isEmpty() && w.text.front().isDigit() && w.stem == w.text
-                            && w.text.size() <= 5;
+            && w.text.size() <= 5;
         bool isInt = false;
         const int value = w.text.toInt(&isInt);
-        if (isInt && i > 0 && (words.at(i - 1).text == QLatin1String("weight")
-                               || words.at(i - 1).text == QLatin1String("w"))) {
+        if (isInt && i > 0
+            && (words.at(i - 1).text == QLatin1String("weight")
+                || words.at(i - 1).text == QLatin1String("w"))) {
             g.weight = value;
             used[i] = used[i - 1] = true;
         } else if (isInt && number && value > 0 && value <= 65535
-                   && ((i > 0 && words.at(i - 1).text == QLatin1String("port"))
-                       || (w.start > 0 && head.at(w.start - 1) == u':'))) {
+            && ((i > 0 && words.at(i - 1).text == QLatin1String("port"))
+                || (w.start > 0 && head.at(w.start - 1) == u':'))) {
             g.port = value;
             used[i] = true;
             if (i > 0 && words.at(i - 1).text == QLatin1String("port"))
                 used[i - 1] = true;
         } else if (w.text == QLatin1String("backup") || w.text == QLatin1String("standby")
-                   || w.text == QLatin1String("passive") || w.text == QLatin1String("failover")) {
+            || w.text == QLatin1String("passive") || w.text == QLatin1String("failover")) {
             g.backup = true;
             used[i] = true;
         } else if (w.text == QLatin1String("tls") || w.text == QLatin1String("ssl")) {
@@ -714,13 +766,13 @@ QString defaultProtocol(const Component &from, const Component &to)
         return prop(to, "engine") == QLatin1String("postgresql") ? QStringLiteral("postgresql")
                                                                  : QStringLiteral("mysql");
     if (t == QLatin1String("cache"))
-        return prop(to, "software") == QLatin1String("varnish") ? QStringLiteral("http")
-               : prop(to, "software") == QLatin1String("memcached") ? QStringLiteral("tcp")
-                                                                      : QStringLiteral("redis");
+        return prop(to, "software") == QLatin1String("varnish")  ? QStringLiteral("http")
+            : prop(to, "software") == QLatin1String("memcached") ? QStringLiteral("tcp")
+                                                                 : QStringLiteral("redis");
     if (t == QLatin1String("queue"))
         return prop(to, "software") == QLatin1String("rabbitmq") ? QStringLiteral("amqp")
-               : prop(to, "software") == QLatin1String("redis")  ? QStringLiteral("redis")
-                                                                  : QStringLiteral("tcp");
+            : prop(to, "software") == QLatin1String("redis")     ? QStringLiteral("redis")
+                                                                 : QStringLiteral("tcp");
     if (t == QLatin1String("app_files"))
         return prop(to, "storage") == QLatin1String("central_share") ? QStringLiteral("nfs")
                                                                      : QStringLiteral("file");
@@ -740,13 +792,24 @@ QString domainIn(const QString &text)
         QStringLiteral("(?<![\\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,24}))"
                        "(?![\\w-])"),
         QRegularExpression::CaseInsensitiveOption);
-    static const QSet<QString> notDomains = {
-        QStringLiteral("js"),   QStringLiteral("py"),   QStringLiteral("rb"),
-        QStringLiteral("php"),  QStringLiteral("conf"), QStringLiteral("cfg"),
-        QStringLiteral("yml"),  QStringLiteral("yaml"), QStringLiteral("json"),
-        QStringLiteral("sh"),   QStringLiteral("txt"),  QStringLiteral("md"),
-        QStringLiteral("html"), QStringLiteral("htm"),  QStringLiteral("ini"),
-        QStringLiteral("log"),  QStringLiteral("sql"),  QStringLiteral("pem")};
+    static const QSet<QString> notDomains = { QStringLiteral("js"),
+        QStringLiteral("py"),
+        QStringLiteral("rb"),
+        QStringLiteral("php"),
+        QStringLiteral("conf"),
+        QStringLiteral("cfg"),
+        QStringLiteral("yml"),
+        QStringLiteral("yaml"),
+        QStringLiteral("json"),
+        QStringLiteral("sh"),
+        QStringLiteral("txt"),
+        QStringLiteral("md"),
+        QStringLiteral("html"),
+        QStringLiteral("htm"),
+        QStringLiteral("ini"),
+        QStringLiteral("log"),
+        QStringLiteral("sql"),
+        QStringLiteral("pem") };
     QRegularExpressionMatchIterator it = domain.globalMatch(text.left(MaxText));
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();

@@ -24,22 +24,20 @@ namespace MermaidHeuristics {
 struct ComponentGuess
 {
     QString kind = QStringLiteral("generic");
-    QVariantMap props;     ///< only what the text says; the kind's defaults fill the rest
+    QVariantMap props; ///< only what the text says; the kind's defaults fill the rest
     bool fromText = false; ///< the kind came from the label, a class or an icon (not a default)
 };
 
 /** The component a node looks like. Classes named after a kind ("database", "lb") win. */
-ComponentGuess guessComponent(const QString &label,
-                              Mermaid::Shape shape,
-                              const QString &icon,
-                              const QStringList &classes);
+ComponentGuess guessComponent(
+    const QString &label, Mermaid::Shape shape, const QString &icon, const QStringList &classes);
 
 struct LinkGuess
 {
     QString protocol; ///< empty: the text names none
-    int port = 0;     ///< 0: none given
+    int port = 0; ///< 0: none given
     QString algorithm; ///< a load_balancer algorithm value, or empty
-    int weight = -1;   ///< -1: none given
+    int weight = -1; ///< -1: none given
     bool backup = false;
     bool tls = false;
     QString label; ///< what is left of the text once the recognised words are taken out

@@ -52,24 +52,24 @@ QString entity(QStringView name)
         return QString::fromUcs4(&code, 1);
     }
     static const QHash<QString, QString> named = {
-        {QStringLiteral("quot"), QStringLiteral("\"")},
-        {QStringLiteral("amp"), QStringLiteral("&")},
-        {QStringLiteral("lt"), QStringLiteral("<")},
-        {QStringLiteral("gt"), QStringLiteral(">")},
-        {QStringLiteral("apos"), QStringLiteral("'")},
-        {QStringLiteral("nbsp"), QStringLiteral(" ")},
-        {QStringLiteral("ndash"), QString(QChar(0x2013))},
-        {QStringLiteral("mdash"), QString(QChar(0x2014))},
-        {QStringLiteral("hellip"), QString(QChar(0x2026))},
-        {QStringLiteral("middot"), QString(QChar(0x00B7))},
-        {QStringLiteral("bull"), QString(QChar(0x2022))},
-        {QStringLiteral("rarr"), QString(QChar(0x2192))},
-        {QStringLiteral("larr"), QString(QChar(0x2190))},
-        {QStringLiteral("harr"), QString(QChar(0x2194))},
-        {QStringLiteral("copy"), QString(QChar(0x00A9))},
-        {QStringLiteral("reg"), QString(QChar(0x00AE))},
-        {QStringLiteral("deg"), QString(QChar(0x00B0))},
-        {QStringLiteral("times"), QString(QChar(0x00D7))},
+        { QStringLiteral("quot"), QStringLiteral("\"") },
+        { QStringLiteral("amp"), QStringLiteral("&") },
+        { QStringLiteral("lt"), QStringLiteral("<") },
+        { QStringLiteral("gt"), QStringLiteral(">") },
+        { QStringLiteral("apos"), QStringLiteral("'") },
+        { QStringLiteral("nbsp"), QStringLiteral(" ") },
+        { QStringLiteral("ndash"), QString(QChar(0x2013)) },
+        { QStringLiteral("mdash"), QString(QChar(0x2014)) },
+        { QStringLiteral("hellip"), QString(QChar(0x2026)) },
+        { QStringLiteral("middot"), QString(QChar(0x00B7)) },
+        { QStringLiteral("bull"), QString(QChar(0x2022)) },
+        { QStringLiteral("rarr"), QString(QChar(0x2192)) },
+        { QStringLiteral("larr"), QString(QChar(0x2190)) },
+        { QStringLiteral("harr"), QString(QChar(0x2194)) },
+        { QStringLiteral("copy"), QString(QChar(0x00A9)) },
+        { QStringLiteral("reg"), QString(QChar(0x00AE)) },
+        { QStringLiteral("deg"), QString(QChar(0x00B0)) },
+        { QStringLiteral("times"), QString(QChar(0x00D7)) },
     };
     return named.value(name.toString());
 }
@@ -81,15 +81,14 @@ QString quoteForMessage(QStringView s)
 
 } // namespace
 
-MermaidLexer::MermaidLexer(const QString &text, qsizetype begin, qsizetype end, int firstLine,
-                           int firstColumn)
+MermaidLexer::MermaidLexer(
+    const QString &text, qsizetype begin, qsizetype end, int firstLine, int firstColumn)
     : m_text(text)
     , m_pos(std::clamp<qsizetype>(begin, 0, text.size()))
     , m_end(end < 0 ? text.size() : std::clamp<qsizetype>(end, m_pos, text.size()))
     , m_line(firstLine)
     , m_column(firstColumn)
-{
-}
+{ }
 
 void MermaidLexer::reset(const Mark &mark)
 {
@@ -180,7 +179,7 @@ bool MermaidLexer::skipSeparators(QList<Mermaid::MetaComment> *meta)
             advance();
         const QStringView comment = QStringView(m_text).mid(start, m_pos - start).trimmed();
         if (meta && comment.startsWith(u"toposcope ")) {
-            meta->append({comment.mid(10).trimmed().toString(), line});
+            meta->append({ comment.mid(10).trimmed().toString(), line });
         }
     }
 }
@@ -249,8 +248,10 @@ bool MermaidLexer::readQuoted(QString *raw)
     const qsizetype start = m_pos;
     const qsizetype close = m_text.indexOf(u'"', m_pos);
     if (close < 0 || close >= m_end) {
-        return failAt(line, column, QStringLiteral("the quoted text starting here is not closed "
-                                                   "(expected '\"')"));
+        return failAt(line,
+            column,
+            QStringLiteral("the quoted text starting here is not closed "
+                           "(expected '\"')"));
     }
     advance(close - m_pos);
     *raw = m_text.mid(start, close - start);
@@ -328,9 +329,7 @@ bool MermaidLexer::readLink(Link *link)
             inlineText = true;
         }
     }
-    const QChar textFamily = family == u'=' ? u'='
-                             : link->stroke == Stroke::Dotted ? u'.'
-                                                              : u'-';
+    const QChar textFamily = family == u'=' ? u'=' : link->stroke == Stroke::Dotted ? u'.' : u'-';
     if (inlineText && !readLinkText(textFamily, line, column, link))
         return false;
     link->raw = m_text.mid(start, m_pos - start).simplified();
@@ -345,8 +344,7 @@ bool MermaidLexer::readLink(Link *link)
 bool MermaidLexer::readLinkText(QChar family, int line, int column, Link *link)
 {
     const QString opener = family == u'.' ? QStringLiteral("-.") : QString(2, family);
-    const QString expected = family == u'.' ? QStringLiteral(".->")
-                                            : QString(2, family) + u'>';
+    const QString expected = family == u'.' ? QStringLiteral(".->") : QString(2, family) + u'>';
     skipBlanks();
     QString raw;
     bool quoted = false;
@@ -412,10 +410,11 @@ bool MermaidLexer::readLinkText(QChar family, int line, int column, Link *link)
             break; // only blanks may follow the quoted text before the closing operator
         advance();
     }
-    return failAt(line, column,
-                  QStringLiteral("the edge text after '%1' is not closed (expected '%2' on the "
-                                 "same line)")
-                      .arg(opener, expected));
+    return failAt(line,
+        column,
+        QStringLiteral("the edge text after '%1' is not closed (expected '%2' on the "
+                       "same line)")
+            .arg(opener, expected));
 }
 
 bool MermaidLexer::readPipeText(Link *link)
@@ -439,8 +438,10 @@ bool MermaidLexer::readPipeText(Link *link)
     while (!atEnd() && peek() != u'|' && peek() != u'\n')
         advance();
     if (peek() != u'|') {
-        return failAt(line, column, QStringLiteral("the edge text opened with '|' is not closed "
-                                                   "(expected '|' on the same line)"));
+        return failAt(line,
+            column,
+            QStringLiteral("the edge text opened with '|' is not closed "
+                           "(expected '|' on the same line)"));
     }
     raw = m_text.mid(start, m_pos - start);
     advance();
@@ -466,24 +467,24 @@ bool MermaidLexer::readShape(Shape *shape, QString *label, QString *icon)
         QList<Shape> closerShapes;
     };
     static const QList<Opener> openers = {
-        {u"(((", Shape::DoubleCircle, {QStringLiteral(")))")}, {}},
-        {u"((", Shape::Circle, {QStringLiteral("))")}, {}},
-        {u"([", Shape::Stadium, {QStringLiteral("])")}, {}},
-        {u"(", Shape::Round, {QStringLiteral(")")}, {}},
-        {u"[[", Shape::Subroutine, {QStringLiteral("]]")}, {}},
-        {u"[(", Shape::Cylinder, {QStringLiteral(")]")}, {}},
-        {u"[/",
-         Shape::Parallelogram,
-         {QStringLiteral("/]"), QStringLiteral("\\]")},
-         {Shape::Parallelogram, Shape::Trapezoid}},
-        {u"[\\",
-         Shape::ParallelogramAlt,
-         {QStringLiteral("\\]"), QStringLiteral("/]")},
-         {Shape::ParallelogramAlt, Shape::TrapezoidAlt}},
-        {u"[", Shape::Rect, {QStringLiteral("]")}, {}},
-        {u"{{", Shape::Hexagon, {QStringLiteral("}}")}, {}},
-        {u"{", Shape::Rhombus, {QStringLiteral("}")}, {}},
-        {u">", Shape::Asymmetric, {QStringLiteral("]")}, {}},
+        { u"(((", Shape::DoubleCircle, { QStringLiteral(")))") }, {} },
+        { u"((", Shape::Circle, { QStringLiteral("))") }, {} },
+        { u"([", Shape::Stadium, { QStringLiteral("])") }, {} },
+        { u"(", Shape::Round, { QStringLiteral(")") }, {} },
+        { u"[[", Shape::Subroutine, { QStringLiteral("]]") }, {} },
+        { u"[(", Shape::Cylinder, { QStringLiteral(")]") }, {} },
+        { u"[/",
+            Shape::Parallelogram,
+            { QStringLiteral("/]"), QStringLiteral("\\]") },
+            { Shape::Parallelogram, Shape::Trapezoid } },
+        { u"[\\",
+            Shape::ParallelogramAlt,
+            { QStringLiteral("\\]"), QStringLiteral("/]") },
+            { Shape::ParallelogramAlt, Shape::TrapezoidAlt } },
+        { u"[", Shape::Rect, { QStringLiteral("]") }, {} },
+        { u"{{", Shape::Hexagon, { QStringLiteral("}}") }, {} },
+        { u"{", Shape::Rhombus, { QStringLiteral("}") }, {} },
+        { u">", Shape::Asymmetric, { QStringLiteral("]") }, {} },
     };
     for (const Opener &o : openers) {
         const QStringView open(o.open);
@@ -501,9 +502,13 @@ bool MermaidLexer::readShape(Shape *shape, QString *label, QString *icon)
     return fail(QStringLiteral("expected a node shape"));
 }
 
-bool MermaidLexer::readLabelBody(const QStringList &closers, int openLine, int openColumn,
-                                 QStringView opener, QString *label, QString *icon,
-                                 qsizetype *closer)
+bool MermaidLexer::readLabelBody(const QStringList &closers,
+    int openLine,
+    int openColumn,
+    QStringView opener,
+    QString *label,
+    QString *icon,
+    qsizetype *closer)
 {
     skipBlanks();
     auto closerHere = [&]() -> qsizetype {
@@ -540,10 +545,10 @@ bool MermaidLexer::readLabelBody(const QStringList &closers, int openLine, int o
         advance();
     }
     return failAt(openLine,
-                  openColumn,
-                  QStringLiteral("the label opened with %1 is not closed (expected %2 on the "
-                                 "same line)")
-                      .arg(quoteForMessage(opener), quoteForMessage(closers.first())));
+        openColumn,
+        QStringLiteral("the label opened with %1 is not closed (expected %2 on the "
+                       "same line)")
+            .arg(quoteForMessage(opener), quoteForMessage(closers.first())));
 }
 
 bool MermaidLexer::readAtShape(Shape *shape, QString *label, QString *icon)
@@ -557,8 +562,10 @@ bool MermaidLexer::readAtShape(Shape *shape, QString *label, QString *icon)
         while (!atEnd() && (isBlank(peek()) || peek() == u'\n' || peek() == u','))
             advance();
         if (atEnd())
-            return failAt(line, column, QStringLiteral("the shape opened with '@{' is not closed "
-                                                       "(expected '}')"));
+            return failAt(line,
+                column,
+                QStringLiteral("the shape opened with '@{' is not closed "
+                               "(expected '}')"));
         if (peek() == u'}') {
             advance();
             break;
@@ -584,48 +591,48 @@ bool MermaidLexer::readAtShape(Shape *shape, QString *label, QString *icon)
         fields.insert(key, value);
     }
     static const QHash<QString, Shape> shapes = {
-        {QStringLiteral("rect"), Shape::Rect},
-        {QStringLiteral("rectangle"), Shape::Rect},
-        {QStringLiteral("proc"), Shape::Rect},
-        {QStringLiteral("process"), Shape::Rect},
-        {QStringLiteral("rounded"), Shape::Round},
-        {QStringLiteral("event"), Shape::Round},
-        {QStringLiteral("stadium"), Shape::Stadium},
-        {QStringLiteral("pill"), Shape::Stadium},
-        {QStringLiteral("terminal"), Shape::Stadium},
-        {QStringLiteral("subproc"), Shape::Subroutine},
-        {QStringLiteral("subprocess"), Shape::Subroutine},
-        {QStringLiteral("fr-rect"), Shape::Subroutine},
-        {QStringLiteral("cyl"), Shape::Cylinder},
-        {QStringLiteral("cylinder"), Shape::Cylinder},
-        {QStringLiteral("db"), Shape::Cylinder},
-        {QStringLiteral("database"), Shape::Cylinder},
-        {QStringLiteral("h-cyl"), Shape::Cylinder},
-        {QStringLiteral("lin-cyl"), Shape::Cylinder},
-        {QStringLiteral("disk"), Shape::Cylinder},
-        {QStringLiteral("das"), Shape::Cylinder},
-        {QStringLiteral("circle"), Shape::Circle},
-        {QStringLiteral("circ"), Shape::Circle},
-        {QStringLiteral("dbl-circ"), Shape::DoubleCircle},
-        {QStringLiteral("double-circle"), Shape::DoubleCircle},
-        {QStringLiteral("diam"), Shape::Rhombus},
-        {QStringLiteral("diamond"), Shape::Rhombus},
-        {QStringLiteral("decision"), Shape::Rhombus},
-        {QStringLiteral("question"), Shape::Rhombus},
-        {QStringLiteral("hex"), Shape::Hexagon},
-        {QStringLiteral("hexagon"), Shape::Hexagon},
-        {QStringLiteral("prepare"), Shape::Hexagon},
-        {QStringLiteral("odd"), Shape::Asymmetric},
-        {QStringLiteral("lean-r"), Shape::Parallelogram},
-        {QStringLiteral("lean-right"), Shape::Parallelogram},
-        {QStringLiteral("in-out"), Shape::Parallelogram},
-        {QStringLiteral("lean-l"), Shape::ParallelogramAlt},
-        {QStringLiteral("lean-left"), Shape::ParallelogramAlt},
-        {QStringLiteral("out-in"), Shape::ParallelogramAlt},
-        {QStringLiteral("trap-b"), Shape::Trapezoid},
-        {QStringLiteral("trapezoid"), Shape::Trapezoid},
-        {QStringLiteral("trap-t"), Shape::TrapezoidAlt},
-        {QStringLiteral("inv-trapezoid"), Shape::TrapezoidAlt},
+        { QStringLiteral("rect"), Shape::Rect },
+        { QStringLiteral("rectangle"), Shape::Rect },
+        { QStringLiteral("proc"), Shape::Rect },
+        { QStringLiteral("process"), Shape::Rect },
+        { QStringLiteral("rounded"), Shape::Round },
+        { QStringLiteral("event"), Shape::Round },
+        { QStringLiteral("stadium"), Shape::Stadium },
+        { QStringLiteral("pill"), Shape::Stadium },
+        { QStringLiteral("terminal"), Shape::Stadium },
+        { QStringLiteral("subproc"), Shape::Subroutine },
+        { QStringLiteral("subprocess"), Shape::Subroutine },
+        { QStringLiteral("fr-rect"), Shape::Subroutine },
+        { QStringLiteral("cyl"), Shape::Cylinder },
+        { QStringLiteral("cylinder"), Shape::Cylinder },
+        { QStringLiteral("db"), Shape::Cylinder },
+        { QStringLiteral("database"), Shape::Cylinder },
+        { QStringLiteral("h-cyl"), Shape::Cylinder },
+        { QStringLiteral("lin-cyl"), Shape::Cylinder },
+        { QStringLiteral("disk"), Shape::Cylinder },
+        { QStringLiteral("das"), Shape::Cylinder },
+        { QStringLiteral("circle"), Shape::Circle },
+        { QStringLiteral("circ"), Shape::Circle },
+        { QStringLiteral("dbl-circ"), Shape::DoubleCircle },
+        { QStringLiteral("double-circle"), Shape::DoubleCircle },
+        { QStringLiteral("diam"), Shape::Rhombus },
+        { QStringLiteral("diamond"), Shape::Rhombus },
+        { QStringLiteral("decision"), Shape::Rhombus },
+        { QStringLiteral("question"), Shape::Rhombus },
+        { QStringLiteral("hex"), Shape::Hexagon },
+        { QStringLiteral("hexagon"), Shape::Hexagon },
+        { QStringLiteral("prepare"), Shape::Hexagon },
+        { QStringLiteral("odd"), Shape::Asymmetric },
+        { QStringLiteral("lean-r"), Shape::Parallelogram },
+        { QStringLiteral("lean-right"), Shape::Parallelogram },
+        { QStringLiteral("in-out"), Shape::Parallelogram },
+        { QStringLiteral("lean-l"), Shape::ParallelogramAlt },
+        { QStringLiteral("lean-left"), Shape::ParallelogramAlt },
+        { QStringLiteral("out-in"), Shape::ParallelogramAlt },
+        { QStringLiteral("trap-b"), Shape::Trapezoid },
+        { QStringLiteral("trapezoid"), Shape::Trapezoid },
+        { QStringLiteral("trap-t"), Shape::TrapezoidAlt },
+        { QStringLiteral("inv-trapezoid"), Shape::TrapezoidAlt },
     };
     *shape = shapes.value(fields.value(QStringLiteral("shape")).toLower(), Shape::Rect);
     const auto labelField = fields.constFind(QStringLiteral("label"));

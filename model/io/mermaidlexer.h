@@ -23,14 +23,14 @@ public:
         Mermaid::ArrowHead start = Mermaid::ArrowHead::None;
         Mermaid::ArrowHead end = Mermaid::ArrowHead::None;
         QString text; ///< decoded
-        QString raw;  ///< the operator as written, for messages, e.g. "-->"
+        QString raw; ///< the operator as written, for messages, e.g. "-->"
     };
 
     explicit MermaidLexer(const QString &text,
-                          qsizetype begin = 0,
-                          qsizetype end = -1,
-                          int firstLine = 1,
-                          int firstColumn = 1);
+        qsizetype begin = 0,
+        qsizetype end = -1,
+        int firstLine = 1,
+        int firstColumn = 1);
 
     /** A saved cursor, to read ahead and come back. */
     struct Mark
@@ -39,7 +39,7 @@ public:
         int line = 1;
         int column = 1;
     };
-    Mark mark() const { return {m_pos, m_line, m_column}; }
+    Mark mark() const { return { m_pos, m_line, m_column }; }
     void reset(const Mark &mark);
 
     bool atEnd() const { return m_pos >= m_end; }
@@ -108,12 +108,12 @@ private:
     bool readPipeText(Link *link);
     bool readAtShape(Mermaid::Shape *shape, QString *label, QString *icon);
     bool readLabelBody(const QStringList &closers,
-                       int openLine,
-                       int openColumn,
-                       QStringView opener,
-                       QString *label,
-                       QString *icon,
-                       qsizetype *closer);
+        int openLine,
+        int openColumn,
+        QStringView opener,
+        QString *label,
+        QString *icon,
+        qsizetype *closer);
 
     QString m_text;
     qsizetype m_pos = 0;

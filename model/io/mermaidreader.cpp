@@ -28,7 +28,7 @@ struct Region
 struct Line
 {
     qsizetype start = 0;
-    qsizetype end = 0;  ///< before the newline
+    qsizetype end = 0; ///< before the newline
     qsizetype next = 0; ///< after the newline
 };
 
@@ -141,39 +141,39 @@ Region findRegion(const QString &text)
 QString typeDescription(const QString &type)
 {
     static const QList<std::pair<QString, QString>> types = {
-        {QStringLiteral("sequenceDiagram"), QStringLiteral("a sequence diagram")},
-        {QStringLiteral("classDiagram"), QStringLiteral("a class diagram")},
-        {QStringLiteral("classDiagram-v2"), QStringLiteral("a class diagram")},
-        {QStringLiteral("stateDiagram"), QStringLiteral("a state diagram")},
-        {QStringLiteral("stateDiagram-v2"), QStringLiteral("a state diagram")},
-        {QStringLiteral("erDiagram"), QStringLiteral("an entity-relationship diagram")},
-        {QStringLiteral("gantt"), QStringLiteral("a Gantt chart")},
-        {QStringLiteral("pie"), QStringLiteral("a pie chart")},
-        {QStringLiteral("journey"), QStringLiteral("a user journey")},
-        {QStringLiteral("gitGraph"), QStringLiteral("a Git graph")},
-        {QStringLiteral("mindmap"), QStringLiteral("a mind map")},
-        {QStringLiteral("timeline"), QStringLiteral("a timeline")},
-        {QStringLiteral("quadrantChart"), QStringLiteral("a quadrant chart")},
-        {QStringLiteral("requirementDiagram"), QStringLiteral("a requirement diagram")},
-        {QStringLiteral("C4Context"), QStringLiteral("a C4 diagram")},
-        {QStringLiteral("C4Container"), QStringLiteral("a C4 diagram")},
-        {QStringLiteral("C4Component"), QStringLiteral("a C4 diagram")},
-        {QStringLiteral("C4Dynamic"), QStringLiteral("a C4 diagram")},
-        {QStringLiteral("C4Deployment"), QStringLiteral("a C4 diagram")},
-        {QStringLiteral("sankey-beta"), QStringLiteral("a Sankey diagram")},
-        {QStringLiteral("sankey"), QStringLiteral("a Sankey diagram")},
-        {QStringLiteral("xychart-beta"), QStringLiteral("an XY chart")},
-        {QStringLiteral("xychart"), QStringLiteral("an XY chart")},
-        {QStringLiteral("block-beta"), QStringLiteral("a block diagram")},
-        {QStringLiteral("block"), QStringLiteral("a block diagram")},
-        {QStringLiteral("packet-beta"), QStringLiteral("a packet diagram")},
-        {QStringLiteral("packet"), QStringLiteral("a packet diagram")},
-        {QStringLiteral("kanban"), QStringLiteral("a Kanban board")},
-        {QStringLiteral("radar-beta"), QStringLiteral("a radar chart")},
-        {QStringLiteral("treemap-beta"), QStringLiteral("a treemap")},
-        {QStringLiteral("treemap"), QStringLiteral("a treemap")},
-        {QStringLiteral("zenuml"), QStringLiteral("a ZenUML sequence diagram")},
-        {QStringLiteral("info"), QStringLiteral("an info diagram")},
+        { QStringLiteral("sequenceDiagram"), QStringLiteral("a sequence diagram") },
+        { QStringLiteral("classDiagram"), QStringLiteral("a class diagram") },
+        { QStringLiteral("classDiagram-v2"), QStringLiteral("a class diagram") },
+        { QStringLiteral("stateDiagram"), QStringLiteral("a state diagram") },
+        { QStringLiteral("stateDiagram-v2"), QStringLiteral("a state diagram") },
+        { QStringLiteral("erDiagram"), QStringLiteral("an entity-relationship diagram") },
+        { QStringLiteral("gantt"), QStringLiteral("a Gantt chart") },
+        { QStringLiteral("pie"), QStringLiteral("a pie chart") },
+        { QStringLiteral("journey"), QStringLiteral("a user journey") },
+        { QStringLiteral("gitGraph"), QStringLiteral("a Git graph") },
+        { QStringLiteral("mindmap"), QStringLiteral("a mind map") },
+        { QStringLiteral("timeline"), QStringLiteral("a timeline") },
+        { QStringLiteral("quadrantChart"), QStringLiteral("a quadrant chart") },
+        { QStringLiteral("requirementDiagram"), QStringLiteral("a requirement diagram") },
+        { QStringLiteral("C4Context"), QStringLiteral("a C4 diagram") },
+        { QStringLiteral("C4Container"), QStringLiteral("a C4 diagram") },
+        { QStringLiteral("C4Component"), QStringLiteral("a C4 diagram") },
+        { QStringLiteral("C4Dynamic"), QStringLiteral("a C4 diagram") },
+        { QStringLiteral("C4Deployment"), QStringLiteral("a C4 diagram") },
+        { QStringLiteral("sankey-beta"), QStringLiteral("a Sankey diagram") },
+        { QStringLiteral("sankey"), QStringLiteral("a Sankey diagram") },
+        { QStringLiteral("xychart-beta"), QStringLiteral("an XY chart") },
+        { QStringLiteral("xychart"), QStringLiteral("an XY chart") },
+        { QStringLiteral("block-beta"), QStringLiteral("a block diagram") },
+        { QStringLiteral("block"), QStringLiteral("a block diagram") },
+        { QStringLiteral("packet-beta"), QStringLiteral("a packet diagram") },
+        { QStringLiteral("packet"), QStringLiteral("a packet diagram") },
+        { QStringLiteral("kanban"), QStringLiteral("a Kanban board") },
+        { QStringLiteral("radar-beta"), QStringLiteral("a radar chart") },
+        { QStringLiteral("treemap-beta"), QStringLiteral("a treemap") },
+        { QStringLiteral("treemap"), QStringLiteral("a treemap") },
+        { QStringLiteral("zenuml"), QStringLiteral("a ZenUML sequence diagram") },
+        { QStringLiteral("info"), QStringLiteral("an info diagram") },
     };
     for (const auto &[name, description] : types) {
         if (name == type)
@@ -208,8 +208,8 @@ QString diagramType(const QString &text)
 ReadResult parse(const QString &text)
 {
     if (text.size() > MaxFileBytes) {
-        return failure(QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20),
-                       0, 0);
+        return failure(
+            QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20), 0, 0);
     }
     const Region region = findRegion(text);
     if (!region.error.isEmpty())
@@ -219,7 +219,8 @@ ReadResult parse(const QString &text)
     if (lexer.atEnd()) {
         return failure(QStringLiteral("the text holds no diagram: expected a Mermaid flowchart "
                                       "such as 'flowchart TD'"),
-                       0, 0);
+            0,
+            0);
     }
     const int line = lexer.line();
     const int column = lexer.column();
@@ -238,7 +239,8 @@ ReadResult parse(const QString &text)
         error = parser.error();
         errorLine = parser.errorLine();
         errorColumn = parser.errorColumn();
-    } else if (type == QLatin1String("architecture-beta") || type == QLatin1String("architecture")) {
+    } else if (type == QLatin1String("architecture-beta")
+        || type == QLatin1String("architecture")) {
         MermaidArchitectureParser parser(text, start, region.end, line, column);
         ok = parser.parse(&graph);
         error = parser.error();
@@ -251,7 +253,8 @@ ReadResult parse(const QString &text)
                                                   "flowcharts ('flowchart' or 'graph') and "
                                                   "'architecture-beta' diagrams")
                                        .arg(description, type),
-                                   line, column);
+                line,
+                column);
             r.diagramType = type;
             return r;
         }
@@ -263,7 +266,8 @@ ReadResult parse(const QString &text)
         return failure(QStringLiteral("expected a Mermaid diagram type such as 'flowchart TD' or "
                                       "'graph LR', found '%1'")
                            .arg(found),
-                       line, column);
+            line,
+            column);
     }
     if (!ok) {
         ReadResult r = failure(error, errorLine, errorColumn);
@@ -285,8 +289,8 @@ ReadResult parse(const QString &text)
 ReadResult parse(const QByteArray &utf8)
 {
     if (utf8.size() > MaxFileBytes) {
-        return failure(QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20),
-                       0, 0);
+        return failure(
+            QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20), 0, 0);
     }
     const bool bom = utf8.startsWith("\xEF\xBB\xBF");
     return parse(QString::fromUtf8(QByteArrayView(utf8).sliced(bom ? 3 : 0)));
@@ -298,8 +302,8 @@ ReadResult read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("cannot open %1: %2").arg(path, file.errorString()), 0, 0);
     if (file.size() > MaxFileBytes) {
-        return failure(QStringLiteral("%1 is larger than %2 MiB").arg(path).arg(MaxFileBytes >> 20),
-                       0, 0);
+        return failure(
+            QStringLiteral("%1 is larger than %2 MiB").arg(path).arg(MaxFileBytes >> 20), 0, 0);
     }
     ReadResult r = parse(file.readAll());
     if (r.ok && r.data.name.isEmpty())

@@ -30,8 +30,8 @@ struct ReadResult
 {
     bool ok = false;
     DesignData data;
-    QString error;       ///< one sentence, with "line L, column C: " when it has a place
-    int line = 0;        ///< 1-based; 0 when the error has no place
+    QString error; ///< one sentence, with "line L, column C: " when it has a place
+    int line = 0; ///< 1-based; 0 when the error has no place
     int column = 0;
     QString diagramType; ///< as declared: "flowchart", "graph", "architecture-beta", ...
     QStringList warnings; ///< what was left out or ignored, each naming its line

@@ -30,19 +30,19 @@ struct KindStyle
 const QList<KindStyle> &styles()
 {
     static const QList<KindStyle> list = {
-        {"client", "([", "])", "#e0f2fe", "#0369a1"},
-        {"dns", "((", "))", "#ede9fe", "#6d28d9"},
-        {"load_balancer", "{{", "}}", "#fef3c7", "#b45309"},
-        {"web_server", "[", "]", "#dcfce7", "#15803d"},
-        {"app_server", "[[", "]]", "#dbeafe", "#1d4ed8"},
-        {"app_files", "[/", "/]", "#f1f5f9", "#475569"},
-        {"database", "[(", ")]", "#fee2e2", "#b91c1c"},
-        {"firewall", "[\\", "\\]", "#ffedd5", "#c2410c"},
-        {"monitoring", "(", ")", "#fae8ff", "#a21caf"},
-        {"cache", "[/", "\\]", "#ccfbf1", "#0f766e"},
-        {"cdn", "[\\", "/]", "#e0e7ff", "#4338ca"},
-        {"queue", ">", "]", "#fef9c3", "#a16207"},
-        {"generic", "[", "]", "#f5f5f4", "#57534e"},
+        { "client", "([", "])", "#e0f2fe", "#0369a1" },
+        { "dns", "((", "))", "#ede9fe", "#6d28d9" },
+        { "load_balancer", "{{", "}}", "#fef3c7", "#b45309" },
+        { "web_server", "[", "]", "#dcfce7", "#15803d" },
+        { "app_server", "[[", "]]", "#dbeafe", "#1d4ed8" },
+        { "app_files", "[/", "/]", "#f1f5f9", "#475569" },
+        { "database", "[(", ")]", "#fee2e2", "#b91c1c" },
+        { "firewall", "[\\", "\\]", "#ffedd5", "#c2410c" },
+        { "monitoring", "(", ")", "#fae8ff", "#a21caf" },
+        { "cache", "[/", "\\]", "#ccfbf1", "#0f766e" },
+        { "cdn", "[\\", "/]", "#e0e7ff", "#4338ca" },
+        { "queue", ">", "]", "#fef9c3", "#a16207" },
+        { "generic", "[", "]", "#f5f5f4", "#57534e" },
     };
     return list;
 }
@@ -59,7 +59,7 @@ const KindStyle *styleOf(const QString &kind)
 bool dashed(const QString &protocol)
 {
     return protocol == QLatin1String("replication") || protocol == QLatin1String("syslog")
-           || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
+        || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
 }
 
 QString yamlQuoted(const QString &s)
@@ -94,7 +94,7 @@ QJsonObject changedProperties(const QVariantMap &props, const QList<Kinds::Prope
 std::pair<QString, QString> shapeOf(const QString &kind)
 {
     const KindStyle *s = styleOf(kind);
-    return {QString::fromLatin1(s->open), QString::fromLatin1(s->close)};
+    return { QString::fromLatin1(s->open), QString::fromLatin1(s->close) };
 }
 
 QString escapeLabel(const QString &label)
@@ -152,7 +152,7 @@ QString escapeLabel(const QString &label)
             // Mermaid collapses blanks like HTML; keep leading, trailing and repeated ones.
             const bool edge = i == 0 || i + 1 == text.size();
             const bool repeated = (i > 0 && isSpace(text.at(i - 1)))
-                                  || (i + 1 < text.size() && isSpace(text.at(i + 1)));
+                || (i + 1 < text.size() && isSpace(text.at(i + 1)));
             out += edge || repeated ? QStringLiteral("#32;") : QStringLiteral(" ");
             break;
         }
@@ -174,7 +174,7 @@ QString linkText(const Component &from, const Link &link)
     QString first = protocol ? protocol->displayName : link.protocol;
     if (protocol && link.port != protocol->defaultPort)
         first += QStringLiteral(" :%1").arg(link.port);
-    QStringList parts{first};
+    QStringList parts{ first };
     if (from.kind == QLatin1String("load_balancer")) {
         const QString algorithm = from.props.value(QStringLiteral("algorithm")).toString();
         if (!algorithm.isEmpty())
@@ -196,15 +196,32 @@ QString linkText(const Component &from, const Link &link)
 QHash<ElementId, QString> mermaidIds(const DesignData &data)
 {
     static const QSet<QString> reserved = {
-        QStringLiteral("end"),       QStringLiteral("graph"),     QStringLiteral("flowchart"),
-        QStringLiteral("subgraph"),  QStringLiteral("style"),     QStringLiteral("class"),
-        QStringLiteral("classdef"),  QStringLiteral("click"),     QStringLiteral("linkstyle"),
-        QStringLiteral("direction"), QStringLiteral("call"),      QStringLiteral("href"),
-        QStringLiteral("default"),   QStringLiteral("interpolate"), QStringLiteral("acctitle"),
-        QStringLiteral("accdescr"),  QStringLiteral("tb"),        QStringLiteral("td"),
-        QStringLiteral("bt"),        QStringLiteral("lr"),        QStringLiteral("rl"),
-        QStringLiteral("elk"),       QStringLiteral("_blank"),    QStringLiteral("_self"),
-        QStringLiteral("_parent"),   QStringLiteral("_top"),
+        QStringLiteral("end"),
+        QStringLiteral("graph"),
+        QStringLiteral("flowchart"),
+        QStringLiteral("subgraph"),
+        QStringLiteral("style"),
+        QStringLiteral("class"),
+        QStringLiteral("classdef"),
+        QStringLiteral("click"),
+        QStringLiteral("linkstyle"),
+        QStringLiteral("direction"),
+        QStringLiteral("call"),
+        QStringLiteral("href"),
+        QStringLiteral("default"),
+        QStringLiteral("interpolate"),
+        QStringLiteral("acctitle"),
+        QStringLiteral("accdescr"),
+        QStringLiteral("tb"),
+        QStringLiteral("td"),
+        QStringLiteral("bt"),
+        QStringLiteral("lr"),
+        QStringLiteral("rl"),
+        QStringLiteral("elk"),
+        QStringLiteral("_blank"),
+        QStringLiteral("_self"),
+        QStringLiteral("_parent"),
+        QStringLiteral("_top"),
     };
     QHash<ElementId, QString> ids;
     QSet<QString> used;
@@ -259,14 +276,13 @@ QString write(const DesignData &data, const Options &options)
 
     auto node = [&](const Component &c, const QString &indent) {
         const auto [open, close] = shapeOf(c.kind);
-        out += indent + ids.value(c.id) + open + u'"' + escapeLabel(c.label) + u'"' + close
-               + u'\n';
+        out += indent + ids.value(c.id) + open + u'"' + escapeLabel(c.label) + u'"' + close + u'\n';
     };
     for (const Component *c : byHost.value(QString()))
         node(*c, Indent);
     for (const Host &h : data.hosts) {
-        out += Indent + QStringLiteral("subgraph %1 [\"%2\"]\n").arg(ids.value(h.id),
-                                                                    escapeLabel(h.label));
+        out += Indent
+            + QStringLiteral("subgraph %1 [\"%2\"]\n").arg(ids.value(h.id), escapeLabel(h.label));
         for (const Component *c : byHost.value(h.id))
             node(*c, Indent + Indent);
         out += Indent + QStringLiteral("end\n");
@@ -277,8 +293,7 @@ QString write(const DesignData &data, const Options &options)
             continue;
         const QString arrow = dashed(l.protocol) ? QStringLiteral("-.->") : QStringLiteral("-->");
         out += Indent + ids.value(l.from) + u' ' + arrow + QStringLiteral("|\"")
-               + escapeLabel(linkText(*from, l)) + QStringLiteral("\"| ") + ids.value(l.to)
-               + u'\n';
+            + escapeLabel(linkText(*from, l)) + QStringLiteral("\"| ") + ids.value(l.to) + u'\n';
     }
 
     if (options.styles) {
@@ -291,14 +306,12 @@ QString write(const DesignData &data, const Options &options)
             if (members.isEmpty())
                 continue;
             out += Indent
-                   + QStringLiteral("classDef %1 fill:%2,stroke:%3,color:#0f172a\n")
-                         .arg(QLatin1String(s.kind), QLatin1String(s.fill),
-                              QLatin1String(s.stroke));
+                + QStringLiteral("classDef %1 fill:%2,stroke:%3,color:#0f172a\n")
+                      .arg(QLatin1String(s.kind), QLatin1String(s.fill), QLatin1String(s.stroke));
             out += Indent
-                   + QStringLiteral("class %1 %2\n")
-                         .arg(members.join(u','), QLatin1String(s.kind));
+                + QStringLiteral("class %1 %2\n").arg(members.join(u','), QLatin1String(s.kind));
         }
-        for (const char *role : {"primary", "replica"}) {
+        for (const char *role : { "primary", "replica" }) {
             QStringList members;
             for (const Component &c : data.components) {
                 if (c.kind == QLatin1String("database")
@@ -308,27 +321,27 @@ QString write(const DesignData &data, const Options &options)
             if (members.isEmpty())
                 continue;
             out += Indent
-                   + (QLatin1String(role) == QLatin1String("primary")
-                          ? QStringLiteral("classDef primary stroke-width:3px\n")
-                          : QStringLiteral("classDef replica stroke-dasharray:5 3\n"));
-            out += Indent + QStringLiteral("class %1 %2\n").arg(members.join(u','),
-                                                                QLatin1String(role));
+                + (QLatin1String(role) == QLatin1String("primary")
+                        ? QStringLiteral("classDef primary stroke-width:3px\n")
+                        : QStringLiteral("classDef replica stroke-dasharray:5 3\n"));
+            out += Indent
+                + QStringLiteral("class %1 %2\n").arg(members.join(u','), QLatin1String(role));
         }
         if (!data.hosts.isEmpty()) {
             QStringList members;
             for (const Host &h : data.hosts)
                 members.append(ids.value(h.id));
             out += Indent
-                   + QStringLiteral("classDef host fill:#f8fafc,stroke:#94a3b8,"
-                                    "stroke-dasharray:6 4\n");
+                + QStringLiteral("classDef host fill:#f8fafc,stroke:#94a3b8,"
+                                 "stroke-dasharray:6 4\n");
             out += Indent + QStringLiteral("class %1 host\n").arg(members.join(u','));
         }
     }
 
     if (options.metadata) {
         out += Indent
-               + QStringLiteral("%% Written by Toposcope. The toposcope comments below keep ids, "
-                                "kinds and properties for a lossless import.\n");
+            + QStringLiteral("%% Written by Toposcope. The toposcope comments below keep ids, "
+                             "kinds and properties for a lossless import.\n");
         QJsonObject design;
         if (!data.name.isEmpty())
             design.insert(QStringLiteral("name"), data.name);
@@ -339,54 +352,52 @@ QString write(const DesignData &data, const Options &options)
         if (!data.acceptedFindings.isEmpty()) {
             QJsonArray accepted;
             for (const AcceptedFinding &a : data.acceptedFindings) {
-                accepted.append(QJsonObject{{QStringLiteral("rule"), a.rule},
-                                            {QStringLiteral("subjects"),
-                                             QJsonArray::fromStringList(a.subjects)},
-                                            {QStringLiteral("reason"), a.reason}});
+                accepted.append(QJsonObject{ { QStringLiteral("rule"), a.rule },
+                    { QStringLiteral("subjects"), QJsonArray::fromStringList(a.subjects) },
+                    { QStringLiteral("reason"), a.reason } });
             }
             design.insert(QStringLiteral("accepted_findings"), accepted);
         }
         out += Indent + QStringLiteral("%% toposcope design ") + jsonLine(design) + u'\n';
         for (const Host &h : data.hosts) {
-            QJsonObject o{{QStringLiteral("id"), h.id}};
+            QJsonObject o{ { QStringLiteral("id"), h.id } };
             const QJsonObject props = changedProperties(h.props, Kinds::hostProperties());
             if (!props.isEmpty())
                 o.insert(QStringLiteral("props"), props);
             out += Indent + QStringLiteral("%% toposcope host ") + ids.value(h.id) + u' '
-                   + jsonLine(o) + u'\n';
+                + jsonLine(o) + u'\n';
         }
         for (const Component &c : data.components) {
-            QJsonObject o{{QStringLiteral("id"), c.id}, {QStringLiteral("kind"), c.kind}};
+            QJsonObject o{ { QStringLiteral("id"), c.id }, { QStringLiteral("kind"), c.kind } };
             if (const Kinds::KindSpec *k = Kinds::find(c.kind)) {
                 const QJsonObject props = changedProperties(c.props, k->properties);
                 if (!props.isEmpty())
                     o.insert(QStringLiteral("props"), props);
             }
             out += Indent + QStringLiteral("%% toposcope component ") + ids.value(c.id) + u' '
-                   + jsonLine(o) + u'\n';
+                + jsonLine(o) + u'\n';
         }
         for (const Link &l : data.links) {
             const Component *from = byId.value(l.from);
             if (!from || !byId.contains(l.to))
                 continue;
-            QJsonObject o{{QStringLiteral("id"), l.id},
-                          {QStringLiteral("protocol"), l.protocol},
-                          {QStringLiteral("port"), l.port},
-                          {QStringLiteral("text"), linkText(*from, l)}};
+            QJsonObject o{ { QStringLiteral("id"), l.id },
+                { QStringLiteral("protocol"), l.protocol },
+                { QStringLiteral("port"), l.port },
+                { QStringLiteral("text"), linkText(*from, l) } };
             if (!l.label.isEmpty())
                 o.insert(QStringLiteral("label"), l.label);
             const QJsonObject props = changedProperties(l.props, Kinds::linkProperties());
             if (!props.isEmpty())
                 o.insert(QStringLiteral("props"), props);
             out += Indent + QStringLiteral("%% toposcope link ") + ids.value(l.from) + u' '
-                   + ids.value(l.to) + u' ' + jsonLine(o) + u'\n';
+                + ids.value(l.to) + u' ' + jsonLine(o) + u'\n';
         }
     }
     return out;
 }
 
-bool writeFile(const QString &path, const DesignData &data, QString *error,
-               const Options &options)
+bool writeFile(const QString &path, const DesignData &data, QString *error, const Options &options)
 {
     QSaveFile file(path);
     const QByteArray bytes = write(data, options).toUtf8();

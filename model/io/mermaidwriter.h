@@ -45,14 +45,14 @@ namespace MermaidWriter {
 struct Options
 {
     bool metadata = true; ///< write `%% toposcope` comments for a lossless round trip
-    bool styles = true;   ///< write `classDef` / `class` lines
+    bool styles = true; ///< write `classDef` / `class` lines
     QString direction = QStringLiteral("TD");
 };
 
 QString write(const DesignData &data, const Options &options = {});
 /** Writes atomically (QSaveFile) as UTF-8. */
-bool writeFile(const QString &path, const DesignData &data, QString *error,
-               const Options &options = {});
+bool writeFile(
+    const QString &path, const DesignData &data, QString *error, const Options &options = {});
 
 /** The Mermaid id of every host and component, by element id. */
 QHash<ElementId, QString> mermaidIds(const DesignData &data);

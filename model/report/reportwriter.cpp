@@ -18,7 +18,7 @@ QString listOf(const QStringList &items)
     if (items.size() == 1)
         return items.first();
     return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ")
-           + items.last();
+        + items.last();
 }
 
 QString kindName(const QString &kind, int count = 1)
@@ -56,14 +56,14 @@ QString engineName(const QString &engine)
 QString softwareName(const QString &software)
 {
     static const QHash<QString, QString> names = {
-        {QStringLiteral("haproxy"), QStringLiteral("HAProxy")},
-        {QStringLiteral("nginx"), QStringLiteral("Nginx")},
-        {QStringLiteral("apache"), QStringLiteral("Apache")},
-        {QStringLiteral("redis"), QStringLiteral("Redis")},
-        {QStringLiteral("memcached"), QStringLiteral("Memcached")},
-        {QStringLiteral("varnish"), QStringLiteral("Varnish")},
-        {QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ")},
-        {QStringLiteral("kafka"), QStringLiteral("Kafka")},
+        { QStringLiteral("haproxy"), QStringLiteral("HAProxy") },
+        { QStringLiteral("nginx"), QStringLiteral("Nginx") },
+        { QStringLiteral("apache"), QStringLiteral("Apache") },
+        { QStringLiteral("redis"), QStringLiteral("Redis") },
+        { QStringLiteral("memcached"), QStringLiteral("Memcached") },
+        { QStringLiteral("varnish"), QStringLiteral("Varnish") },
+        { QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ") },
+        { QStringLiteral("kafka"), QStringLiteral("Kafka") },
     };
     return names.value(software, software);
 }
@@ -71,15 +71,15 @@ QString softwareName(const QString &software)
 QString portMeaning(const QString &port)
 {
     static const QHash<QString, QString> ports = {
-        {QStringLiteral("22"), QStringLiteral("SSH")},
-        {QStringLiteral("53"), QStringLiteral("DNS")},
-        {QStringLiteral("80"), QStringLiteral("HTTP")},
-        {QStringLiteral("443"), QStringLiteral("HTTPS")},
-        {QStringLiteral("3306"), QStringLiteral("MySQL")},
-        {QStringLiteral("5432"), QStringLiteral("PostgreSQL")},
-        {QStringLiteral("6379"), QStringLiteral("Redis")},
-        {QStringLiteral("9000"), QStringLiteral("FastCGI")},
-        {QStringLiteral("9100"), QStringLiteral("metrics")},
+        { QStringLiteral("22"), QStringLiteral("SSH") },
+        { QStringLiteral("53"), QStringLiteral("DNS") },
+        { QStringLiteral("80"), QStringLiteral("HTTP") },
+        { QStringLiteral("443"), QStringLiteral("HTTPS") },
+        { QStringLiteral("3306"), QStringLiteral("MySQL") },
+        { QStringLiteral("5432"), QStringLiteral("PostgreSQL") },
+        { QStringLiteral("6379"), QStringLiteral("Redis") },
+        { QStringLiteral("9000"), QStringLiteral("FastCGI") },
+        { QStringLiteral("9100"), QStringLiteral("metrics") },
     };
     return ports.contains(port) ? QStringLiteral("%1 (%2)").arg(port, ports.value(port)) : port;
 }
@@ -143,8 +143,10 @@ QString percent(double value)
 
 } // namespace
 
-ReportWriter::ReportWriter(const DesignData &design, const QList<Finding> &findings,
-                           const QString &mermaid, const QString &imageFileName)
+ReportWriter::ReportWriter(const DesignData &design,
+    const QList<Finding> &findings,
+    const QString &mermaid,
+    const QString &imageFileName)
     : m_design(design)
     , m_findings(findings)
     , m_mermaid(mermaid)
@@ -258,8 +260,8 @@ QString ReportWriter::requestPath() const
     const QList<const Component *> clients = ofKind(QStringLiteral("client"));
     if (clients.isEmpty())
         return {};
-    QStringList steps{name(clients.first()->id)};
-    QSet<ElementId> seen{clients.first()->id};
+    QStringList steps{ name(clients.first()->id) };
+    QSet<ElementId> seen{ clients.first()->id };
     const Component *at = clients.first();
     for (int guard = 0; guard < 32; ++guard) {
         const Component *next = nullptr;
@@ -283,7 +285,9 @@ QString ReportWriter::requestPath() const
         QString step = plain(next->id);
         const QList<const Component *> siblings = targets(*at, next->kind);
         if (siblings.size() > 1)
-            step = QStringLiteral("%1 (one of %2)").arg(kindName(next->kind, 2)).arg(siblings.size());
+            step = QStringLiteral("%1 (one of %2)")
+                       .arg(kindName(next->kind, 2))
+                       .arg(siblings.size());
         steps.append(step);
         at = next;
     }
@@ -353,7 +357,8 @@ QString ReportWriter::diagramSection() const
     QString out = QStringLiteral("## Diagram\n\n");
     if (!m_image.isEmpty()) {
         QString file = m_image;
-        file.replace(u' ', QStringLiteral("%20")).replace(u'(', QStringLiteral("%28"))
+        file.replace(u' ', QStringLiteral("%20"))
+            .replace(u'(', QStringLiteral("%28"))
             .replace(u')', QStringLiteral("%29"));
         out += QStringLiteral("![diagram](%1)\n\n").arg(file);
     }
@@ -379,13 +384,16 @@ QString ReportWriter::hostsSection() const
     for (const Host &h : m_design.hosts) {
         QStringList parts;
         for (const ElementId &id : m_design.componentsOf(h.id))
-            parts.append(QStringLiteral("%1 (%2)").arg(plain(id), kindName(m_components.value(id)->kind)));
+            parts.append(
+                QStringLiteral("%1 (%2)").arg(plain(id), kindName(m_components.value(id)->kind)));
         QString address = escape(h.props.value(QStringLiteral("address")).toString());
         if (h.props.value(QStringLiteral("public")).toBool())
             address += address.isEmpty() ? QStringLiteral("public") : QStringLiteral(", public");
         out += QStringLiteral("| %1 | %2 | %3 |\n")
-                   .arg(name(h.id), parts.isEmpty() ? QStringLiteral("(empty)") : parts.join(QStringLiteral(", ")),
-                        address.isEmpty() ? QStringLiteral("—") : address);
+                   .arg(name(h.id),
+                       parts.isEmpty() ? QStringLiteral("(empty)")
+                                       : parts.join(QStringLiteral(", ")),
+                       address.isEmpty() ? QStringLiteral("—") : address);
     }
     return out + u'\n';
 }
@@ -427,8 +435,9 @@ QString ReportWriter::componentText(const Component &c) const
     if (kind == QLatin1String("client")) {
         return QStringLiteral("The people who use the site, in their browsers on the internet. "
                               "Every request in this design starts here%1.")
-            .arg(targets(c).isEmpty() ? QString()
-                                      : QStringLiteral(": they contact %1").arg(labels(targets(c))));
+            .arg(targets(c).isEmpty()
+                    ? QString()
+                    : QStringLiteral(": they contact %1").arg(labels(targets(c))));
     }
     if (kind == QLatin1String("dns")) {
         const QString domain = property(c, "domain");
@@ -439,7 +448,9 @@ QString ReportWriter::componentText(const Component &c) const
         if (target) {
             text += QStringLiteral("Its %1 record points at %2 (the %3), the entry point of the "
                                    "service. ")
-                        .arg(escape(property(c, "record_type")), named(*target), kindName(target->kind));
+                        .arg(escape(property(c, "record_type")),
+                            named(*target),
+                            kindName(target->kind));
         } else {
             text += QStringLiteral("Its record points at no component yet, so users cannot find "
                                    "the service: set *Record points at*. ");
@@ -480,9 +491,10 @@ QString ReportWriter::componentText(const Component &c) const
                                    "one balancer fails, the other takes over the address "
                                    "(VRRP, keepalived) and users do not notice.")
                         .arg(peer ? named(*peer) : QStringLiteral("a peer"),
-                             property(c, "virtual_ip").isEmpty()
-                                 ? QStringLiteral("(not set)")
-                                 : QStringLiteral("`%1`").arg(property(c, "virtual_ip").remove(u'`')));
+                            property(c, "virtual_ip").isEmpty()
+                                ? QStringLiteral("(not set)")
+                                : QStringLiteral("`%1`").arg(
+                                    property(c, "virtual_ip").remove(u'`')));
         } else {
             text += QStringLiteral("It is standalone: if this one machine fails, no request "
                                    "reaches any backend.");
@@ -491,26 +503,26 @@ QString ReportWriter::componentText(const Component &c) const
         if (stats != QLatin1String("disabled"))
             text += QStringLiteral(" Its statistics page is %1.")
                         .arg(stats == QLatin1String("public")
-                                 ? QStringLiteral("reachable from the internet")
-                                 : QStringLiteral("reachable from the internal network"));
+                                ? QStringLiteral("reachable from the internet")
+                                : QStringLiteral("reachable from the internal network"));
         return text;
     }
     if (kind == QLatin1String("web_server")) {
         const QList<const Component *> apps = targets(c, QStringLiteral("app_server"));
-        QString text = QStringLiteral("%1 answers the HTTP%2 requests that %3 sends it. ")
-                           .arg(softwareName(property(c, "software")),
-                                c.props.value(QStringLiteral("tls")).toBool() ? QStringLiteral("S")
-                                                                              : QString(),
-                                callers(c).isEmpty() ? QStringLiteral("nobody yet")
-                                                     : labels(callers(c)));
+        QString text
+            = QStringLiteral("%1 answers the HTTP%2 requests that %3 sends it. ")
+                  .arg(softwareName(property(c, "software")),
+                      c.props.value(QStringLiteral("tls")).toBool() ? QStringLiteral("S")
+                                                                    : QString(),
+                      callers(c).isEmpty() ? QStringLiteral("nobody yet") : labels(callers(c)));
         if (c.props.value(QStringLiteral("static_files")).toBool())
             text += QStringLiteral("It serves static files (images, style sheets, scripts) "
                                    "itself, which is fast and spares the application server");
         else
             text += QStringLiteral("It does not serve static files itself");
         text += apps.isEmpty()
-                    ? QStringLiteral(". ")
-                    : QStringLiteral(", and passes dynamic requests to %1. ").arg(labels(apps));
+            ? QStringLiteral(". ")
+            : QStringLiteral(", and passes dynamic requests to %1. ").arg(labels(apps));
         if (c.props.value(QStringLiteral("tls")).toBool())
             text += QStringLiteral("It accepts HTTPS, so it holds the site's certificate. ");
         const QString status = property(c, "status_endpoint");
@@ -528,10 +540,13 @@ QString ReportWriter::componentText(const Component &c) const
         if (!callers(c).isEmpty())
             does.append(QStringLiteral("receives requests from %1").arg(labels(callers(c))));
         if (!targets(c, QStringLiteral("app_files")).isEmpty())
-            does.append(QStringLiteral("runs the code in %1").arg(labels(targets(c, QStringLiteral("app_files")))));
+            does.append(QStringLiteral("runs the code in %1")
+                            .arg(labels(targets(c, QStringLiteral("app_files")))));
         if (!targets(c, QStringLiteral("database")).isEmpty())
-            does.append(QStringLiteral("queries %1").arg(labels(targets(c, QStringLiteral("database")))));
-        text += does.isEmpty() ? QStringLiteral(". ") : QStringLiteral(": it %1. ").arg(listOf(does));
+            does.append(
+                QStringLiteral("queries %1").arg(labels(targets(c, QStringLiteral("database")))));
+        text += does.isEmpty() ? QStringLiteral(". ")
+                               : QStringLiteral(": it %1. ").arg(listOf(does));
         const QString store = property(c, "session_store");
         if (c.props.value(QStringLiteral("session_state")).toBool()) {
             text += QStringLiteral("It keeps user sessions in its own memory: behind a load "
@@ -554,9 +569,9 @@ QString ReportWriter::componentText(const Component &c) const
         QString text = QStringLiteral("The application's code%1, which %2 run%3. ")
                            .arg(codebase.isEmpty() ? QString()
                                                    : QStringLiteral(" (%1)").arg(escape(codebase)),
-                                callers(c).isEmpty() ? QStringLiteral("the application servers")
-                                                     : labels(callers(c)),
-                                callers(c).size() == 1 ? QStringLiteral("s") : QString());
+                               callers(c).isEmpty() ? QStringLiteral("the application servers")
+                                                    : labels(callers(c)),
+                               callers(c).size() == 1 ? QStringLiteral("s") : QString());
         if (property(c, "storage") == QLatin1String("central_share")) {
             text += QStringLiteral("It is one central share that every server mounts: a single "
                                    "copy to update, but every server now depends on the share.");
@@ -578,29 +593,31 @@ QString ReportWriter::componentText(const Component &c) const
             for (const Component *t : targets(c, QStringLiteral("database")))
                 replicas.append(name(t->id));
             for (const Component *f : callers(c, QStringLiteral("database"))) {
-                if (property(*f, "role") == QLatin1String("replica") && !replicas.contains(name(f->id)))
+                if (property(*f, "role") == QLatin1String("replica")
+                    && !replicas.contains(name(f->id)))
                     replicas.append(name(f->id));
             }
             text += QStringLiteral(". As the **primary** it takes every write (INSERT, UPDATE, "
                                    "DELETE)%1 and is the source of truth%2.")
                         .arg(callers(c, QStringLiteral("app_server")).isEmpty()
-                                 ? QString()
-                                 : QStringLiteral(" from %1").arg(labels(callers(c, QStringLiteral("app_server")))),
-                             replicas.isEmpty() ? QString()
-                                                : QStringLiteral(": its changes are copied to %1")
-                                                      .arg(listOf(replicas)));
+                                ? QString()
+                                : QStringLiteral(" from %1")
+                                      .arg(labels(callers(c, QStringLiteral("app_server")))),
+                            replicas.isEmpty() ? QString()
+                                               : QStringLiteral(": its changes are copied to %1")
+                                                     .arg(listOf(replicas)));
         } else if (role == QLatin1String("replica")) {
             text += QStringLiteral(". As a **replica** it copies the primary through %1 "
                                    "replication and can answer reads (SELECT), taking load off "
                                    "the primary")
                         .arg(property(c, "replication") == QLatin1String("semi-sync")
-                                 ? QStringLiteral("semi-synchronous")
-                                 : QStringLiteral("asynchronous"));
+                                ? QStringLiteral("semi-synchronous")
+                                : QStringLiteral("asynchronous"));
             text += c.props.value(QStringLiteral("read_only")).toBool()
-                        ? QStringLiteral("; it is read-only, so every write must go to the "
-                                         "primary.")
-                        : QStringLiteral("; it is not set read-only, so a write sent here by "
-                                         "mistake would make it differ from the primary.");
+                ? QStringLiteral("; it is read-only, so every write must go to the "
+                                 "primary.")
+                : QStringLiteral("; it is not set read-only, so a write sent here by "
+                                 "mistake would make it differ from the primary.");
         } else {
             text += QStringLiteral(". It is standalone: the only copy of the data, so backups "
                                    "are the only protection against its loss.");
@@ -616,9 +633,9 @@ QString ReportWriter::componentText(const Component &c) const
                               "not be reachable.")
             .arg(c.host.isEmpty() ? QStringLiteral("that enters the network")
                                   : QStringLiteral("that reaches %1").arg(name(c.host)),
-                 ports.size() == 1 ? QString() : QStringLiteral("s"),
-                 ports.isEmpty() ? QStringLiteral("none") : listOf(ports),
-                 escape(property(c, "product")));
+                ports.size() == 1 ? QString() : QStringLiteral("s"),
+                ports.isEmpty() ? QStringLiteral("none") : listOf(ports),
+                escape(property(c, "product")));
     }
     if (kind == QLatin1String("monitoring")) {
         const QString product = escape(property(c, "product"));
@@ -626,21 +643,22 @@ QString ReportWriter::componentText(const Component &c) const
             return QStringLiteral("A %1 agent%2: it collects the machine's metrics (CPU, memory, "
                                   "disk, network) and the logs of its services, and sends them "
                                   "to %3, so problems are seen before users report them.")
-                .arg(product, where(c),
-                     targets(c).isEmpty() ? QStringLiteral("a collector") : labels(targets(c)));
+                .arg(product,
+                    where(c),
+                    targets(c).isEmpty() ? QStringLiteral("a collector") : labels(targets(c)));
         }
         return QStringLiteral("%1 collects metrics and logs%2, stores them, draws them over "
                               "time and alerts when something goes wrong.")
             .arg(product,
-                 callers(c).isEmpty() ? QString()
-                                      : QStringLiteral(" from %1").arg(labels(callers(c))));
+                callers(c).isEmpty() ? QString()
+                                     : QStringLiteral(" from %1").arg(labels(callers(c))));
     }
     if (kind == QLatin1String("cache")) {
         return QStringLiteral("%1 keeps data that is read often in memory, so %2 does not ask "
                               "the database every time: pages are faster and the database less "
                               "loaded.")
             .arg(softwareName(property(c, "software")),
-                 callers(c).isEmpty() ? QStringLiteral("the application") : labels(callers(c)));
+                callers(c).isEmpty() ? QStringLiteral("the application") : labels(callers(c)));
     }
     if (kind == QLatin1String("cdn")) {
         const QString provider = escape(property(c, "provider"));
@@ -657,9 +675,9 @@ QString ReportWriter::componentText(const Component &c) const
     }
     const QString description = escape(property(c, "description"));
     return description.isEmpty()
-               ? QStringLiteral("A component whose role Toposcope does not know; describe it in "
-                                "its *Description* property.")
-               : description;
+        ? QStringLiteral("A component whose role Toposcope does not know; describe it in "
+                         "its *Description* property.")
+        : description;
 }
 
 QString ReportWriter::componentsSection() const
@@ -723,8 +741,7 @@ QString ReportWriter::balancerText(const Component &lb) const
             else
                 share = percent(active > 0 ? 100.0 * weight / active : 0);
             out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                       .arg(plain(b->id),
-                            b->host.isEmpty() ? QStringLiteral("—") : name(b->host))
+                       .arg(plain(b->id), b->host.isEmpty() ? QStringLiteral("—") : name(b->host))
                        .arg(weight)
                        .arg(backup ? QStringLiteral("backup") : QStringLiteral("active"), share);
         }
@@ -751,7 +768,8 @@ QString ReportWriter::balancerText(const Component &lb) const
     }
 
     out += QStringLiteral("#### Backend mode: %1\n\n")
-               .arg(activePassive ? QStringLiteral("active-passive") : QStringLiteral("active-active"));
+               .arg(activePassive ? QStringLiteral("active-passive")
+                                  : QStringLiteral("active-active"));
     out += QStringLiteral(
         "- **Active-active**: every backend serves requests at the same time. Their capacity adds "
         "up, and when one fails the others carry on with a smaller share of the load. The "
@@ -764,24 +782,24 @@ QString ReportWriter::balancerText(const Component &lb) const
         QStringList standby;
         QStringList activeNames;
         for (const Link *l : backends)
-            (l->props.value(QStringLiteral("backup")).toBool() ? standby : activeNames).append(name(l->to));
+            (l->props.value(QStringLiteral("backup")).toBool() ? standby : activeNames)
+                .append(name(l->to));
         out += QStringLiteral("This design uses **active-passive**: %1 %2 the traffic%3.")
                    .arg(activeNames.isEmpty() ? QStringLiteral("no backend") : listOf(activeNames),
-                        activeNames.size() == 1 ? QStringLiteral("serves") : QStringLiteral("serve"),
-                        standby.isEmpty() ? QString()
-                                          : QStringLiteral(" and %1 %2 in reserve")
-                                                .arg(listOf(standby),
-                                                     standby.size() == 1 ? QStringLiteral("waits")
-                                                                         : QStringLiteral("wait")));
+                       activeNames.size() == 1 ? QStringLiteral("serves") : QStringLiteral("serve"),
+                       standby.isEmpty() ? QString()
+                                         : QStringLiteral(" and %1 %2 in reserve")
+                                               .arg(listOf(standby),
+                                                   standby.size() == 1 ? QStringLiteral("waits")
+                                                                       : QStringLiteral("wait")));
     } else {
         out += QStringLiteral("This design uses **active-active**: %1 share the traffic.")
-                   .arg(backends.isEmpty() ? QStringLiteral("the backends")
-                                           : listOf([&] {
-                                                 QStringList n;
-                                                 for (const Link *l : backends)
-                                                     n.append(name(l->to));
-                                                 return n;
-                                             }()));
+                   .arg(backends.isEmpty() ? QStringLiteral("the backends") : listOf([&] {
+                       QStringList n;
+                       for (const Link *l : backends)
+                           n.append(name(l->to));
+                       return n;
+                   }()));
     }
     if (!lb.props.value(QStringLiteral("health_checks")).toBool())
         out += QStringLiteral(" Health checks are off: the balancer cannot tell that a backend "
@@ -797,9 +815,10 @@ QString ReportWriter::loadBalancingSection() const
     QString out = QStringLiteral("## Load balancing\n\n");
     const QList<const Component *> balancers = ofKind(QStringLiteral("load_balancer"));
     if (balancers.isEmpty()) {
-        return out + QStringLiteral("There is no load balancer: each request goes straight to a "
-                                    "single server, which must carry all the traffic, and which "
-                                    "takes the site down when it fails.\n\n");
+        return out
+            + QStringLiteral("There is no load balancer: each request goes straight to a "
+                             "single server, which must carry all the traffic, and which "
+                             "takes the site down when it fails.\n\n");
     }
     for (const Component *lb : balancers)
         out += balancerText(*lb);
@@ -827,39 +846,42 @@ QString ReportWriter::databaseSection() const
         return listOf(names);
     };
     if (primaries.isEmpty() && replicas.isEmpty()) {
-        return out + QStringLiteral("%1 %2 standalone: one copy of the data, no replica to take "
-                                    "over or to share the reads. Backups are the only protection "
-                                    "against losing it, and while it is down the site cannot "
-                                    "read or write data.\n\n")
-                         .arg(labels(databases),
-                              databases.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
+        return out
+            + QStringLiteral("%1 %2 standalone: one copy of the data, no replica to take "
+                             "over or to share the reads. Backups are the only protection "
+                             "against losing it, and while it is down the site cannot "
+                             "read or write data.\n\n")
+                  .arg(labels(databases),
+                      databases.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
     }
-    const QString engine = property(*(primaries.isEmpty() ? replicas : primaries).first(), "engine");
+    const QString engine
+        = property(*(primaries.isEmpty() ? replicas : primaries).first(), "engine");
     const bool postgres = engine == QLatin1String("postgresql");
-    const bool semiSync = !replicas.isEmpty() && std::any_of(replicas.begin(), replicas.end(), [this](const Component *r) {
-        return property(*r, "replication") == QLatin1String("semi-sync");
-    });
+    const bool semiSync = !replicas.isEmpty()
+        && std::any_of(replicas.begin(), replicas.end(), [this](const Component *r) {
+               return property(*r, "replication") == QLatin1String("semi-sync");
+           });
     out += QStringLiteral("### How the primary-replica cluster works\n\n");
     out += QStringLiteral("%1 %2 the **primary** and %3 %4 **replica%5**. The primary writes "
                           "every change to its %6; each replica connects to the primary, reads "
                           "that log and applies the same changes in the same order, so it holds "
                           "a copy of the data that is at most a moment behind. ")
                .arg(primaries.isEmpty() ? QStringLiteral("No component") : labels(primaries),
-                    primaries.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"),
-                    replicas.isEmpty() ? QStringLiteral("nothing") : labels(replicas),
-                    replicas.size() == 1 ? QStringLiteral("is the") : QStringLiteral("are"),
-                    replicas.size() == 1 ? QString() : QStringLiteral("s"),
-                    postgres ? QStringLiteral("write-ahead log (WAL)")
-                             : QStringLiteral("binary log (binlog)"));
+                   primaries.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"),
+                   replicas.isEmpty() ? QStringLiteral("nothing") : labels(replicas),
+                   replicas.size() == 1 ? QStringLiteral("is the") : QStringLiteral("are"),
+                   replicas.size() == 1 ? QString() : QStringLiteral("s"),
+                   postgres ? QStringLiteral("write-ahead log (WAL)")
+                            : QStringLiteral("binary log (binlog)"));
     out += semiSync
-               ? QStringLiteral("Replication here is **semi-synchronous**: the primary confirms "
-                                "a write only once a replica has received it, so a failover "
-                                "loses no confirmed write, at the price of a little latency on "
-                                "every write.\n\n")
-               : QStringLiteral("Replication here is **asynchronous**: the primary confirms a "
-                                "write without waiting for the replicas, which is fast, but the "
-                                "last writes can be lost if the primary dies before a replica "
-                                "has copied them.\n\n");
+        ? QStringLiteral("Replication here is **semi-synchronous**: the primary confirms "
+                         "a write only once a replica has received it, so a failover "
+                         "loses no confirmed write, at the price of a little latency on "
+                         "every write.\n\n")
+        : QStringLiteral("Replication here is **asynchronous**: the primary confirms a "
+                         "write without waiting for the replicas, which is fast, but the "
+                         "last writes can be lost if the primary dies before a replica "
+                         "has copied them.\n\n");
     if (primaries.isEmpty())
         out += QStringLiteral("There is no primary in the design: the replicas copy nothing. "
                               "Set one database's role to primary.\n\n");
@@ -877,15 +899,18 @@ QString ReportWriter::databaseSection() const
         else
             queries = QStringLiteral("all queries for its own data");
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(plain(d->id), role,
-                        d->host.isEmpty() ? QStringLiteral("—") : name(d->host), queries);
+                   .arg(plain(d->id),
+                       role,
+                       d->host.isEmpty() ? QStringLiteral("—") : name(d->host),
+                       queries);
     }
     out += u'\n';
     QStringList usesPrimary;
     QStringList usesReplica;
     for (const Component *app : ofKind(QStringLiteral("app_server"))) {
         for (const Component *t : targets(*app, QStringLiteral("database"))) {
-            const QString entry = QStringLiteral("%1%2 → %3").arg(plain(app->id), where(*app), name(t->id));
+            const QString entry
+                = QStringLiteral("%1%2 → %3").arg(plain(app->id), where(*app), name(t->id));
             if (property(*t, "role") == QLatin1String("replica"))
                 usesReplica.append(entry);
             else
@@ -902,17 +927,17 @@ QString ReportWriter::databaseSection() const
                               "(%1): the replica%2 only keep%3 a copy ready for failover and could "
                               "take reads once the application sends them there.\n\n")
                    .arg(usesPrimary.join(QStringLiteral("; ")),
-                        replicas.size() == 1 ? QString() : QStringLiteral("s"),
-                        replicas.size() == 1 ? QStringLiteral("s") : QString());
+                       replicas.size() == 1 ? QString() : QStringLiteral("s"),
+                       replicas.size() == 1 ? QStringLiteral("s") : QString());
     } else if (!usesReplica.isEmpty()) {
         out += QStringLiteral("In this design reads go to the replica%1 (%2)%3.\n\n")
                    .arg(replicas.size() == 1 ? QString() : QStringLiteral("s"),
-                        usesReplica.join(QStringLiteral("; ")),
-                        usesPrimary.isEmpty()
-                            ? QStringLiteral(", and no application server is linked to the "
-                                             "primary: where do the writes go?")
-                            : QStringLiteral(", writes to the primary (%1)")
-                                  .arg(usesPrimary.join(QStringLiteral("; "))));
+                       usesReplica.join(QStringLiteral("; ")),
+                       usesPrimary.isEmpty()
+                           ? QStringLiteral(", and no application server is linked to the "
+                                            "primary: where do the writes go?")
+                           : QStringLiteral(", writes to the primary (%1)")
+                                 .arg(usesPrimary.join(QStringLiteral("; "))));
     } else {
         out += u'\n';
         out += u'\n';
@@ -949,18 +974,21 @@ QString ReportWriter::dnsSection() const
     if (dns.isEmpty()) {
         if (m_design.domain.isEmpty())
             return {};
-        return out + QStringLiteral("The domain `%1` is set, but no DNS component shows how it "
-                                    "resolves; add one that points at the entry point.\n\n")
-                         .arg(QString(m_design.domain).remove(u'`'));
+        return out
+            + QStringLiteral("The domain `%1` is set, but no DNS component shows how it "
+                             "resolves; add one that points at the entry point.\n\n")
+                  .arg(QString(m_design.domain).remove(u'`'));
     }
     out += QStringLiteral("| Name | Type | Points at | TTL |\n|---|---|---|---|\n");
     QStringList types;
     for (const Component *d : dns) {
         const Component *target = m_components.value(property(*d, "target"));
         out += QStringLiteral("| `%1` | %2 | %3 | %4 s |\n")
-                   .arg(property(*d, "domain").remove(u'`'), escape(property(*d, "record_type")),
-                        target ? QStringLiteral("%1 (%2)").arg(name(target->id), kindName(target->kind))
-                               : QStringLiteral("nothing yet"))
+                   .arg(property(*d, "domain").remove(u'`'),
+                       escape(property(*d, "record_type")),
+                       target
+                           ? QStringLiteral("%1 (%2)").arg(name(target->id), kindName(target->kind))
+                           : QStringLiteral("nothing yet"))
                    .arg(d->props.value(QStringLiteral("ttl")).toInt());
         if (!types.contains(property(*d, "record_type")))
             types.append(property(*d, "record_type"));
@@ -986,10 +1014,10 @@ QString ReportWriter::findingsSection() const
     QString out = QStringLiteral("## Findings\n\n");
     if (m_findings.isEmpty())
         return out + QStringLiteral("No findings were reported for this design.\n");
-    const QList<Finding::Category> categories = {Finding::Category::Spof,
-                                                 Finding::Category::Security,
-                                                 Finding::Category::Monitoring,
-                                                 Finding::Category::Config};
+    const QList<Finding::Category> categories = { Finding::Category::Spof,
+        Finding::Category::Security,
+        Finding::Category::Monitoring,
+        Finding::Category::Config };
     for (Finding::Category category : categories) {
         QList<const Finding *> list;
         for (const Finding &f : m_findings) {
@@ -1012,8 +1040,9 @@ QString ReportWriter::findingsSection() const
                 subjects.append(name(s));
             out += QStringLiteral("%1. **%2** — %3%4\n")
                        .arg(++n)
-                       .arg(escape(f->title), Finding::severityName(f->severity),
-                            f->accepted ? QStringLiteral(", accepted") : QString());
+                       .arg(escape(f->title),
+                           Finding::severityName(f->severity),
+                           f->accepted ? QStringLiteral(", accepted") : QString());
             if (!subjects.isEmpty())
                 out += QStringLiteral("   - *Concerns:* %1\n").arg(listOf(subjects));
             if (!f->explanation.isEmpty())

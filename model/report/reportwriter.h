@@ -37,9 +37,9 @@ public:
     /** `mermaid` is the diagram's text (MermaidWriter::write); `imageFileName` the PNG to show
      *  beside the report, relative to it, or empty for none. */
     ReportWriter(const DesignData &design,
-                 const QList<Finding> &findings,
-                 const QString &mermaid,
-                 const QString &imageFileName = {});
+        const QList<Finding> &findings,
+        const QString &mermaid,
+        const QString &imageFileName = {});
 
     ReportWriter(const ReportWriter &) = delete;
     ReportWriter &operator=(const ReportWriter &) = delete;
@@ -65,10 +65,10 @@ private:
     QString dnsSection() const;
     QString findingsSection() const;
 
-    QString name(const ElementId &id) const;  ///< escaped label, with its host if the label repeats
+    QString name(const ElementId &id) const; ///< escaped label, with its host if the label repeats
     QString plain(const ElementId &id) const; ///< escaped label alone (headings, tables)
-    QString named(const Component &c) const;      ///< "**Label**"
-    QString where(const Component &c) const;      ///< " on Host", or empty
+    QString named(const Component &c) const; ///< "**Label**"
+    QString where(const Component &c) const; ///< " on Host", or empty
     QString property(const Component &c, const char *name) const;
     QList<const Component *> targets(const Component &c, const QString &kind = {}) const;
     QList<const Component *> callers(const Component &c, const QString &kind = {}) const;

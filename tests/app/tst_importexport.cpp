@@ -29,8 +29,9 @@ Run toposcope(const QStringList &args)
     p.start(QStringLiteral(TOPOSCOPE_BINARY), args);
     if (!p.waitForFinished(120000))
         p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+        QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()) };
 }
 
 QString fixture(const QString &name)
@@ -84,8 +85,10 @@ void TestImportExport::init()
 
 void TestImportExport::importSeed()
 {
-    const Run r = toposcope({QStringLiteral("import"), fixture("seed-000-distributed.md"),
-                             QStringLiteral("-o"), path(QStringLiteral("seed.topo"))});
+    const Run r = toposcope({ QStringLiteral("import"),
+        fixture("seed-000-distributed.md"),
+        QStringLiteral("-o"),
+        path(QStringLiteral("seed.topo")) });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("10 components, 2 hosts, 10 links")), qPrintable(r.out));
     const TopoFile::ReadResult topo = TopoFile::read(path(QStringLiteral("seed.topo")));
@@ -117,13 +120,15 @@ void TestImportExport::importErrorsWriteNothing()
     // An existing output stays as it was.
     const QByteArray before = TopoFile::serialize(GeneratedDesigns::distributed());
     QVERIFY(writeBytes(path(QStringLiteral("out.topo")), before));
-    const Run r = toposcope({QStringLiteral("import"), path(QStringLiteral("in.mmd")),
-                             QStringLiteral("-o"), path(QStringLiteral("out.topo"))});
+    const Run r = toposcope({ QStringLiteral("import"),
+        path(QStringLiteral("in.mmd")),
+        QStringLiteral("-o"),
+        path(QStringLiteral("out.topo")) });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(r.err.startsWith(QStringLiteral("toposcope import: ") + path(QStringLiteral("in.mmd"))
-                              + QStringLiteral(": ")),
-             qPrintable(r.err));
+                 + QStringLiteral(": ")),
+        qPrintable(r.err));
     QCOMPARE(contents(path(QStringLiteral("out.topo"))), before);
     QCOMPARE(m_dir->path(), QFileInfo(path(QStringLiteral("out.topo"))).absolutePath());
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files).size(), 2);
@@ -133,12 +138,13 @@ void TestImportExport::importUsage_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no output") << QStringList{"import", "x.mmd"} << "no output file";
-    QTest::newRow("no input") << QStringList{"import", "-o", "x.topo"} << "no input file";
-    QTest::newRow("dangling -o") << QStringList{"import", "x.mmd", "-o"} << "-o needs a file name";
-    QTest::newRow("unknown option") << QStringList{"import", "--frobnicate"}
-                                    << "unknown option --frobnicate";
-    QTest::newRow("missing file") << QStringList{"import", "/nonexistent/x.mmd", "-o", "x.topo"}
+    QTest::newRow("no output") << QStringList{ "import", "x.mmd" } << "no output file";
+    QTest::newRow("no input") << QStringList{ "import", "-o", "x.topo" } << "no input file";
+    QTest::newRow("dangling -o") << QStringList{ "import", "x.mmd", "-o" }
+                                 << "-o needs a file name";
+    QTest::newRow("unknown option")
+        << QStringList{ "import", "--frobnicate" } << "unknown option --frobnicate";
+    QTest::newRow("missing file") << QStringList{ "import", "/nonexistent/x.mmd", "-o", "x.topo" }
                                   << "cannot open /nonexistent/x.mmd";
 }
 
@@ -156,13 +162,17 @@ void TestImportExport::exportMermaidRoundTrip()
     const DesignData design = GeneratedDesigns::random(30, 77, true);
     QString error;
     QVERIFY(TopoFile::write(path(QStringLiteral("in.topo")), design, &error));
-    Run r = toposcope({QStringLiteral("export"), path(QStringLiteral("in.topo")),
-                       QStringLiteral("--mermaid"), path(QStringLiteral("out.mmd"))});
+    Run r = toposcope({ QStringLiteral("export"),
+        path(QStringLiteral("in.topo")),
+        QStringLiteral("--mermaid"),
+        path(QStringLiteral("out.mmd")) });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(QString::fromUtf8(contents(path(QStringLiteral("out.mmd")))),
-             MermaidWriter::write(TopoFile::read(path(QStringLiteral("in.topo"))).data));
-    r = toposcope({QStringLiteral("import"), path(QStringLiteral("out.mmd")), QStringLiteral("-o"),
-                   path(QStringLiteral("back.topo"))});
+        MermaidWriter::write(TopoFile::read(path(QStringLiteral("in.topo"))).data));
+    r = toposcope({ QStringLiteral("import"),
+        path(QStringLiteral("out.mmd")),
+        QStringLiteral("-o"),
+        path(QStringLiteral("back.topo")) });
     QCOMPARE(r.exitCode, 0);
     const DesignData back = TopoFile::read(path(QStringLiteral("back.topo"))).data;
     QCOMPARE(back.components.size(), design.components.size());
@@ -179,8 +189,10 @@ void TestImportExport::exportMermaidRoundTrip()
 
 void TestImportExport::exportMermaidToStdout()
 {
-    const Run r = toposcope({QStringLiteral("export"), fixture("seed-000-distributed.mmd"),
-                             QStringLiteral("--mermaid"), QStringLiteral("-")});
+    const Run r = toposcope({ QStringLiteral("export"),
+        fixture("seed-000-distributed.mmd"),
+        QStringLiteral("--mermaid"),
+        QStringLiteral("-") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith(QStringLiteral("---\ntitle: \"seed-000-distributed\"\n---\n"
                                             "flowchart TD\n")));
@@ -189,8 +201,10 @@ void TestImportExport::exportMermaidToStdout()
 
 void TestImportExport::exportReportFromMermaid()
 {
-    const Run r = toposcope({QStringLiteral("export"), fixture("seed-000-distributed.md"),
-                             QStringLiteral("--report"), path(QStringLiteral("report.md"))});
+    const Run r = toposcope({ QStringLiteral("export"),
+        fixture("seed-000-distributed.md"),
+        QStringLiteral("--report"),
+        path(QStringLiteral("report.md")) });
     QCOMPARE(r.exitCode, 0);
     const QString report = QString::fromUtf8(contents(path(QStringLiteral("report.md"))));
     QVERIFY(report.startsWith(QStringLiteral("# Distributed Web Infrastructure\n")));
@@ -209,10 +223,16 @@ void TestImportExport::exportPictures()
     // says so and writes no picture; once it is, the files must be real pictures.
     const QString png = path(QStringLiteral("design.png"));
     const QString svg = path(QStringLiteral("design.svg"));
-    const Run r = toposcope({QStringLiteral("export"), fixture("seed-000-distributed.mmd"),
-                             QStringLiteral("--png"), png, QStringLiteral("--svg"), svg,
-                             QStringLiteral("--scale"), QStringLiteral("2"),
-                             QStringLiteral("--report"), path(QStringLiteral("report.md"))});
+    const Run r = toposcope({ QStringLiteral("export"),
+        fixture("seed-000-distributed.mmd"),
+        QStringLiteral("--png"),
+        png,
+        QStringLiteral("--svg"),
+        svg,
+        QStringLiteral("--scale"),
+        QStringLiteral("2"),
+        QStringLiteral("--report"),
+        path(QStringLiteral("report.md")) });
     const QString report = QString::fromUtf8(contents(path(QStringLiteral("report.md"))));
     QVERIFY(report.startsWith(QStringLiteral("# seed-000-distributed")));
     if (r.exitCode == 0) {
@@ -222,7 +242,7 @@ void TestImportExport::exportPictures()
     } else {
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("PNG/SVG export is not available yet")),
-                 qPrintable(r.err));
+            qPrintable(r.err));
         QVERIFY(!QFile::exists(png));
         QVERIFY(!QFile::exists(svg));
         QVERIFY(!report.contains(QStringLiteral("![diagram]")));
@@ -234,24 +254,26 @@ void TestImportExport::exportUsage_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     const QString seed = fixture("seed-000-distributed.mmd");
-    QTest::newRow("nothing to export") << QStringList{"export", seed} << "nothing to export";
-    QTest::newRow("no file") << QStringList{"export", "--mermaid", "-"} << "no design file";
-    QTest::newRow("scale range") << QStringList{"export", seed, "--png", "x.png", "--scale", "9"}
+    QTest::newRow("nothing to export") << QStringList{ "export", seed } << "nothing to export";
+    QTest::newRow("no file") << QStringList{ "export", "--mermaid", "-" } << "no design file";
+    QTest::newRow("scale range") << QStringList{ "export", seed, "--png", "x.png", "--scale", "9" }
                                  << "--scale expects a number from 1 to 4, not 9";
-    QTest::newRow("scale word") << QStringList{"export", seed, "--png", "x.png", "--scale", "big"}
+    QTest::newRow("scale word") << QStringList{ "export", seed, "--png", "x.png", "--scale", "big" }
                                 << "--scale expects a number from 1 to 4";
-    QTest::newRow("scale without png") << QStringList{"export", seed, "--svg", "x.svg", "--scale", "2"}
-                                       << "--scale applies to --png only";
-    QTest::newRow("unknown option") << QStringList{"export", seed, "--pdf", "x.pdf"}
-                                    << "unknown option --pdf";
-    QTest::newRow("dangling") << QStringList{"export", seed, "--report"}
+    QTest::newRow("scale without png")
+        << QStringList{ "export", seed, "--svg", "x.svg", "--scale", "2" }
+        << "--scale applies to --png only";
+    QTest::newRow("unknown option")
+        << QStringList{ "export", seed, "--pdf", "x.pdf" } << "unknown option --pdf";
+    QTest::newRow("dangling") << QStringList{ "export", seed, "--report" }
                               << "--report needs a file name";
-    QTest::newRow("unknown type") << QStringList{"export", "design.txt", "--mermaid", "-"}
+    QTest::newRow("unknown type") << QStringList{ "export", "design.txt", "--mermaid", "-" }
                                   << "design.txt: unknown file type";
-    QTest::newRow("missing") << QStringList{"export", "/nonexistent/d.topo", "--mermaid", "-"}
+    QTest::newRow("missing") << QStringList{ "export", "/nonexistent/d.topo", "--mermaid", "-" }
                              << "cannot open /nonexistent/d.topo";
-    QTest::newRow("bad mermaid") << QStringList{"export", fixture("sequence.mmd"), "--mermaid", "-"}
-                                 << "this is a sequence diagram";
+    QTest::newRow("bad mermaid") << QStringList{
+        "export", fixture("sequence.mmd"), "--mermaid", "-"
+    } << "this is a sequence diagram";
 }
 
 void TestImportExport::exportUsage()
@@ -267,9 +289,11 @@ void TestImportExport::exportUsage()
 void TestImportExport::exportBrokenDesign()
 {
     QVERIFY(writeBytes(path(QStringLiteral("broken.topo")),
-                       "{\"format\": \"toposcope\", \"version\": 2, \"components\": [{\"id\": 1}]}"));
-    const Run r = toposcope({QStringLiteral("export"), path(QStringLiteral("broken.topo")),
-                             QStringLiteral("--mermaid"), path(QStringLiteral("out.mmd"))});
+        "{\"format\": \"toposcope\", \"version\": 2, \"components\": [{\"id\": 1}]}"));
+    const Run r = toposcope({ QStringLiteral("export"),
+        path(QStringLiteral("broken.topo")),
+        QStringLiteral("--mermaid"),
+        path(QStringLiteral("out.mmd")) });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("components[0].id")), qPrintable(r.err));
     QVERIFY(!QFile::exists(path(QStringLiteral("out.mmd"))));

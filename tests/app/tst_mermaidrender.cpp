@@ -25,9 +25,10 @@ QString mmdcScript()
 
 bool mmdcInstalled()
 {
-    return QFileInfo(QStringLiteral(TOPOSCOPE_SOURCE_DIR "/installer/mermaid/node_modules/.bin/mmdc"))
+    return QFileInfo(
+               QStringLiteral(TOPOSCOPE_SOURCE_DIR "/installer/mermaid/node_modules/.bin/mmdc"))
                .isExecutable()
-           && QFileInfo(QStringLiteral("/usr/bin/chromium")).isExecutable();
+        && QFileInfo(QStringLiteral("/usr/bin/chromium")).isExecutable();
 }
 
 /** The text a reader sees in an SVG: character data outside <style>, one piece per line. */
@@ -74,34 +75,39 @@ void TestMermaidRender::rendersWithRealMermaid()
     }
     QList<Case> cases;
     const QDir examples(QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples"));
-    for (const QString &file : examples.entryList({QStringLiteral("*.topo")}, QDir::Files, QDir::Name)) {
+    for (const QString &file :
+        examples.entryList({ QStringLiteral("*.topo") }, QDir::Files, QDir::Name)) {
         const TopoFile::ReadResult r = TopoFile::read(examples.filePath(file));
         QVERIFY2(r.ok, qPrintable(file + QStringLiteral(": ") + r.error));
-        cases.append({file, r.data});
+        cases.append({ file, r.data });
     }
-    cases.append({QStringLiteral("distributed"), GeneratedDesigns::distributed()});
-    cases.append({QStringLiteral("random 30"), GeneratedDesigns::random(30, 1, false)});
-    cases.append({QStringLiteral("nasty 45 a"), GeneratedDesigns::random(45, 11, true)});
-    cases.append({QStringLiteral("nasty 45 b"), GeneratedDesigns::random(45, 12, true)});
+    cases.append({ QStringLiteral("distributed"), GeneratedDesigns::distributed() });
+    cases.append({ QStringLiteral("random 30"), GeneratedDesigns::random(30, 1, false) });
+    cases.append({ QStringLiteral("nasty 45 a"), GeneratedDesigns::random(45, 11, true) });
+    cases.append({ QStringLiteral("nasty 45 b"), GeneratedDesigns::random(45, 12, true) });
     DesignData keywords;
     keywords.name = QStringLiteral("end");
     const QStringList ids = GeneratedDesigns::nastyIds();
     const QStringList labels = GeneratedDesigns::nastyLabels();
     for (qsizetype i = 0; i < ids.size(); ++i) {
-        keywords.components.append(GeneratedDesigns::component(
-            ids.at(i), Kinds::all().at(i % Kinds::all().size()).name, labels.at(i % labels.size())));
+        keywords.components.append(GeneratedDesigns::component(ids.at(i),
+            Kinds::all().at(i % Kinds::all().size()).name,
+            labels.at(i % labels.size())));
         if (i > 0)
-            keywords.links.append(GeneratedDesigns::link(QStringLiteral("k%1").arg(i), ids.at(i - 1),
-                                                         ids.at(i), QStringLiteral("http"),
-                                                         labels.at((i + 3) % labels.size())));
+            keywords.links.append(GeneratedDesigns::link(QStringLiteral("k%1").arg(i),
+                ids.at(i - 1),
+                ids.at(i),
+                QStringLiteral("http"),
+                labels.at((i + 3) % labels.size())));
     }
-    cases.append({QStringLiteral("keywords"), keywords});
+    cases.append({ QStringLiteral("keywords"), keywords });
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString markdown;
     for (const Case &c : std::as_const(cases))
-        markdown += QStringLiteral("## %1\n\n```mermaid\n%2```\n\n").arg(c.name, MermaidWriter::write(c.design));
+        markdown += QStringLiteral("## %1\n\n```mermaid\n%2```\n\n")
+                        .arg(c.name, MermaidWriter::write(c.design));
     {
         QFile in(dir.filePath(QStringLiteral("all.md")));
         QVERIFY(in.open(QIODevice::WriteOnly));
@@ -110,9 +116,12 @@ void TestMermaidRender::rendersWithRealMermaid()
     QProcess mmdc;
     mmdc.setProcessChannelMode(QProcess::MergedChannels);
     mmdc.start(QStringLiteral("/bin/sh"),
-               {mmdcScript(), QStringLiteral("--quiet"), QStringLiteral("-i"),
-                dir.filePath(QStringLiteral("all.md")), QStringLiteral("-o"),
-                dir.filePath(QStringLiteral("out.md"))});
+        { mmdcScript(),
+            QStringLiteral("--quiet"),
+            QStringLiteral("-i"),
+            dir.filePath(QStringLiteral("all.md")),
+            QStringLiteral("-o"),
+            dir.filePath(QStringLiteral("out.md")) });
     QVERIFY2(mmdc.waitForFinished(600000), "mmdc did not finish in 10 minutes");
     const QString output = QString::fromUtf8(mmdc.readAll());
     QVERIFY2(mmdc.exitStatus() == QProcess::NormalExit && mmdc.exitCode() == 0, qPrintable(output));
@@ -146,8 +155,8 @@ void TestMermaidRender::rendersWithRealMermaid()
             }
         }
         QVERIFY2(missing.isEmpty(),
-                 qPrintable(c.name + QStringLiteral(": labels missing from the SVG: ")
-                            + missing.join(QStringLiteral(" | "))));
+            qPrintable(c.name + QStringLiteral(": labels missing from the SVG: ")
+                + missing.join(QStringLiteral(" | "))));
     }
 }
 

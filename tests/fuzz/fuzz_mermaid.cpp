@@ -3,12 +3,11 @@
 // crash, a hang or a sanitizer report; and what it imports must survive the rest of the
 // exchange: export to Mermaid and import again (same elements, same labels), save as .topo
 // and load again, and a report.
+#include "fuzzcheck.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
 #include "io/topofile.h"
 #include "report/reportwriter.h"
-
-#include "fuzzcheck.h"
 
 #include <cstdint>
 

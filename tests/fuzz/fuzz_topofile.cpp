@@ -2,12 +2,11 @@
 // Fuzzes the .topo loader. Any input must give a design or an error, never a crash, a hang or
 // a sanitizer report; a design it accepts must save and load again unchanged, export to
 // Mermaid that imports again with the same elements, and give a report.
+#include "fuzzcheck.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
 #include "io/topofile.h"
 #include "report/reportwriter.h"
-
-#include "fuzzcheck.h"
 
 #include <cstdint>
 

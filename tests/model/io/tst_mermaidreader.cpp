@@ -123,15 +123,17 @@ void TestMermaidReader::seedDiagram()
     QCOMPARE(linkBetween(d, user, lb)->protocol, QStringLiteral("http"));
 
     QStringList webIds;
-    for (const QString &server : {QStringLiteral("Server 1"), QStringLiteral("Server 2")}) {
+    for (const QString &server : { QStringLiteral("Server 1"), QStringLiteral("Server 2") }) {
         const QList<const Component *> parts = inHost(d, server);
         QStringList kinds;
         for (const Component *c : parts)
             kinds.append(c->kind);
         kinds.sort();
         QCOMPARE(kinds,
-                 QStringList({QStringLiteral("app_files"), QStringLiteral("app_server"),
-                              QStringLiteral("database"), QStringLiteral("web_server")}));
+            QStringList({ QStringLiteral("app_files"),
+                QStringLiteral("app_server"),
+                QStringLiteral("database"),
+                QStringLiteral("web_server") }));
         for (const Component *c : parts) {
             if (c->kind == QLatin1String("web_server")) {
                 QCOMPARE(prop(c, "software"), QStringLiteral("nginx"));
@@ -197,7 +199,7 @@ void TestMermaidReader::markdownErrorsUseLinesOfTheWholeText()
     QCOMPARE(r.line, 7);
     QVERIFY2(r.error.startsWith(QStringLiteral("line 7, column 16: expected a node id after "
                                                "'-->'")),
-             qPrintable(r.error));
+        qPrintable(r.error));
 }
 
 void TestMermaidReader::kinds_data()
@@ -207,52 +209,170 @@ void TestMermaidReader::kinds_data()
     QTest::addColumn<QString>("property");
     QTest::addColumn<QString>("value");
 
-    QTest::newRow("haproxy") << "N[HAProxy]" << "load_balancer" << "software" << "haproxy";
-    QTest::newRow("load balancer") << "N[Load balancer]" << "load_balancer" << "" << "";
-    QTest::newRow("LB1") << "N[LB1]" << "load_balancer" << "" << "";
-    QTest::newRow("nginx lb") << "N[Nginx load balancer]" << "load_balancer" << "software"
+    QTest::newRow("haproxy") << "N[HAProxy]"
+                             << "load_balancer"
+                             << "software"
+                             << "haproxy";
+    QTest::newRow("load balancer") << "N[Load balancer]"
+                                   << "load_balancer"
+                                   << ""
+                                   << "";
+    QTest::newRow("LB1") << "N[LB1]"
+                         << "load_balancer"
+                         << ""
+                         << "";
+    QTest::newRow("nginx lb") << "N[Nginx load balancer]"
+                              << "load_balancer"
+                              << "software"
                               << "nginx";
-    QTest::newRow("nginx") << "N[Nginx]" << "web_server" << "software" << "nginx";
-    QTest::newRow("apache") << "N[Apache httpd]" << "web_server" << "software" << "apache";
-    QTest::newRow("web server") << "N[Web Server 1]" << "web_server" << "" << "";
-    QTest::newRow("app server") << "N[Application Server]" << "app_server" << "" << "";
-    QTest::newRow("gunicorn") << "N[Gunicorn]" << "app_server" << "runtime" << "gunicorn";
-    QTest::newRow("php-fpm") << "N[php-fpm]" << "app_server" << "runtime" << "php-fpm";
-    QTest::newRow("app files") << "N[Application Files]" << "app_files" << "" << "";
-    QTest::newRow("codebase") << "N[Codebase on NFS share]" << "app_files" << "storage"
+    QTest::newRow("nginx") << "N[Nginx]"
+                           << "web_server"
+                           << "software"
+                           << "nginx";
+    QTest::newRow("apache") << "N[Apache httpd]"
+                            << "web_server"
+                            << "software"
+                            << "apache";
+    QTest::newRow("web server") << "N[Web Server 1]"
+                                << "web_server"
+                                << ""
+                                << "";
+    QTest::newRow("app server") << "N[Application Server]"
+                                << "app_server"
+                                << ""
+                                << "";
+    QTest::newRow("gunicorn") << "N[Gunicorn]"
+                              << "app_server"
+                              << "runtime"
+                              << "gunicorn";
+    QTest::newRow("php-fpm") << "N[php-fpm]"
+                             << "app_server"
+                             << "runtime"
+                             << "php-fpm";
+    QTest::newRow("app files") << "N[Application Files]"
+                               << "app_files"
+                               << ""
+                               << "";
+    QTest::newRow("codebase") << "N[Codebase on NFS share]"
+                              << "app_files"
+                              << "storage"
                               << "central_share";
-    QTest::newRow("mysql") << "N[MySQL]" << "database" << "engine" << "mysql";
-    QTest::newRow("mariadb") << "N[MariaDB]" << "database" << "engine" << "mariadb";
-    QTest::newRow("postgres") << "N[Postgres]" << "database" << "engine" << "postgresql";
-    QTest::newRow("primary") << "N[(MySQL Primary)]" << "database" << "role" << "primary";
-    QTest::newRow("master") << "N[DB master]" << "database" << "role" << "primary";
-    QTest::newRow("replica") << "N[MySQL replica]" << "database" << "role" << "replica";
-    QTest::newRow("slave") << "N[(Slave)]" << "database" << "role" << "replica";
-    QTest::newRow("cylinder") << "N[(Storage)]" << "database" << "" << "";
-    QTest::newRow("cylinder redis") << "N[(Redis)]" << "cache" << "software" << "redis";
-    QTest::newRow("dns") << "N[DNS]" << "dns" << "" << "";
-    QTest::newRow("domain") << "N[www.foobar.com]" << "dns" << "domain" << "www.foobar.com";
-    QTest::newRow("user") << "N((User))" << "client" << "" << "";
-    QTest::newRow("browser") << "N[Web browser]" << "client" << "" << "";
-    QTest::newRow("internet") << "N([Internet])" << "client" << "" << "";
-    QTest::newRow("firewall") << "N[Firewall]" << "firewall" << "" << "";
-    QTest::newRow("datadog") << "N[Datadog agent]" << "monitoring" << "product" << "datadog";
-    QTest::newRow("sumo") << "N[Sumo Logic collector]" << "monitoring" << "product"
-                          << "sumo logic";
-    QTest::newRow("prometheus") << "N[Prometheus]" << "monitoring" << "mode" << "collector";
-    QTest::newRow("memcached") << "N[Memcached]" << "cache" << "software" << "memcached";
-    QTest::newRow("cdn") << "N[Cloudflare CDN]" << "cdn" << "provider" << "Cloudflare";
-    QTest::newRow("rabbitmq") << "N[RabbitMQ]" << "queue" << "software" << "rabbitmq";
-    QTest::newRow("kafka") << "N[Kafka queue]" << "queue" << "software" << "kafka";
-    QTest::newRow("generic") << "N[Server 7]" << "generic" << "" << "";
-    QTest::newRow("class hint") << "N[Orders]:::database" << "database" << "" << "";
-    QTest::newRow("class lb") << "N[Front]:::lb" << "load_balancer" << "" << "";
-    QTest::newRow("fa icon") << "N[fa:fa-database Orders]" << "database" << "" << "";
-    QTest::newRow("at shape") << "N@{ shape: cyl, label: \"Orders\" }" << "database" << ""
+    QTest::newRow("mysql") << "N[MySQL]"
+                           << "database"
+                           << "engine"
+                           << "mysql";
+    QTest::newRow("mariadb") << "N[MariaDB]"
+                             << "database"
+                             << "engine"
+                             << "mariadb";
+    QTest::newRow("postgres") << "N[Postgres]"
+                              << "database"
+                              << "engine"
+                              << "postgresql";
+    QTest::newRow("primary") << "N[(MySQL Primary)]"
+                             << "database"
+                             << "role"
+                             << "primary";
+    QTest::newRow("master") << "N[DB master]"
+                            << "database"
+                            << "role"
+                            << "primary";
+    QTest::newRow("replica") << "N[MySQL replica]"
+                             << "database"
+                             << "role"
+                             << "replica";
+    QTest::newRow("slave") << "N[(Slave)]"
+                           << "database"
+                           << "role"
+                           << "replica";
+    QTest::newRow("cylinder") << "N[(Storage)]"
+                              << "database"
+                              << ""
                               << "";
-    QTest::newRow("markdown") << "N[\"`**MySQL** primary`\"]" << "database" << "role"
+    QTest::newRow("cylinder redis") << "N[(Redis)]"
+                                    << "cache"
+                                    << "software"
+                                    << "redis";
+    QTest::newRow("dns") << "N[DNS]"
+                         << "dns"
+                         << ""
+                         << "";
+    QTest::newRow("domain") << "N[www.foobar.com]"
+                            << "dns"
+                            << "domain"
+                            << "www.foobar.com";
+    QTest::newRow("user") << "N((User))"
+                          << "client"
+                          << ""
+                          << "";
+    QTest::newRow("browser") << "N[Web browser]"
+                             << "client"
+                             << ""
+                             << "";
+    QTest::newRow("internet") << "N([Internet])"
+                              << "client"
+                              << ""
+                              << "";
+    QTest::newRow("firewall") << "N[Firewall]"
+                              << "firewall"
+                              << ""
+                              << "";
+    QTest::newRow("datadog") << "N[Datadog agent]"
+                             << "monitoring"
+                             << "product"
+                             << "datadog";
+    QTest::newRow("sumo") << "N[Sumo Logic collector]"
+                          << "monitoring"
+                          << "product"
+                          << "sumo logic";
+    QTest::newRow("prometheus") << "N[Prometheus]"
+                                << "monitoring"
+                                << "mode"
+                                << "collector";
+    QTest::newRow("memcached") << "N[Memcached]"
+                               << "cache"
+                               << "software"
+                               << "memcached";
+    QTest::newRow("cdn") << "N[Cloudflare CDN]"
+                         << "cdn"
+                         << "provider"
+                         << "Cloudflare";
+    QTest::newRow("rabbitmq") << "N[RabbitMQ]"
+                              << "queue"
+                              << "software"
+                              << "rabbitmq";
+    QTest::newRow("kafka") << "N[Kafka queue]"
+                           << "queue"
+                           << "software"
+                           << "kafka";
+    QTest::newRow("generic") << "N[Server 7]"
+                             << "generic"
+                             << ""
+                             << "";
+    QTest::newRow("class hint") << "N[Orders]:::database"
+                                << "database"
+                                << ""
+                                << "";
+    QTest::newRow("class lb") << "N[Front]:::lb"
+                              << "load_balancer"
+                              << ""
+                              << "";
+    QTest::newRow("fa icon") << "N[fa:fa-database Orders]"
+                             << "database"
+                             << ""
+                             << "";
+    QTest::newRow("at shape") << "N@{ shape: cyl, label: \"Orders\" }"
+                              << "database"
+                              << ""
+                              << "";
+    QTest::newRow("markdown") << "N[\"`**MySQL** primary`\"]"
+                              << "database"
+                              << "role"
                               << "primary";
-    QTest::newRow("br") << "N[Web server<br>Nginx]" << "web_server" << "software" << "nginx";
+    QTest::newRow("br") << "N[Web server<br>Nginx]"
+                        << "web_server"
+                        << "software"
+                        << "nginx";
 }
 
 void TestMermaidReader::kinds()
@@ -261,8 +381,8 @@ void TestMermaidReader::kinds()
     QFETCH(QString, kind);
     QFETCH(QString, property);
     QFETCH(QString, value);
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral("flowchart TD\n    ")
-                                                             + node + u'\n');
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QStringLiteral("flowchart TD\n    ") + node + u'\n');
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 1);
     const Component &c = r.data.components.first();
@@ -281,25 +401,39 @@ void TestMermaidReader::linkText_data()
     QTest::addColumn<int>("weight");
 
     // L is a load balancer, W a web server.
-    QTest::newRow("none") << "L --> W" << "http" << 80 << "" << "roundrobin" << 1;
-    QTest::newRow("https") << "L -->|HTTPS| W" << "https" << 443 << "" << "roundrobin" << 1;
-    QTest::newRow("http/https") << "L -->|HTTP/HTTPS| W" << "http" << 80 << "" << "roundrobin"
-                                << 1;
-    QTest::newRow("round robin") << "L -->|Round Robin| W" << "http" << 80 << ""
+    QTest::newRow("none") << "L --> W"
+                          << "http" << 80 << ""
+                          << "roundrobin" << 1;
+    QTest::newRow("https") << "L -->|HTTPS| W"
+                           << "https" << 443 << ""
+                           << "roundrobin" << 1;
+    QTest::newRow("http/https") << "L -->|HTTP/HTTPS| W"
+                                << "http" << 80 << ""
+                                << "roundrobin" << 1;
+    QTest::newRow("round robin") << "L -->|Round Robin| W"
+                                 << "http" << 80 << ""
                                  << "roundrobin" << 1;
-    QTest::newRow("least connections") << "L -- least connections --> W" << "http" << 80 << ""
+    QTest::newRow("least connections") << "L -- least connections --> W"
+                                       << "http" << 80 << ""
                                        << "leastconn" << 1;
-    QTest::newRow("port") << "L -->|HTTP :8080| W" << "http" << 8080 << "" << "roundrobin" << 1;
-    QTest::newRow("port word") << "L -->|TCP port 8443| W" << "tcp" << 8443 << ""
+    QTest::newRow("port") << "L -->|HTTP :8080| W"
+                          << "http" << 8080 << ""
+                          << "roundrobin" << 1;
+    QTest::newRow("port word") << "L -->|TCP port 8443| W"
+                               << "tcp" << 8443 << ""
                                << "roundrobin" << 1;
-    QTest::newRow("weight") << "L -->|\"HTTP, source, weight 3\"| W" << "http" << 80 << ""
+    QTest::newRow("weight") << "L -->|\"HTTP, source, weight 3\"| W"
+                            << "http" << 80 << ""
                             << "source" << 3;
-    QTest::newRow("free text") << "L -->|forwards requests| W" << "http" << 80
-                               << "forwards requests" << "roundrobin" << 1;
-    QTest::newRow("numbered step") << "L -- \"3. HTTPS to the pool\" --> W" << "https" << 443
-                                   << "3. HTTPS to the pool" << "roundrobin" << 1;
-    QTest::newRow("writer form") << "L -->|\"HTTP :81, uri, weight 2 — blue pool\"| W" << "http"
-                                 << 81 << "blue pool" << "uri" << 2;
+    QTest::newRow("free text") << "L -->|forwards requests| W"
+                               << "http" << 80 << "forwards requests"
+                               << "roundrobin" << 1;
+    QTest::newRow("numbered step") << "L -- \"3. HTTPS to the pool\" --> W"
+                                   << "https" << 443 << "3. HTTPS to the pool"
+                                   << "roundrobin" << 1;
+    QTest::newRow("writer form") << "L -->|\"HTTP :81, uri, weight 2 — blue pool\"| W"
+                                 << "http" << 81 << "blue pool"
+                                 << "uri" << 2;
 }
 
 void TestMermaidReader::linkText()
@@ -324,10 +458,10 @@ void TestMermaidReader::linkText()
 
 void TestMermaidReader::hostAliasById()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral(
-        "flowchart TD\n  LB[HAProxy] --> web1 & web2\n"
-        "  subgraph web1 [Web 1]\n    N1[Nginx] --> A1[App server]\n  end\n"
-        "  subgraph web2 [Web 2]\n    N2[Nginx] --> A2[App server]\n  end\n"));
+    const MermaidReader::ReadResult r = MermaidReader::parse(
+        QStringLiteral("flowchart TD\n  LB[HAProxy] --> web1 & web2\n"
+                       "  subgraph web1 [Web 1]\n    N1[Nginx] --> A1[App server]\n  end\n"
+                       "  subgraph web2 [Web 2]\n    N2[Nginx] --> A2[App server]\n  end\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 5);
     QCOMPARE(r.data.hosts.size(), 2);
@@ -339,19 +473,19 @@ void TestMermaidReader::hostAliasById()
 
 void TestMermaidReader::hostAliasLeavesFromTheApplicationServer()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral(
-        "flowchart TD\n  S[Server A] --> DB[(MySQL)]\n"
-        "  subgraph Server A\n    W[Nginx] --> P[App server]\n  end\n"));
+    const MermaidReader::ReadResult r = MermaidReader::parse(
+        QStringLiteral("flowchart TD\n  S[Server A] --> DB[(MySQL)]\n"
+                       "  subgraph Server A\n    W[Nginx] --> P[App server]\n  end\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 3);
-    QVERIFY(linkBetween(r.data, r.data.component(QStringLiteral("P")),
-                        r.data.component(QStringLiteral("DB"))));
+    QVERIFY(linkBetween(
+        r.data, r.data.component(QStringLiteral("P")), r.data.component(QStringLiteral("DB"))));
 }
 
 void TestMermaidReader::nodeInsideItsSubgraphIsNotAnAlias()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral(
-        "flowchart TD\n  subgraph Cache\n    C[Cache] --> R[(Redis)]\n  end\n"));
+    const MermaidReader::ReadResult r = MermaidReader::parse(
+        QStringLiteral("flowchart TD\n  subgraph Cache\n    C[Cache] --> R[(Redis)]\n  end\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 2);
     QCOMPARE(r.data.hosts.size(), 1);
@@ -374,14 +508,17 @@ void TestMermaidReader::nestedSubgraphs()
     for (const Host &h : r.data.hosts)
         hosts.append(h.label);
     // A subgraph that only groups machines is not a machine; one with a node of its own is.
-    QCOMPARE(hosts, QStringList({QStringLiteral("Host 1"), QStringLiteral("Host 2"),
-                                 QStringLiteral("Rack"), QStringLiteral("Host 3")}));
+    QCOMPARE(hosts,
+        QStringList({ QStringLiteral("Host 1"),
+            QStringLiteral("Host 2"),
+            QStringLiteral("Rack"),
+            QStringLiteral("Host 3") }));
     QCOMPARE(r.data.component(QStringLiteral("W3"))->host, QStringLiteral("h3"));
     QCOMPARE(r.data.component(QStringLiteral("FW"))->host, QStringLiteral("rack"));
     QVERIFY(savable(r.data));
     // An edge to the grouping goes to the entry of its first machine.
-    QVERIFY(linkBetween(r.data, r.data.component(QStringLiteral("LB")),
-                        r.data.component(QStringLiteral("W1"))));
+    QVERIFY(linkBetween(
+        r.data, r.data.component(QStringLiteral("LB")), r.data.component(QStringLiteral("W1"))));
 }
 
 void TestMermaidReader::emptySubgraphIsAnEmptyHost()
@@ -397,20 +534,20 @@ void TestMermaidReader::emptySubgraphIsAnEmptyHost()
 
 void TestMermaidReader::replicationWithoutRolesMakesPrimaryAndReplica()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(
-        QStringLiteral("flowchart LR\n  A[(MySQL A)] -.- B[(MySQL B)]\n"));
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QStringLiteral("flowchart LR\n  A[(MySQL A)] -.- B[(MySQL B)]\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.links.first().protocol, QStringLiteral("replication"));
     QCOMPARE(prop(r.data.component(QStringLiteral("A")), "role"), QStringLiteral("primary"));
     QCOMPARE(prop(r.data.component(QStringLiteral("B")), "role"), QStringLiteral("replica"));
     QCOMPARE(r.data.component(QStringLiteral("B"))->props.value(QStringLiteral("read_only")),
-             QVariant(true));
+        QVariant(true));
 }
 
 void TestMermaidReader::reversedArrowSwapsTheLink()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(
-        QStringLiteral("flowchart LR\n  A[App server] <--- U[User]\n"));
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QStringLiteral("flowchart LR\n  A[App server] <--- U[User]\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.links.first().from, QStringLiteral("U"));
     QCOMPARE(r.data.links.first().to, QStringLiteral("A"));
@@ -418,21 +555,21 @@ void TestMermaidReader::reversedArrowSwapsTheLink()
 
 void TestMermaidReader::selfLoopIsLeftOutWithAWarning()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(
-        QStringLiteral("flowchart LR\n  A[App] --> B[DB]\n  A --> A\n"));
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QStringLiteral("flowchart LR\n  A[App] --> B[DB]\n  A --> A\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.links.size(), 1);
     QCOMPARE(r.warnings.size(), 1);
-    QVERIFY2(r.warnings.first().startsWith(QStringLiteral("line 3:")),
-             qPrintable(r.warnings.first()));
+    QVERIFY2(
+        r.warnings.first().startsWith(QStringLiteral("line 3:")), qPrintable(r.warnings.first()));
 }
 
 void TestMermaidReader::frontMatterAndAccessibility()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral(
-        "---\ntitle: \"Shop \\\"one\\\"\"\nconfig:\n  theme: forest\n---\n"
-        "%%{init: {\"flowchart\": {\"curve\": \"basis\"}}}%%\n"
-        "flowchart TD\n  accDescr: The shop at shop.example.org\n  A[Nginx]\n"));
+    const MermaidReader::ReadResult r = MermaidReader::parse(
+        QStringLiteral("---\ntitle: \"Shop \\\"one\\\"\"\nconfig:\n  theme: forest\n---\n"
+                       "%%{init: {\"flowchart\": {\"curve\": \"basis\"}}}%%\n"
+                       "flowchart TD\n  accDescr: The shop at shop.example.org\n  A[Nginx]\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.name, QStringLiteral("Shop \"one\""));
     QCOMPARE(r.data.description, QStringLiteral("The shop at shop.example.org"));
@@ -450,7 +587,7 @@ void TestMermaidReader::dnsTargetsTheBalancer()
     QCOMPARE(prop(dns, "target"), QStringLiteral("L"));
     QCOMPARE(r.data.domain, QStringLiteral("www.foobar.com"));
     QCOMPARE(linkBetween(r.data, r.data.component(QStringLiteral("U")), dns)->protocol,
-             QStringLiteral("dns"));
+        QStringLiteral("dns"));
 }
 
 void TestMermaidReader::architecture()
@@ -468,35 +605,37 @@ void TestMermaidReader::architecture()
     QCOMPARE(r.data.component(QStringLiteral("disk1"))->label, QStringLiteral("Storage"));
     QCOMPARE(r.data.links.size(), 3);
     QVERIFY(savable(r.data));
-    QVERIFY(linkBetween(r.data, r.data.component(QStringLiteral("db")),
-                        r.data.component(QStringLiteral("server"))));
+    QVERIFY(linkBetween(r.data,
+        r.data.component(QStringLiteral("db")),
+        r.data.component(QStringLiteral("server"))));
 }
 
 void TestMermaidReader::architectureJunction()
 {
-    const MermaidReader::ReadResult r = MermaidReader::parse(QStringLiteral(
-        "architecture-beta\n"
-        "    service lb(server)[HAProxy]\n"
-        "    group left(server)[Left]\n"
-        "    group right(server)[Right]\n"
-        "    service web1(server)[Nginx] in left\n"
-        "    service web2(server)[Nginx] in right\n"
-        "    junction fork\n"
-        "    lb:B --> T:fork\n"
-        "    fork:L --> R:web1{group}\n"
-        "    fork:R --> L:web2\n"
-        "    service db(database)[MySQL]\n"
-        "    db:L <-- R:web2\n"));
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QStringLiteral("architecture-beta\n"
+                                              "    service lb(server)[HAProxy]\n"
+                                              "    group left(server)[Left]\n"
+                                              "    group right(server)[Right]\n"
+                                              "    service web1(server)[Nginx] in left\n"
+                                              "    service web2(server)[Nginx] in right\n"
+                                              "    junction fork\n"
+                                              "    lb:B --> T:fork\n"
+                                              "    fork:L --> R:web1{group}\n"
+                                              "    fork:R --> L:web2\n"
+                                              "    service db(database)[MySQL]\n"
+                                              "    db:L <-- R:web2\n"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 4);
     const Component *lb = r.data.component(QStringLiteral("lb"));
     QCOMPARE(lb->kind, QStringLiteral("load_balancer"));
     QVERIFY(linkBetween(r.data, lb, r.data.component(QStringLiteral("web1"))));
     QVERIFY(linkBetween(r.data, lb, r.data.component(QStringLiteral("web2"))));
-    QCOMPARE(linkBetween(r.data, r.data.component(QStringLiteral("web2")),
-                         r.data.component(QStringLiteral("db")))
+    QCOMPARE(linkBetween(r.data,
+                 r.data.component(QStringLiteral("web2")),
+                 r.data.component(QStringLiteral("db")))
                  ->protocol,
-             QStringLiteral("mysql"));
+        QStringLiteral("mysql"));
     QCOMPARE(r.data.links.size(), 3);
 }
 
@@ -509,15 +648,15 @@ void TestMermaidReader::architectureErrors_data()
 
     QTest::newRow("unknown service") << "architecture-beta\n  service a(server)[A]\n  a:R --> L:b\n"
                                      << 3 << 13 << "no service or junction named 'b'";
-    QTest::newRow("unknown group") << "architecture-beta\n  service a(server)[A] in nowhere\n" << 2
-                                   << 27 << "no group named 'nowhere'";
+    QTest::newRow("unknown group") << "architecture-beta\n  service a(server)[A] in nowhere\n"
+                                   << 2 << 27 << "no group named 'nowhere'";
     QTest::newRow("group cycle") << "architecture-beta\n  group a(cloud)[A] in b\n"
                                     "  group b(cloud)[B] in a\n"
                                  << 2 << 9 << "inside itself";
-    QTest::newRow("missing side") << "architecture-beta\n  service a(server)[A]\n  a --> b\n" << 3
-                                  << 4 << "expected ':' and a side";
-    QTest::newRow("unclosed title") << "architecture-beta\n  service a(server)[A\n" << 2 << 20
-                                    << "'[' is not closed";
+    QTest::newRow("missing side") << "architecture-beta\n  service a(server)[A]\n  a --> b\n"
+                                  << 3 << 4 << "expected ':' and a side";
+    QTest::newRow("unclosed title") << "architecture-beta\n  service a(server)[A\n"
+                                    << 2 << 20 << "'[' is not closed";
 }
 
 void TestMermaidReader::architectureErrors()
@@ -539,17 +678,26 @@ void TestMermaidReader::otherDiagramTypes_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("description");
 
-    QTest::newRow("sequence") << "sequenceDiagram\n  A->>B: hi\n" << "a sequence diagram";
-    QTest::newRow("class") << "classDiagram\n  Animal <|-- Duck\n" << "a class diagram";
-    QTest::newRow("state") << "stateDiagram-v2\n  [*] --> Still\n" << "a state diagram";
+    QTest::newRow("sequence") << "sequenceDiagram\n  A->>B: hi\n"
+                              << "a sequence diagram";
+    QTest::newRow("class") << "classDiagram\n  Animal <|-- Duck\n"
+                           << "a class diagram";
+    QTest::newRow("state") << "stateDiagram-v2\n  [*] --> Still\n"
+                           << "a state diagram";
     QTest::newRow("er") << "erDiagram\n  CUSTOMER ||--o{ ORDER : places\n"
                         << "an entity-relationship diagram";
-    QTest::newRow("gantt") << "gantt\n  title A Gantt\n" << "a Gantt chart";
-    QTest::newRow("pie") << "pie title Pets\n  \"Dogs\" : 386\n" << "a pie chart";
-    QTest::newRow("journey") << "journey\n  title My day\n" << "a user journey";
-    QTest::newRow("mindmap") << "mindmap\n  root((mindmap))\n" << "a mind map";
-    QTest::newRow("gitGraph") << "gitGraph\n  commit\n" << "a Git graph";
-    QTest::newRow("C4") << "C4Context\n  title System\n" << "a C4 diagram";
+    QTest::newRow("gantt") << "gantt\n  title A Gantt\n"
+                           << "a Gantt chart";
+    QTest::newRow("pie") << "pie title Pets\n  \"Dogs\" : 386\n"
+                         << "a pie chart";
+    QTest::newRow("journey") << "journey\n  title My day\n"
+                             << "a user journey";
+    QTest::newRow("mindmap") << "mindmap\n  root((mindmap))\n"
+                             << "a mind map";
+    QTest::newRow("gitGraph") << "gitGraph\n  commit\n"
+                              << "a Git graph";
+    QTest::newRow("C4") << "C4Context\n  title System\n"
+                        << "a C4 diagram";
 }
 
 void TestMermaidReader::otherDiagramTypes()
@@ -567,7 +715,7 @@ void TestMermaidReader::otherDiagramTypes()
     QVERIFY(!file.ok);
     QVERIFY2(file.error.startsWith(QStringLiteral("line 2, column 1: this is a sequence diagram "
                                                   "('sequenceDiagram')")),
-             qPrintable(file.error));
+        qPrintable(file.error));
 }
 
 void TestMermaidReader::errors_data()
@@ -579,52 +727,59 @@ void TestMermaidReader::errors_data()
 
     QTest::newRow("empty") << "" << 0 << 0 << "holds no diagram";
     QTest::newRow("comments only") << "%% nothing\n\n" << 0 << 0 << "holds no diagram";
-    QTest::newRow("not mermaid") << "hello world\n" << 1 << 1
+    QTest::newRow("not mermaid") << "hello world\n"
+                                 << 1 << 1
                                  << "expected a Mermaid diagram type such as 'flowchart TD' or "
                                     "'graph LR', found 'hello'";
-    QTest::newRow("direction") << "flowchart XY\n" << 1 << 11
+    QTest::newRow("direction") << "flowchart XY\n"
+                               << 1 << 11
                                << "expected a direction (TB, TD, BT, LR or RL), found 'XY'";
-    QTest::newRow("edge without target") << "graph TD\n  A --> B\n  C -->\n" << 3 << 8
+    QTest::newRow("edge without target") << "graph TD\n  A --> B\n  C -->\n"
+                                         << 3 << 8
                                          << "expected a node id after '-->', found the end of "
                                             "the line";
-    QTest::newRow("edge without target 2") << "flowchart LR\n  A[User] -.-> ;\n" << 2 << 16
-                                           << "expected a node id after '-.->', found ';'";
-    QTest::newRow("unclosed label") << "flowchart TD\n  A[Web server --> B\n" << 2 << 4
-                                    << "the label opened with '[' is not closed (expected ']'";
-    QTest::newRow("unclosed cylinder") << "flowchart TD\n  A[(MySQL] --> B\n" << 2 << 4
+    QTest::newRow("edge without target 2")
+        << "flowchart LR\n  A[User] -.-> ;\n"
+        << 2 << 16 << "expected a node id after '-.->', found ';'";
+    QTest::newRow("unclosed label")
+        << "flowchart TD\n  A[Web server --> B\n"
+        << 2 << 4 << "the label opened with '[' is not closed (expected ']'";
+    QTest::newRow("unclosed cylinder") << "flowchart TD\n  A[(MySQL] --> B\n"
+                                       << 2 << 4
                                        << "the label opened with '[(' is not closed (expected "
                                           "')]'";
-    QTest::newRow("unclosed quote") << "flowchart TD\n  A[\"Web] --> B\n" << 2 << 5
-                                    << "the quoted text starting here is not closed";
-    QTest::newRow("text after quoted label") << "flowchart TD\n  A[\"Web\" x] --> B\n" << 2 << 11
-                                             << "expected ']' after the quoted label";
-    QTest::newRow("unclosed edge text") << "flowchart TD\n  A -- text B\n" << 2 << 5
-                                        << "the edge text after '--' is not closed";
-    QTest::newRow("unclosed pipe") << "flowchart TD\n  A -->|text B\n" << 2 << 8
-                                   << "the edge text opened with '|' is not closed";
-    QTest::newRow("dangling ampersand") << "flowchart TD\n  A & --> B\n" << 2 << 7
-                                        << "expected a node id after '&', found '-'";
-    QTest::newRow("stray bracket") << "flowchart TD\n  A --> B ) C\n" << 2 << 11
+    QTest::newRow("unclosed quote") << "flowchart TD\n  A[\"Web] --> B\n"
+                                    << 2 << 5 << "the quoted text starting here is not closed";
+    QTest::newRow("text after quoted label") << "flowchart TD\n  A[\"Web\" x] --> B\n"
+                                             << 2 << 11 << "expected ']' after the quoted label";
+    QTest::newRow("unclosed edge text") << "flowchart TD\n  A -- text B\n"
+                                        << 2 << 5 << "the edge text after '--' is not closed";
+    QTest::newRow("unclosed pipe") << "flowchart TD\n  A -->|text B\n"
+                                   << 2 << 8 << "the edge text opened with '|' is not closed";
+    QTest::newRow("dangling ampersand") << "flowchart TD\n  A & --> B\n"
+                                        << 2 << 7 << "expected a node id after '&', found '-'";
+    QTest::newRow("stray bracket") << "flowchart TD\n  A --> B ) C\n"
+                                   << 2 << 11
                                    << "expected an edge such as '-->' or the end of the "
                                       "statement, found ')'";
-    QTest::newRow("end without subgraph") << "flowchart TD\n  A --> B\nend\n" << 3 << 1
-                                          << "'end' without an open 'subgraph'";
-    QTest::newRow("end as node") << "flowchart TD\n  A --> end\n" << 2 << 9
-                                 << "'end' is a keyword and cannot be a node id";
-    QTest::newRow("unclosed subgraph") << "flowchart TD\n  subgraph one [One]\n    A\n" << 2 << 3
-                                       << "subgraph 'One' is not closed with 'end'";
-    QTest::newRow("subgraph junk") << "flowchart TD\n  subgraph a [A] junk\n  end\n" << 2 << 18
-                                   << "unexpected 'j' after the subgraph title";
-    QTest::newRow("class without name") << "flowchart TD\n  A\n  class A\n" << 3 << 10
-                                        << "expected a class name";
-    QTest::newRow("triple colon") << "flowchart TD\n  A:::\n" << 2 << 7
-                                  << "expected a class name after ':::'";
-    QTest::newRow("front matter") << "---\ntitle: x\nflowchart TD\n" << 1 << 1
-                                  << "the front matter opened with '---' is not closed";
-    QTest::newRow("emoji id") << "flowchart TD\n  A --> 🚀\n" << 2 << 9
-                              << "expected a node id after '-->', found '🚀'";
-    QTest::newRow("long id") << QStringLiteral("flowchart TD\n  ") + QString(300, u'a') + u'\n'
-                             << 2 << 3 << "longer than 256 characters";
+    QTest::newRow("end without subgraph") << "flowchart TD\n  A --> B\nend\n"
+                                          << 3 << 1 << "'end' without an open 'subgraph'";
+    QTest::newRow("end as node") << "flowchart TD\n  A --> end\n"
+                                 << 2 << 9 << "'end' is a keyword and cannot be a node id";
+    QTest::newRow("unclosed subgraph") << "flowchart TD\n  subgraph one [One]\n    A\n"
+                                       << 2 << 3 << "subgraph 'One' is not closed with 'end'";
+    QTest::newRow("subgraph junk") << "flowchart TD\n  subgraph a [A] junk\n  end\n"
+                                   << 2 << 18 << "unexpected 'j' after the subgraph title";
+    QTest::newRow("class without name") << "flowchart TD\n  A\n  class A\n"
+                                        << 3 << 10 << "expected a class name";
+    QTest::newRow("triple colon") << "flowchart TD\n  A:::\n"
+                                  << 2 << 7 << "expected a class name after ':::'";
+    QTest::newRow("front matter") << "---\ntitle: x\nflowchart TD\n"
+                                  << 1 << 1 << "the front matter opened with '---' is not closed";
+    QTest::newRow("emoji id") << "flowchart TD\n  A --> 🚀\n"
+                              << 2 << 9 << "expected a node id after '-->', found '🚀'";
+    QTest::newRow("long id") << QStringLiteral("flowchart TD\n  ") + QString(300, u'a') + u'\n' << 2
+                             << 3 << "longer than 256 characters";
 }
 
 void TestMermaidReader::errors()
@@ -640,7 +795,7 @@ void TestMermaidReader::errors()
     QCOMPARE(r.column, column);
     if (line > 0) {
         QVERIFY2(r.error.startsWith(QStringLiteral("line %1, column %2: ").arg(line).arg(column)),
-                 qPrintable(r.error));
+            qPrintable(r.error));
     }
     // Nothing is half-imported.
     QCOMPARE(r.data, DesignData());
@@ -663,12 +818,10 @@ void TestMermaidReader::hostile_data()
 
     QTest::newRow("brackets") << QStringLiteral("flowchart TD\n  A") + QString(1 << 20, u'[')
                               << false;
-    QTest::newRow("unclosed directives") << QStringLiteral("flowchart TD\n")
-                                                + QStringLiteral("%%{\n").repeated(100000)
-                                         << true;
-    QTest::newRow("huge unclosed quote") << QStringLiteral("flowchart TD\n  A[\"")
-                                                + QString(1 << 20, u'x')
-                                         << false;
+    QTest::newRow("unclosed directives")
+        << QStringLiteral("flowchart TD\n") + QStringLiteral("%%{\n").repeated(100000) << true;
+    QTest::newRow("huge unclosed quote")
+        << QStringLiteral("flowchart TD\n  A[\"") + QString(1 << 20, u'x') << false;
     QString ampersands = QStringLiteral("flowchart TD\n  a0");
     for (int i = 1; i < 1000; ++i)
         ampersands += QStringLiteral(" & a%1").arg(i);
@@ -679,8 +832,7 @@ void TestMermaidReader::hostile_data()
     QTest::newRow("dashes") << QStringLiteral("flowchart TD\n  A ") + QString(1 << 20, u'-')
                             << false;
     QTest::newRow("nul bytes") << QStringLiteral("flowchart TD\n  A[") + QString(1000, QChar(0))
-                                          + u']'
-                               << true;
+            + u']' << true;
 }
 
 void TestMermaidReader::hostile()

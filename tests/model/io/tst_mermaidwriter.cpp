@@ -56,7 +56,7 @@ void TestMermaidWriter::distributedDesign()
                                            "---\nflowchart TD\n")));
     QVERIFY2(text.contains(QStringLiteral("    subgraph server_1 [\"Server 1\"]\n"
                                           "        web_1[\"Nginx\"]\n")),
-             qPrintable(text));
+        qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("        db_1[(\"MySQL primary\")]\n")));
     QVERIFY(text.contains(QStringLiteral("    lb{{\"HAProxy\"}}\n")));
     QVERIFY(text.contains(QStringLiteral("    user([\"User\"])\n")));
@@ -72,8 +72,16 @@ void TestMermaidWriter::safeIds()
     const DesignData d = GeneratedDesigns::random(40, 7, true);
     const QHash<ElementId, QString> ids = MermaidWriter::mermaidIds(d);
     static const QRegularExpression safe(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
-    const QStringList reserved = {"end", "graph", "subgraph", "style", "class", "classdef",
-                                  "click", "linkstyle", "flowchart", "direction"};
+    const QStringList reserved = { "end",
+        "graph",
+        "subgraph",
+        "style",
+        "class",
+        "classdef",
+        "click",
+        "linkstyle",
+        "flowchart",
+        "direction" };
     QSet<QString> seen;
     for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
         QVERIFY2(safe.match(*it).hasMatch(), qPrintable(*it));
@@ -94,23 +102,38 @@ void TestMermaidWriter::labelsAreEscaped_data()
 {
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("written");
-    QTest::newRow("quotes") << "He said \"hi\"" << "He said #quot;hi#quot;";
-    QTest::newRow("hash") << "#1 & #quot;" << "#35;1 #amp; #35;quot;";
-    QTest::newRow("angles") << "a < b > c" << "a #lt; b #gt; c";
-    QTest::newRow("brackets") << "[a] (b) {c}" << "[a] (b) {c}";
-    QTest::newRow("unicode") << "Größe 日本 🚀" << "Größe 日本 🚀";
-    QTest::newRow("blanks") << " two  spaces\ttab" << "#32;two#32;#32;spaces#9;tab";
-    QTest::newRow("newline") << "one\ntwo" << "one<br>two";
-    QTest::newRow("backtick") << "`code`" << "#96;code#96;";
-    QTest::newRow("pipe") << "a|b" << "a#124;b";
-    QTest::newRow("icon") << "fa:fa-user" << "fa#58;fa-user";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("control") << "a\x01" "b" << "a#1;b";
-    QTest::newRow("blank before break") << "MySQL \nreplica" << "MySQL#32;<br>replica";
-    QTest::newRow("other blanks") << QString(QChar(0xA0)) + "a" + QChar(0x2028)
-                                  << "#160;a#8232;";
-    QTest::newRow("backslash n") << "C:\\new \\x" << "C:#92;new \\x";
-    QTest::newRow("carriage return") << "\ra\r\nb" << "#13;a#13;<br>b";
+    QTest::newRow("quotes") << "He said \"hi\""
+                            << "He said #quot;hi#quot;";
+    QTest::newRow("hash") << "#1 & #quot;"
+                          << "#35;1 #amp; #35;quot;";
+    QTest::newRow("angles") << "a < b > c"
+                            << "a #lt; b #gt; c";
+    QTest::newRow("brackets") << "[a] (b) {c}"
+                              << "[a] (b) {c}";
+    QTest::newRow("unicode") << "Größe 日本 🚀"
+                             << "Größe 日本 🚀";
+    QTest::newRow("blanks") << " two  spaces\ttab"
+                            << "#32;two#32;#32;spaces#9;tab";
+    QTest::newRow("newline") << "one\ntwo"
+                             << "one<br>two";
+    QTest::newRow("backtick") << "`code`"
+                              << "#96;code#96;";
+    QTest::newRow("pipe") << "a|b"
+                          << "a#124;b";
+    QTest::newRow("icon") << "fa:fa-user"
+                          << "fa#58;fa-user";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("control") << "a\x01"
+                                "b"
+                             << "a#1;b";
+    QTest::newRow("blank before break") << "MySQL \nreplica"
+                                        << "MySQL#32;<br>replica";
+    QTest::newRow("other blanks") << QString(QChar(0xA0)) + "a" + QChar(0x2028) << "#160;a#8232;";
+    QTest::newRow("backslash n") << "C:\\new \\x"
+                                 << "C:#92;new \\x";
+    QTest::newRow("carriage return") << "\ra\r\nb"
+                                     << "#13;a#13;<br>b";
 }
 
 void TestMermaidWriter::labelsAreEscaped()
@@ -120,10 +143,10 @@ void TestMermaidWriter::labelsAreEscaped()
     QCOMPARE(MermaidWriter::escapeLabel(label), written);
 
     DesignData d;
-    d.components.append(GeneratedDesigns::component(QStringLiteral("c"),
-                                                    QStringLiteral("web_server"), label));
-    const MermaidReader::ReadResult r = MermaidReader::parse(
-        MermaidWriter::write(d, {false, false, QStringLiteral("TD")}));
+    d.components.append(
+        GeneratedDesigns::component(QStringLiteral("c"), QStringLiteral("web_server"), label));
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(MermaidWriter::write(d, { false, false, QStringLiteral("TD") }));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.components.size(), 1);
     QCOMPARE(r.data.components.first().label, label);
@@ -134,9 +157,9 @@ void TestMermaidWriter::nulIsDropped()
     // Found by fuzz_mermaid: NUL has no spelling in Mermaid; both directions drop it.
     const QString label = QStringLiteral("Ng") + QChar(0) + QStringLiteral("inx");
     QCOMPARE(MermaidWriter::escapeLabel(label), QStringLiteral("Nginx"));
-    QCOMPARE(MermaidWriter::escapeLabel(QStringLiteral("a") + QChar(0) + QStringLiteral(" ")
-                                        + QChar(0)),
-             QStringLiteral("a#32;"));
+    QCOMPARE(
+        MermaidWriter::escapeLabel(QStringLiteral("a") + QChar(0) + QStringLiteral(" ") + QChar(0)),
+        QStringLiteral("a#32;"));
     const MermaidReader::ReadResult r = MermaidReader::parse(
         QStringLiteral("flowchart TD\n  A[\"") + label + QStringLiteral("\"]\n"));
     QVERIFY(r.ok);
@@ -154,18 +177,24 @@ void TestMermaidWriter::edgeText_data()
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("text");
 
-    QTest::newRow("plain") << "web_server" << "http" << 80 << 1 << false << false << ""
+    QTest::newRow("plain") << "web_server"
+                           << "http" << 80 << 1 << false << false << ""
                            << "HTTP";
-    QTest::newRow("port") << "web_server" << "http" << 8080 << 1 << false << false << ""
+    QTest::newRow("port") << "web_server"
+                          << "http" << 8080 << 1 << false << false << ""
                           << "HTTP :8080";
-    QTest::newRow("lb") << "load_balancer" << "http" << 80 << 1 << false << false << ""
+    QTest::newRow("lb") << "load_balancer"
+                        << "http" << 80 << 1 << false << false << ""
                         << "HTTP, leastconn";
-    QTest::newRow("lb weight backup") << "load_balancer" << "https" << 443 << 3 << true << true
-                                      << "" << "HTTPS, leastconn, weight 3, backup";
-    QTest::newRow("tls") << "app_server" << "mysql" << 3306 << 1 << false << true << ""
+    QTest::newRow("lb weight backup") << "load_balancer"
+                                      << "https" << 443 << 3 << true << true << ""
+                                      << "HTTPS, leastconn, weight 3, backup";
+    QTest::newRow("tls") << "app_server"
+                         << "mysql" << 3306 << 1 << false << true << ""
                          << "MySQL, TLS";
-    QTest::newRow("label") << "app_server" << "mysql" << 3307 << 1 << false << false
-                           << "writes only" << "MySQL :3307 — writes only";
+    QTest::newRow("label") << "app_server"
+                           << "mysql" << 3307 << 1 << false << false << "writes only"
+                           << "MySQL :3307 — writes only";
 }
 
 void TestMermaidWriter::edgeText()
@@ -178,10 +207,11 @@ void TestMermaidWriter::edgeText()
     QFETCH(bool, tls);
     QFETCH(QString, label);
     QFETCH(QString, text);
-    Component from = GeneratedDesigns::component(QStringLiteral("a"), fromKind, QStringLiteral("A"));
+    Component from
+        = GeneratedDesigns::component(QStringLiteral("a"), fromKind, QStringLiteral("A"));
     from.props.insert(QStringLiteral("algorithm"), QStringLiteral("leastconn"));
-    Link l = GeneratedDesigns::link(QStringLiteral("l"), QStringLiteral("a"), QStringLiteral("b"),
-                                    protocol, label);
+    Link l = GeneratedDesigns::link(
+        QStringLiteral("l"), QStringLiteral("a"), QStringLiteral("b"), protocol, label);
     l.port = port;
     l.props.insert(QStringLiteral("weight"), weight);
     l.props.insert(QStringLiteral("backup"), backup);
@@ -192,16 +222,23 @@ void TestMermaidWriter::edgeText()
 void TestMermaidWriter::dashedEdges()
 {
     DesignData d;
-    d.components = {GeneratedDesigns::component(QStringLiteral("w"), QStringLiteral("web_server"),
-                                                QStringLiteral("Nginx")),
-                    GeneratedDesigns::component(QStringLiteral("m"), QStringLiteral("monitoring"),
-                                                QStringLiteral("Datadog"))};
-    d.links = {GeneratedDesigns::link(QStringLiteral("l1"), QStringLiteral("w"),
-                                      QStringLiteral("m"), QStringLiteral("metrics")),
-               GeneratedDesigns::link(QStringLiteral("l2"), QStringLiteral("w"),
-                                      QStringLiteral("m"), QStringLiteral("syslog")),
-               GeneratedDesigns::link(QStringLiteral("l3"), QStringLiteral("m"),
-                                      QStringLiteral("w"), QStringLiteral("http"))};
+    d.components
+        = { GeneratedDesigns::component(
+                QStringLiteral("w"), QStringLiteral("web_server"), QStringLiteral("Nginx")),
+              GeneratedDesigns::component(
+                  QStringLiteral("m"), QStringLiteral("monitoring"), QStringLiteral("Datadog")) };
+    d.links = {
+        GeneratedDesigns::link(QStringLiteral("l1"),
+            QStringLiteral("w"),
+            QStringLiteral("m"),
+            QStringLiteral("metrics")),
+        GeneratedDesigns::link(QStringLiteral("l2"),
+            QStringLiteral("w"),
+            QStringLiteral("m"),
+            QStringLiteral("syslog")),
+        GeneratedDesigns::link(
+            QStringLiteral("l3"), QStringLiteral("m"), QStringLiteral("w"), QStringLiteral("http"))
+    };
     const QString text = MermaidWriter::write(d);
     QVERIFY(text.contains(QStringLiteral("w -.->|\"Metrics\"| m")));
     QVERIFY(text.contains(QStringLiteral("w -.->|\"Syslog\"| m")));
@@ -213,11 +250,11 @@ void TestMermaidWriter::classDefPerKind()
     const DesignData d = GeneratedDesigns::random(26, 3, false);
     const QString text = MermaidWriter::write(d);
     for (const Kinds::KindSpec &k : Kinds::all()) {
-        QVERIFY2(text.contains(QStringLiteral("    classDef %1 fill:").arg(k.name)),
-                 qPrintable(k.name));
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\n    class [a-z0-9_,]+ %1\n")
-                                                      .arg(k.name))),
-                 qPrintable(k.name));
+        QVERIFY2(
+            text.contains(QStringLiteral("    classDef %1 fill:").arg(k.name)), qPrintable(k.name));
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral("\n    class [a-z0-9_,]+ %1\n").arg(k.name))),
+            qPrintable(k.name));
     }
     QVERIFY(text.contains(QStringLiteral("classDef host ")));
 }
@@ -227,10 +264,10 @@ void TestMermaidWriter::roundTrip_data()
     QTest::addColumn<DesignData>("design");
     QTest::newRow("distributed") << GeneratedDesigns::distributed();
     QTest::newRow("empty") << DesignData();
-    for (quint32 seed : {1u, 2u, 3u, 4u, 5u})
+    for (quint32 seed : { 1u, 2u, 3u, 4u, 5u })
         QTest::newRow(qPrintable(QStringLiteral("random %1").arg(seed)))
             << GeneratedDesigns::random(30, seed, false);
-    for (quint32 seed : {11u, 12u, 13u})
+    for (quint32 seed : { 11u, 12u, 13u })
         QTest::newRow(qPrintable(QStringLiteral("nasty %1").arg(seed)))
             << GeneratedDesigns::random(45, seed, true);
 }
@@ -266,7 +303,7 @@ void TestMermaidWriter::roundTripWithoutMetadata_data()
 {
     QTest::addColumn<DesignData>("design");
     QTest::newRow("distributed") << GeneratedDesigns::distributed();
-    for (quint32 seed : {21u, 22u, 23u})
+    for (quint32 seed : { 21u, 22u, 23u })
         QTest::newRow(qPrintable(QStringLiteral("random %1").arg(seed)))
             << GeneratedDesigns::random(30, seed, false);
     QTest::newRow("nasty") << GeneratedDesigns::random(45, 31, true);
@@ -305,7 +342,7 @@ void TestMermaidWriter::roundTripWithoutMetadata()
                 hasLinks = hasLinks || l.from == c.id;
             if (hasLinks)
                 QCOMPARE(b->props.value(QStringLiteral("algorithm")),
-                         c.props.value(QStringLiteral("algorithm")));
+                    c.props.value(QStringLiteral("algorithm")));
         }
     }
     QCOMPARE(r.data.links.size(), design.links.size());
@@ -318,8 +355,10 @@ void TestMermaidWriter::roundTripWithoutMetadata()
         QCOMPARE(b.port, a.port);
         QCOMPARE(b.label, a.label);
         if (kindOf(design, a.from) == QLatin1String("load_balancer")) {
-            QCOMPARE(b.props.value(QStringLiteral("weight")), a.props.value(QStringLiteral("weight")));
-            QCOMPARE(b.props.value(QStringLiteral("backup")), a.props.value(QStringLiteral("backup")));
+            QCOMPARE(
+                b.props.value(QStringLiteral("weight")), a.props.value(QStringLiteral("weight")));
+            QCOMPARE(
+                b.props.value(QStringLiteral("backup")), a.props.value(QStringLiteral("backup")));
         }
         const bool encrypted = Kinds::findProtocol(a.protocol)->encrypted;
         if (!encrypted)
@@ -333,7 +372,7 @@ void TestMermaidWriter::editedDiagramWins()
     // Someone renames a node and rewrites an edge in the exported text.
     text.replace(QStringLiteral("web_1[\"Nginx\"]"), QStringLiteral("web_1[\"Apache\"]"));
     text.replace(QStringLiteral("app_1 -->|\"MySQL\"| db_1"),
-                 QStringLiteral("app_1 -->|\"MySQL :3307 — reads\"| db_1"));
+        QStringLiteral("app_1 -->|\"MySQL :3307 — reads\"| db_1"));
     const MermaidReader::ReadResult r = MermaidReader::parse(text);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.data.component(QStringLiteral("web-1"))->label, QStringLiteral("Apache"));
@@ -356,9 +395,10 @@ void TestMermaidWriter::writeFileIsAtomic()
     QVERIFY(MermaidWriter::writeFile(path, GeneratedDesigns::distributed(), &error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(QString::fromUtf8(file.readAll()), MermaidWriter::write(GeneratedDesigns::distributed()));
-    QVERIFY(!MermaidWriter::writeFile(dir.filePath(QStringLiteral("missing/out.mmd")),
-                                      GeneratedDesigns::distributed(), &error));
+    QCOMPARE(
+        QString::fromUtf8(file.readAll()), MermaidWriter::write(GeneratedDesigns::distributed()));
+    QVERIFY(!MermaidWriter::writeFile(
+        dir.filePath(QStringLiteral("missing/out.mmd")), GeneratedDesigns::distributed(), &error));
     QVERIFY2(error.contains(QStringLiteral("cannot write")), qPrintable(error));
 }
 

@@ -8,8 +8,11 @@
 
 namespace {
 
-Finding finding(const QString &rule, Finding::Category category, Finding::Severity severity,
-                const QStringList &subjects, const QString &title)
+Finding finding(const QString &rule,
+    Finding::Category category,
+    Finding::Severity severity,
+    const QStringList &subjects,
+    const QString &title)
 {
     Finding f;
     f.rule = rule;
@@ -95,7 +98,7 @@ void TestReportWriter::seedDesign()
     QVERIFY2(md.contains(QStringLiteral("A request travels: User → DNS lookup → HAProxy → web "
                                         "servers (one of 2) → Application server → MySQL "
                                         "primary.\n")),
-             qPrintable(section(md, QStringLiteral("## Summary"))));
+        qPrintable(section(md, QStringLiteral("## Summary"))));
     QVERIFY(md.contains(QStringLiteral("![diagram](distributed.png)\n")));
     QVERIFY(md.contains(QStringLiteral("```mermaid\n") + mermaid + QStringLiteral("```\n")));
     QVERIFY(md.contains(QStringLiteral("| Server 1 | Nginx (web server), Application server "
@@ -105,7 +108,7 @@ void TestReportWriter::seedDesign()
     const QString lb = section(md, QStringLiteral("### HAProxy: roundrobin"));
     QVERIFY2(lb.contains(QStringLiteral("**Round robin** sends each new request to the next "
                                         "backend in turn")),
-             qPrintable(lb));
+        qPrintable(lb));
     QVERIFY(lb.contains(QStringLiteral("| Nginx | Server 1 | 1 | active | 50 % |")));
     QVERIFY(lb.contains(QStringLiteral("#### Backend mode: active-active")));
     QVERIFY(lb.contains(QStringLiteral("- **Active-passive**: ")));
@@ -116,7 +119,7 @@ void TestReportWriter::seedDesign()
     const QString db = section(md, QStringLiteral("## Database"));
     QVERIFY2(db.contains(QStringLiteral("**MySQL primary** is the **primary** and **MySQL "
                                         "replica** is the **replica**")),
-             qPrintable(db));
+        qPrintable(db));
     QVERIFY(db.contains(QStringLiteral("binary log (binlog)")));
     QVERIFY(db.contains(QStringLiteral("**asynchronous**")));
     QVERIFY(db.contains(QStringLiteral("| MySQL replica | replica | Server 2 | reads only "
@@ -129,15 +132,16 @@ void TestReportWriter::seedDesign()
     const QString dns = section(md, QStringLiteral("## DNS"));
     QVERIFY2(dns.contains(QStringLiteral("| `www.foobar.com` | A | HAProxy (load balancer) | "
                                          "3600 s |")),
-             qPrintable(dns));
+        qPrintable(dns));
     QVERIFY(dns.contains(QStringLiteral("An **A record** maps the name to an IPv4 address")));
     QVERIFY(md.contains(QStringLiteral("## Findings\n\nNo findings were reported")));
 }
 
 void TestReportWriter::diagramWithoutPicture()
 {
-    const QString md = ReportWriter(GeneratedDesigns::distributed(), {}, QStringLiteral("flowchart TD\n  a"))
-                           .markdown();
+    const QString md
+        = ReportWriter(GeneratedDesigns::distributed(), {}, QStringLiteral("flowchart TD\n  a"))
+              .markdown();
     QVERIFY(!md.contains(QStringLiteral("![diagram]")));
     QVERIFY(md.contains(QStringLiteral("## Diagram\n\n```mermaid\nflowchart TD\n  a\n```\n")));
 }
@@ -157,7 +161,8 @@ void TestReportWriter::everyComponentIsExplained()
     // Properties show through: a runtime, a product, allowed ports.
     for (const Component &c : d.components) {
         if (c.kind == QLatin1String("app_server"))
-            QVERIFY(md.contains(QStringLiteral("(%1)").arg(c.props.value(QStringLiteral("runtime")).toString())));
+            QVERIFY(md.contains(
+                QStringLiteral("(%1)").arg(c.props.value(QStringLiteral("runtime")).toString())));
     }
 }
 
@@ -165,11 +170,16 @@ void TestReportWriter::algorithms_data()
 {
     QTest::addColumn<QString>("algorithm");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("roundrobin") << "roundrobin" << "next backend in turn";
-    QTest::newRow("leastconn") << "leastconn" << "fewest open connections";
-    QTest::newRow("source") << "source" << "hash of the client's IP address";
-    QTest::newRow("uri") << "uri" << "hash of the requested path";
-    QTest::newRow("random") << "random" << "at random";
+    QTest::newRow("roundrobin") << "roundrobin"
+                                << "next backend in turn";
+    QTest::newRow("leastconn") << "leastconn"
+                               << "fewest open connections";
+    QTest::newRow("source") << "source"
+                            << "hash of the client's IP address";
+    QTest::newRow("uri") << "uri"
+                         << "hash of the requested path";
+    QTest::newRow("random") << "random"
+                            << "at random";
 }
 
 void TestReportWriter::algorithms()
@@ -186,10 +196,12 @@ void TestReportWriter::algorithms()
 void TestReportWriter::weightsGiveShares()
 {
     DesignData d = GeneratedDesigns::distributed();
-    findLink(d, QStringLiteral("lb"), QStringLiteral("web-1"))->props.insert(QStringLiteral("weight"), 3);
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-1"))
+        ->props.insert(QStringLiteral("weight"), 3);
     find(d, QStringLiteral("web-2"))->label = QStringLiteral("Nginx 2");
     const QString md = ReportWriter(d, {}, QString()).markdown();
-    QVERIFY2(md.contains(QStringLiteral("| Nginx | Server 1 | 3 | active | 75 % |")), qPrintable(md));
+    QVERIFY2(
+        md.contains(QStringLiteral("| Nginx | Server 1 | 3 | active | 75 % |")), qPrintable(md));
     QVERIFY(md.contains(QStringLiteral("| Nginx 2 | Server 2 | 1 | active | 25 % |")));
     QVERIFY(md.contains(QStringLiteral("With these weights, Nginx receives 3 of every 4 requests "
                                        "and Nginx 2 receives 1 of every 4 requests.")));
@@ -202,19 +214,21 @@ void TestReportWriter::activePassive()
     lb->props.insert(QStringLiteral("backend_mode"), QStringLiteral("active-passive"));
     lb->props.insert(QStringLiteral("health_checks"), true);
     find(d, QStringLiteral("web-2"))->label = QStringLiteral("Standby Nginx");
-    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))->props.insert(QStringLiteral("backup"), true);
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))
+        ->props.insert(QStringLiteral("backup"), true);
     const QString md = ReportWriter(d, {}, QString()).markdown();
     QVERIFY(md.contains(QStringLiteral("#### Backend mode: active-passive")));
     QVERIFY2(md.contains(QStringLiteral("This design uses **active-passive**: Nginx serves the "
                                         "traffic and Standby Nginx waits in reserve.")),
-             qPrintable(md));
+        qPrintable(md));
     QVERIFY(md.contains(QStringLiteral("| Standby Nginx | Server 2 | 1 | backup | 0 % (until the "
                                        "active backends fail) |")));
     QVERIFY(md.contains(QStringLiteral("| Nginx | Server 1 | 1 | active | 100 % |")));
     QVERIFY(md.contains(QStringLiteral("health checks every 2000 ms")));
     QVERIFY(!md.contains(QStringLiteral("Health checks are off")));
 
-    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))->props.insert(QStringLiteral("backup"), false);
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))
+        ->props.insert(QStringLiteral("backup"), false);
     const QString unmarked = ReportWriter(d, {}, QString()).markdown();
     QVERIFY(unmarked.contains(QStringLiteral("no backend is marked as a backup")));
 }
@@ -222,8 +236,10 @@ void TestReportWriter::activePassive()
 void TestReportWriter::failoverConfigured()
 {
     DesignData d = GeneratedDesigns::distributed();
-    find(d, QStringLiteral("db-1"))->props.insert(QStringLiteral("failover"), QStringLiteral("orchestrator"));
-    find(d, QStringLiteral("db-2"))->props.insert(QStringLiteral("replication"), QStringLiteral("semi-sync"));
+    find(d, QStringLiteral("db-1"))
+        ->props.insert(QStringLiteral("failover"), QStringLiteral("orchestrator"));
+    find(d, QStringLiteral("db-2"))
+        ->props.insert(QStringLiteral("replication"), QStringLiteral("semi-sync"));
     const QString md = ReportWriter(d, {}, QString()).markdown();
     QVERIFY(md.contains(QStringLiteral("orchestrator watches **MySQL primary** and promotes a "
                                        "replica automatically")));
@@ -240,23 +256,25 @@ void TestReportWriter::readsFromReplica()
                                         "server on Server 2 → MySQL replica), writes to the "
                                         "primary (Application server on Server 1 → MySQL "
                                         "primary).")),
-             qPrintable(section(md, QStringLiteral("## Database"))));
+        qPrintable(section(md, QStringLiteral("## Database"))));
 }
 
 void TestReportWriter::noBalancerNoReplica()
 {
     DesignData d;
     d.name = QStringLiteral("One server");
-    d.components = {GeneratedDesigns::component(QStringLiteral("u"), QStringLiteral("client"),
-                                                QStringLiteral("User")),
-                    GeneratedDesigns::component(QStringLiteral("w"), QStringLiteral("web_server"),
-                                                QStringLiteral("Nginx")),
-                    GeneratedDesigns::component(QStringLiteral("d"), QStringLiteral("database"),
-                                                QStringLiteral("MySQL"))};
-    d.links = {GeneratedDesigns::link(QStringLiteral("l1"), QStringLiteral("u"), QStringLiteral("w"),
-                                      QStringLiteral("http")),
-               GeneratedDesigns::link(QStringLiteral("l2"), QStringLiteral("w"), QStringLiteral("d"),
-                                      QStringLiteral("mysql"))};
+    d.components = { GeneratedDesigns::component(
+                         QStringLiteral("u"), QStringLiteral("client"), QStringLiteral("User")),
+        GeneratedDesigns::component(
+            QStringLiteral("w"), QStringLiteral("web_server"), QStringLiteral("Nginx")),
+        GeneratedDesigns::component(
+            QStringLiteral("d"), QStringLiteral("database"), QStringLiteral("MySQL")) };
+    d.links = {
+        GeneratedDesigns::link(
+            QStringLiteral("l1"), QStringLiteral("u"), QStringLiteral("w"), QStringLiteral("http")),
+        GeneratedDesigns::link(
+            QStringLiteral("l2"), QStringLiteral("w"), QStringLiteral("d"), QStringLiteral("mysql"))
+    };
     const QString md = ReportWriter(d, {}, QString()).markdown();
     QVERIFY(md.contains(QStringLiteral("There is no load balancer")));
     QVERIFY(md.contains(QStringLiteral("**MySQL** is standalone")));
@@ -268,16 +286,26 @@ void TestReportWriter::findingsGroupedWithAcceptedMarked()
 {
     const DesignData d = GeneratedDesigns::distributed();
     QList<Finding> findings = {
-        finding(QStringLiteral("security.no_firewall"), Finding::Category::Security,
-                Finding::Severity::Warning, {}, QStringLiteral("No firewall")),
-        finding(QStringLiteral("spof.component"), Finding::Category::Spof,
-                Finding::Severity::Critical, {QStringLiteral("lb")},
-                QStringLiteral("HAProxy is a single point of failure")),
-        finding(QStringLiteral("spof.component"), Finding::Category::Spof,
-                Finding::Severity::Critical, {QStringLiteral("db-1")},
-                QStringLiteral("The primary is a single point of failure")),
-        finding(QStringLiteral("monitoring.none"), Finding::Category::Monitoring,
-                Finding::Severity::Info, {QStringLiteral("l5")}, QStringLiteral("No monitoring")),
+        finding(QStringLiteral("security.no_firewall"),
+            Finding::Category::Security,
+            Finding::Severity::Warning,
+            {},
+            QStringLiteral("No firewall")),
+        finding(QStringLiteral("spof.component"),
+            Finding::Category::Spof,
+            Finding::Severity::Critical,
+            { QStringLiteral("lb") },
+            QStringLiteral("HAProxy is a single point of failure")),
+        finding(QStringLiteral("spof.component"),
+            Finding::Category::Spof,
+            Finding::Severity::Critical,
+            { QStringLiteral("db-1") },
+            QStringLiteral("The primary is a single point of failure")),
+        finding(QStringLiteral("monitoring.none"),
+            Finding::Category::Monitoring,
+            Finding::Severity::Info,
+            { QStringLiteral("l5") },
+            QStringLiteral("No monitoring")),
     };
     findings[1].accepted = true;
     findings[1].acceptedReason = QStringLiteral("a second balancer is planned for Q3");
@@ -294,7 +322,7 @@ void TestReportWriter::findingsGroupedWithAcceptedMarked()
                                          "   - *Why it matters:* Explanation of The primary is a "
                                          "single point of failure.\n   - *Fix:* Fix for The "
                                          "primary is a single point of failure.\n")),
-             qPrintable(all));
+        qPrintable(all));
     QVERIFY(all.contains(QStringLiteral("2. **HAProxy is a single point of failure** — critical, "
                                         "accepted\n")));
     QVERIFY(all.contains(QStringLiteral("   - *Accepted:* a second balancer is planned for Q3\n")));
