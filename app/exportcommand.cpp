@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
-
 #include "designloader.h"
 #include "imageexport.h"
 #include "io/mermaidwriter.h"
 #include "report/reportwriter.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -17,12 +16,12 @@
 
 namespace {
 
-const char *const ExportUsage =
-    "Usage: toposcope export FILE [--png OUT] [--svg OUT] [--mermaid OUT] [--report OUT]\n"
-    "                             [--scale N] [--transparent] [--no-badges]\n"
-    "FILE is a .topo design or a Mermaid diagram (.mmd). OUT may be - for standard output\n"
-    "(--mermaid and --report). --scale (1 to 4) and --transparent apply to --png; the report\n"
-    "shows the PNG when --png is given too.\n";
+const char *const ExportUsage
+    = "Usage: toposcope export FILE [--png OUT] [--svg OUT] [--mermaid OUT] [--report OUT]\n"
+      "                             [--scale N] [--transparent] [--no-badges]\n"
+      "FILE is a .topo design or a Mermaid diagram (.mmd). OUT may be - for standard output\n"
+      "(--mermaid and --report). --scale (1 to 4) and --transparent apply to --png; the report\n"
+      "shows the PNG when --png is given too.\n";
 
 int usageError(const QString &why)
 {
@@ -119,7 +118,8 @@ bool writeText(const QString &path, const QByteArray &bytes, QString *error)
     return true;
 }
 
-/** Pictures need a QGuiApplication; with no display the offscreen platform draws them. */
+/** Pictures are drawn by a QGraphicsScene, which needs a QApplication; with no display the
+ *  offscreen platform draws them. */
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[], bool images)
 {
     if (!images)
@@ -127,7 +127,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[], bool 
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    return std::make_unique<QGuiApplication>(argc, argv);
+    return std::make_unique<QApplication>(argc, argv);
 }
 
 } // namespace
@@ -138,8 +138,8 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
     const QString problem = parse(args, &a);
     if (!problem.isEmpty())
         return usageError(problem);
-    const std::unique_ptr<QCoreApplication> app =
-        makeApplication(argc, argv, !a.png.isEmpty() || !a.svg.isEmpty());
+    const std::unique_ptr<QCoreApplication> app
+        = makeApplication(argc, argv, !a.png.isEmpty() || !a.svg.isEmpty());
 
     QTextStream err(stderr);
     DesignData design;
@@ -157,8 +157,8 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
 
     // Pictures first, so that the report only shows a PNG that was written.
     bool pngWritten = false;
-    for (const auto &[path, format] : {std::pair(a.png, ImageExportOptions::Format::Png),
-                                       std::pair(a.svg, ImageExportOptions::Format::Svg)}) {
+    for (const auto &[path, format] : { std::pair(a.png, ImageExportOptions::Format::Png),
+             std::pair(a.svg, ImageExportOptions::Format::Svg) }) {
         if (path.isEmpty())
             continue;
         ImageExportOptions options;
@@ -182,8 +182,8 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
         QString image;
         if (pngWritten) {
             const QDir reportDir = a.report == QLatin1String("-")
-                                       ? QDir::current()
-                                       : QFileInfo(a.report).absoluteDir();
+                ? QDir::current()
+                : QFileInfo(a.report).absoluteDir();
             image = reportDir.relativeFilePath(QFileInfo(a.png).absoluteFilePath());
         }
         const ReportWriter report(design, findings, MermaidWriter::write(design, options), image);

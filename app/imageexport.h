@@ -12,18 +12,19 @@ struct ImageExportOptions
 {
     enum class Format { Png, Svg };
     Format format = Format::Png;
-    QString path;             ///< file to write (atomically)
-    double scale = 1.0;       ///< PNG only: 1 to 4
+    QString path; ///< file to write (atomically)
+    double scale = 1.0; ///< PNG only: 1 to 4
     bool transparent = false; ///< PNG only: no white background
-    bool badges = true;       ///< draw the findings' badges on their elements
+    bool badges = true; ///< draw the findings' badges on their elements
 };
 
 /**
  * Draws the design with the same scene the window shows and writes it as PNG or SVG (text
- * stays text). Needs a QGuiApplication (the command line uses the offscreen platform). Returns
+ * stays text). Needs a QApplication: the scene is a QGraphicsScene (the command line uses the
+ * offscreen platform). Returns
  * false and says why in `error` when it cannot.
  */
 bool renderDesignImage(const DesignData &design,
-                       const QList<Finding> &findings,
-                       const ImageExportOptions &options,
-                       QString *error);
+    const QList<Finding> &findings,
+    const ImageExportOptions &options,
+    QString *error);

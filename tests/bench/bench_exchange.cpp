@@ -8,10 +8,10 @@
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -68,8 +68,9 @@ QString toDot(const DesignData &d)
     for (const Link &l : d.links) {
         const Kinds::ProtocolSpec *p = Kinds::findProtocol(l.protocol);
         dot += QStringLiteral("  %1 -> %2 [label=%3];\n")
-                   .arg(dotQuoted(l.from), dotQuoted(l.to),
-                        dotQuoted(p ? p->displayName : l.protocol));
+                   .arg(dotQuoted(l.from),
+                       dotQuoted(l.to),
+                       dotQuoted(p ? p->displayName : l.protocol));
     }
     return dot + QStringLiteral("}\n");
 }
@@ -95,15 +96,15 @@ double timeProcess(const QString &program, const QStringList &args, const QStrin
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0 || !QFileInfo::exists(output)) {
-        std::printf("    %s failed: %s\n", qPrintable(QFileInfo(program).fileName()),
-                    qPrintable(QString::fromUtf8(p.readAll()).left(400)));
+        std::printf("    %s failed: %s\n",
+            qPrintable(QFileInfo(program).fileName()),
+            qPrintable(QString::fromUtf8(p.readAll()).left(400)));
         return -1;
     }
     return seconds;
 }
 
-template<typename F>
-double bestOf(int runs, F &&f)
+template <typename F> double bestOf(int runs, F &&f)
 {
     double best = 1e300;
     for (int i = 0; i < runs; ++i) {
@@ -127,8 +128,9 @@ void ratio(const char *what, double ours, double theirs)
 
 int main(int argc, char *argv[])
 {
-    // The scene renderer needs a GUI application; `ninja bench` runs with the offscreen platform.
-    QGuiApplication app(argc, argv);
+    // The scene renderer needs a QApplication (QGraphicsScene); `ninja bench` runs with the
+    // offscreen platform.
+    QApplication app(argc, argv);
     QTemporaryDir dir;
     std::printf("Exchange benchmark (best of several runs where cheap; wall time)\n");
 
@@ -143,20 +145,23 @@ int main(int argc, char *argv[])
     }
     std::printf("  import %lld-line Mermaid (%lld KiB) -> %lld components, %lld hosts, %lld links:"
                 " %.3f s (%.0f lines/s, layout included)\n",
-                static_cast<long long>(lines), static_cast<long long>(big.size() / 1024),
-                static_cast<long long>(imported.data.components.size()),
-                static_cast<long long>(imported.data.hosts.size()),
-                static_cast<long long>(imported.data.links.size()), importSeconds,
-                lines / importSeconds);
+        static_cast<long long>(lines),
+        static_cast<long long>(big.size() / 1024),
+        static_cast<long long>(imported.data.components.size()),
+        static_cast<long long>(imported.data.hosts.size()),
+        static_cast<long long>(imported.data.links.size()),
+        importSeconds,
+        lines / importSeconds);
 
     // 2. Mermaid export of a 500-component design.
     const DesignData farm = GeneratedDesigns::farm(500);
     QString mermaid;
     const double exportSeconds = bestOf(10, [&] { mermaid = MermaidWriter::write(farm); });
     std::printf("  Mermaid export of %lld components, %lld links (%lld KiB): %.2f ms\n",
-                static_cast<long long>(farm.components.size()),
-                static_cast<long long>(farm.links.size()),
-                static_cast<long long>(mermaid.size() / 1024), exportSeconds * 1000);
+        static_cast<long long>(farm.components.size()),
+        static_cast<long long>(farm.links.size()),
+        static_cast<long long>(mermaid.size() / 1024),
+        exportSeconds * 1000);
     const QString mmdPath = dir.filePath(QStringLiteral("farm.mmd"));
     writeFile(mmdPath, mermaid);
 
@@ -176,7 +181,7 @@ int main(int argc, char *argv[])
             std::printf("  Toposcope PNG export (scene renderer):       %8.3f s\n", oursSeconds);
         } else {
             std::printf("  Toposcope PNG export (scene renderer):            n/a (%s)\n",
-                        qPrintable(error));
+                qPrintable(error));
         }
     }
 
@@ -186,19 +191,27 @@ int main(int argc, char *argv[])
             .isExecutable()) {
         const QString png = dir.filePath(QStringLiteral("farm-mmdc.png"));
         mmdcSeconds = timeProcess(QStringLiteral("/bin/sh"),
-                                  {mmdc, QStringLiteral("--quiet"), QStringLiteral("-i"), mmdPath,
-                                   QStringLiteral("-o"), png},
-                                  png);
+            { mmdc,
+                QStringLiteral("--quiet"),
+                QStringLiteral("-i"),
+                mmdPath,
+                QStringLiteral("-o"),
+                png },
+            png);
         const QString tiny = dir.filePath(QStringLiteral("tiny.mmd"));
         writeFile(tiny, QStringLiteral("flowchart TD\n  a --> b\n"));
         const double startup = timeProcess(QStringLiteral("/bin/sh"),
-                                           {mmdc, QStringLiteral("--quiet"), QStringLiteral("-i"),
-                                            tiny, QStringLiteral("-o"),
-                                            dir.filePath(QStringLiteral("tiny.png"))},
-                                           dir.filePath(QStringLiteral("tiny.png")));
+            { mmdc,
+                QStringLiteral("--quiet"),
+                QStringLiteral("-i"),
+                tiny,
+                QStringLiteral("-o"),
+                dir.filePath(QStringLiteral("tiny.png")) },
+            dir.filePath(QStringLiteral("tiny.png")));
         std::printf("  mmdc (Mermaid CLI + chromium) to PNG:        %8.3f s   (a two-node "
                     "diagram: %.3f s, the start-up cost)\n",
-                    mmdcSeconds, startup);
+            mmdcSeconds,
+            startup);
     } else {
         std::printf("  mmdc: not installed (cd installer/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm "
                     "ci)\n");
@@ -210,8 +223,8 @@ int main(int argc, char *argv[])
         const QString dotPath = dir.filePath(QStringLiteral("farm.dot"));
         writeFile(dotPath, toDot(farm));
         const QString png = dir.filePath(QStringLiteral("farm-dot.png"));
-        dotSeconds = timeProcess(dot, {QStringLiteral("-Tpng"), QStringLiteral("-o"), png, dotPath},
-                                 png);
+        dotSeconds = timeProcess(
+            dot, { QStringLiteral("-Tpng"), QStringLiteral("-o"), png, dotPath }, png);
         std::printf("  dot -Tpng (Graphviz) on the same graph:      %8.3f s\n", dotSeconds);
     } else {
         std::printf("  dot: not installed (apt-get install graphviz)\n");
