@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "designloader.h"
 
+#include "analysis/validator.h"
+#include "io/mermaidreader.h"
 #include "io/topofile.h"
 
 #include <QFileInfo>
@@ -8,7 +10,8 @@
 bool isMermaidFile(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("mmd") || suffix == QLatin1String("mermaid");
+    return suffix == QLatin1String("mmd") || suffix == QLatin1String("mermaid")
+           || suffix == QLatin1String("md");
 }
 
 bool loadDesignFile(const QString &path, DesignData *out, QString *error)
@@ -18,16 +21,24 @@ bool loadDesignFile(const QString &path, DesignData *out, QString *error)
         return false;
     }
     if (isMermaidFile(path)) {
-        // The Mermaid reader (model/io) plugs in here.
-        *error = QStringLiteral("%1: reading Mermaid files is not available in this version")
-                     .arg(path);
+        MermaidReader::ReadResult r = MermaidReader::read(path);
+        if (!r.ok) {
+            *error = QStringLiteral("%1: %2").arg(path, r.error);
+            return false;
+        }
+        *out = std::move(r.data);
+        return true;
+    }
+    TopoFile::ReadResult r = TopoFile::read(path);
+    if (!r.ok) {
+        *error = QStringLiteral("%1: %2").arg(path, r.error);
         return false;
     }
-    const TopoFile::ReadResult result = TopoFile::read(path);
-    if (!result.ok) {
-        *error = QStringLiteral("%1: %2").arg(path, result.error);
-        return false;
-    }
-    *out = result.data;
+    *out = std::move(r.data);
     return true;
+}
+
+QList<Finding> findingsFor(const DesignData &design)
+{
+    return Validator::validate(design);
 }

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "analysis/finding.h"
 #include "design/designdata.h"
 
+#include <QList>
 #include <QString>
 
 /**
- * Reads a design file for the headless commands, choosing the reader by suffix: `.topo` (and
- * anything that is not Mermaid) through TopoFile; `.mmd` / `.mermaid` through the Mermaid
- * reader once it exists. On failure returns false and puts one sentence naming the file and
- * the problem (field, or line and column) in `error`.
+ * Loads the design in `path` for the headless commands, choosing the reader by suffix: `.mmd`,
+ * `.mermaid` and `.md` (a Markdown file holding a ```mermaid block) with MermaidReader, anything
+ * else with TopoFile. On failure `out` is left untouched and `error` says why in one sentence
+ * that starts with the path (field, or line and column).
  */
 bool loadDesignFile(const QString &path, DesignData *out, QString *error);
 
 /** True for the suffixes loadDesignFile reads as Mermaid. */
 bool isMermaidFile(const QString &path);
+
+/** The validator's findings for `design`, accepted ones marked. */
+QList<Finding> findingsFor(const DesignData &design);

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: MIT
+#include "../../fixtures/mermaid/generateddesigns.h"
+#include "io/mermaidwriter.h"
+#include "report/reportwriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+Finding finding(const QString &rule,
+    Finding::Category category,
+    Finding::Severity severity,
+    const QStringList &subjects,
+    const QString &title)
+{
+    Finding f;
+    f.rule = rule;
+    f.category = category;
+    f.severity = severity;
+    f.subjects = subjects;
+    f.title = title;
+    f.explanation = QStringLiteral("Explanation of %1.").arg(title);
+    f.fix = QStringLiteral("Fix for %1.").arg(title);
+    return f;
+}
+
+Component *find(DesignData &d, const QString &id)
+{
+    for (Component &c : d.components) {
+        if (c.id == id)
+            return &c;
+    }
+    return nullptr;
+}
+
+Link *findLink(DesignData &d, const QString &from, const QString &to)
+{
+    for (Link &l : d.links) {
+        if (l.from == from && l.to == to)
+            return &l;
+    }
+    return nullptr;
+}
+
+/** The text between a heading and the next heading of the same or a higher level. */
+QString section(const QString &markdown, const QString &heading)
+{
+    const qsizetype start = markdown.indexOf(heading + u'\n');
+    if (start < 0)
+        return {};
+    const qsizetype level = heading.indexOf(u' ');
+    qsizetype end = start + heading.size();
+    for (;;) {
+        end = markdown.indexOf(QStringLiteral("\n#"), end);
+        if (end < 0)
+            return markdown.mid(start);
+        const qsizetype hashes = markdown.indexOf(u' ', end + 1) - end - 1;
+        if (hashes <= level)
+            return markdown.mid(start, end - start);
+        end += 2;
+    }
+}
+
+} // namespace
+
+class TestReportWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seedDesign();
+    void diagramWithoutPicture();
+    void everyComponentIsExplained();
+    void algorithms_data();
+    void algorithms();
+    void weightsGiveShares();
+    void activePassive();
+    void failoverConfigured();
+    void readsFromReplica();
+    void noBalancerNoReplica();
+    void findingsGroupedWithAcceptedMarked();
+    void labelsAreEscaped();
+    void writeFile();
+};
+
+void TestReportWriter::seedDesign()
+{
+    const DesignData d = GeneratedDesigns::distributed();
+    const QString mermaid = MermaidWriter::write(d);
+    const QString md = ReportWriter(d, {}, mermaid, QStringLiteral("distributed.png")).markdown();
+
+    QVERIFY(md.startsWith(QStringLiteral("# Distributed web infrastructure\n\n"
+                                         "**Domain:** `www.foobar.com`\n\n")));
+    QVERIFY(md.contains(QStringLiteral("The design has 11 components on 2 hosts (1 client, 1 DNS, "
+                                       "1 load balancer, 2 web servers, 2 application servers, 2 "
+                                       "application files and 2 databases), joined by 11 links.")));
+    QVERIFY2(md.contains(QStringLiteral("A request travels: User → DNS lookup → HAProxy → web "
+                                        "servers (one of 2) → Application server → MySQL "
+                                        "primary.\n")),
+        qPrintable(section(md, QStringLiteral("## Summary"))));
+    QVERIFY(md.contains(QStringLiteral("![diagram](distributed.png)\n")));
+    QVERIFY(md.contains(QStringLiteral("```mermaid\n") + mermaid + QStringLiteral("```\n")));
+    QVERIFY(md.contains(QStringLiteral("| Server 1 | Nginx (web server), Application server "
+                                       "(application server), Application files (application "
+                                       "files), MySQL primary (database) | — |")));
+
+    const QString lb = section(md, QStringLiteral("### HAProxy: roundrobin"));
+    QVERIFY2(lb.contains(QStringLiteral("**Round robin** sends each new request to the next "
+                                        "backend in turn")),
+        qPrintable(lb));
+    QVERIFY(lb.contains(QStringLiteral("| Nginx | Server 1 | 1 | active | 50 % |")));
+    QVERIFY(lb.contains(QStringLiteral("#### Backend mode: active-active")));
+    QVERIFY(lb.contains(QStringLiteral("- **Active-passive**: ")));
+    QVERIFY(lb.contains(QStringLiteral("This design uses **active-active**: Nginx (Server 1) and "
+                                       "Nginx (Server 2) share the traffic.")));
+    QVERIFY(lb.contains(QStringLiteral("Health checks are off")));
+
+    const QString db = section(md, QStringLiteral("## Database"));
+    QVERIFY2(db.contains(QStringLiteral("**MySQL primary** is the **primary** and **MySQL "
+                                        "replica** is the **replica**")),
+        qPrintable(db));
+    QVERIFY(db.contains(QStringLiteral("binary log (binlog)")));
+    QVERIFY(db.contains(QStringLiteral("**asynchronous**")));
+    QVERIFY(db.contains(QStringLiteral("| MySQL replica | replica | Server 2 | reads only "
+                                       "(SELECT)")));
+    QVERIFY(db.contains(QStringLiteral("every application server queries the primary "
+                                       "(Application server on Server 1 → MySQL primary; "
+                                       "Application server on Server 2 → MySQL primary)")));
+    QVERIFY(db.contains(QStringLiteral("**promotes a replica by hand**")));
+
+    const QString dns = section(md, QStringLiteral("## DNS"));
+    QVERIFY2(dns.contains(QStringLiteral("| `www.foobar.com` | A | HAProxy (load balancer) | "
+                                         "3600 s |")),
+        qPrintable(dns));
+    QVERIFY(dns.contains(QStringLiteral("An **A record** maps the name to an IPv4 address")));
+    QVERIFY(md.contains(QStringLiteral("## Findings\n\nNo findings were reported")));
+}
+
+void TestReportWriter::diagramWithoutPicture()
+{
+    const QString md
+        = ReportWriter(GeneratedDesigns::distributed(), {}, QStringLiteral("flowchart TD\n  a"))
+              .markdown();
+    QVERIFY(!md.contains(QStringLiteral("![diagram]")));
+    QVERIFY(md.contains(QStringLiteral("## Diagram\n\n```mermaid\nflowchart TD\n  a\n```\n")));
+}
+
+void TestReportWriter::everyComponentIsExplained()
+{
+    const DesignData d = GeneratedDesigns::random(26, 5, false);
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    for (const Component &c : d.components) {
+        const QString heading = QStringLiteral("### %1 — ").arg(c.label);
+        QVERIFY2(md.contains(heading), qPrintable(c.label));
+        const QString text = section(md, md.mid(md.indexOf(heading)).section(u'\n', 0, 0));
+        QVERIFY2(text.contains(QStringLiteral("*Connections:*")), qPrintable(text));
+        // More than a heading and the connections: a sentence that says what it is for.
+        QVERIFY2(text.split(u'\n', Qt::SkipEmptyParts).size() >= 3, qPrintable(text));
+    }
+    // Properties show through: a runtime, a product, allowed ports.
+    for (const Component &c : d.components) {
+        if (c.kind == QLatin1String("app_server"))
+            QVERIFY(md.contains(
+                QStringLiteral("(%1)").arg(c.props.value(QStringLiteral("runtime")).toString())));
+    }
+}
+
+void TestReportWriter::algorithms_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("roundrobin") << "roundrobin"
+                                << "next backend in turn";
+    QTest::newRow("leastconn") << "leastconn"
+                               << "fewest open connections";
+    QTest::newRow("source") << "source"
+                            << "hash of the client's IP address";
+    QTest::newRow("uri") << "uri"
+                         << "hash of the requested path";
+    QTest::newRow("random") << "random"
+                            << "at random";
+}
+
+void TestReportWriter::algorithms()
+{
+    QFETCH(QString, algorithm);
+    QFETCH(QString, phrase);
+    DesignData d = GeneratedDesigns::distributed();
+    find(d, QStringLiteral("lb"))->props.insert(QStringLiteral("algorithm"), algorithm);
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(md.contains(QStringLiteral("### HAProxy: %1").arg(algorithm)));
+    QVERIFY2(section(md, QStringLiteral("## Load balancing")).contains(phrase), qPrintable(md));
+}
+
+void TestReportWriter::weightsGiveShares()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-1"))
+        ->props.insert(QStringLiteral("weight"), 3);
+    find(d, QStringLiteral("web-2"))->label = QStringLiteral("Nginx 2");
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY2(
+        md.contains(QStringLiteral("| Nginx | Server 1 | 3 | active | 75 % |")), qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("| Nginx 2 | Server 2 | 1 | active | 25 % |")));
+    QVERIFY(md.contains(QStringLiteral("With these weights, Nginx receives 3 of every 4 requests "
+                                       "and Nginx 2 receives 1 of every 4 requests.")));
+}
+
+void TestReportWriter::activePassive()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    Component *lb = find(d, QStringLiteral("lb"));
+    lb->props.insert(QStringLiteral("backend_mode"), QStringLiteral("active-passive"));
+    lb->props.insert(QStringLiteral("health_checks"), true);
+    find(d, QStringLiteral("web-2"))->label = QStringLiteral("Standby Nginx");
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))
+        ->props.insert(QStringLiteral("backup"), true);
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(md.contains(QStringLiteral("#### Backend mode: active-passive")));
+    QVERIFY2(md.contains(QStringLiteral("This design uses **active-passive**: Nginx serves the "
+                                        "traffic and Standby Nginx waits in reserve.")),
+        qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("| Standby Nginx | Server 2 | 1 | backup | 0 % (until the "
+                                       "active backends fail) |")));
+    QVERIFY(md.contains(QStringLiteral("| Nginx | Server 1 | 1 | active | 100 % |")));
+    QVERIFY(md.contains(QStringLiteral("health checks every 2000 ms")));
+    QVERIFY(!md.contains(QStringLiteral("Health checks are off")));
+
+    findLink(d, QStringLiteral("lb"), QStringLiteral("web-2"))
+        ->props.insert(QStringLiteral("backup"), false);
+    const QString unmarked = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(unmarked.contains(QStringLiteral("no backend is marked as a backup")));
+}
+
+void TestReportWriter::failoverConfigured()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    find(d, QStringLiteral("db-1"))
+        ->props.insert(QStringLiteral("failover"), QStringLiteral("orchestrator"));
+    find(d, QStringLiteral("db-2"))
+        ->props.insert(QStringLiteral("replication"), QStringLiteral("semi-sync"));
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(md.contains(QStringLiteral("orchestrator watches **MySQL primary** and promotes a "
+                                       "replica automatically")));
+    QVERIFY(!md.contains(QStringLiteral("promotes a replica by hand")));
+    QVERIFY(md.contains(QStringLiteral("**semi-synchronous**")));
+}
+
+void TestReportWriter::readsFromReplica()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    findLink(d, QStringLiteral("app-2"), QStringLiteral("db-1"))->to = QStringLiteral("db-2");
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY2(md.contains(QStringLiteral("In this design reads go to the replica (Application "
+                                        "server on Server 2 → MySQL replica), writes to the "
+                                        "primary (Application server on Server 1 → MySQL "
+                                        "primary).")),
+        qPrintable(section(md, QStringLiteral("## Database"))));
+}
+
+void TestReportWriter::noBalancerNoReplica()
+{
+    DesignData d;
+    d.name = QStringLiteral("One server");
+    d.components = { GeneratedDesigns::component(
+                         QStringLiteral("u"), QStringLiteral("client"), QStringLiteral("User")),
+        GeneratedDesigns::component(
+            QStringLiteral("w"), QStringLiteral("web_server"), QStringLiteral("Nginx")),
+        GeneratedDesigns::component(
+            QStringLiteral("d"), QStringLiteral("database"), QStringLiteral("MySQL")) };
+    d.links = {
+        GeneratedDesigns::link(
+            QStringLiteral("l1"), QStringLiteral("u"), QStringLiteral("w"), QStringLiteral("http")),
+        GeneratedDesigns::link(
+            QStringLiteral("l2"), QStringLiteral("w"), QStringLiteral("d"), QStringLiteral("mysql"))
+    };
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(md.contains(QStringLiteral("There is no load balancer")));
+    QVERIFY(md.contains(QStringLiteral("**MySQL** is standalone")));
+    QVERIFY(!md.contains(QStringLiteral("## DNS")));
+    QVERIFY(!md.contains(QStringLiteral("## Hosts")));
+}
+
+void TestReportWriter::findingsGroupedWithAcceptedMarked()
+{
+    const DesignData d = GeneratedDesigns::distributed();
+    QList<Finding> findings = {
+        finding(QStringLiteral("security.no_firewall"),
+            Finding::Category::Security,
+            Finding::Severity::Warning,
+            {},
+            QStringLiteral("No firewall")),
+        finding(QStringLiteral("spof.component"),
+            Finding::Category::Spof,
+            Finding::Severity::Critical,
+            { QStringLiteral("lb") },
+            QStringLiteral("HAProxy is a single point of failure")),
+        finding(QStringLiteral("spof.component"),
+            Finding::Category::Spof,
+            Finding::Severity::Critical,
+            { QStringLiteral("db-1") },
+            QStringLiteral("The primary is a single point of failure")),
+        finding(QStringLiteral("monitoring.none"),
+            Finding::Category::Monitoring,
+            Finding::Severity::Info,
+            { QStringLiteral("l5") },
+            QStringLiteral("No monitoring")),
+    };
+    findings[1].accepted = true;
+    findings[1].acceptedReason = QStringLiteral("a second balancer is planned for Q3");
+    const QString md = ReportWriter(d, findings, QString()).markdown();
+    const QString all = section(md, QStringLiteral("## Findings"));
+    // Categories in a fixed order, open findings before accepted ones.
+    const qsizetype spof = all.indexOf(QStringLiteral("### Single points of failure (2)"));
+    const qsizetype security = all.indexOf(QStringLiteral("### Security (1)"));
+    const qsizetype monitoring = all.indexOf(QStringLiteral("### Monitoring (1)"));
+    QVERIFY(spof >= 0 && security > spof && monitoring > security);
+    QVERIFY(!all.contains(QStringLiteral("### Configuration")));
+    QVERIFY2(all.contains(QStringLiteral("1. **The primary is a single point of failure** — "
+                                         "critical\n   - *Concerns:* MySQL primary\n"
+                                         "   - *Why it matters:* Explanation of The primary is a "
+                                         "single point of failure.\n   - *Fix:* Fix for The "
+                                         "primary is a single point of failure.\n")),
+        qPrintable(all));
+    QVERIFY(all.contains(QStringLiteral("2. **HAProxy is a single point of failure** — critical, "
+                                        "accepted\n")));
+    QVERIFY(all.contains(QStringLiteral("   - *Accepted:* a second balancer is planned for Q3\n")));
+    QVERIFY(all.contains(QStringLiteral("*Concerns:* MySQL primary → MySQL replica")));
+    QVERIFY(md.contains(QStringLiteral("Validation reports 4 findings (3 open, 1 of them "
+                                       "critical)")));
+}
+
+void TestReportWriter::labelsAreEscaped()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    find(d, QStringLiteral("web-1"))->label = QStringLiteral("Web | *one* <b>");
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY(md.contains(QStringLiteral("| Web \\| \\*one\\* \\<b\\> | Server 1 |")));
+    QVERIFY(!md.contains(QStringLiteral("*one*")));
+}
+
+void TestReportWriter::writeFile()
+{
+    QTemporaryDir dir;
+    const ReportWriter writer(GeneratedDesigns::distributed(), {}, QString());
+    QString error;
+    QVERIFY(writer.writeFile(dir.filePath(QStringLiteral("report.md")), &error));
+    QFile file(dir.filePath(QStringLiteral("report.md")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), writer.markdown());
+    QVERIFY(!writer.writeFile(dir.filePath(QStringLiteral("no/such/dir/report.md")), &error));
+    QVERIFY(error.contains(QStringLiteral("cannot write")));
+}
+
+QTEST_GUILESS_MAIN(TestReportWriter)
+#include "tst_reportwriter.moc"
