@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "imageexport.h"
 
+#include "findings/findingbadges.h"
+#include "render/scenerenderer.h"
+
 bool renderDesignImage(const DesignData &design,
     const QList<Finding> &findings,
     const ImageExportOptions &options,
     QString *error)
 {
-    // The scene renderer lives in ui/ and is built on another branch; the lead connects it
-    // here. Everything around it (arguments, application object, atomic files) is in place.
-    Q_UNUSED(design)
-    Q_UNUSED(findings)
-    Q_UNUSED(options)
-    *error = QStringLiteral("PNG/SVG export is not available yet");
-    return false;
+    SceneRenderer renderer(design);
+    renderer.setBadges(FindingBadges::fromFindings(findings));
+    SceneRenderer::Options o;
+    o.scale = options.scale;
+    o.transparent = options.transparent;
+    o.badges = options.badges;
+    return options.format == ImageExportOptions::Format::Png
+               ? renderer.writePng(options.path, o, error)
+               : renderer.writeSvg(options.path, o, error);
 }
