@@ -267,10 +267,10 @@ void TestImportExport::exportUsage_data()
         << QStringList{ "export", seed, "--pdf", "x.pdf" } << "unknown option --pdf";
     QTest::newRow("dangling") << QStringList{ "export", seed, "--report" }
                               << "--report needs a file name";
-    QTest::newRow("unknown type") << QStringList{ "export", "design.txt", "--mermaid", "-" }
-                                  << "design.txt: unknown file type";
+    QTest::newRow("missing, other type")
+        << QStringList{ "export", "design.txt", "--mermaid", "-" } << "design.txt: no such file";
     QTest::newRow("missing") << QStringList{ "export", "/nonexistent/d.topo", "--mermaid", "-" }
-                             << "cannot open /nonexistent/d.topo";
+                             << "/nonexistent/d.topo: no such file";
     QTest::newRow("bad mermaid") << QStringList{
         "export", fixture("sequence.mmd"), "--mermaid", "-"
     } << "this is a sequence diagram";
