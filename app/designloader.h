@@ -15,7 +15,8 @@
  */
 bool loadDesignFile(const QString &path, DesignData *out, QString *error);
 
-/** True for the suffixes loadDesignFile reads as Mermaid. */
+/** True for what loadDesignFile reads as Mermaid: .mmd, .mermaid, .md, and files of other
+ *  suffixes (but .topo) that do not start as JSON. */
 bool isMermaidFile(const QString &path);
 
 /** The validator's findings for `design`, accepted ones marked. */
