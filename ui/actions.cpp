@@ -101,6 +101,10 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     snap->setCheckable(true);
     snap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Apostrophe));
 
+    QAction *badges = make(ShowBadges, tr("Finding &Badges"));
+    badges->setCheckable(true);
+    badges->setChecked(true);
+
     m_themes = new QActionGroup(this);
     m_themes->setExclusive(true);
     for (const auto &[id, text] : { std::pair{ ThemeLight, tr("&Light") },
@@ -189,6 +193,7 @@ void Actions::fillMenuBar(QMenuBar *bar, const QList<QAction *> &panels)
     view->addAction(action(ActualSize));
     view->addSeparator();
     view->addAction(action(SnapToGrid));
+    view->addAction(action(ShowBadges));
     view->addSeparator();
     QMenu *panelMenu = view->addMenu(tr("&Panels"));
     for (QAction *panel : panels)

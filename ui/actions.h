@@ -43,6 +43,7 @@ public:
         ZoomToFit,
         ActualSize,
         SnapToGrid,
+        ShowBadges,
         ThemeLight,
         ThemeDark,
         ThemeSystem,

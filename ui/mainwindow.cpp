@@ -4,6 +4,7 @@
 #include "actions.h"
 #include "design/design.h"
 #include "docks/emptycanvashint.h"
+#include "docks/findingsdock.h"
 #include "docks/historydock.h"
 #include "docks/palettedock.h"
 #include "docks/propertydock.h"
@@ -11,6 +12,8 @@
 #include "document/dialogprompts.h"
 #include "document/documentcontroller.h"
 #include "document/editcontroller.h"
+#include "findings/findingscontroller.h"
+#include "findings/severityicon.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
 #include "style/theme.h"
@@ -35,8 +38,9 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString ThemeKey = QStringLiteral("view/theme");
 const QString SnapKey = QStringLiteral("view/snapToGrid");
+const QString BadgesKey = QStringLiteral("view/badges");
 // Bumped when the docks change, so an old saved layout is not forced onto new docks.
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2;
 
 } // namespace
 
@@ -63,6 +67,7 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
     m_actions->fillMenuBar(menuBar(),
         { m_palette->toggleViewAction(),
             m_properties->toggleViewAction(),
+            m_findingsDock->toggleViewAction(),
             m_history->toggleViewAction() });
     buildStatusBar();
     new SelectionObserver(m_scene, m_properties, m_actions, this);
@@ -83,6 +88,8 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
 
     m_actions->action(Actions::SnapToGrid)->setChecked(m_settings->value(SnapKey, true).toBool());
     m_scene->setSnapToGrid(m_actions->action(Actions::SnapToGrid)->isChecked());
+    m_actions->action(Actions::ShowBadges)->setChecked(m_settings->value(BadgesKey, true).toBool());
+    m_scene->setBadgesVisible(m_actions->action(Actions::ShowBadges)->isChecked());
     const Theme::Mode theme = Theme::modeFromName(m_settings->value(ThemeKey).toString());
     m_actions
         ->action(theme == Theme::Mode::Dark
@@ -107,28 +114,39 @@ void MainWindow::buildDocks()
     m_palette = new PaletteDock(this);
     m_properties = new PropertyDock(m_design, m_stack, this);
     m_history = new HistoryDock(m_stack, this);
+    m_findingsDock = new FindingsDock(this);
     for (QDockWidget *dock : { static_cast<QDockWidget *>(m_palette),
              static_cast<QDockWidget *>(m_properties),
-             static_cast<QDockWidget *>(m_history) })
+             static_cast<QDockWidget *>(m_history),
+             static_cast<QDockWidget *>(m_findingsDock) })
         dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
             | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
     addDockWidget(Qt::RightDockWidgetArea, m_properties);
     addDockWidget(Qt::RightDockWidgetArea, m_history);
     splitDockWidget(m_properties, m_history, Qt::Vertical);
-    resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
-    resizeDocks({ m_properties, m_history }, { 640, 220 }, Qt::Vertical);
+    // The findings under the canvas and the side panels on the right, like a build's problems:
+    // the palette keeps the full height on the left.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
     connect(m_palette, &PaletteDock::kindActivated, m_edit, &EditController::addAtViewCentre);
+    m_findings = new FindingsController(m_design, m_stack, m_scene, m_view, m_findingsDock, this);
 }
 
 void MainWindow::buildStatusBar()
 {
     m_counts = new QLabel;
+    m_findingCounts = new QLabel;
+    m_findingCounts->setObjectName(QStringLiteral("findingCounts"));
+    m_findingCounts->setTextFormat(Qt::RichText);
+    m_findingCounts->setToolTip(tr("Open findings by severity (View → Panels → Findings)"));
     m_zoom = new QLabel;
     m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %")) + 16);
     m_zoom->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_zoom->setToolTip(tr("Zoom"));
     statusBar()->addWidget(m_counts);
+    statusBar()->addPermanentWidget(m_findingCounts);
     statusBar()->addPermanentWidget(m_zoom);
     statusBar()->setSizeGripEnabled(true);
 
@@ -152,6 +170,43 @@ void MainWindow::buildStatusBar()
     };
     connect(m_view, &DesignView::zoomChanged, m_zoom, showZoom);
     showZoom(m_view->zoom());
+    connect(m_findings, &FindingsController::findingsChanged, this, &MainWindow::showFindingCounts);
+    connect(m_findings, &FindingsController::messageRaised, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 5000);
+    });
+    showFindingCounts();
+}
+
+// "● 2 critical · ● 5 warnings", each mark in its severity's colour.
+void MainWindow::showFindingCounts()
+{
+    if (!m_findings->hasResult()) {
+        m_findingCounts->setText(tr("Checking…"));
+        return;
+    }
+    QStringList parts;
+    for (const Finding::Severity severity :
+        { Finding::Severity::Critical, Finding::Severity::Warning, Finding::Severity::Info }) {
+        const int n = m_findings->count(severity);
+        if (n == 0)
+            continue;
+        QString text;
+        switch (severity) {
+        case Finding::Severity::Critical:
+            text = tr("%n critical", nullptr, n);
+            break;
+        case Finding::Severity::Warning:
+            text = n == 1 ? tr("1 warning") : tr("%1 warnings").arg(n);
+            break;
+        case Finding::Severity::Info:
+            text = tr("%n info", nullptr, n);
+            break;
+        }
+        parts.append(QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                         .arg(SeverityIcon::color(severity).name(), text.toHtmlEscaped()));
+    }
+    m_findingCounts->setText(
+        parts.isEmpty() ? tr("No findings") : parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::connectActions()
@@ -191,6 +246,10 @@ void MainWindow::connectActions()
     connect(a->action(Actions::SnapToGrid), &QAction::toggled, this, [this](bool on) {
         m_scene->setSnapToGrid(on);
         m_settings->setValue(SnapKey, on);
+    });
+    connect(a->action(Actions::ShowBadges), &QAction::toggled, this, [this](bool on) {
+        m_scene->setBadgesVisible(on);
+        m_settings->setValue(BadgesKey, on);
     });
     connect(a->action(Actions::ThemeLight), &QAction::triggered, this, [this] {
         setTheme(QStringLiteral("light"));
@@ -259,7 +318,25 @@ void MainWindow::restoreLayout()
             size = size.boundedTo(screen->availableSize() * 0.9);
         resize(size);
     }
-    restoreState(m_settings->value(StateKey).toByteArray(), LayoutVersion);
+    m_layoutRestored = restoreState(m_settings->value(StateKey).toByteArray(), LayoutVersion);
+}
+
+// Dock sizes are only kept right once the window has its size: set before, they are squeezed
+// into whatever the window was then and stay that small.
+void MainWindow::sizeDocks()
+{
+    const int findings = qBound(200, height() / 4, 320);
+    resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
+    // The properties of a component need the room; the history is glanced at.
+    resizeDocks({ m_properties, m_history }, { 1000, 140 }, Qt::Vertical);
+    resizeDocks({ m_findingsDock }, { findings }, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_shownOnce, true) && !m_layoutRestored)
+        sizeDocks();
 }
 
 void MainWindow::saveLayout()

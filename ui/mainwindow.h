@@ -11,6 +11,8 @@ class DesignScene;
 class DesignView;
 class DocumentController;
 class EditController;
+class FindingsController;
+class FindingsDock;
 class HistoryDock;
 class PaletteDock;
 class PropertyDock;
@@ -36,18 +38,23 @@ public:
     PaletteDock *paletteDock() const { return m_palette; }
     PropertyDock *propertyDock() const { return m_properties; }
     HistoryDock *historyDock() const { return m_history; }
+    FindingsDock *findingsDock() const { return m_findingsDock; }
+    FindingsController *findings() const { return m_findings; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildDocks();
     void buildStatusBar();
+    void showFindingCounts();
     void connectActions();
     void showContextMenu(QPoint screenPos, const QList<ElementId> &ids);
     void showAbout();
     void setTheme(const QString &name);
     void restoreLayout();
+    void sizeDocks();
     void saveLayout();
 
     Design *m_design = nullptr;
@@ -61,6 +68,11 @@ private:
     PaletteDock *m_palette = nullptr;
     PropertyDock *m_properties = nullptr;
     HistoryDock *m_history = nullptr;
+    FindingsDock *m_findingsDock = nullptr;
+    FindingsController *m_findings = nullptr;
     QLabel *m_counts = nullptr;
+    QLabel *m_findingCounts = nullptr;
     QLabel *m_zoom = nullptr;
+    bool m_layoutRestored = false;
+    bool m_shownOnce = false;
 };

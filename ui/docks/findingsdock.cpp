@@ -42,19 +42,23 @@ FindingsDock::FindingsDock(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->header()->setStretchLastSection(true);
-    m_view->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(FindingsModel::TitleColumn, 360);
+    // The title takes what the "where" column leaves: titles are the longer text.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(FindingsModel::WhereColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(FindingsModel::WhereColumn,
+        m_view->fontMetrics().horizontalAdvance(QStringLiteral("Primary DB, Replica DB")));
 
     m_details = new QTextBrowser(content);
     m_details->setObjectName(QStringLiteral("detailsView"));
     m_details->setOpenLinks(false);
-    auto *split = new QSplitter(Qt::Vertical, content);
-    split->addWidget(m_view);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
+    m_split = new QSplitter(Qt::Vertical, content);
+    m_split->addWidget(m_view);
+    m_split->addWidget(m_details);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setChildrenCollapsible(false);
+    layout->addWidget(m_split, 1);
 
     auto *buttons = new QHBoxLayout;
     m_fix = new QPushButton(tr("Fix"), content);
@@ -63,8 +67,12 @@ FindingsDock::FindingsDock(QWidget *parent)
     m_accept = new QPushButton(tr("Accept…"), content);
     m_accept->setObjectName(QStringLiteral("acceptButton"));
     m_accept->setToolTip(tr("Accept this finding with a reason saved in the design"));
+    m_reopen = new QPushButton(tr("Reopen"), content);
+    m_reopen->setObjectName(QStringLiteral("reopenButton"));
+    m_reopen->setToolTip(tr("Take the acceptance back: the finding counts again (undoable)"));
     buttons->addStretch(1);
     buttons->addWidget(m_accept);
+    buttons->addWidget(m_reopen);
     buttons->addWidget(m_fix);
     layout->addLayout(buttons);
     setWidget(content);
@@ -72,8 +80,20 @@ FindingsDock::FindingsDock(QWidget *parent)
     connect(m_showAccepted, &QCheckBox::toggled, this, &FindingsDock::setShowAccepted);
     connect(m_fix, &QPushButton::clicked, this, &FindingsDock::fixCurrent);
     connect(m_accept, &QPushButton::clicked, this, &FindingsDock::acceptCurrent);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &FindingsDock::currentChanged);
+    connect(m_reopen, &QPushButton::clicked, this, &FindingsDock::reopenCurrent);
+    connect(this, &QDockWidget::dockLocationChanged, this, &FindingsDock::placeDetails);
+    // A click on the finding already selected shows its subjects again (the highlight may
+    // have been cleared on the canvas since).
+    connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        if (index.siblingAtColumn(0) != m_view->currentIndex().siblingAtColumn(0))
+            return;
+        if (const std::optional<Finding> f = currentFinding())
+            Q_EMIT findingSelected(f->subjects);
+    });
+    connect(m_view->selectionModel(),
+        &QItemSelectionModel::currentChanged,
+        this,
+        &FindingsDock::currentChanged);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &FindingsDock::showContextMenu);
     updateSummary();
     showDetails(std::nullopt);
@@ -81,20 +101,30 @@ FindingsDock::FindingsDock(QWidget *parent)
 
 void FindingsDock::setFindings(const QList<Finding> &findings, const DesignData &design)
 {
+    resetKeepingSelection([&] { m_model->setFindings(findings, design); });
+    updateSummary();
+}
+
+void FindingsDock::resetKeepingSelection(const std::function<void()> &reset)
+{
     const std::optional<Finding> selected = currentFinding();
+    bool kept = false;
     {
         // A reset is not a new selection: the canvas highlight stays as it is.
         const QSignalBlocker blocker(m_view->selectionModel());
-        m_model->setFindings(findings, design);
+        reset();
         m_view->expandAll();
         if (selected) {
             const QModelIndex index = m_model->indexOf(selected->rule, selected->subjects);
-            if (index.isValid())
+            kept = index.isValid();
+            if (kept)
                 m_view->setCurrentIndex(index);
         }
     }
-    updateSummary();
     showDetails(currentFinding());
+    // The selected finding is gone (fixed, accepted, hidden): so is its highlight.
+    if (selected && !kept)
+        Q_EMIT findingSelected({});
 }
 
 std::optional<Finding> FindingsDock::currentFinding() const
@@ -111,16 +141,12 @@ void FindingsDock::setShowAccepted(bool show)
         m_showAccepted->setChecked(show); // comes back here through toggled()
     if (m_model->showAccepted() == show)
         return;
-    const std::optional<Finding> selected = currentFinding();
-    const QSignalBlocker blocker(m_view->selectionModel());
-    m_model->setShowAccepted(show);
-    m_view->expandAll();
-    if (selected) {
-        const QModelIndex index = m_model->indexOf(selected->rule, selected->subjects);
-        if (index.isValid())
-            m_view->setCurrentIndex(index);
-    }
-    showDetails(currentFinding());
+    resetKeepingSelection([this, show] { m_model->setShowAccepted(show); });
+}
+
+void FindingsDock::clearCurrent()
+{
+    m_view->selectionModel()->clear();
 }
 
 void FindingsDock::currentChanged()
@@ -137,6 +163,13 @@ void FindingsDock::fixCurrent()
         Q_EMIT fixRequested(*f);
 }
 
+void FindingsDock::reopenCurrent()
+{
+    const std::optional<Finding> f = currentFinding();
+    if (f && f->accepted)
+        Q_EMIT reopenRequested(*f);
+}
+
 void FindingsDock::acceptCurrent()
 {
     const std::optional<Finding> f = currentFinding();
@@ -146,8 +179,8 @@ void FindingsDock::acceptCurrent()
     dialog->setObjectName(QStringLiteral("acceptDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Accept finding"));
-    dialog->setLabelText(tr("Why is “%1” acceptable here?\nThe reason is saved in the design.")
-                             .arg(f->title));
+    dialog->setLabelText(
+        tr("Why is “%1” acceptable here?\nThe reason is saved in the design.").arg(f->title));
     dialog->setInputMode(QInputDialog::TextInput);
     dialog->setOkButtonText(tr("Accept"));
     const Finding finding = *f;
@@ -167,13 +200,13 @@ void FindingsDock::updateSummary()
         Finding::Severity severity;
         const char *one;
         const char *many;
-    } kinds[] = {{Finding::Severity::Critical, "critical", "critical"},
-                 {Finding::Severity::Warning, "warning", "warnings"},
-                 {Finding::Severity::Info, "info", "info"}};
+    } kinds[] = { { Finding::Severity::Critical, "critical", "critical" },
+        { Finding::Severity::Warning, "warning", "warnings" },
+        { Finding::Severity::Info, "info", "info" } };
     for (const auto &k : kinds) {
         const int n = m_model->count(k.severity);
         if (n > 0)
-            parts.append(QStringLiteral("<span style=\"color:%1\">■</span> %2 %3")
+            parts.append(QStringLiteral("<span style=\"color:%1\">●</span> %2 %3")
                              .arg(SeverityIcon::color(k.severity).name())
                              .arg(n)
                              .arg(QString::fromLatin1(n == 1 ? k.one : k.many)));
@@ -187,20 +220,35 @@ void FindingsDock::showDetails(const std::optional<Finding> &f)
 {
     m_fix->setEnabled(f && f->fixable);
     m_accept->setEnabled(f && !f->accepted);
+    // One place for both: "Reopen" stands in for "Accept…" on an accepted finding.
+    m_accept->setVisible(!f || !f->accepted);
+    m_reopen->setVisible(f && f->accepted);
     if (!f) {
         m_details->setHtml(tr("<p>Select a finding to read what fails, what users see and how "
                               "to fix it.</p>"));
         return;
     }
     QString html = QStringLiteral("<h3>%1</h3><p>%2</p><p><b>%3</b> %4</p>")
-                       .arg(f->title.toHtmlEscaped(), f->explanation.toHtmlEscaped(),
-                            tr("Fix:"), f->fix.toHtmlEscaped());
+                       .arg(f->title.toHtmlEscaped(),
+                           f->explanation.toHtmlEscaped(),
+                           tr("Fix:"),
+                           f->fix.toHtmlEscaped());
     if (f->accepted)
         html += QStringLiteral("<p><i>%1 %2</i></p>")
                     .arg(tr("Accepted:"), f->acceptedReason.toHtmlEscaped());
     html += QStringLiteral("<p style=\"color:gray\">%1 · %2</p>")
                 .arg(f->rule, Finding::severityName(f->severity));
     m_details->setHtml(html);
+}
+
+void FindingsDock::placeDetails(Qt::DockWidgetArea area)
+{
+    const bool wide = area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea;
+    if (m_split->orientation() == (wide ? Qt::Horizontal : Qt::Vertical))
+        return;
+    m_split->setOrientation(wide ? Qt::Horizontal : Qt::Vertical);
+    // Sizes as weights: the splitter scales them to the space it has, 3 to 2 for the list.
+    m_split->setSizes({ 3000, 2000 });
 }
 
 void FindingsDock::showContextMenu(const QPoint &pos)
@@ -212,7 +260,9 @@ void FindingsDock::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     QAction *fix = menu.addAction(tr("Fix"), this, &FindingsDock::fixCurrent);
     fix->setEnabled(f->fixable);
-    QAction *accept = menu.addAction(tr("Accept…"), this, &FindingsDock::acceptCurrent);
-    accept->setEnabled(!f->accepted);
+    if (f->accepted)
+        menu.addAction(tr("Reopen"), this, &FindingsDock::reopenCurrent);
+    else
+        menu.addAction(tr("Accept…"), this, &FindingsDock::acceptCurrent);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }

@@ -125,7 +125,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QColor accent = SceneStyle::kindColor(m_kind);
     painter->setRenderHint(QPainter::Antialiasing);
     if (s.highlighting && !isHighlighted())
-        painter->setOpacity(0.35);
+        painter->setOpacity(0.5);
 
     // Level of detail: far out a card is a coloured tile, which keeps a 1,000-card overview fast.
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());

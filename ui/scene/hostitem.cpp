@@ -122,7 +122,7 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF frame = frameRect();
     painter->setRenderHint(QPainter::Antialiasing);
     if (s.highlighting && !isHighlighted())
-        painter->setOpacity(0.35);
+        painter->setOpacity(0.5);
 
     if (isHighlighted()) {
         painter->setPen(QPen(s.highlightHalo, 4));

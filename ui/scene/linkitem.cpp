@@ -167,7 +167,7 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const SceneStyle &s = *m_style;
     const bool selected = !s.exportMode && isSelected();
     if (s.highlighting && !isHighlighted())
-        painter->setOpacity(0.3);
+        painter->setOpacity(0.45);
 
     const QColor colour = selected ? s.selection : s.link;
     // Far out, tags are unreadable anyway: a plain hairline keeps an overview of a thousand

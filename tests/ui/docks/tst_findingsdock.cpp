@@ -26,7 +26,7 @@ DesignData example(const char *name)
 
 QModelIndex findingRow(FindingsModel *model, const QString &rule, const QString &subject)
 {
-    return model->indexOf(rule, {subject});
+    return model->indexOf(rule, { subject });
 }
 
 } // namespace
@@ -47,8 +47,10 @@ private Q_SLOTS:
         // Categories in order, each with its findings below and its count in the title.
         QStringList expected;
         int total = 0;
-        for (Finding::Category c : {Finding::Category::Spof, Finding::Category::Security,
-                                    Finding::Category::Monitoring, Finding::Category::Config}) {
+        for (Finding::Category c : { Finding::Category::Spof,
+                 Finding::Category::Security,
+                 Finding::Category::Monitoring,
+                 Finding::Category::Config }) {
             int n = 0;
             for (const Finding &f : findings)
                 n += f.category == c ? 1 : 0;
@@ -77,7 +79,7 @@ private Q_SLOTS:
 
         const QString summary = dock.findChild<QLabel *>(s("summaryLabel"))->text();
         QVERIFY2(summary.contains(s("%1 critical").arg(model->count(Finding::Severity::Critical))),
-                 qPrintable(summary));
+            qPrintable(summary));
         QVERIFY(summary.contains(s("%1 warnings").arg(model->count(Finding::Severity::Warning))));
     }
 
@@ -91,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(lb.isValid());
         dock.view()->setCurrentIndex(lb);
         QCOMPARE(selected.count(), 1);
-        QCOMPARE(selected.at(0).at(0).toStringList(), QStringList{s("lb")});
+        QCOMPARE(selected.at(0).at(0).toStringList(), QStringList{ s("lb") });
         // The category row clears the highlight.
         dock.view()->setCurrentIndex(dock.model()->index(0, 0));
         QCOMPARE(selected.count(), 2);
@@ -100,7 +102,7 @@ private Q_SLOTS:
         dock.view()->setCurrentIndex(lb);
         dock.setFindings(Validator::validate(d), d);
         QCOMPARE(selected.count(), 3);
-        QCOMPARE(dock.currentFinding()->subjects, QStringList{s("lb")});
+        QCOMPARE(dock.currentFinding()->subjects, QStringList{ s("lb") });
     }
 
     void fixButtonRequestsTheFix()
@@ -142,7 +144,7 @@ private Q_SLOTS:
     {
         FindingsDock dock;
         DesignData d = example("distributed.topo");
-        d.acceptedFindings.append({s("security.no-https"), {s("lb")}, s("demo")});
+        d.acceptedFindings.append({ s("security.no-https"), { s("lb") }, s("demo") });
         const QList<Finding> findings = Validator::validate(d);
         dock.setFindings(findings, d);
         QVERIFY(!findingRow(dock.model(), s("security.no-https"), s("lb")).isValid());
@@ -156,6 +158,50 @@ private Q_SLOTS:
         dock.setShowAccepted(false);
         QVERIFY(!findingRow(dock.model(), s("security.no-https"), s("lb")).isValid());
         QVERIFY(!dock.findChild<QCheckBox *>(s("showAcceptedBox"))->isChecked());
+    }
+
+    void reopenTakesTheAcceptanceBack()
+    {
+        FindingsDock dock;
+        DesignData d = example("distributed.topo");
+        d.acceptedFindings.append({ s("security.no-https"), { s("lb") }, s("demo") });
+        dock.setFindings(Validator::validate(d), d);
+        dock.setShowAccepted(true);
+        QSignalSpy reopen(&dock, &FindingsDock::reopenRequested);
+        auto *accept = dock.findChild<QPushButton *>(s("acceptButton"));
+        auto *reopenButton = dock.findChild<QPushButton *>(s("reopenButton"));
+        dock.view()->setCurrentIndex(findingRow(dock.model(), s("spof.component"), s("lb")));
+        QVERIFY(!accept->isHidden());
+        QVERIFY(reopenButton->isHidden());
+        dock.view()->setCurrentIndex(findingRow(dock.model(), s("security.no-https"), s("lb")));
+        QVERIFY(accept->isHidden());
+        QVERIFY(!reopenButton->isHidden());
+        QTest::mouseClick(reopenButton, Qt::LeftButton);
+        QCOMPARE(reopen.count(), 1);
+        QCOMPARE(reopen.at(0).at(0).value<Finding>().rule, s("security.no-https"));
+    }
+
+    void aFindingThatGoesTakesItsHighlight()
+    {
+        FindingsDock dock;
+        DesignData d = example("distributed.topo");
+        dock.setFindings(Validator::validate(d), d);
+        dock.view()->setCurrentIndex(
+            findingRow(dock.model(), s("monitoring.no-health-checks"), s("lb")));
+        QSignalSpy selected(&dock, &FindingsDock::findingSelected);
+        // Another finding's change keeps the selection, silently.
+        d.components[0].label = s("Visitors");
+        dock.setFindings(Validator::validate(d), d);
+        QCOMPARE(selected.count(), 0);
+        // The selected one fixed: the selection and the highlight go.
+        for (Component &c : d.components) {
+            if (c.id == s("lb"))
+                c.props.insert(s("health_checks"), true);
+        }
+        dock.setFindings(Validator::validate(d), d);
+        QCOMPARE(selected.count(), 1);
+        QVERIFY(selected.at(0).at(0).toStringList().isEmpty());
+        QVERIFY(!dock.currentFinding().has_value());
     }
 
     void noFindings()
