@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "imageexport.h"
 
-#include "findings/findingbadges.h"
+#include "findings/findingscontroller.h"
 #include "render/scenerenderer.h"
 
 bool renderDesignImage(const DesignData &design,
@@ -10,7 +10,7 @@ bool renderDesignImage(const DesignData &design,
     QString *error)
 {
     SceneRenderer renderer(design);
-    renderer.setBadges(FindingBadges::fromFindings(findings));
+    renderer.setBadges(FindingsController::badgesFor(findings));
     SceneRenderer::Options o;
     o.scale = options.scale;
     o.transparent = options.transparent;
