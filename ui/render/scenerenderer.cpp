@@ -183,3 +183,11 @@ bool SceneRenderer::writeSvg(const QString &path, const Options &options, QStrin
         return false;
     return save(path, svg, error);
 }
+
+void SceneRenderer::paint(
+    QPainter *painter, const QRectF &target, const QRectF &source, const Options &options) const
+{
+    m_scene->setBadgesVisible(options.badges);
+    m_scene->showOnly(options.ids);
+    m_scene->render(painter, target, source, Qt::IgnoreAspectRatio);
+}

@@ -12,6 +12,7 @@
 
 class Design;
 class DesignScene;
+class QPainter;
 class QUndoStack;
 
 // Draws a design through the same DesignScene the user sees, offscreen, to a PNG image or an
@@ -49,6 +50,13 @@ public:
     QByteArray renderSvg(const Options &options, QString *error = nullptr) const;
     bool writePng(const QString &path, const Options &options, QString *error = nullptr) const;
     bool writeSvg(const QString &path, const Options &options, QString *error = nullptr) const;
+    /** Draws the part `source` (scene coordinates, inside sourceRect(options)) of what `options`
+     *  select into `target` of `painter`, any size, background left as it is: for previews and
+     *  for drawing a large picture band by band. `options.scale` is not used. */
+    void paint(QPainter *painter,
+        const QRectF &target,
+        const QRectF &source,
+        const Options &options) const;
 
 private:
     bool prepare(const Options &options, QRectF *source, QString *error) const;
