@@ -1,33 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "designfiles.h"
 
+#include "io/mermaidreader.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace DesignFiles {
 
-TopoFile::ReadResult read(const QString &path)
+bool isMermaid(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("mmd")) {
-        TopoFile::ReadResult result;
-        result.error = QCoreApplication::translate("DesignFiles",
-            "Mermaid files cannot be opened by this "
-            "version of Toposcope.");
-        return result;
-    }
-    // Anything else is tried as the native format: its reader names what does not fit.
-    return TopoFile::read(path);
+    if (suffix == QLatin1String("mmd") || suffix == QLatin1String("mermaid")
+        || suffix == QLatin1String("md"))
+        return true;
+    if (suffix == QLatin1String("topo"))
+        return false;
+    // A write-up saved as .txt, a file with no suffix: a design is JSON and starts with '{'.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray head = file.read(4096).trimmed();
+    if (head.startsWith("\xef\xbb\xbf"))
+        head = head.mid(3).trimmed();
+    return !head.isEmpty() && !head.startsWith('{');
+}
+
+TopoFile::ReadResult read(const QString &path)
+{
+    if (!isMermaid(path))
+        return TopoFile::read(path);
+    MermaidReader::ReadResult mermaid = MermaidReader::read(path);
+    TopoFile::ReadResult result;
+    result.ok = mermaid.ok;
+    result.data = std::move(mermaid.data);
+    result.error = mermaid.error;
+    result.line = mermaid.line;
+    result.column = mermaid.column;
+    return result;
 }
 
 QString openFilter()
 {
-    return QCoreApplication::translate("DesignFiles", "Toposcope designs (*.topo);;All files (*)");
+    return QCoreApplication::translate("DesignFiles",
+        "Designs and diagrams (*.topo *.mmd *.mermaid *.md);;"
+        "Toposcope designs (*.topo);;"
+        "Mermaid diagrams (*.mmd *.mermaid *.md);;"
+        "All files (*)");
 }
 
 QString saveFilter()
 {
     return QCoreApplication::translate("DesignFiles", "Toposcope designs (*.topo)");
+}
+
+QString mermaidFilter()
+{
+    return QCoreApplication::translate(
+        "DesignFiles", "Mermaid diagrams (*.mmd *.mermaid *.md);;All files (*)");
 }
 
 } // namespace DesignFiles

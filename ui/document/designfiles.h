@@ -5,15 +5,22 @@
 
 #include <QString>
 
-// Which reader opens a file: picked by the suffix. `.topo` is the native format; other formats
-// (Mermaid `.mmd`) plug in here, so open, recent files and the command line all gain them at once.
+// Which reader opens a file: picked by the suffix. `.topo` is the native format; Mermaid
+// diagrams (`.mmd`, `.mermaid`, and Markdown `.md` holding a ```mermaid block) are read with
+// MermaidReader, so open, recent files and the command line all read them.
 namespace DesignFiles {
 
-/** Reads the design at `path` with the reader its suffix names; errors as TopoFile reports. */
+/** True for what is read as Mermaid: .mmd, .mermaid, .md, and files of other suffixes (but
+ *  .topo) that do not start as JSON. Such a design has no file to save back to. */
+bool isMermaid(const QString &path);
+/** Reads the design at `path` with the reader its suffix names; errors as TopoFile reports them
+ *  (Mermaid errors name the line and column). */
 TopoFile::ReadResult read(const QString &path);
 /** The file-dialog filter for opening: every readable format first. */
 QString openFilter();
 /** The file-dialog filter for saving (always the native format). */
 QString saveFilter();
+/** The file-dialog filter for Mermaid diagrams. */
+QString mermaidFilter();
 
 } // namespace DesignFiles

@@ -204,7 +204,15 @@ bool DocumentController::load(const QString &path, bool remember)
         return false;
     }
     if (remember) {
-        replaceDocument(std::move(result.data), QFileInfo(path).absoluteFilePath());
+        // A Mermaid diagram comes in as a new, unsaved design: Save asks for a .topo name rather
+        // than write JSON over the diagram.
+        const bool native = !DesignFiles::isMermaid(path);
+        replaceDocument(
+            std::move(result.data), native ? QFileInfo(path).absoluteFilePath() : QString());
+        if (!native) {
+            m_stack->resetClean();
+            ++m_generation;
+        }
         m_recent->add(path);
         m_settings->setValue(LastDirectoryKey, QFileInfo(path).absolutePath());
     } else {
