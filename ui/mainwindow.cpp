@@ -12,6 +12,7 @@
 #include "document/dialogprompts.h"
 #include "document/documentcontroller.h"
 #include "document/editcontroller.h"
+#include "exchange/exchangecontroller.h"
 #include "findings/findingscontroller.h"
 #include "findings/severityicon.h"
 #include "scene/designscene.h"
@@ -97,6 +98,11 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
                 : (theme == Theme::Mode::System ? Actions::ThemeSystem : Actions::ThemeLight))
         ->setChecked(true);
     m_actions->setPasteAvailable(m_edit->canPaste());
+
+    // Import, export and the clipboard's Mermaid and PNG (ui/exchange/): own actions and dialogs.
+    auto *exchange = new ExchangeController(m_scene, m_view, m_settings, this);
+    exchange->setDocument(m_document);
+    exchange->installInto(this, m_actions, m_edit);
 
     restoreLayout();
 }
