@@ -33,12 +33,16 @@ void AddElementsCommand::resolve()
 {
     QHash<ElementId, ElementId> newIds;
     QSet<ElementId> taken;
+    // Per stem, the number to try first: the smallest free one only grows as ids are handed
+    // out, so a large paste does not count from 1 again for every element.
+    QHash<QString, int> next;
     const auto fresh = [&](const QString &stem) {
         // Like Design::uniqueId, but also skipping the ids already handed out to this fragment.
-        for (int n = 1;; ++n) {
+        for (int n = next.value(stem, 1);; ++n) {
             const ElementId id = QStringLiteral("%1-%2").arg(stem).arg(n);
             if (!m_design->contains(id) && !taken.contains(id)) {
                 taken.insert(id);
+                next.insert(stem, n + 1);
                 return id;
             }
         }
