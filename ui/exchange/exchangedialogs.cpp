@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 
 ExchangeDialogs::ExchangeDialogs(QWidget *parent)
@@ -23,7 +24,14 @@ QString ExchangeDialogs::askImportPath(const QString &directory)
 QString ExchangeDialogs::askExportPath(
     const QString &title, const QString &suggestedPath, const QString &filter)
 {
-    return QFileDialog::getSaveFileName(m_parent, title, suggestedPath, filter);
+    QFileDialog dialog(m_parent, title, QFileInfo(suggestedPath).absolutePath(), filter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.selectFile(QFileInfo(suggestedPath).fileName());
+    // A name typed without its suffix gets it before the dialog checks for overwriting.
+    dialog.setDefaultSuffix(QFileInfo(suggestedPath).suffix());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().constFirst();
 }
 
 bool ExchangeDialogs::askPictureOptions(
