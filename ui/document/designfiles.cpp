@@ -61,4 +61,18 @@ QString mermaidFilter()
         "DesignFiles", "Mermaid diagrams (*.mmd *.mermaid *.md);;All files (*)");
 }
 
+QString fileStem(const QString &name)
+{
+    QString stem;
+    for (const QChar c : name.trimmed().toLower()) {
+        if (c.isLetterOrNumber())
+            stem += c;
+        else if (!stem.isEmpty() && !stem.endsWith(u'-'))
+            stem += u'-';
+    }
+    while (stem.endsWith(u'-'))
+        stem.chop(1);
+    return stem.isEmpty() ? QStringLiteral("design") : stem;
+}
+
 } // namespace DesignFiles

@@ -22,5 +22,8 @@ QString openFilter();
 QString saveFilter();
 /** The file-dialog filter for Mermaid diagrams. */
 QString mermaidFilter();
+/** A file name without suffix for a design named `name`: "Distributed web infrastructure" →
+ *  "distributed-web-infrastructure"; "design" when the name gives nothing. */
+QString fileStem(const QString &name);
 
 } // namespace DesignFiles

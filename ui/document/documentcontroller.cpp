@@ -28,16 +28,7 @@ QString defaultRecoveryDirectory()
 // A file name from the design's name: "Distributed web infrastructure" → "distributed-web-…".
 QString fileNameFor(const QString &designName)
 {
-    QString stem;
-    for (const QChar c : designName.trimmed().toLower()) {
-        if (c.isLetterOrNumber())
-            stem += c;
-        else if (!stem.isEmpty() && !stem.endsWith(u'-'))
-            stem += u'-';
-    }
-    while (stem.endsWith(u'-'))
-        stem.chop(1);
-    return (stem.isEmpty() ? QStringLiteral("design") : stem) + QStringLiteral(".topo");
+    return DesignFiles::fileStem(designName) + QStringLiteral(".topo");
 }
 
 // "cannot open x: …" → "Cannot open x: …", for a message box; a field path stays as it is.

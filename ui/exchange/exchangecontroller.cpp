@@ -131,21 +131,6 @@ QString warningsNote(const QStringList &warnings)
         .arg(warnings.constFirst());
 }
 
-// "Distributed web infrastructure" → "distributed-web-infrastructure".
-QString fileStem(const QString &name)
-{
-    QString stem;
-    for (const QChar c : name.trimmed().toLower()) {
-        if (c.isLetterOrNumber())
-            stem += c;
-        else if (!stem.isEmpty() && !stem.endsWith(u'-'))
-            stem += u'-';
-    }
-    while (stem.endsWith(u'-'))
-        stem.chop(1);
-    return stem.isEmpty() ? QStringLiteral("design") : stem;
-}
-
 QString withSuffix(const QString &path, const QString &suffix)
 {
     return QFileInfo(path).suffix().isEmpty() ? path + u'.' + suffix : path;
@@ -728,7 +713,7 @@ QString ExchangeController::baseName() const
 {
     if (m_document && !m_document->filePath().isEmpty())
         return QFileInfo(m_document->filePath()).completeBaseName();
-    return fileStem(m_design->name());
+    return DesignFiles::fileStem(m_design->name());
 }
 
 void ExchangeController::rememberDirectory(const QString &path)

@@ -72,6 +72,8 @@ private Q_SLOTS:
     void readerBySuffix();
     void mermaidErrorsNameThePlace();
     void openFilterOffersMermaid();
+    void fileStemFromTheName_data();
+    void fileStemFromTheName();
     void openedMermaidIsUnsavedAndSavesAsTopo();
     void brokenMermaidLeavesTheDesign();
 };
@@ -124,6 +126,26 @@ void TestDesignFiles::openFilterOffersMermaid()
     QVERIFY(filter.section(QStringLiteral(";;"), 0, 0).contains(QStringLiteral("*.mmd")));
     QVERIFY(filter.contains(QStringLiteral("*.md")));
     QVERIFY(DesignFiles::mermaidFilter().contains(QStringLiteral("*.mermaid")));
+}
+
+void TestDesignFiles::fileStemFromTheName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("stem");
+    QTest::newRow("words") << QStringLiteral("Distributed web infrastructure")
+                           << QStringLiteral("distributed-web-infrastructure");
+    QTest::newRow("punctuation") << QStringLiteral("  Foo/Bar — v2!  ")
+                                 << QStringLiteral("foo-bar-v2");
+    QTest::newRow("unicode") << QStringLiteral("Größe 日本") << QStringLiteral("größe-日本");
+    QTest::newRow("empty") << QString() << QStringLiteral("design");
+    QTest::newRow("only signs") << QStringLiteral("--- !!") << QStringLiteral("design");
+}
+
+void TestDesignFiles::fileStemFromTheName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, stem);
+    QCOMPARE(DesignFiles::fileStem(name), stem);
 }
 
 void TestDesignFiles::openedMermaidIsUnsavedAndSavesAsTopo()
