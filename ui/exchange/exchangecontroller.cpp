@@ -300,6 +300,8 @@ bool ExchangeController::importMermaidFile(const QString &path)
     {
         BusyIndicator busy(m_window, tr("Importing %1…").arg(name));
         read = MermaidReader::read(path);
+        if (read.ok)
+            addDiagram(read.data, tr("Import %1").arg(name), std::nullopt);
     }
     if (!read.ok) {
         m_prompts->showError(tr("Cannot Import Mermaid"),
@@ -308,8 +310,6 @@ bool ExchangeController::importMermaidFile(const QString &path)
         return false;
     }
     rememberDirectory(path);
-    if (!addDiagram(read.data, tr("Import %1").arg(name), std::nullopt))
-        return false;
     Q_EMIT messageRaised(
         tr("Imported %1: %2").arg(name, summary(read.data)) + warningsNote(read.warnings));
     return true;
@@ -348,8 +348,10 @@ bool ExchangeController::paste()
 
 bool ExchangeController::pasteMermaid(const QString &text, std::optional<QPointF> centre)
 {
+    std::optional<BusyIndicator> busy(std::in_place, m_window, tr("Pasting the diagram…"));
     const MermaidReader::ReadResult read = MermaidReader::parse(text);
     if (!read.ok) {
+        busy.reset();
         Q_EMIT messageRaised(
             tr("Nothing pasted: the Mermaid diagram has an error (%1)").arg(read.error));
         m_prompts->showError(tr("Cannot Paste Mermaid"),
@@ -361,14 +363,13 @@ bool ExchangeController::pasteMermaid(const QString &text, std::optional<QPointF
         Q_EMIT messageRaised(tr("Nothing pasted: the Mermaid diagram is empty"));
         return false;
     }
-    if (!addDiagram(read.data, tr("Paste Mermaid Diagram"), centre))
-        return false;
+    addDiagram(read.data, tr("Paste Mermaid Diagram"), centre);
     Q_EMIT messageRaised(
         tr("Pasted from Mermaid: %1").arg(summary(read.data)) + warningsNote(read.warnings));
     return true;
 }
 
-bool ExchangeController::addDiagram(
+void ExchangeController::addDiagram(
     DesignData diagram, const QString &commandText, std::optional<QPointF> centre)
 {
     const DesignData &current = m_design->data();
@@ -384,7 +385,7 @@ bool ExchangeController::addDiagram(
         m_stack->push(new ReplaceDesignCommand(m_design, diagram, commandText));
         if (m_view)
             QTimer::singleShot(0, m_view, &DesignView::zoomToFit);
-        return true;
+        return;
     }
     const QPointF offset
         = FragmentPlacement::offsetFor(current, diagram, centre, DesignScene::GridSize);
@@ -394,7 +395,6 @@ bool ExchangeController::addDiagram(
     m_stack->push(command);
     m_scene->selectIds(command->addedIds());
     reveal(area);
-    return true;
 }
 
 void ExchangeController::reveal(const QRectF &area)
@@ -475,7 +475,7 @@ bool ExchangeController::copyAsPng()
     const QSizeF source = renderer->sourceRect(render).size();
     while (render.scale > SceneRenderer::MinimumScale
         && source.width() * render.scale * source.height() * render.scale > ClipboardMaxPixels)
-        render.scale -= 1;
+        render.scale = qMax(SceneRenderer::MinimumScale, render.scale - 1);
     if (source.width() * render.scale * source.height() * render.scale > ClipboardMaxPixels) {
         Q_EMIT messageRaised(tr("Too large to copy as a picture: use File → Export → PNG Image"));
         return false;
@@ -656,7 +656,7 @@ bool ExchangeController::writeReport(const QString &path)
     while (options.scale > SceneRenderer::MinimumScale
         && source.width() * options.scale * source.height() * options.scale
             > PictureOptions::MaxPixels)
-        options.scale -= 1;
+        options.scale = qMax(SceneRenderer::MinimumScale, options.scale - 1);
     QString image;
     QString error;
     if (source.width() * options.scale * source.height() * options.scale

@@ -103,7 +103,7 @@ private:
     bool hasContent() const;
     DesignData selectionOrWhole(bool *isSelection = nullptr) const;
     std::unique_ptr<SceneRenderer> rendererFor(const DesignData &data) const;
-    bool addDiagram(DesignData diagram, const QString &commandText, std::optional<QPointF> centre);
+    void addDiagram(DesignData diagram, const QString &commandText, std::optional<QPointF> centre);
     void reveal(const QRectF &area);
     std::optional<QPointF> pastePosition() const;
     QImage renderPng(const SceneRenderer &renderer,
