@@ -6,7 +6,7 @@
 #include "../fixtures/mermaid/generateddesigns.h"
 #include "../ui/exchange/exchangetesthelpers.h"
 #include "exchange/exportdialog.h"
-#include "findings/findingbadges.h"
+#include "findings/findingscontroller.h"
 #include "io/mermaidwriter.h"
 #include "layout/tierlayout.h"
 #include "render/scenerenderer.h"

@@ -11,7 +11,7 @@
 #include "document/documentcontroller.h"
 #include "document/editcontroller.h"
 #include "exchangedialogs.h"
-#include "findings/findingbadges.h"
+#include "findings/findingscontroller.h"
 #include "fragmentplacement.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
@@ -502,7 +502,7 @@ bool ExchangeController::copyAsPng()
 std::unique_ptr<SceneRenderer> ExchangeController::rendererFor(const DesignData &data) const
 {
     auto renderer = std::make_unique<SceneRenderer>(data);
-    renderer->setBadges(FindingBadges::fromFindings(Validator::validate(data)));
+    renderer->setBadges(FindingsController::badgesFor(Validator::validate(data)));
     return renderer;
 }
 
@@ -649,7 +649,7 @@ bool ExchangeController::writeReport(const QString &path)
     // The picture first, so that the report only shows a picture that was written. A design
     // too large for the report's scale is drawn smaller; one too large for any, not at all.
     auto renderer = std::make_unique<SceneRenderer>(data);
-    renderer->setBadges(FindingBadges::fromFindings(findings));
+    renderer->setBadges(FindingsController::badgesFor(findings));
     SceneRenderer::Options options;
     options.scale = ReportScale;
     const QSizeF source = renderer->sourceRect(options).size();

@@ -3,7 +3,7 @@
 #include "analysis/validator.h"
 #include "exchange/pictureoptions.h"
 #include "exchange/picturewriter.h"
-#include "findings/findingbadges.h"
+#include "findings/findingscontroller.h"
 #include "layout/tierlayout.h"
 #include "render/scenerenderer.h"
 
@@ -53,7 +53,7 @@ void TestPictureWriter::bandsGiveTheSamePixels()
     // Large enough to be drawn in several bands.
     const DesignData design = arranged(GeneratedDesigns::farm(60));
     SceneRenderer renderer(design);
-    renderer.setBadges(FindingBadges::fromFindings(Validator::validate(design)));
+    renderer.setBadges(FindingsController::badgesFor(Validator::validate(design)));
     SceneRenderer::Options options;
     options.scale = scale;
     options.transparent = transparent;
