@@ -233,6 +233,11 @@ void DesignScene::placeLabels()
         if (c->isVisible())
             grid.insert(c->sceneCardRect());
     }
+    // A host's title and its findings badge (on the frame's top-right corner) stay readable.
+    for (const HostItem *h : std::as_const(m_hosts)) {
+        if (h->isVisible())
+            grid.insert(h->titleRect().translated(h->pos()).adjusted(0, -14, 20, 0));
+    }
     for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
         if (it.value()->isVisible() && !m_labelsToPlace.contains(it.key()))
             grid.insert(it.value()->labelRect());
