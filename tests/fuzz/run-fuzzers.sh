@@ -28,13 +28,20 @@ for target in mermaid topofile; do
     [ -f "$src/tests/fuzz/$target.dict" ] && dict="-dict=$src/tests/fuzz/$target.dict"
     echo "== fuzz_$target for ${seconds}s"
     # New inputs go to the build's corpus; the seeds in the source tree are only read.
+    # libFuzzer reports every new input; keep that in a log and show its end (all of it, with
+    # the sanitizer's report, when the run fails).
+    log="$build/fuzz-$target.log"
     if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=64 UBSAN_OPTIONS=print_stacktrace=1 \
         "$build/tests/fuzz/fuzz_$target" $dict -max_total_time="$seconds" -timeout=5 \
         -rss_limit_mb=2048 -max_len=32768 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/$target-" "$corpus" "$src/tests/fuzz/corpus/$target"; then
-        echo "run-fuzzers.sh: fuzz_$target failed; reproduce with:" >&2
+        -artifact_prefix="$artifacts/$target-" "$corpus" "$src/tests/fuzz/corpus/$target" \
+        >"$log" 2>&1; then
+        tail -n 80 "$log" >&2
+        echo "run-fuzzers.sh: fuzz_$target failed (whole log: $log); reproduce with:" >&2
         echo "  $build/tests/fuzz/fuzz_$target $artifacts/$target-*" >&2
         status=1
+    else
+        grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || tail -n 3 "$log"
     fi
 done
 exit $status
