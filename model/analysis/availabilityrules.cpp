@@ -259,8 +259,10 @@ Finding writeFinding(const DesignIndex &index, int c)
         if (index.hostOf(c) >= 0)
             explanation += QStringLiteral(" It runs on %1.").arg(index.quotedHost(index.hostOf(c)));
         const bool fixable = cluster >= 0 && !others.empty() && !index.clusterHasFailover(cluster);
+        // The write-taking database itself is the classic single point of failure (every seed
+        // write-up names it beside the load balancer): critical, although reads survive.
         return Rules::make(
-            QStringLiteral("spof.write-path"), Category::Spof, Severity::Warning,
+            QStringLiteral("spof.write-path"), Category::Spof, Severity::Critical,
             {index.component(c).id},
             QStringLiteral("%1 is a single point of failure for writes").arg(Rules::sentence(name)),
             explanation,

@@ -279,6 +279,34 @@ private Q_SLOTS:
 
     void writeUpIssuesAreFound() { checkRule(); }
 
+    // The two SPOFs every write-up names first are the most severe findings of their designs.
+    void balancerAndPrimaryAreCritical_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("balancer");
+        QTest::addColumn<QString>("primary");
+        QTest::newRow("distributed") << s("distributed.topo") << s("lb") << s("db-1");
+        QTest::newRow("seed-001") << s("seed-001-round-robin.topo") << s("lb") << s("db-primary");
+        QTest::newRow("seed-002") << s("seed-002-foobar.topo") << s("lb") << s("db-primary");
+    }
+
+    void balancerAndPrimaryAreCritical()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, balancer);
+        QFETCH(QString, primary);
+        const QList<Finding> findings = Validator::validate(Designs::example(file));
+        const auto severityOf = [&](const QString &rule, const QString &subject) {
+            for (const Finding &f : findings) {
+                if (f.rule == rule && f.subjects.value(0) == subject)
+                    return Finding::severityName(f.severity);
+            }
+            return s("none");
+        };
+        QCOMPARE(severityOf(s("spof.component"), balancer), s("critical"));
+        QCOMPARE(severityOf(s("spof.write-path"), primary), s("critical"));
+    }
+
     void scaledUpHasNoAvailabilityFinding()
     {
         const QList<Finding> findings = Validator::validate(Designs::example(s("scaled-up.topo")));
