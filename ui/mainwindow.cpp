@@ -100,9 +100,9 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
     m_actions->setPasteAvailable(m_edit->canPaste());
 
     // Import, export and the clipboard's Mermaid and PNG (ui/exchange/): own actions and dialogs.
-    auto *exchange = new ExchangeController(m_scene, m_view, m_settings, this);
-    exchange->setDocument(m_document);
-    exchange->installInto(this, m_actions, m_edit);
+    m_exchange = new ExchangeController(m_scene, m_view, m_settings, this);
+    m_exchange->setDocument(m_document);
+    m_exchange->installInto(this, m_actions, m_edit);
 
     restoreLayout();
 }
@@ -294,6 +294,10 @@ void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
 {
     QMenu menu(this);
     m_actions->fillContextMenu(&menu, ids.size());
+    // Copy as… works on the selection, or the whole design when nothing is selected.
+    menu.addSeparator();
+    menu.addAction(m_exchange->action(ExchangeController::CopyAsMermaid));
+    menu.addAction(m_exchange->action(ExchangeController::CopyAsPng));
     menu.exec(screenPos);
 }
 

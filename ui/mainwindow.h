@@ -11,6 +11,7 @@ class DesignScene;
 class DesignView;
 class DocumentController;
 class EditController;
+class ExchangeController;
 class FindingsController;
 class FindingsDock;
 class HistoryDock;
@@ -65,6 +66,7 @@ private:
     DesignView *m_view = nullptr;
     DocumentController *m_document = nullptr;
     EditController *m_edit = nullptr;
+    ExchangeController *m_exchange = nullptr;
     PaletteDock *m_palette = nullptr;
     PropertyDock *m_properties = nullptr;
     HistoryDock *m_history = nullptr;

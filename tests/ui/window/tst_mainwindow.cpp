@@ -437,6 +437,7 @@ void TestMainWindow::contextMenuOffersTheActions()
     QVERIFY2(shown.contains(QStringLiteral("Delete")), qPrintable(shown.join(u',')));
     QVERIFY(shown.contains(QStringLiteral("Duplicate")));
     QVERIFY(shown.contains(QStringLiteral("Align")));
+    QVERIFY2(shown.contains(QStringLiteral("Copy as Mermaid")), qPrintable(shown.join(u',')));
 }
 
 void TestMainWindow::recentFilesMenu()
