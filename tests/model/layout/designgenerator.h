@@ -3,6 +3,7 @@
 
 #include "design/designdata.h"
 #include "design/kinds.h"
+#include "elementbuilder.h"
 
 #include <QRandomGenerator>
 
@@ -15,17 +16,7 @@
  */
 namespace DesignGenerator {
 
-inline Component component(const QString &id, const QString &kind, const QString &label,
-                           const QString &host = QString())
-{
-    Component c;
-    c.id = id;
-    c.kind = kind;
-    c.label = label;
-    c.host = host;
-    c.props = Kinds::defaults(kind);
-    return c;
-}
+using ElementBuilder::component;
 
 inline Host host(const QString &id, const QString &label)
 {
