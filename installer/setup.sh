@@ -25,11 +25,18 @@ case "${1:-}" in
     *) die "unknown argument '$1' (try --help)" ;;
 esac
 
-# Debian 12 package names, grouped by what needs them.
+# Debian 12 package names, grouped by what needs them. Audited against a minimal Debian 12 root
+# (../shared/tools/fresh-debian): every find_package component, every tool a test, benchmark or
+# script calls. --no-install-recommends below means a package that another needs only at build
+# time must be named here (qt6-charts-dev's CMake package needs libqt6opengl6-dev, which it does
+# not depend on).
 packages=(
-    # build
+    # build: compiler, CMake, Ninja; Qt 6.4 Core/Network/Sql/Gui/Widgets/Test (qt6-base-dev),
+    # Svg/SvgWidgets, Charts and the OpenGL CMake package that Charts' config requires
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
+    # formatting check (clang-format 14, Debian 12's)
+    clang-format
     # fuzzers (libFuzzer and sanitizer runtimes)
     clang libclang-rt-14-dev
     # benchmarks: graphviz's dot and networkx as the yardsticks
@@ -40,6 +47,11 @@ packages=(
     chromium
     # the .deb: dpkg-shlibdeps needs file and dpkg-dev; the package check validates the entry
     dpkg-dev fakeroot file desktop-file-utils
+    # live data and the lab: real servers started by Toposcope as private processes on loopback,
+    # the MySQL driver for Qt SQL, the desktop keyring, load generation, the lab's app server
+    haproxy nginx-light mariadb-server mariadb-client prometheus prometheus-haproxy-exporter
+    prometheus-nginx-exporter prometheus-mysqld-exporter libqt6sql6-mysql qtkeychain-qt6-dev
+    wrk python3-pymysql
 )
 
 # Node.js: the machines ship node 20 (not from Debian); keep any node >= 18, otherwise take
@@ -79,6 +91,15 @@ else
     export DEBIAN_FRONTEND=noninteractive
     say "apt-get update"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    # Server packages (haproxy, nginx, mariadb, prometheus) start their system service from their
+    # install scripts. Toposcope never uses those: its lab runs private instances on loopback. So,
+    # unless the machine already has a policy, forbid service starts for the duration of the install
+    # (Debian's invoke-rc.d policy hook; exit 101 means "not allowed").
+    policy=/usr/sbin/policy-rc.d
+    if [[ ! -e "$policy" ]]; then
+        "${sudo[@]}" sh -c "printf '#!/bin/sh\n# installer/setup.sh: no service starts while installing\nexit 101\n' >$policy && chmod 755 $policy"
+        trap '"${sudo[@]}" rm -f "$policy"' EXIT
+    fi
     say "apt-get install"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Use-Pty=0 --no-install-recommends \
         "${missing[@]}"

@@ -49,6 +49,21 @@ elif ((status != 0)); then
     failed=1
 fi
 
+# The .deb installed as a user would, then run with no display. It installs into /usr, so only on
+# CI (CI is set) and where apt-get may run without asking: root, or sudo without a password.
+if [[ -n "${CI:-}" ]] && { ((EUID == 0)) || sudo -n true 2>/dev/null; }; then
+    say "installing the .deb and running the installed toposcope (installer/check-install.sh)"
+    if bash "$here/check-install.sh" "$build"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        status=1
+        say "install check: FAILED"
+    fi
+else
+    say "install check skipped (only on CI, as root or with sudo): installer/check-install.sh $build"
+fi
+
 fuzz="$root/tests/fuzz/run-fuzzers.sh"
 if [[ -f "$fuzz" ]]; then
     say "running the fuzzers (${FUZZ_SECONDS:-30} s per target)"
