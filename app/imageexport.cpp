@@ -16,6 +16,6 @@ bool renderDesignImage(const DesignData &design,
     o.transparent = options.transparent;
     o.badges = options.badges;
     return options.format == ImageExportOptions::Format::Png
-               ? renderer.writePng(options.path, o, error)
-               : renderer.writeSvg(options.path, o, error);
+        ? renderer.writePng(options.path, o, error)
+        : renderer.writeSvg(options.path, o, error);
 }

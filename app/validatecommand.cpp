@@ -107,10 +107,10 @@ int Cli::validateCommand(const QStringList &args)
         // SARIF wants a URI; a relative path stays relative (to the repository, for review
         // tools), an absolute one becomes file://.
         const QString uri = QFileInfo(file).isAbsolute()
-                                ? QUrl::fromLocalFile(file).toString()
-                                : QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
-        out.write(FindingFormat::toSarif(findings, design, uri, text,
-                                         QStringLiteral(TOPOSCOPE_VERSION)));
+            ? QUrl::fromLocalFile(file).toString()
+            : QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
+        out.write(
+            FindingFormat::toSarif(findings, design, uri, text, QStringLiteral(TOPOSCOPE_VERSION)));
     } else {
         out.write(FindingFormat::toText(findings, design, QFileInfo(file).fileName()).toUtf8());
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "rules.h"
-
 #include "designindex.h"
+#include "rules.h"
 #include "spofanalysis.h"
 
 namespace {
@@ -52,17 +51,17 @@ Text componentText(const DesignIndex &index, int c)
     // "the application files … are", every other kind is singular.
     const bool plural = index.kind(c) == Kind::AppFiles;
     t.title = Rules::sentence(name)
-              + (plural ? QStringLiteral(" are a single point of failure")
-                        : QStringLiteral(" is a single point of failure"));
+        + (plural ? QStringLiteral(" are a single point of failure")
+                  : QStringLiteral(" is a single point of failure"));
     switch (index.kind(c)) {
     case Kind::LoadBalancer:
         t.explanation = QStringLiteral(
-                            "Every request to the site passes through %1. If it crashes, is "
-                            "restarted for an update, or its machine goes down, no request reaches "
-                            "any server behind it: users get a connection error or a timeout for "
-                            "the whole site, although every web and application server is healthy. "
-                            "Several servers behind one balancer do not help while there is only "
-                            "one way in.")
+            "Every request to the site passes through %1. If it crashes, is "
+            "restarted for an update, or its machine goes down, no request reaches "
+            "any server behind it: users get a connection error or a timeout for "
+            "the whole site, although every web and application server is healthy. "
+            "Several servers behind one balancer do not help while there is only "
+            "one way in.")
                             .arg(name);
         t.fix
             = QStringLiteral("Add a second load balancer and run the two as a cluster "
@@ -80,23 +79,22 @@ Text componentText(const DesignIndex &index, int c)
                                "with health checks).");
         break;
     case Kind::AppServer:
-        t.explanation = QStringLiteral(
-                            "Every dynamic page is built by %1. If it fails, static files may "
-                            "still load, but everything that needs the application — logging in, "
-                            "searching, saving a form — fails with a 502 or 504 error page.")
-                            .arg(name);
+        t.explanation
+            = QStringLiteral("Every dynamic page is built by %1. If it fails, static files may "
+                             "still load, but everything that needs the application — logging in, "
+                             "searching, saving a form — fails with a 502 or 504 error page.")
+                  .arg(name);
         t.fix = QStringLiteral("Add a second application server on another machine, let the web "
                                "servers send to both, and keep sessions in a shared store so "
                                "either one can serve any user.");
         break;
     case Kind::AppFiles:
-        t.explanation
-            = QStringLiteral(
-                  "%1 are the only copy of the code the servers run. If their storage, "
-                  "their machine or the share serving them fails, the servers cannot load "
-                  "the application and the site goes down with errors on every page; "
-                  "if it is slow, every server is slow.")
-                  .arg(Rules::sentence(name));
+        t.explanation = QStringLiteral(
+            "%1 are the only copy of the code the servers run. If their storage, "
+            "their machine or the share serving them fails, the servers cannot load "
+            "the application and the site goes down with errors on every page; "
+            "if it is slow, every server is slow.")
+                            .arg(Rules::sentence(name));
         t.fix = QStringLiteral("Give every server its own copy of the code, deployed to all of "
                                "them together (a release script, rsync, container images), or "
                                "keep the files on replicated storage.");
@@ -112,7 +110,7 @@ Text componentText(const DesignIndex &index, int c)
                                             "from it and nothing promotes it automatically, so "
                                             "it does not take over.")
                                  .arg(Rules::labels(index, others),
-                                      others.size() == 1 ? QStringLiteral("s") : QString());
+                                     others.size() == 1 ? QStringLiteral("s") : QString());
         t.fix = QStringLiteral("Add a replica that copies it continuously, send reads to both, "
                                "and set up automatic failover (Orchestrator or MHA for MySQL, "
                                "Patroni for PostgreSQL) so a replica is promoted when the "
@@ -120,21 +118,21 @@ Text componentText(const DesignIndex &index, int c)
         break;
     }
     case Kind::Firewall:
-        t.explanation = QStringLiteral(
-                            "All traffic passes through %1. If it fails, or a rule change goes "
-                            "wrong, it drops everything: the site is unreachable although every "
-                            "server behind it is up.")
-                            .arg(name);
+        t.explanation
+            = QStringLiteral("All traffic passes through %1. If it fails, or a rule change goes "
+                             "wrong, it drops everything: the site is unreachable although every "
+                             "server behind it is up.")
+                  .arg(name);
         t.fix = QStringLiteral("Run the firewall as a redundant pair, use your provider's "
                                "security groups (which are redundant), or filter on each host "
                                "instead of in one box on the path.");
         break;
     case Kind::Cache:
-        t.explanation = QStringLiteral(
-                            "Requests cannot be served without %1 (for example because it holds "
-                            "the sessions). If it fails, those requests fail, and users may all "
-                            "be logged out at once.")
-                            .arg(name);
+        t.explanation
+            = QStringLiteral("Requests cannot be served without %1 (for example because it holds "
+                             "the sessions). If it fails, those requests fail, and users may all "
+                             "be logged out at once.")
+                  .arg(name);
         t.fix = QStringLiteral("Run it replicated (Redis with a replica and Sentinel, or a "
                                "cluster), or let the application work without it.");
         break;
@@ -160,7 +158,7 @@ Text componentText(const DesignIndex &index, int c)
                                         "health checks nothing notices the failure, so the backup "
                                         "never takes over.")
                              .arg(Rules::sentence(Rules::labels(index, blind)),
-                                  blind.size() == 1 ? QStringLiteral("s") : QString());
+                                 blind.size() == 1 ? QStringLiteral("s") : QString());
     if (index.hostOf(c) >= 0)
         t.explanation += plural ? QStringLiteral(" They live on %1: when that machine fails, they "
                                                  "are gone too.")
@@ -186,24 +184,31 @@ Finding componentFinding(const DesignIndex &index, int c)
 {
     const Text t = componentText(index, c);
     const bool fixable = index.kind(c) == Kind::LoadBalancer;
-    return Rules::make(QStringLiteral("spof.component"), Category::Spof, Severity::Critical,
-                       {index.component(c).id}, t.title, t.explanation, t.fix, fixable);
+    return Rules::make(QStringLiteral("spof.component"),
+        Category::Spof,
+        Severity::Critical,
+        { index.component(c).id },
+        t.title,
+        t.explanation,
+        t.fix,
+        fixable);
 }
 
 Finding hostFinding(const DesignIndex &index, int h)
 {
     const QString host = index.quotedHost(h);
     const QString parts = Rules::labels(index, pathComponentsOn(index, h));
-    return Rules::make(
-        QStringLiteral("spof.host"), Category::Spof, Severity::Critical, {index.host(h).id},
+    return Rules::make(QStringLiteral("spof.host"),
+        Category::Spof,
+        Severity::Critical,
+        { index.host(h).id },
         QStringLiteral("The machine %1 is a single point of failure").arg(host),
         QStringLiteral("%1 look redundant, but they run on the same machine %2. When that "
                        "machine fails — a power supply, a kernel panic, a reboot for updates — "
                        "they all go down together, and with them the whole site: users get "
                        "errors or timeouts. Redundancy only counts when the copies fail "
                        "independently.")
-            .arg(parts.isEmpty() ? QStringLiteral("Its components") : Rules::sentence(parts),
-                 host),
+            .arg(parts.isEmpty() ? QStringLiteral("Its components") : Rules::sentence(parts), host),
         QStringLiteral("Move the redundant copies to separate machines (ideally in different "
                        "racks or availability zones)."));
 }
@@ -213,17 +218,18 @@ Finding linkFinding(const DesignIndex &index, int l, bool writesOnly)
     const int to = index.linkTo(l);
     const QString entry = index.describe(to);
     const bool balancer = index.kind(to) == Kind::LoadBalancer && index.balancerPeer(to) < 0;
-    QString explanation = QStringLiteral(
-                              "Users reach %1 over this one network connection. If it fails — "
-                              "the uplink, the provider, a router, the public address on it — no "
-                              "request gets in: the site is unreachable although every server is "
-                              "running.")
-                              .arg(entry);
+    QString explanation
+        = QStringLiteral("Users reach %1 over this one network connection. If it fails — "
+                         "the uplink, the provider, a router, the public address on it — no "
+                         "request gets in: the site is unreachable although every server is "
+                         "running.")
+              .arg(entry);
     if (writesOnly)
         explanation += QStringLiteral(" Reads have another way in, but writes do not.");
-    return Rules::make(
-        writesOnly ? QStringLiteral("spof.write-path") : QStringLiteral("spof.link"),
-        Category::Spof, Severity::Warning, {index.link(l).id},
+    return Rules::make(writesOnly ? QStringLiteral("spof.write-path") : QStringLiteral("spof.link"),
+        Category::Spof,
+        Severity::Warning,
+        { index.link(l).id },
         QStringLiteral("The only connection from the users to %1 is a single point of failure")
             .arg(index.quoted(to)),
         explanation,
@@ -244,8 +250,8 @@ Finding writeFinding(const DesignIndex &index, int c)
         const std::vector<int> others = otherClusterMembers(index, c);
         QString explanation = QStringLiteral("Only %1 accepts writes.").arg(name);
         if (!others.empty())
-            explanation += QStringLiteral(" Reads keep working from %1, but").arg(
-                Rules::labels(index, others));
+            explanation += QStringLiteral(" Reads keep working from %1, but")
+                               .arg(Rules::labels(index, others));
         else
             explanation += QStringLiteral(" Reads are served elsewhere, but");
         explanation += QStringLiteral(
@@ -261,9 +267,10 @@ Finding writeFinding(const DesignIndex &index, int c)
         const bool fixable = cluster >= 0 && !others.empty() && !index.clusterHasFailover(cluster);
         // The write-taking database itself is the classic single point of failure (every seed
         // write-up names it beside the load balancer): critical, although reads survive.
-        return Rules::make(
-            QStringLiteral("spof.write-path"), Category::Spof, Severity::Critical,
-            {index.component(c).id},
+        return Rules::make(QStringLiteral("spof.write-path"),
+            Category::Spof,
+            Severity::Critical,
+            { index.component(c).id },
             QStringLiteral("%1 is a single point of failure for writes").arg(Rules::sentence(name)),
             explanation,
             others.empty()
@@ -277,34 +284,39 @@ Finding writeFinding(const DesignIndex &index, int c)
             fixable);
     }
     const bool plural = index.kind(c) == Kind::AppFiles;
-    QString explanation
-        = plural ? QStringLiteral("Every write request needs %1: they are on the only path from "
-                                  "the users to a database that accepts writes. If they fail, "
-                                  "reads still work through the other servers, but nothing users "
-                                  "do can be saved until they are back.")
-                       .arg(name)
-                 : QStringLiteral("Every write request passes through %1: it is on the only path "
-                                  "from the users to a database that accepts writes. If it fails, "
-                                  "reads still work through the other servers, but nothing users "
-                                  "do can be saved until it is back.")
-                       .arg(name);
+    QString explanation = plural
+        ? QStringLiteral("Every write request needs %1: they are on the only path from "
+                         "the users to a database that accepts writes. If they fail, "
+                         "reads still work through the other servers, but nothing users "
+                         "do can be saved until they are back.")
+              .arg(name)
+        : QStringLiteral("Every write request passes through %1: it is on the only path "
+                         "from the users to a database that accepts writes. If it fails, "
+                         "reads still work through the other servers, but nothing users "
+                         "do can be saved until it is back.")
+              .arg(name);
     if (index.hostOf(c) >= 0)
         explanation
             += (plural ? QStringLiteral(" They live on %1.") : QStringLiteral(" It runs on %1."))
                    .arg(index.quotedHost(index.hostOf(c)));
-    return Rules::make(QStringLiteral("spof.write-path"), Category::Spof, Severity::Warning,
-                       {index.component(c).id},
-                       QStringLiteral("Writes depend on %1").arg(name), explanation,
-                       QStringLiteral("Give the other servers their own path to the primary "
-                                      "database (link their application servers to it), or make "
-                                      "this part redundant."));
+    return Rules::make(QStringLiteral("spof.write-path"),
+        Category::Spof,
+        Severity::Warning,
+        { index.component(c).id },
+        QStringLiteral("Writes depend on %1").arg(name),
+        explanation,
+        QStringLiteral("Give the other servers their own path to the primary "
+                       "database (link their application servers to it), or make "
+                       "this part redundant."));
 }
 
 Finding writeHostFinding(const DesignIndex &index, int h)
 {
     const QString host = index.quotedHost(h);
-    return Rules::make(
-        QStringLiteral("spof.write-path"), Category::Spof, Severity::Warning, {index.host(h).id},
+    return Rules::make(QStringLiteral("spof.write-path"),
+        Category::Spof,
+        Severity::Warning,
+        { index.host(h).id },
         QStringLiteral("Writes depend on the machine %1").arg(host),
         QStringLiteral("Every write passes through a component on %1 (%2). If that machine "
                        "fails, reads still work, but nothing users do can be saved until it is "
@@ -316,9 +328,9 @@ Finding writeHostFinding(const DesignIndex &index, int h)
 } // namespace
 
 void Rules::availability(const DesignIndex &index,
-                         const SpofAnalysis &reads,
-                         const SpofAnalysis *writes,
-                         QList<Finding> *out)
+    const SpofAnalysis &reads,
+    const SpofAnalysis *writes,
+    QList<Finding> *out)
 {
     if (!reads.isServed())
         return; // config.no-path explains why; nothing is "single" when nothing works

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "rules.h"
-
 #include "designindex.h"
+#include "rules.h"
 
 #include <QSet>
 
@@ -47,8 +46,7 @@ void sessionState(const DesignIndex &index, QList<Finding> *out)
         subjects.append(index.component(c).id);
         allUseDatabase = allUseDatabase && !requestTargets(index, c, Kind::Database).empty();
     }
-    out->append(Rules::make(
-        QStringLiteral("config.session-state"),
+    out->append(Rules::make(QStringLiteral("config.session-state"),
         Category::Config,
         Severity::Warning,
         subjects,
@@ -59,8 +57,8 @@ void sessionState(const DesignIndex &index, QList<Finding> *out)
                        "or lose their cart. When a server fails, everyone whose session lived "
                        "there is logged out.")
             .arg(Rules::sentence(Rules::labels(index, local)),
-                 local.size() == 1 ? QStringLiteral("s") : QString(),
-                 local.size() == 1 ? QStringLiteral("its") : QStringLiteral("their")),
+                local.size() == 1 ? QStringLiteral("s") : QString(),
+                local.size() == 1 ? QStringLiteral("its") : QStringLiteral("their")),
         QStringLiteral("Keep sessions in a store every application server shares — Redis or "
                        "Memcached (replicated), or the database — or in signed cookies. Sticky "
                        "sessions (“balance source”) only hide the problem until a server fails."),
@@ -88,11 +86,10 @@ void replicaWrites(const DesignIndex &index, QList<Finding> *out)
                 continue;
             const std::vector<int> primaries = index.clusterPrimaries(cluster);
             const QString name = index.quoted(c);
-            out->append(Rules::make(
-                QStringLiteral("config.replica-writes"),
+            out->append(Rules::make(QStringLiteral("config.replica-writes"),
                 Category::Config,
                 Severity::Warning,
-                {index.component(c).id},
+                { index.component(c).id },
                 QStringLiteral("%1 sends its writes to a replica")
                     .arg(Rules::sentence(index.describe(c))),
                 QStringLiteral("%1 talks only to %2, a read-only copy. Every write it makes — a "
@@ -128,9 +125,10 @@ void sharedHost(const DesignIndex &index, QList<Finding> *out)
         if (!(web && app && db))
             continue;
         const QString host = index.quotedHost(h);
-        out->append(Rules::make(
-            QStringLiteral("config.shared-host"), Category::Config, Severity::Warning,
-            {index.host(h).id},
+        out->append(Rules::make(QStringLiteral("config.shared-host"),
+            Category::Config,
+            Severity::Warning,
+            { index.host(h).id },
             QStringLiteral("%1 runs the web server, the application and the database together")
                 .arg(Rules::sentence(host)),
             QStringLiteral("All three tiers share the CPU, memory and disk of %1: a traffic spike "
@@ -161,9 +159,10 @@ void appFiles(const DesignIndex &index, QList<Finding> *out)
         if (index.prop(c, QStringLiteral("storage")) == QLatin1String("central_share")) {
             if (users.size() < 2)
                 continue;
-            out->append(Rules::make(
-                QStringLiteral("config.app-files"), Category::Config, Severity::Warning,
-                {index.component(c).id},
+            out->append(Rules::make(QStringLiteral("config.app-files"),
+                Category::Config,
+                Severity::Warning,
+                { index.component(c).id },
                 QStringLiteral("One central copy of the application files serves %1 servers")
                     .arg(users.size()),
                 QStringLiteral("%1 is the only copy of the code and %2 all load it over the "
@@ -186,15 +185,16 @@ void appFiles(const DesignIndex &index, QList<Finding> *out)
     QStringList subjects;
     for (int c : unsynced)
         subjects.append(index.component(c).id);
-    out->append(Rules::make(
-        QStringLiteral("config.app-files"), Category::Config, Severity::Warning, subjects,
+    out->append(Rules::make(QStringLiteral("config.app-files"),
+        Category::Config,
+        Severity::Warning,
+        subjects,
         QStringLiteral("The copies of the application files are not kept in sync"),
         QStringLiteral("%1 %2 separate copies of the code that nothing updates together. After a "
                        "deploy the servers run different versions, and the same request gives "
                        "different results — or errors — depending on which server answers.")
             .arg(Rules::sentence(Rules::labels(index, unsynced)),
-                 unsynced.size() == 1 ? QStringLiteral("is one of several")
-                                      : QStringLiteral("are")),
+                unsynced.size() == 1 ? QStringLiteral("is one of several") : QStringLiteral("are")),
         QStringLiteral("Deploy to every server in one step (a release script, configuration "
                        "management or container images) and check that every server reports "
                        "the same version."),
@@ -242,7 +242,8 @@ void dnsTarget(const DesignIndex &index, QList<Finding> *out)
                                          "site. Browsers connect to whatever address the record "
                                          "holds; it must be the entry point, %3.")
                               .arg(Rules::sentence(index.describe(d)),
-                                   index.prop(d, QStringLiteral("record_type")), entryNames);
+                                  index.prop(d, QStringLiteral("record_type")),
+                                  entryNames);
         } else if (target < 0) {
             title
                 = QStringLiteral("The DNS record of %1 points at a missing component").arg(domain);
@@ -253,16 +254,19 @@ void dnsTarget(const DesignIndex &index, QList<Finding> *out)
         } else {
             title = QStringLiteral("The DNS record of %1 points at %2, not at the entry point")
                         .arg(domain, index.quoted(target));
-            explanation = QStringLiteral(
-                              "Browsers connect to whatever the record names: %1. Users then "
-                              "skip the entry point %2, so the redundancy behind it is not used "
-                              "— all traffic lands on one component, and when it fails the site "
-                              "is down for everyone who resolved the name.")
-                              .arg(index.describe(target), entryNames);
+            explanation
+                = QStringLiteral("Browsers connect to whatever the record names: %1. Users then "
+                                 "skip the entry point %2, so the redundancy behind it is not used "
+                                 "— all traffic lands on one component, and when it fails the site "
+                                 "is down for everyone who resolved the name.")
+                      .arg(index.describe(target), entryNames);
         }
-        out->append(Rules::make(
-            QStringLiteral("config.dns-target"), Category::Config, Severity::Warning,
-            {index.component(d).id}, title, explanation,
+        out->append(Rules::make(QStringLiteral("config.dns-target"),
+            Category::Config,
+            Severity::Warning,
+            { index.component(d).id },
+            title,
+            explanation,
             // No one-click fix: pointing the name elsewhere changes which paths users take,
             // and may bring up what the wrong target was hiding.
             QStringLiteral("Point the record at the entry point (%1): its public address, or "
@@ -284,13 +288,14 @@ void balancerClusters(const DesignIndex &index, QList<Finding> *out)
         else if (index.kind(peer) != Kind::LoadBalancer)
             why = QStringLiteral("its peer %1 is not a load balancer").arg(index.quoted(peer));
         else if (index.balancerPeer(peer) >= 0)
-            why = QStringLiteral("its peer %1 is paired with another balancer").arg(
-                index.quoted(peer));
+            why = QStringLiteral("its peer %1 is paired with another balancer")
+                      .arg(index.quoted(peer));
         else
             why = QStringLiteral("the pair has no virtual IP");
-        out->append(Rules::make(
-            QStringLiteral("config.lb-cluster"), Category::Config, Severity::Warning,
-            {index.component(c).id},
+        out->append(Rules::make(QStringLiteral("config.lb-cluster"),
+            Category::Config,
+            Severity::Warning,
+            { index.component(c).id },
             QStringLiteral("%1 is marked as a cluster but cannot fail over")
                 .arg(Rules::sentence(index.describe(c))),
             QStringLiteral("%1 is set to high availability “cluster”, but %2. A cluster needs "
@@ -323,9 +328,10 @@ void unreachable(const DesignIndex &index, QList<Finding> *out)
         }
         if (standby)
             continue;
-        out->append(Rules::make(
-            QStringLiteral("config.unreachable"), Category::Config, Severity::Info,
-            {index.component(c).id},
+        out->append(Rules::make(QStringLiteral("config.unreachable"),
+            Category::Config,
+            Severity::Info,
+            { index.component(c).id },
             QStringLiteral("%1 is not on any request path").arg(Rules::sentence(index.describe(c))),
             QStringLiteral("No chain of request links leads from the users to %1, so it never "
                            "serves a request and Toposcope cannot count it as redundancy. Links "
@@ -351,13 +357,13 @@ void Rules::configuration(const DesignIndex &index, QList<Finding> *out)
 }
 
 Finding Rules::make(const QString &rule,
-                    Finding::Category category,
-                    Finding::Severity severity,
-                    const QStringList &subjects,
-                    const QString &title,
-                    const QString &explanation,
-                    const QString &fix,
-                    bool fixable)
+    Finding::Category category,
+    Finding::Severity severity,
+    const QStringList &subjects,
+    const QString &title,
+    const QString &explanation,
+    const QString &fix,
+    bool fixable)
 {
     Finding f;
     f.rule = rule;
@@ -378,9 +384,9 @@ QString Rules::listing(const QStringList &items)
     constexpr int MaxNamed = 6;
     if (items.size() > MaxNamed)
         return items.mid(0, MaxNamed - 1).join(QStringLiteral(", "))
-               + QStringLiteral(" and %1 more").arg(items.size() - MaxNamed + 1);
+            + QStringLiteral(" and %1 more").arg(items.size() - MaxNamed + 1);
     return items.mid(0, items.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ")
-           + items.last();
+        + items.last();
 }
 
 QString Rules::labels(const DesignIndex &index, const std::vector<int> &components)

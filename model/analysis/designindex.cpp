@@ -13,7 +13,7 @@ namespace {
 bool isBackgroundProtocol(const QString &protocol)
 {
     return protocol == QLatin1String("replication") || protocol == QLatin1String("syslog")
-           || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
+        || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
 }
 
 int find(std::vector<int> &parent, int x)
@@ -30,19 +30,19 @@ int find(std::vector<int> &parent, int x)
 DesignIndex::Kind DesignIndex::kindCode(const QString &kind)
 {
     static const QHash<QString, Kind> codes = {
-        {QStringLiteral("client"), Kind::Client},
-        {QStringLiteral("dns"), Kind::Dns},
-        {QStringLiteral("load_balancer"), Kind::LoadBalancer},
-        {QStringLiteral("web_server"), Kind::WebServer},
-        {QStringLiteral("app_server"), Kind::AppServer},
-        {QStringLiteral("app_files"), Kind::AppFiles},
-        {QStringLiteral("database"), Kind::Database},
-        {QStringLiteral("firewall"), Kind::Firewall},
-        {QStringLiteral("monitoring"), Kind::Monitoring},
-        {QStringLiteral("cache"), Kind::Cache},
-        {QStringLiteral("cdn"), Kind::Cdn},
-        {QStringLiteral("queue"), Kind::Queue},
-        {QStringLiteral("generic"), Kind::Generic},
+        { QStringLiteral("client"), Kind::Client },
+        { QStringLiteral("dns"), Kind::Dns },
+        { QStringLiteral("load_balancer"), Kind::LoadBalancer },
+        { QStringLiteral("web_server"), Kind::WebServer },
+        { QStringLiteral("app_server"), Kind::AppServer },
+        { QStringLiteral("app_files"), Kind::AppFiles },
+        { QStringLiteral("database"), Kind::Database },
+        { QStringLiteral("firewall"), Kind::Firewall },
+        { QStringLiteral("monitoring"), Kind::Monitoring },
+        { QStringLiteral("cache"), Kind::Cache },
+        { QStringLiteral("cdn"), Kind::Cdn },
+        { QStringLiteral("queue"), Kind::Queue },
+        { QStringLiteral("generic"), Kind::Generic },
     };
     return codes.value(kind, Kind::Unknown);
 }
@@ -107,7 +107,7 @@ void DesignIndex::indexLinks()
         // Databases, files, DNS and monitoring answer requests but do not pass them on; a link
         // between two databases is replication whatever its protocol says.
         const bool callerForwards = fk != Kind::Dns && fk != Kind::Monitoring
-                                    && fk != Kind::AppFiles && fk != Kind::Database;
+            && fk != Kind::AppFiles && fk != Kind::Database;
         const bool calleeServes = tk != Kind::Client && tk != Kind::Monitoring;
         m_request[l] = callerForwards && calleeServes && !isBackgroundProtocol(link.protocol);
     }
@@ -178,7 +178,7 @@ void DesignIndex::findPeers()
         if (p < 0 || p == c || m_kind[p] != Kind::LoadBalancer)
             continue;
         const bool vip = !prop(c, QStringLiteral("virtual_ip")).trimmed().isEmpty()
-                         || !prop(p, QStringLiteral("virtual_ip")).trimmed().isEmpty();
+            || !prop(p, QStringLiteral("virtual_ip")).trimmed().isEmpty();
         if (!vip || (m_peer[c] >= 0 && m_peer[c] != p) || (m_peer[p] >= 0 && m_peer[p] != c))
             continue;
         m_peer[c] = p;

@@ -62,12 +62,12 @@ public:
     /** Links from component `c`, in design order. */
     std::span<const int> outLinks(int c) const
     {
-        return {m_outLinks.data() + m_outOffsets[c], m_outLinks.data() + m_outOffsets[c + 1]};
+        return { m_outLinks.data() + m_outOffsets[c], m_outLinks.data() + m_outOffsets[c + 1] };
     }
     /** Links to component `c`, in design order. */
     std::span<const int> inLinks(int c) const
     {
-        return {m_inLinks.data() + m_inOffsets[c], m_inLinks.data() + m_inOffsets[c + 1]};
+        return { m_inLinks.data() + m_inOffsets[c], m_inLinks.data() + m_inOffsets[c + 1] };
     }
 
     /** The link carries user requests (not replication, metrics, logs or VRRP). */

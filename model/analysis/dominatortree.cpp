@@ -3,8 +3,8 @@
 
 #include <utility>
 
-DominatorTree::DominatorTree(const std::vector<int> &offsets, const std::vector<int> &targets,
-                             int root)
+DominatorTree::DominatorTree(
+    const std::vector<int> &offsets, const std::vector<int> &targets, int root)
     : m_root(root)
 {
     const int n = offsets.empty() ? 0 : static_cast<int>(offsets.size()) - 1;

@@ -31,7 +31,7 @@ QString Finding::severityName(Severity s)
 
 bool Finding::severityFromName(const QString &name, Severity *out)
 {
-    for (Severity s : {Severity::Info, Severity::Warning, Severity::Critical}) {
+    for (Severity s : { Severity::Info, Severity::Warning, Severity::Critical }) {
         if (severityName(s) == name) {
             *out = s;
             return true;

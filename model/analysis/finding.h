@@ -27,7 +27,7 @@ struct Finding
     QString title;
     QString explanation;
     QString fix;
-    bool fixable = false;  ///< a one-click fix exists (see the validator's fix function)
+    bool fixable = false; ///< a one-click fix exists (see the validator's fix function)
     bool accepted = false; ///< the design's accepted_findings holds this rule and these subjects
     QString acceptedReason;
 

@@ -15,13 +15,13 @@ QJsonObject findingJson(const Finding &f, const DesignData &design)
     QJsonArray subjects;
     for (const QString &id : f.subjects)
         subjects.append(FindingFormat::subjectJson(design, id));
-    QJsonObject o{{QStringLiteral("rule"), f.rule},
-                  {QStringLiteral("category"), Finding::categoryName(f.category)},
-                  {QStringLiteral("severity"), Finding::severityName(f.severity)},
-                  {QStringLiteral("title"), f.title},
-                  {QStringLiteral("explanation"), f.explanation},
-                  {QStringLiteral("fix"), f.fix},
-                  {QStringLiteral("subjects"), subjects}};
+    QJsonObject o{ { QStringLiteral("rule"), f.rule },
+        { QStringLiteral("category"), Finding::categoryName(f.category) },
+        { QStringLiteral("severity"), Finding::severityName(f.severity) },
+        { QStringLiteral("title"), f.title },
+        { QStringLiteral("explanation"), f.explanation },
+        { QStringLiteral("fix"), f.fix },
+        { QStringLiteral("subjects"), subjects } };
     if (f.accepted)
         o.insert(QStringLiteral("reason"), f.acceptedReason);
     return o;
@@ -54,7 +54,7 @@ int lineOf(const QByteArray &text, const QString &id)
         for (at = text.indexOf(utf8); at >= 0; at = text.indexOf(utf8, at + 1)) {
             const auto isWord = [](char ch) {
                 return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
-                       || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+                    || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
             };
             const bool before = at == 0 || !isWord(text.at(at - 1));
             const qsizetype end = at + utf8.size();
@@ -98,7 +98,7 @@ QString wrap(const QString &text, int indent, int width)
 
 QJsonObject FindingFormat::subjectJson(const DesignData &design, const QString &id)
 {
-    QJsonObject o{{QStringLiteral("id"), id}};
+    QJsonObject o{ { QStringLiteral("id"), id } };
     if (const Component *c = design.component(id)) {
         o.insert(QStringLiteral("kind"), c->kind);
         o.insert(QStringLiteral("label"), c->label);
@@ -112,10 +112,10 @@ QJsonObject FindingFormat::subjectJson(const DesignData &design, const QString &
         const Component *from = design.component(l->from);
         const Component *to = design.component(l->to);
         o.insert(QStringLiteral("label"),
-                 l->label.isEmpty() ? QStringLiteral("%1 → %2 (%3)")
-                                          .arg(from ? from->label : l->from,
-                                               to ? to->label : l->to, l->protocol)
-                                    : l->label);
+            l->label.isEmpty()
+                ? QStringLiteral("%1 → %2 (%3)")
+                      .arg(from ? from->label : l->from, to ? to->label : l->to, l->protocol)
+                : l->label);
     } else {
         o.insert(QStringLiteral("kind"), QStringLiteral("unknown"));
         o.insert(QStringLiteral("label"), QString());
@@ -129,27 +129,28 @@ QByteArray FindingFormat::toJson(const QList<Finding> &findings, const DesignDat
     QJsonArray accepted;
     for (const Finding &f : findings)
         (f.accepted ? accepted : open).append(findingJson(f, design));
-    const QJsonObject root{{QStringLiteral("findings"), open},
-                           {QStringLiteral("accepted"), accepted}};
+    const QJsonObject root{ { QStringLiteral("findings"), open },
+        { QStringLiteral("accepted"), accepted } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
-                                  const DesignData &design,
-                                  const QString &fileUri,
-                                  const QByteArray &fileText,
-                                  const QString &toolVersion)
+    const DesignData &design,
+    const QString &fileUri,
+    const QByteArray &fileText,
+    const QString &toolVersion)
 {
     QJsonArray rules;
     QHash<QString, int> ruleIndex;
     for (const Validator::RuleInfo &r : Validator::rules()) {
         ruleIndex.insert(r.id, static_cast<int>(rules.size()));
-        rules.append(QJsonObject{
-            {QStringLiteral("id"), r.id},
-            {QStringLiteral("name"), r.id},
-            {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), r.summary}}},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("category"), Finding::categoryName(r.category)}}}});
+        rules.append(QJsonObject{ { QStringLiteral("id"), r.id },
+            { QStringLiteral("name"), r.id },
+            { QStringLiteral("shortDescription"),
+                QJsonObject{ { QStringLiteral("text"), r.summary } } },
+            { QStringLiteral("properties"),
+                QJsonObject{
+                    { QStringLiteral("category"), Finding::categoryName(r.category) } } } });
     }
     QJsonArray results;
     for (const Finding &f : findings) {
@@ -157,68 +158,64 @@ QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
         int line = 0;
         for (const QString &id : f.subjects) {
             const QJsonObject s = subjectJson(design, id);
-            logical.append(QJsonObject{
-                {QStringLiteral("name"), s.value(QStringLiteral("label")).toString().isEmpty()
-                                             ? id
-                                             : s.value(QStringLiteral("label")).toString()},
-                {QStringLiteral("fullyQualifiedName"), id},
-                {QStringLiteral("kind"), QStringLiteral("resource")}});
+            logical.append(QJsonObject{ { QStringLiteral("name"),
+                                            s.value(QStringLiteral("label")).toString().isEmpty()
+                                                ? id
+                                                : s.value(QStringLiteral("label")).toString() },
+                { QStringLiteral("fullyQualifiedName"), id },
+                { QStringLiteral("kind"), QStringLiteral("resource") } });
             if (line == 0)
                 line = lineOf(fileText, id);
         }
-        QJsonObject physical{{QStringLiteral("artifactLocation"),
-                              QJsonObject{{QStringLiteral("uri"), fileUri}}}};
+        QJsonObject physical{ { QStringLiteral("artifactLocation"),
+            QJsonObject{ { QStringLiteral("uri"), fileUri } } } };
         if (line > 0)
-            physical.insert(QStringLiteral("region"),
-                            QJsonObject{{QStringLiteral("startLine"), line}});
-        QJsonObject location{{QStringLiteral("physicalLocation"), physical}};
+            physical.insert(
+                QStringLiteral("region"), QJsonObject{ { QStringLiteral("startLine"), line } });
+        QJsonObject location{ { QStringLiteral("physicalLocation"), physical } };
         if (!logical.isEmpty())
             location.insert(QStringLiteral("logicalLocations"), logical);
-        QJsonObject result{
-            {QStringLiteral("ruleId"), f.rule},
-            {QStringLiteral("level"), sarifLevel(f.severity)},
-            {QStringLiteral("message"),
-             QJsonObject{{QStringLiteral("text"),
-                          QStringLiteral("%1. %2 Fix: %3").arg(f.title, f.explanation, f.fix)}}},
-            {QStringLiteral("locations"), QJsonArray{location}},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("category"), Finding::categoryName(f.category)},
-                         {QStringLiteral("severity"), Finding::severityName(f.severity)},
-                         {QStringLiteral("title"), f.title},
-                         {QStringLiteral("fix"), f.fix}}}};
+        QJsonObject result{ { QStringLiteral("ruleId"), f.rule },
+            { QStringLiteral("level"), sarifLevel(f.severity) },
+            { QStringLiteral("message"),
+                QJsonObject{ { QStringLiteral("text"),
+                    QStringLiteral("%1. %2 Fix: %3").arg(f.title, f.explanation, f.fix) } } },
+            { QStringLiteral("locations"), QJsonArray{ location } },
+            { QStringLiteral("properties"),
+                QJsonObject{ { QStringLiteral("category"), Finding::categoryName(f.category) },
+                    { QStringLiteral("severity"), Finding::severityName(f.severity) },
+                    { QStringLiteral("title"), f.title },
+                    { QStringLiteral("fix"), f.fix } } } };
         if (ruleIndex.contains(f.rule))
             result.insert(QStringLiteral("ruleIndex"), ruleIndex.value(f.rule));
         if (f.accepted)
-            result.insert(
-                QStringLiteral("suppressions"),
-                QJsonArray {QJsonObject {{QStringLiteral("kind"), QStringLiteral("external")},
-                                         {QStringLiteral("justification"), f.acceptedReason}}});
+            result.insert(QStringLiteral("suppressions"),
+                QJsonArray{ QJsonObject{ { QStringLiteral("kind"), QStringLiteral("external") },
+                    { QStringLiteral("justification"), f.acceptedReason } } });
         results.append(result);
     }
-    const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("toposcope")},
-                             {QStringLiteral("version"), toolVersion},
-                             {QStringLiteral("rules"), rules}};
-    const QJsonObject run{
-        {QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
-        {QStringLiteral("artifacts"),
-         QJsonArray{QJsonObject{{QStringLiteral("location"),
-                                 QJsonObject{{QStringLiteral("uri"), fileUri}}}}}},
-        {QStringLiteral("results"), results}};
-    const QJsonObject root {{QStringLiteral("$schema"),
-                             QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-                            {QStringLiteral("version"), QStringLiteral("2.1.0")},
-                            {QStringLiteral("runs"), QJsonArray {run}}};
+    const QJsonObject driver{ { QStringLiteral("name"), QStringLiteral("toposcope") },
+        { QStringLiteral("version"), toolVersion },
+        { QStringLiteral("rules"), rules } };
+    const QJsonObject run{ { QStringLiteral("tool"),
+                               QJsonObject{ { QStringLiteral("driver"), driver } } },
+        { QStringLiteral("artifacts"),
+            QJsonArray{ QJsonObject{ { QStringLiteral("location"),
+                QJsonObject{ { QStringLiteral("uri"), fileUri } } } } } },
+        { QStringLiteral("results"), results } };
+    const QJsonObject root{ { QStringLiteral("$schema"),
+                                QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json") },
+        { QStringLiteral("version"), QStringLiteral("2.1.0") },
+        { QStringLiteral("runs"), QJsonArray{ run } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString FindingFormat::toText(const QList<Finding> &findings,
-                              const DesignData &design,
-                              const QString &fileName,
-                              int width)
+QString FindingFormat::toText(
+    const QList<Finding> &findings, const DesignData &design, const QString &fileName, int width)
 {
     QString out;
     QTextStream s(&out);
-    int counts[3] = {0, 0, 0};
+    int counts[3] = { 0, 0, 0 };
     int accepted = 0;
     for (const Finding &f : findings) {
         if (f.accepted)
@@ -236,8 +233,10 @@ QString FindingFormat::toText(const QList<Finding> &findings,
     if (accepted > 0)
         s << ", " << accepted << " accepted";
     s << "\n";
-    for (Finding::Category category : {Finding::Category::Spof, Finding::Category::Security,
-                                       Finding::Category::Monitoring, Finding::Category::Config}) {
+    for (Finding::Category category : { Finding::Category::Spof,
+             Finding::Category::Security,
+             Finding::Category::Monitoring,
+             Finding::Category::Config }) {
         QList<const Finding *> group;
         for (const Finding &f : findings) {
             if (f.category == category && !f.accepted)

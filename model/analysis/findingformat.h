@@ -25,14 +25,14 @@ QJsonObject subjectJson(const DesignData &design, const QString &id);
 QByteArray toJson(const QList<Finding> &findings, const DesignData &design);
 /** `fileText` is the file's content, used to point each result at the line of its subject. */
 QByteArray toSarif(const QList<Finding> &findings,
-                   const DesignData &design,
-                   const QString &fileUri,
-                   const QByteArray &fileText,
-                   const QString &toolVersion);
+    const DesignData &design,
+    const QString &fileUri,
+    const QByteArray &fileText,
+    const QString &toolVersion);
 /** `width` is the terminal width to wrap at. */
 QString toText(const QList<Finding> &findings,
-               const DesignData &design,
-               const QString &fileName,
-               int width = 100);
+    const DesignData &design,
+    const QString &fileName,
+    int width = 100);
 
 } // namespace FindingFormat

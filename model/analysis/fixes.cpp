@@ -150,7 +150,7 @@ private:
 bool carriesHttp(const QString &protocol)
 {
     return protocol == QLatin1String("http") || protocol == QLatin1String("tcp")
-           || protocol == QLatin1String("fastcgi");
+        || protocol == QLatin1String("fastcgi");
 }
 
 // Encrypts the plaintext hops from `from` to components on other machines. Returns true if
@@ -166,8 +166,8 @@ bool encryptHopsFrom(Editor &e, const ElementId &from)
     for (int l : index.outLinks(c)) {
         const int to = index.linkTo(l);
         const bool sameMachine = index.hostOf(c) >= 0 && index.hostOf(c) == index.hostOf(to);
-        if (!index.isRequestLink(l) || !carriesHttp(index.link(l).protocol)
-            || index.isEncrypted(l) || sameMachine)
+        if (!index.isRequestLink(l) || !carriesHttp(index.link(l).protocol) || index.isEncrypted(l)
+            || sameMachine)
             continue;
         Link *link = e.link(index.link(l).id);
         if (link->protocol == QLatin1String("http")) {
@@ -200,14 +200,14 @@ void addFirewallTo(Editor &e, const ElementId hostId) // a copy: the lists grow 
         }
     }
     if (ports.isEmpty())
-        ports = {80, 443};
+        ports = { 80, 443 };
     std::sort(ports.begin(), ports.end());
     QStringList allowed;
     for (int p : ports)
         allowed.append(QString::number(p));
     Component &fw = e.addComponent(QStringLiteral("firewall"),
-                                   QStringLiteral("%1-firewall").arg(hostId),
-                                   QStringLiteral("Firewall"));
+        QStringLiteral("%1-firewall").arg(hostId),
+        QStringLiteral("Firewall"));
     fw.props.insert(QStringLiteral("allowed_ports"), allowed);
     e.placeInHost(fw.id, hostId);
 }
@@ -292,7 +292,7 @@ Fixes::Result Fixes::enableHttps(const DesignData &design, const ElementId &entr
     const int c = index.componentIndex(entry);
     if (c < 0)
         return e.done(false);
-    std::vector<int> entries{c};
+    std::vector<int> entries{ c };
     if (index.balancerPeer(c) >= 0)
         entries.push_back(index.balancerPeer(c));
     QList<ElementId> terminators;
@@ -406,8 +406,8 @@ Fixes::Result Fixes::addMonitoring(const DesignData &design)
             right = std::max(right, c.pos.x() + 60);
             top = std::min(top, c.pos.y());
         }
-        Component &col = e.addComponent(QStringLiteral("monitoring"), QStringLiteral("monitoring"),
-                                        QStringLiteral("Datadog"));
+        Component &col = e.addComponent(
+            QStringLiteral("monitoring"), QStringLiteral("monitoring"), QStringLiteral("Datadog"));
         col.props.insert(QStringLiteral("mode"), QStringLiteral("collector"));
         col.props.insert(QStringLiteral("product"), product);
         col.pos = QPointF(right + 120, top + 42);
@@ -416,8 +416,8 @@ Fixes::Result Fixes::addMonitoring(const DesignData &design)
     for (const QString &id : missing) {
         if (e.host(id)) {
             Component &agent = e.addComponent(QStringLiteral("monitoring"),
-                                              QStringLiteral("%1-agent").arg(id),
-                                              QStringLiteral("Agent"));
+                QStringLiteral("%1-agent").arg(id),
+                QStringLiteral("Agent"));
             agent.props.insert(QStringLiteral("mode"), QStringLiteral("agent"));
             agent.props.insert(QStringLiteral("product"), product);
             const ElementId agentId = agent.id;
@@ -456,7 +456,7 @@ Fixes::Result Fixes::enableDatabaseFailover(const DesignData &design, const Elem
         const bool postgres
             = c->props.value(QStringLiteral("engine")) == QLatin1String("postgresql");
         c->props.insert(QStringLiteral("failover"),
-                        postgres ? QStringLiteral("patroni") : QStringLiteral("orchestrator"));
+            postgres ? QStringLiteral("patroni") : QStringLiteral("orchestrator"));
     }
     return e.done(true);
 }
@@ -479,7 +479,7 @@ Fixes::Result Fixes::makeAdminInternal(const DesignData &design, const ElementId
         return e.done(false);
     bool changed = false;
     for (const QString &prop :
-         {QStringLiteral("stats_endpoint"), QStringLiteral("status_endpoint")}) {
+        { QStringLiteral("stats_endpoint"), QStringLiteral("status_endpoint") }) {
         if (c->props.value(prop).toString() == QLatin1String("public")) {
             c->props.insert(prop, QStringLiteral("internal"));
             changed = true;
@@ -508,15 +508,18 @@ Fixes::Result Fixes::connectToPrimary(const DesignData &design, const ElementId 
         for (int other : index.outLinks(app)) {
             const int to = index.linkTo(other);
             writer = writer
-                     || (index.isRequestLink(other) && index.databaseCluster(to) == cluster
-                         && index.acceptsWrites(to));
+                || (index.isRequestLink(other) && index.databaseCluster(to) == cluster
+                    && index.acceptsWrites(to));
         }
         const std::vector<int> primaries = index.clusterPrimaries(cluster);
         if (writer || primaries.empty())
             continue;
-        e.addLink(appServer, index.component(primaries.front()).id, index.link(l).protocol,
-                  index.link(l).port)
-            .label = QStringLiteral("writes");
+        e.addLink(appServer,
+             index.component(primaries.front()).id,
+             index.link(l).protocol,
+             index.link(l).port)
+            .label
+            = QStringLiteral("writes");
         changed = true;
     }
     return e.done(changed);

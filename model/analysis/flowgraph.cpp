@@ -58,8 +58,8 @@ int FlowGraph::node(NodeType type, int entity, quint32 cont, bool flag)
         direct = &m_directComponent[2 * entity + (flag ? 1 : 0)];
     else if (cont == 0 && type == NodeType::Link)
         direct = &m_directLink[2 * entity + (flag ? 1 : 0)];
-    const quint64 key = (quint64(type) << 61) | (quint64(flag ? 1 : 0) << 60)
-                        | (quint64(entity) << 32) | cont;
+    const quint64 key
+        = (quint64(type) << 61) | (quint64(flag ? 1 : 0) << 60) | (quint64(entity) << 32) | cont;
     if (direct) {
         if (*direct >= 0)
             return *direct;
@@ -89,7 +89,7 @@ int FlowGraph::frame(int callerNode, int group)
     if (it != m_frameIds.cend())
         return it.value();
     const int id = static_cast<int>(m_frames.size());
-    m_frames.push_back({callerNode, group});
+    m_frames.push_back({ callerNode, group });
     m_frameIds.insert(key, id);
     return id;
 }
@@ -158,7 +158,7 @@ void FlowGraph::expand(int v)
         }
         break;
     case NodeType::Vip:
-        for (int lb : {entity, m_index.balancerPeer(entity)}) {
+        for (int lb : { entity, m_index.balancerPeer(entity) }) {
             if (cont == 0 || !onStack(lb, cont))
                 push(node(NodeType::Component, lb, cont, flag));
         }
@@ -225,7 +225,7 @@ const std::vector<FlowGraph::Group> &FlowGraph::groupsOf(int component)
 {
     if (!m_groupsBuilt[component]) {
         m_groups[component] = m_index.kind(component) == Kind::Client ? clientGroups(component)
-                                                                       : buildGroups(component);
+                                                                      : buildGroups(component);
         m_groupsBuilt[component] = 1;
     }
     return m_groups[component];
@@ -236,11 +236,11 @@ std::vector<FlowGraph::Group> FlowGraph::clientGroups(int client) const
     Group dns;
     for (int l : m_index.outLinks(client)) {
         if (m_index.kind(m_index.linkTo(l)) == Kind::Dns)
-            dns.push_back({l, m_index.linkTo(l), false});
+            dns.push_back({ l, m_index.linkTo(l), false });
     }
     if (dns.empty()) {
         for (int d : m_index.dnsServers())
-            dns.push_back({-1, d, false});
+            dns.push_back({ -1, d, false });
     }
     // Users can only connect where the name resolves: the record's target, its cluster peer
     // (the virtual IP), or a firewall or CDN standing in front of it.
@@ -253,9 +253,8 @@ std::vector<FlowGraph::Group> FlowGraph::clientGroups(int client) const
         if (m_index.balancerPeer(target) >= 0)
             resolved.push_back(m_index.balancerPeer(target));
     }
-    auto isResolved = [&](int c) {
-        return std::find(resolved.begin(), resolved.end(), c) != resolved.end();
-    };
+    auto isResolved
+        = [&](int c) { return std::find(resolved.begin(), resolved.end(), c) != resolved.end(); };
     auto reachable = [&](int entry) {
         if (resolved.empty() || isResolved(entry))
             return true;
@@ -271,12 +270,12 @@ std::vector<FlowGraph::Group> FlowGraph::clientGroups(int client) const
     for (int l : m_index.outLinks(client)) {
         const int to = m_index.linkTo(l);
         if (m_index.isRequestLink(l) && m_index.kind(to) != Kind::Dns && reachable(to))
-            entries.push_back({l, to, true});
+            entries.push_back({ l, to, true });
     }
     if (entries.empty()) {
         // No drawn connection to where the name resolves: the users go there anyway.
         for (int target : resolved)
-            entries.push_back({-1, target, false});
+            entries.push_back({ -1, target, false });
     }
     std::vector<Group> groups;
     if (entries.empty())
@@ -295,8 +294,8 @@ FlowGraph::Group FlowGraph::balancerPool(int balancer, bool *inheritable) const
             links.push_back(l);
     }
     *inheritable = links.empty();
-    const bool passive = m_index.prop(balancer, QStringLiteral("backend_mode"))
-                         == QLatin1String("active-passive");
+    const bool passive
+        = m_index.prop(balancer, QStringLiteral("backend_mode")) == QLatin1String("active-passive");
     const bool checks = m_index.boolProp(balancer, QStringLiteral("health_checks"));
     bool anyBackup = false;
     for (int l : links)
@@ -310,7 +309,7 @@ FlowGraph::Group FlowGraph::balancerPool(int balancer, bool *inheritable) const
         // Without health checks nothing ever notices that the active backend died, so a backup
         // never takes over.
         if (!backup || checks)
-            pool.push_back({l, m_index.linkTo(l), true});
+            pool.push_back({ l, m_index.linkTo(l), true });
     }
     return pool;
 }
@@ -338,24 +337,24 @@ std::vector<FlowGraph::Group> FlowGraph::buildGroups(int component) const
         if (!m_index.isRequestLink(l))
             continue;
         const int to = m_index.linkTo(l);
-        std::pair<int, int> key{NextTier, 0};
+        std::pair<int, int> key{ NextTier, 0 };
         switch (m_index.kind(to)) {
         case Kind::AppFiles:
-            key = {FilesGroup, 0};
+            key = { FilesGroup, 0 };
             break;
         case Kind::Cache:
-            key = {CacheGroup, 0};
+            key = { CacheGroup, 0 };
             break;
         case Kind::Queue:
-            key = {QueueGroup, 0};
+            key = { QueueGroup, 0 };
             break;
         case Kind::Database:
-            key = {DatabaseGroup, m_index.databaseCluster(to)};
+            key = { DatabaseGroup, m_index.databaseCluster(to) };
             break;
         default:
             break;
         }
-        byKey[key].push_back({l, to, true});
+        byKey[key].push_back({ l, to, true });
     }
     for (auto &entry : byKey)
         groups.push_back(std::move(entry.second));

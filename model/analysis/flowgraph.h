@@ -80,8 +80,8 @@ public:
 private:
     struct Member
     {
-        int link = -1;    ///< the link walked, or -1 for an implied step
-        int target = -1;  ///< the component reached
+        int link = -1; ///< the link walked, or -1 for an implied step
+        int target = -1; ///< the component reached
         bool real = true; ///< the link is a failure unit (a vertex of its own)
     };
     using Group = std::vector<Member>;

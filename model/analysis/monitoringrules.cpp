@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "rules.h"
-
 #include "designindex.h"
+#include "rules.h"
 
 namespace {
 
@@ -17,13 +16,13 @@ bool isTelemetry(const QString &protocol)
 bool isCollector(const DesignIndex &index, int c)
 {
     return index.kind(c) == Kind::Monitoring
-           && index.prop(c, QStringLiteral("mode")) == QLatin1String("collector");
+        && index.prop(c, QStringLiteral("mode")) == QLatin1String("collector");
 }
 
 // A component sends metrics or logs to, or is scraped by, a monitoring component.
 bool linkedToMonitoring(const DesignIndex &index, int c)
 {
-    for (const std::span<const int> links : {index.outLinks(c), index.inLinks(c)}) {
+    for (const std::span<const int> links : { index.outLinks(c), index.inLinks(c) }) {
         for (int l : links) {
             const int other = index.linkFrom(l) == c ? index.linkTo(l) : index.linkFrom(l);
             if (index.kind(other) == Kind::Monitoring && isTelemetry(index.link(l).protocol))
@@ -37,7 +36,7 @@ bool linkedToMonitoring(const DesignIndex &index, int c)
 bool isServer(Kind k)
 {
     return k == Kind::LoadBalancer || k == Kind::WebServer || k == Kind::AppServer
-           || k == Kind::Database || k == Kind::Cache || k == Kind::Queue || k == Kind::Generic;
+        || k == Kind::Database || k == Kind::Cache || k == Kind::Queue || k == Kind::Generic;
 }
 
 void unmonitoredRule(const DesignIndex &index, QList<Finding> *out)
@@ -58,28 +57,34 @@ void unmonitoredRule(const DesignIndex &index, QList<Finding> *out)
         "node_exporter…) that sends metrics and logs to a collector, and alert on "
         "availability, error rate, latency and free disk space.");
     if (!anyMonitoring) {
-        out->append(Rules::make(
-            QStringLiteral("monitoring.none"), Category::Monitoring, Severity::Warning, subjects,
+        out->append(Rules::make(QStringLiteral("monitoring.none"),
+            Category::Monitoring,
+            Severity::Warning,
+            subjects,
             QStringLiteral("Nothing monitors this infrastructure"),
             QStringLiteral("No monitoring agent or collector is in the design. When a server runs "
                            "out of disk, memory or CPU, when errors climb, or when a machine "
                            "goes down, nobody is told: you learn it from your users, after the "
                            "damage is done. Without history of requests, latency and errors you "
                            "also cannot see trends or plan capacity."),
-            fix, true));
+            fix,
+            true));
         return;
     }
-    out->append(Rules::make(
-        QStringLiteral("monitoring.none"), Category::Monitoring, Severity::Warning, subjects,
+    out->append(Rules::make(QStringLiteral("monitoring.none"),
+        Category::Monitoring,
+        Severity::Warning,
+        subjects,
         subjects.size() == 1 ? QStringLiteral("%1 is not monitored").arg(names.first())
                              : QStringLiteral("%1 machines are not monitored").arg(subjects.size()),
         QStringLiteral("%1 %2 no monitoring agent and send%3 no metrics or logs anywhere. If %4 "
                        "fails or fills up, no alert fires and you find out from your users.")
             .arg(Rules::sentence(Rules::listing(names)),
-                 subjects.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"),
-                 subjects.size() == 1 ? QStringLiteral("s") : QString(),
-                 subjects.size() == 1 ? QStringLiteral("it") : QStringLiteral("one of them")),
-        fix, true));
+                subjects.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"),
+                subjects.size() == 1 ? QStringLiteral("s") : QString(),
+                subjects.size() == 1 ? QStringLiteral("it") : QStringLiteral("one of them")),
+        fix,
+        true));
 }
 
 void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
@@ -98,12 +103,12 @@ void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
         const QString name = index.describe(c);
         QString explanation;
         if (index.prop(c, QStringLiteral("backend_mode")) == QLatin1String("active-passive")) {
-            explanation = QStringLiteral(
-                              "In active-passive mode the backup only takes over when the load "
-                              "balancer notices that the active backend is down — which %1 "
-                              "cannot do without health checks. If the active backend fails, "
-                              "the site is down although the backup is idle and healthy.")
-                              .arg(name);
+            explanation
+                = QStringLiteral("In active-passive mode the backup only takes over when the load "
+                                 "balancer notices that the active backend is down — which %1 "
+                                 "cannot do without health checks. If the active backend fails, "
+                                 "the site is down although the backup is idle and healthy.")
+                      .arg(name);
         } else {
             const QString algorithm = index.prop(c, QStringLiteral("algorithm"));
             QString share;
@@ -117,18 +122,19 @@ void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
             else
                 share = QStringLiteral("with %1 backends about one request in %1 fails")
                             .arg(backends.size());
-            explanation = QStringLiteral(
-                              "Without health checks %1 keeps sending requests to a backend "
-                              "that has crashed or hangs: %2, and users see errors at random "
-                              "until someone takes the server out by hand. A server that is up "
-                              "but broken (answering with errors) is never noticed.")
-                              .arg(name, share);
+            explanation
+                = QStringLiteral("Without health checks %1 keeps sending requests to a backend "
+                                 "that has crashed or hangs: %2, and users see errors at random "
+                                 "until someone takes the server out by hand. A server that is up "
+                                 "but broken (answering with errors) is never noticed.")
+                      .arg(name, share);
         }
-        out->append(Rules::make(
-            QStringLiteral("monitoring.no-health-checks"), Category::Monitoring, Severity::Warning,
-            {index.component(c).id},
-            QStringLiteral("%1 does not check its backends' health").arg(
-                Rules::sentence(index.describe(c))),
+        out->append(Rules::make(QStringLiteral("monitoring.no-health-checks"),
+            Category::Monitoring,
+            Severity::Warning,
+            { index.component(c).id },
+            QStringLiteral("%1 does not check its backends' health")
+                .arg(Rules::sentence(index.describe(c))),
             explanation,
             QStringLiteral("Enable health checks: HAProxy “check” on each server line, e.g. "
                            "“option httpchk GET /health” every 2 s, against a page that also "
@@ -165,18 +171,19 @@ void collectorSpof(const DesignIndex &index, QList<Finding> *out)
     if (independent)
         return;
     const int main = collectors.front();
-    out->append(Rules::make(
-        QStringLiteral("monitoring.collector-spof"), Category::Monitoring, Severity::Warning,
-        {index.component(main).id},
+    out->append(Rules::make(QStringLiteral("monitoring.collector-spof"),
+        Category::Monitoring,
+        Severity::Warning,
+        { index.component(main).id },
         QStringLiteral("The monitoring collector %1 is a single point of failure")
             .arg(index.quoted(main)),
         QStringLiteral("Every agent sends its metrics and logs to %1%2. If it fails — often "
                        "during the very incident you need it for: a full disk, a network "
                        "problem — you are blind and no alert fires.")
             .arg(index.describe(main),
-                 index.hostOf(main) >= 0
-                     ? QStringLiteral(" on %1").arg(index.quotedHost(index.hostOf(main)))
-                     : QString()),
+                index.hostOf(main) >= 0
+                    ? QStringLiteral(" on %1").arg(index.quotedHost(index.hostOf(main)))
+                    : QString()),
         QStringLiteral("Run a second collector on another machine (e.g. two Prometheus servers "
                        "scraping the same targets), or use a hosted service, and alert when "
                        "monitoring itself stops receiving data (a dead man's switch).")));
@@ -193,10 +200,14 @@ void Rules::monitoring(const DesignIndex &index, QList<Finding> *out)
 
 bool Rules::isHostedMonitoring(const QString &product)
 {
-    static const QStringList hosted = {QStringLiteral("datadog"), QStringLiteral("sumo logic"),
-                                       QStringLiteral("sumologic"), QStringLiteral("new relic"),
-                                       QStringLiteral("newrelic"), QStringLiteral("grafana cloud"),
-                                       QStringLiteral("honeycomb"), QStringLiteral("splunk cloud")};
+    static const QStringList hosted = { QStringLiteral("datadog"),
+        QStringLiteral("sumo logic"),
+        QStringLiteral("sumologic"),
+        QStringLiteral("new relic"),
+        QStringLiteral("newrelic"),
+        QStringLiteral("grafana cloud"),
+        QStringLiteral("honeycomb"),
+        QStringLiteral("splunk cloud") };
     return hosted.contains(product.trimmed().toLower());
 }
 

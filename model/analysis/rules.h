@@ -20,9 +20,9 @@ namespace Rules {
 /** spof.component, spof.host, spof.link, spof.write-path (and config.no-path). `writes` is null
  *  when the design has no database (nothing to write to). */
 void availability(const DesignIndex &index,
-                  const SpofAnalysis &reads,
-                  const SpofAnalysis *writes,
-                  QList<Finding> *out);
+    const SpofAnalysis &reads,
+    const SpofAnalysis *writes,
+    QList<Finding> *out);
 void security(const DesignIndex &index, QList<Finding> *out);
 void monitoring(const DesignIndex &index, QList<Finding> *out);
 void configuration(const DesignIndex &index, QList<Finding> *out);
@@ -36,13 +36,13 @@ bool hostHasFirewall(const DesignIndex &index, int host);
 
 /** A finding with its fields filled; subjects in the order given (the main one first). */
 Finding make(const QString &rule,
-             Finding::Category category,
-             Finding::Severity severity,
-             const QStringList &subjects,
-             const QString &title,
-             const QString &explanation,
-             const QString &fix,
-             bool fixable = false);
+    Finding::Category category,
+    Finding::Severity severity,
+    const QStringList &subjects,
+    const QString &title,
+    const QString &explanation,
+    const QString &fix,
+    bool fixable = false);
 
 /** "a, b and c" for sentences. */
 QString listing(const QStringList &items);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "rules.h"
-
 #include "designindex.h"
+#include "rules.h"
 
 #include <QSet>
 
@@ -20,7 +19,7 @@ bool acrossMachines(const DesignIndex &index, int a, int b)
 bool carriesHttp(const QString &protocol)
 {
     return protocol == QLatin1String("http") || protocol == QLatin1String("tcp")
-           || protocol == QLatin1String("fastcgi");
+        || protocol == QLatin1String("fastcgi");
 }
 
 void noHttps(const DesignIndex &index, QList<Finding> *out)
@@ -35,11 +34,10 @@ void noHttps(const DesignIndex &index, QList<Finding> *out)
         if (!plaintext)
             continue;
         const QString name = index.describe(e);
-        out->append(Rules::make(
-            QStringLiteral("security.no-https"),
+        out->append(Rules::make(QStringLiteral("security.no-https"),
             Category::Security,
             Severity::Critical,
-            {index.component(e).id},
+            { index.component(e).id },
             QStringLiteral("Users reach %1 over plain HTTP").arg(index.quoted(e)),
             QStringLiteral("Requests between the users and %1 are not encrypted. Anyone on the "
                            "way — public Wi-Fi, an internet provider, a compromised router — can "
@@ -63,9 +61,10 @@ void noFirewall(const DesignIndex &index, QList<Finding> *out)
             entryHosts.insert(index.hostOf(e));
         if (index.kind(e) == Kind::Firewall || Rules::hostHasFirewall(index, index.hostOf(e)))
             continue;
-        out->append(Rules::make(
-            QStringLiteral("security.no-firewall"), Category::Security, Severity::Warning,
-            {index.component(e).id},
+        out->append(Rules::make(QStringLiteral("security.no-firewall"),
+            Category::Security,
+            Severity::Warning,
+            { index.component(e).id },
             QStringLiteral("No firewall in front of %1").arg(index.quoted(e)),
             QStringLiteral("%1 faces the internet and nothing filters what reaches it. Besides "
                            "the web ports, every service on its machine — SSH, admin pages, a "
@@ -93,8 +92,10 @@ void noFirewall(const DesignIndex &index, QList<Finding> *out)
     }
     if (bare.isEmpty())
         return;
-    out->append(Rules::make(
-        QStringLiteral("security.no-firewall"), Category::Security, Severity::Warning, bare,
+    out->append(Rules::make(QStringLiteral("security.no-firewall"),
+        Category::Security,
+        Severity::Warning,
+        bare,
         bare.size() == 1 ? QStringLiteral("The machine %1 has no firewall").arg(names.first())
                          : QStringLiteral("%1 machines have no firewall").arg(bare.size()),
         QStringLiteral("Nothing restricts who can connect to %1. They only need to accept "
@@ -113,9 +114,8 @@ void noFirewall(const DesignIndex &index, QList<Finding> *out)
 // Ports a firewall lets through; an empty list means it was left open.
 bool firewallAllows(const DesignIndex &index, int firewall, int port)
 {
-    const QStringList ports = index.component(firewall)
-                                  .props.value(QStringLiteral("allowed_ports"))
-                                  .toStringList();
+    const QStringList ports
+        = index.component(firewall).props.value(QStringLiteral("allowed_ports")).toStringList();
     return ports.isEmpty() || ports.contains(QString::number(port));
 }
 
@@ -140,10 +140,11 @@ void databaseExposed(const DesignIndex &index, QList<Finding> *out)
                 continue;
             const Kind k = index.kind(to);
             if (k == Kind::Database && !reason.contains(to)) {
-                reason.insert(to, index.kind(c) == Kind::Client
-                                      ? QStringLiteral("the users connect to it directly")
-                                      : QStringLiteral("%1 passes user traffic straight to it")
-                                            .arg(index.describe(c)));
+                reason.insert(to,
+                    index.kind(c) == Kind::Client
+                        ? QStringLiteral("the users connect to it directly")
+                        : QStringLiteral("%1 passes user traffic straight to it")
+                              .arg(index.describe(c)));
                 continue;
             }
             if (k == Kind::Firewall && !firewallAllows(index, to, 3306)
@@ -162,17 +163,19 @@ void databaseExposed(const DesignIndex &index, QList<Finding> *out)
         if (h < 0 || !index.host(h).props.value(QStringLiteral("public")).toBool())
             continue;
         if (!Rules::hostHasFirewall(index, h))
-            reason.insert(c, QStringLiteral("its machine %1 has a public address and no firewall")
-                                 .arg(index.quotedHost(h)));
+            reason.insert(c,
+                QStringLiteral("its machine %1 has a public address and no firewall")
+                    .arg(index.quotedHost(h)));
     }
     for (int c = 0; c < n; ++c) {
         if (!reason.contains(c))
             continue;
-        out->append(Rules::make(
-            QStringLiteral("security.database-exposed"), Category::Security, Severity::Critical,
-            {index.component(c).id},
-            QStringLiteral("%1 can be reached from the internet").arg(
-                Rules::sentence(index.describe(c))),
+        out->append(Rules::make(QStringLiteral("security.database-exposed"),
+            Category::Security,
+            Severity::Critical,
+            { index.component(c).id },
+            QStringLiteral("%1 can be reached from the internet")
+                .arg(Rules::sentence(index.describe(c))),
             QStringLiteral("Traffic from the internet can reach %1 without going through the "
                            "application: %2. A database should only talk to the application "
                            "servers; exposed, it is found by scanners within minutes, and one "
@@ -191,11 +194,11 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
         // Where the users' HTTPS ends: a load balancer terminating TLS, or the entry point the
         // users reach over HTTPS.
         bool terminates = index.kind(c) == Kind::LoadBalancer
-                          && index.boolProp(c, QStringLiteral("tls_termination"));
+            && index.boolProp(c, QStringLiteral("tls_termination"));
         for (int l : index.inLinks(c)) {
             terminates = terminates
-                         || (index.kind(index.linkFrom(l)) == Kind::Client
-                             && index.isRequestLink(l) && index.isEncrypted(l));
+                || (index.kind(index.linkFrom(l)) == Kind::Client && index.isRequestLink(l)
+                    && index.isEncrypted(l));
         }
         if (!terminates)
             continue;
@@ -209,9 +212,10 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
         if (targets.empty())
             continue;
         const QString name = index.quoted(c);
-        out->append(Rules::make(
-            QStringLiteral("security.plaintext-internal"), Category::Security, Severity::Warning,
-            {index.component(c).id},
+        out->append(Rules::make(QStringLiteral("security.plaintext-internal"),
+            Category::Security,
+            Severity::Warning,
+            { index.component(c).id },
             QStringLiteral("HTTPS ends at %1; the traffic behind it is plain text").arg(name),
             QStringLiteral("%1 decrypts the users' HTTPS and passes their requests on to %2 "
                            "unencrypted. Anyone who can listen on that network — another "
@@ -232,11 +236,10 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
         if (a < 0 || b < 0 || index.kind(a) != Kind::Database || index.kind(b) != Kind::Database
             || index.isEncrypted(l) || !acrossMachines(index, a, b))
             continue;
-        out->append(Rules::make(
-            QStringLiteral("security.plaintext-internal"),
+        out->append(Rules::make(QStringLiteral("security.plaintext-internal"),
             Category::Security,
             Severity::Warning,
-            {index.link(l).id},
+            { index.link(l).id },
             QStringLiteral("Replication between %1 and %2 is not encrypted")
                 .arg(index.quoted(a), index.quoted(b)),
             QStringLiteral("The replica copies every change made on the primary — users' "
@@ -259,13 +262,14 @@ void adminExposed(const DesignIndex &index, QList<Finding> *out)
             && index.prop(c, QStringLiteral("stats_endpoint")) == QLatin1String("public"))
             page = QStringLiteral("statistics page");
         else if (index.kind(c) == Kind::WebServer
-                 && index.prop(c, QStringLiteral("status_endpoint")) == QLatin1String("public"))
+            && index.prop(c, QStringLiteral("status_endpoint")) == QLatin1String("public"))
             page = QStringLiteral("status page");
         if (page.isEmpty())
             continue;
-        out->append(Rules::make(
-            QStringLiteral("security.admin-exposed"), Category::Security, Severity::Warning,
-            {index.component(c).id},
+        out->append(Rules::make(QStringLiteral("security.admin-exposed"),
+            Category::Security,
+            Severity::Warning,
+            { index.component(c).id },
             QStringLiteral("The %1 of %2 is open to the internet").arg(page, index.quoted(c)),
             QStringLiteral("The %1 of %2 answers anyone. It lists the servers behind it, their "
                            "addresses and health and the traffic they get — a map for an "

@@ -46,8 +46,8 @@ SpofAnalysis::SpofAnalysis(const DesignIndex &index, const FlowGraph &graph)
     searchRegions(graph, region);
 }
 
-void SpofAnalysis::collectUnits(const DesignIndex &index, const FlowGraph &graph,
-                                const std::vector<char> &reachable)
+void SpofAnalysis::collectUnits(
+    const DesignIndex &index, const FlowGraph &graph, const std::vector<char> &reachable)
 {
     const int n = graph.nodeCount();
     const int units = static_cast<int>(m_spof.size());
@@ -64,8 +64,8 @@ void SpofAnalysis::collectUnits(const DesignIndex &index, const FlowGraph &graph
             const int h = index.hostOf(c);
             // Users are not a failure unit; a DNS service counts only when run on a host of
             // the design (then it is your own name server, not a provider's).
-            const bool unit = kind != DesignIndex::Kind::Client
-                              && (kind != DesignIndex::Kind::Dns || h >= 0);
+            const bool unit
+                = kind != DesignIndex::Kind::Client && (kind != DesignIndex::Kind::Dns || h >= 0);
             if (unit) {
                 m_componentUnit[v] = c;
                 ++counts[c + 1];
@@ -87,7 +87,7 @@ void SpofAnalysis::collectUnits(const DesignIndex &index, const FlowGraph &graph
     m_unitNodes.assign(counts[units], 0);
     std::vector<int> fill(counts.begin(), counts.end() - 1);
     for (int v = 0; v < n; ++v) {
-        for (int u : {m_componentUnit[v], m_hostUnit[v], m_linkUnit[v]}) {
+        for (int u : { m_componentUnit[v], m_hostUnit[v], m_linkUnit[v] }) {
             if (u >= 0)
                 m_unitNodes[fill[u]++] = v;
         }
@@ -99,7 +99,7 @@ void SpofAnalysis::searchRegions(const FlowGraph &graph, const std::vector<int> 
     const int n = graph.nodeCount();
     const std::vector<int> &offsets = graph.offsets();
     const std::vector<int> &targets = graph.targets();
-    std::vector<int> seen(n, -1);    // stamp of the last search that reached the vertex
+    std::vector<int> seen(n, -1); // stamp of the last search that reached the vertex
     std::vector<int> blocked(n, -1); // stamp of the unit being tried
     std::vector<int> parent(n, -1);
     std::vector<int> checked(m_spof.size(), -1); // region in which a unit was last tried
@@ -138,7 +138,7 @@ void SpofAnalysis::searchRegions(const FlowGraph &graph, const std::vector<int> 
             continue; // cannot happen: `to` dominates nothing outside this region's paths
         std::vector<int> candidates;
         for (int v = parent[to]; v != from; v = parent[v]) {
-            for (int u : {m_componentUnit[v], m_hostUnit[v], m_linkUnit[v]}) {
+            for (int u : { m_componentUnit[v], m_hostUnit[v], m_linkUnit[v] }) {
                 if (u < 0 || m_spof[u] || checked[u] == r)
                     continue;
                 checked[u] = r;

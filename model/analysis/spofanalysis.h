@@ -37,8 +37,8 @@ public:
     const std::vector<int> &sinkDominators() const { return m_chain; }
 
 private:
-    void collectUnits(const DesignIndex &index, const FlowGraph &graph,
-                      const std::vector<char> &reachable);
+    void collectUnits(
+        const DesignIndex &index, const FlowGraph &graph, const std::vector<char> &reachable);
     void searchRegions(const FlowGraph &graph, const std::vector<int> &region);
 
     int m_components = 0;

@@ -14,14 +14,14 @@ namespace {
 using Category = Finding::Category;
 using Severity = Finding::Severity;
 
-void pathProblems(const SpofAnalysis &reads,
-                  const SpofAnalysis *writes,
-                  bool complete,
-                  QList<Finding> *out)
+void pathProblems(
+    const SpofAnalysis &reads, const SpofAnalysis *writes, bool complete, QList<Finding> *out)
 {
     if (!complete) {
-        out->append(Rules::make(
-            QStringLiteral("config.analysis-limit"), Category::Config, Severity::Info, {},
+        out->append(Rules::make(QStringLiteral("config.analysis-limit"),
+            Category::Config,
+            Severity::Info,
+            {},
             QStringLiteral("The design is too tangled to check every path"),
             QStringLiteral("Requests in this design loop back through components that wait for "
                            "each other so many times that Toposcope stopped following them. "
@@ -31,8 +31,10 @@ void pathProblems(const SpofAnalysis &reads,
         return;
     }
     if (!reads.isServed()) {
-        out->append(Rules::make(
-            QStringLiteral("config.no-path"), Category::Config, Severity::Warning, {},
+        out->append(Rules::make(QStringLiteral("config.no-path"),
+            Category::Config,
+            Severity::Warning,
+            {},
             QStringLiteral("No request can be served: the path from the users is incomplete"),
             QStringLiteral("Following the request links from the users, no request reaches a "
                            "component that can answer it with everything it needs (for example "
@@ -48,8 +50,10 @@ void pathProblems(const SpofAnalysis &reads,
         for (const Finding &f : *out)
             explained = explained || f.rule == QLatin1String("config.replica-writes");
         if (!explained)
-            out->append(Rules::make(
-                QStringLiteral("config.no-write-path"), Category::Config, Severity::Warning, {},
+            out->append(Rules::make(QStringLiteral("config.no-write-path"),
+                Category::Config,
+                Severity::Warning,
+                {},
                 QStringLiteral("No write can reach a database that accepts it"),
                 QStringLiteral("Reads can be served, but no path from the users leads to a "
                                "database that accepts writes (a primary that is not read-only). "
@@ -71,8 +75,10 @@ QList<Finding> Validator::validate(const DesignData &design)
     const DesignIndex index(design);
     if (index.clients().empty()) {
         if (index.componentCount() > 0)
-            findings.append(Rules::make(
-                QStringLiteral("config.no-users"), Category::Config, Severity::Info, {},
+            findings.append(Rules::make(QStringLiteral("config.no-users"),
+                Category::Config,
+                Severity::Info,
+                {},
                 QStringLiteral("Add the users to check availability"),
                 QStringLiteral("The design has no Users component, so Toposcope cannot follow "
                                "requests from where they start and does not look for single "
@@ -134,59 +140,82 @@ bool Validator::isAccepted(const DesignData &design, const Finding &finding, QSt
 QList<Validator::RuleInfo> Validator::rules()
 {
     return {
-        {QStringLiteral("config.analysis-limit"), Category::Config,
-         QStringLiteral("The request paths loop too often to be followed completely.")},
-        {QStringLiteral("config.app-files"), Category::Config,
-         QStringLiteral("Application files exist once for many servers, or copies are not kept "
-                        "in sync.")},
-        {QStringLiteral("config.dns-target"), Category::Config,
-         QStringLiteral("The DNS record points at something other than the entry point.")},
-        {QStringLiteral("config.lb-cluster"), Category::Config,
-         QStringLiteral("A load balancer is marked as a cluster without a valid peer or virtual "
-                        "IP.")},
-        {QStringLiteral("config.no-path"), Category::Config,
-         QStringLiteral("No complete request path leads from the users to a component that can "
-                        "serve them.")},
-        {QStringLiteral("config.no-users"), Category::Config,
-         QStringLiteral("The design has no users to start the request paths from.")},
-        {QStringLiteral("config.no-write-path"), Category::Config,
-         QStringLiteral("No request path reaches a database that accepts writes.")},
-        {QStringLiteral("config.replica-writes"), Category::Config,
-         QStringLiteral("An application server sends its writes to a read-only replica.")},
-        {QStringLiteral("config.session-state"), Category::Config,
-         QStringLiteral("Several application servers keep sessions locally with no shared "
-                        "session store.")},
-        {QStringLiteral("config.shared-host"), Category::Config,
-         QStringLiteral("One host runs the web server, the application server and the database "
-                        "together.")},
-        {QStringLiteral("config.unreachable"), Category::Config,
-         QStringLiteral("A component is not on any request path from the users.")},
-        {QStringLiteral("monitoring.collector-spof"), Category::Monitoring,
-         QStringLiteral("The monitoring collector is itself a single point of failure.")},
-        {QStringLiteral("monitoring.no-health-checks"), Category::Monitoring,
-         QStringLiteral("A load balancer does not check the health of its backends.")},
-        {QStringLiteral("monitoring.none"), Category::Monitoring,
-         QStringLiteral("Hosts or servers have no monitoring.")},
-        {QStringLiteral("security.admin-exposed"), Category::Security,
-         QStringLiteral("A statistics or admin endpoint is reachable from the internet.")},
-        {QStringLiteral("security.database-exposed"), Category::Security,
-         QStringLiteral("A database can be reached from clients or the internet.")},
-        {QStringLiteral("security.no-firewall"), Category::Security,
-         QStringLiteral("No firewall in front of the entry point or on a host.")},
-        {QStringLiteral("security.no-https"), Category::Security,
-         QStringLiteral("Users reach the entry point over plain HTTP.")},
-        {QStringLiteral("security.plaintext-internal"), Category::Security,
-         QStringLiteral("TLS ends at the load balancer with plaintext behind it, or replication "
-                        "is not encrypted.")},
-        {QStringLiteral("spof.component"), Category::Spof,
-         QStringLiteral("One component whose failure takes the whole service down.")},
-        {QStringLiteral("spof.host"), Category::Spof,
-         QStringLiteral("One machine whose failure takes the service down although its "
-                        "components look redundant.")},
-        {QStringLiteral("spof.link"), Category::Spof,
-         QStringLiteral("The only network connection from the users to the entry point.")},
-        {QStringLiteral("spof.write-path"), Category::Spof,
-         QStringLiteral("A component, host or link whose failure stops every write while reads "
-                        "go on.")},
+        { QStringLiteral("config.analysis-limit"),
+            Category::Config,
+            QStringLiteral("The request paths loop too often to be followed completely.") },
+        { QStringLiteral("config.app-files"),
+            Category::Config,
+            QStringLiteral("Application files exist once for many servers, or copies are not kept "
+                           "in sync.") },
+        { QStringLiteral("config.dns-target"),
+            Category::Config,
+            QStringLiteral("The DNS record points at something other than the entry point.") },
+        { QStringLiteral("config.lb-cluster"),
+            Category::Config,
+            QStringLiteral("A load balancer is marked as a cluster without a valid peer or virtual "
+                           "IP.") },
+        { QStringLiteral("config.no-path"),
+            Category::Config,
+            QStringLiteral("No complete request path leads from the users to a component that can "
+                           "serve them.") },
+        { QStringLiteral("config.no-users"),
+            Category::Config,
+            QStringLiteral("The design has no users to start the request paths from.") },
+        { QStringLiteral("config.no-write-path"),
+            Category::Config,
+            QStringLiteral("No request path reaches a database that accepts writes.") },
+        { QStringLiteral("config.replica-writes"),
+            Category::Config,
+            QStringLiteral("An application server sends its writes to a read-only replica.") },
+        { QStringLiteral("config.session-state"),
+            Category::Config,
+            QStringLiteral("Several application servers keep sessions locally with no shared "
+                           "session store.") },
+        { QStringLiteral("config.shared-host"),
+            Category::Config,
+            QStringLiteral("One host runs the web server, the application server and the database "
+                           "together.") },
+        { QStringLiteral("config.unreachable"),
+            Category::Config,
+            QStringLiteral("A component is not on any request path from the users.") },
+        { QStringLiteral("monitoring.collector-spof"),
+            Category::Monitoring,
+            QStringLiteral("The monitoring collector is itself a single point of failure.") },
+        { QStringLiteral("monitoring.no-health-checks"),
+            Category::Monitoring,
+            QStringLiteral("A load balancer does not check the health of its backends.") },
+        { QStringLiteral("monitoring.none"),
+            Category::Monitoring,
+            QStringLiteral("Hosts or servers have no monitoring.") },
+        { QStringLiteral("security.admin-exposed"),
+            Category::Security,
+            QStringLiteral("A statistics or admin endpoint is reachable from the internet.") },
+        { QStringLiteral("security.database-exposed"),
+            Category::Security,
+            QStringLiteral("A database can be reached from clients or the internet.") },
+        { QStringLiteral("security.no-firewall"),
+            Category::Security,
+            QStringLiteral("No firewall in front of the entry point or on a host.") },
+        { QStringLiteral("security.no-https"),
+            Category::Security,
+            QStringLiteral("Users reach the entry point over plain HTTP.") },
+        { QStringLiteral("security.plaintext-internal"),
+            Category::Security,
+            QStringLiteral("TLS ends at the load balancer with plaintext behind it, or replication "
+                           "is not encrypted.") },
+        { QStringLiteral("spof.component"),
+            Category::Spof,
+            QStringLiteral("One component whose failure takes the whole service down.") },
+        { QStringLiteral("spof.host"),
+            Category::Spof,
+            QStringLiteral("One machine whose failure takes the service down although its "
+                           "components look redundant.") },
+        { QStringLiteral("spof.link"),
+            Category::Spof,
+            QStringLiteral("The only network connection from the users to the entry point.") },
+        { QStringLiteral("spof.write-path"),
+            Category::Spof,
+            QStringLiteral("A component, host or link whose failure stops every write while reads "
+                           "go on.") },
     };
 }

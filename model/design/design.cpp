@@ -7,8 +7,7 @@
 
 Design::Design(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void Design::reset(DesignData data)
 {
@@ -177,8 +176,8 @@ void Design::setComponentLabel(const ElementId &id, const QString &label)
     Q_EMIT changed();
 }
 
-bool Design::setComponentProperty(const ElementId &id, const QString &name,
-                                  const QVariant &value, QString *error)
+bool Design::setComponentProperty(
+    const ElementId &id, const QString &name, const QVariant &value, QString *error)
 {
     Component *c = mutableComponent(id);
     if (!c) {
@@ -291,8 +290,8 @@ const Kinds::PropertySpec *findSpec(const QList<Kinds::PropertySpec> &specs, con
 }
 } // namespace
 
-bool Design::setHostProperty(const ElementId &id, const QString &name, const QVariant &value,
-                             QString *error)
+bool Design::setHostProperty(
+    const ElementId &id, const QString &name, const QVariant &value, QString *error)
 {
     Host *h = mutableHost(id);
     const Kinds::PropertySpec *spec = findSpec(Kinds::hostProperties(), name);
@@ -398,8 +397,8 @@ void Design::setLinkLabel(const ElementId &id, const QString &label)
     Q_EMIT changed();
 }
 
-bool Design::setLinkProperty(const ElementId &id, const QString &name, const QVariant &value,
-                             QString *error)
+bool Design::setLinkProperty(
+    const ElementId &id, const QString &name, const QVariant &value, QString *error)
 {
     Link *l = mutableLink(id);
     const Kinds::PropertySpec *spec = findSpec(Kinds::linkProperties(), name);

@@ -51,8 +51,8 @@ public:
     void removeComponent(const ElementId &id);
     void moveComponent(const ElementId &id, QPointF pos);
     void setComponentLabel(const ElementId &id, const QString &label);
-    bool setComponentProperty(const ElementId &id, const QString &name, const QVariant &value,
-                              QString *error = nullptr);
+    bool setComponentProperty(
+        const ElementId &id, const QString &name, const QVariant &value, QString *error = nullptr);
     /** Puts the component in `hostId` (empty: in no host). False if the host does not exist. */
     bool setComponentHost(const ElementId &id, const ElementId &hostId);
 
@@ -60,8 +60,8 @@ public:
     void removeHost(const ElementId &id);
     void setHostRect(const ElementId &id, const QRectF &rect);
     void setHostLabel(const ElementId &id, const QString &label);
-    bool setHostProperty(const ElementId &id, const QString &name, const QVariant &value,
-                         QString *error = nullptr);
+    bool setHostProperty(
+        const ElementId &id, const QString &name, const QVariant &value, QString *error = nullptr);
 
     /** Adds `l` between two existing, distinct components; a port of 0 takes the protocol's
      *  default. Returns the id, or empty if an end is missing or the protocol unknown. */
@@ -70,8 +70,8 @@ public:
     bool setLinkProtocol(const ElementId &id, const QString &protocol);
     void setLinkPort(const ElementId &id, int port);
     void setLinkLabel(const ElementId &id, const QString &label);
-    bool setLinkProperty(const ElementId &id, const QString &name, const QVariant &value,
-                         QString *error = nullptr);
+    bool setLinkProperty(
+        const ElementId &id, const QString &name, const QVariant &value, QString *error = nullptr);
     /** Links that start or end at `componentId`. */
     QList<ElementId> linksOf(const ElementId &componentId) const;
 
@@ -85,7 +85,7 @@ Q_SIGNALS:
     void hostAdded(const ElementId &id);
     void hostRemoved(const ElementId &id);
     void hostChanged(const ElementId &id); ///< label or property changed
-    void hostMoved(const ElementId &id);   ///< rect changed
+    void hostMoved(const ElementId &id); ///< rect changed
     void linkAdded(const ElementId &id);
     void linkRemoved(const ElementId &id);
     void linkChanged(const ElementId &id);

@@ -2,8 +2,7 @@
 #include "designdata.h"
 
 namespace {
-template<typename T>
-const T *findById(const QList<T> &list, const ElementId &id)
+template <typename T> const T *findById(const QList<T> &list, const ElementId &id)
 {
     for (const T &e : list) {
         if (e.id == id)

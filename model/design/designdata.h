@@ -14,7 +14,7 @@
  */
 struct DesignData
 {
-    QString name;   ///< e.g. "Distributed web infrastructure"
+    QString name; ///< e.g. "Distributed web infrastructure"
     QString domain; ///< e.g. "www.foobar.com"
     QString description;
     QList<Host> hosts;
@@ -22,7 +22,7 @@ struct DesignData
     QList<Link> links;
     QList<AcceptedFinding> acceptedFindings;
     QJsonArray bindings; ///< bindings of elements to live servers, kept for the live view
-    QJsonObject extra;   ///< unknown top-level fields of the file
+    QJsonObject extra; ///< unknown top-level fields of the file
 
     const Component *component(const ElementId &id) const;
     const Host *host(const ElementId &id) const;

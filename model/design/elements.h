@@ -21,10 +21,10 @@ using ElementId = QString;
 struct Component
 {
     ElementId id;
-    QString kind;      ///< a Kinds::KindSpec name
+    QString kind; ///< a Kinds::KindSpec name
     QString label;
-    ElementId host;    ///< the host that contains it, or empty
-    QPointF pos;       ///< centre
+    ElementId host; ///< the host that contains it, or empty
+    QPointF pos; ///< centre
     QVariantMap props; ///< every property of the kind, coerced to its type
     QJsonObject extra;
 
@@ -50,7 +50,7 @@ struct Link
     ElementId to;
     QString protocol; ///< a Kinds::ProtocolSpec name
     int port = 0;
-    QString label;    ///< free text shown on the link, besides the protocol
+    QString label; ///< free text shown on the link, besides the protocol
     QVariantMap props; ///< weight, backup, tls
     QJsonObject extra;
 
@@ -60,8 +60,8 @@ struct Link
 /** A finding the user has looked at and accepted, with the reason; saved in the design. */
 struct AcceptedFinding
 {
-    QString rule;          ///< e.g. "spof.component"
-    QStringList subjects;  ///< element ids, sorted
+    QString rule; ///< e.g. "spof.component"
+    QStringList subjects; ///< element ids, sorted
     QString reason;
 
     bool operator==(const AcceptedFinding &) const = default;

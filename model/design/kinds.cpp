@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "kinds.h"
 
-
 namespace Kinds {
 
 namespace {
@@ -17,8 +16,13 @@ PropertySpec boolProp(const QString &name, const QString &display, bool def, con
     return p;
 }
 
-PropertySpec intProp(const QString &name, const QString &display, int def, int min, int max,
-                     const QString &unit, const QString &desc)
+PropertySpec intProp(const QString &name,
+    const QString &display,
+    int def,
+    int min,
+    int max,
+    const QString &unit,
+    const QString &desc)
 {
     PropertySpec p;
     p.name = name;
@@ -32,8 +36,8 @@ PropertySpec intProp(const QString &name, const QString &display, int def, int m
     return p;
 }
 
-PropertySpec stringProp(const QString &name, const QString &display, const QString &def,
-                        const QString &desc)
+PropertySpec stringProp(
+    const QString &name, const QString &display, const QString &def, const QString &desc)
 {
     PropertySpec p;
     p.name = name;
@@ -44,8 +48,8 @@ PropertySpec stringProp(const QString &name, const QString &display, const QStri
     return p;
 }
 
-PropertySpec enumProp(const QString &name, const QString &display, const QStringList &values,
-                      const QString &desc)
+PropertySpec enumProp(
+    const QString &name, const QString &display, const QStringList &values, const QString &desc)
 {
     PropertySpec p;
     p.name = name;
@@ -68,8 +72,8 @@ PropertySpec refProp(const QString &name, const QString &display, const QString 
     return p;
 }
 
-PropertySpec listProp(const QString &name, const QString &display, const QStringList &def,
-                      const QString &desc)
+PropertySpec listProp(
+    const QString &name, const QString &display, const QStringList &def, const QString &desc)
 {
     PropertySpec p;
     p.name = name;
@@ -84,187 +88,285 @@ QList<KindSpec> buildKinds()
 {
     QList<KindSpec> k;
 
-    k.append({QStringLiteral("client"), QStringLiteral("Client"), QStringLiteral("Users"),
-              QStringLiteral(":/icons/client.svg"), Tier::Client,
-              QStringLiteral("Users and their browsers on the internet: where requests start."),
-              {}});
+    k.append({ QStringLiteral("client"),
+        QStringLiteral("Client"),
+        QStringLiteral("Users"),
+        QStringLiteral(":/icons/client.svg"),
+        Tier::Client,
+        QStringLiteral("Users and their browsers on the internet: where requests start."),
+        {} });
 
-    k.append({QStringLiteral("dns"), QStringLiteral("DNS"), QStringLiteral("DNS"),
-              QStringLiteral(":/icons/dns.svg"), Tier::Edge,
-              QStringLiteral("Resolves the domain name to the address of the entry point."),
-              {stringProp(QStringLiteral("domain"), QStringLiteral("Domain"),
-                          QStringLiteral("www.example.com"),
-                          QStringLiteral("The name users type, e.g. www.foobar.com.")),
-               enumProp(QStringLiteral("record_type"), QStringLiteral("Record type"),
-                        {QStringLiteral("A"), QStringLiteral("AAAA"), QStringLiteral("CNAME")},
-                        QStringLiteral("A maps the name to an IPv4 address, AAAA to IPv6, CNAME "
-                                       "to another name.")),
-               refProp(QStringLiteral("target"), QStringLiteral("Record points at"),
-                       QStringLiteral("The component whose address the record holds: the entry "
-                                      "point of the service.")),
-               intProp(QStringLiteral("ttl"), QStringLiteral("TTL"), 3600, 0, 604800,
-                       QStringLiteral("s"),
-                       QStringLiteral("How long resolvers cache the answer."))}});
+    k.append({ QStringLiteral("dns"),
+        QStringLiteral("DNS"),
+        QStringLiteral("DNS"),
+        QStringLiteral(":/icons/dns.svg"),
+        Tier::Edge,
+        QStringLiteral("Resolves the domain name to the address of the entry point."),
+        { stringProp(QStringLiteral("domain"),
+              QStringLiteral("Domain"),
+              QStringLiteral("www.example.com"),
+              QStringLiteral("The name users type, e.g. www.foobar.com.")),
+            enumProp(QStringLiteral("record_type"),
+                QStringLiteral("Record type"),
+                { QStringLiteral("A"), QStringLiteral("AAAA"), QStringLiteral("CNAME") },
+                QStringLiteral("A maps the name to an IPv4 address, AAAA to IPv6, CNAME "
+                               "to another name.")),
+            refProp(QStringLiteral("target"),
+                QStringLiteral("Record points at"),
+                QStringLiteral("The component whose address the record holds: the entry "
+                               "point of the service.")),
+            intProp(QStringLiteral("ttl"),
+                QStringLiteral("TTL"),
+                3600,
+                0,
+                604800,
+                QStringLiteral("s"),
+                QStringLiteral("How long resolvers cache the answer.")) } });
 
-    k.append(
-        {QStringLiteral("load_balancer"), QStringLiteral("Load balancer"), QStringLiteral("HAProxy"),
-         QStringLiteral(":/icons/load_balancer.svg"), Tier::Balancer,
-         QStringLiteral("Spreads incoming requests over a pool of backend servers."),
-         {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
-                   {QStringLiteral("haproxy"), QStringLiteral("nginx")},
-                   QStringLiteral("The program that balances.")),
-          enumProp(QStringLiteral("algorithm"), QStringLiteral("Algorithm"),
-                   {QStringLiteral("roundrobin"), QStringLiteral("leastconn"),
-                    QStringLiteral("source"), QStringLiteral("uri"), QStringLiteral("random")},
-                   QStringLiteral("How a backend is picked for each request; per-backend weights "
-                                  "are on the links.")),
-          enumProp(QStringLiteral("backend_mode"), QStringLiteral("Backend mode"),
-                   {QStringLiteral("active-active"), QStringLiteral("active-passive")},
-                   QStringLiteral("Active-active sends traffic to every backend; active-passive "
-                                  "keeps backup backends idle until the active one fails.")),
-          boolProp(QStringLiteral("health_checks"), QStringLiteral("Health checks"), false,
-                   QStringLiteral("Probe each backend and stop sending to one that fails.")),
-          intProp(QStringLiteral("health_check_interval"), QStringLiteral("Check interval"), 2000,
-                  100, 600000, QStringLiteral("ms"),
-                  QStringLiteral("Time between two health checks of a backend.")),
-          boolProp(QStringLiteral("tls_termination"), QStringLiteral("TLS termination"), false,
-                   QStringLiteral("Accept HTTPS and decrypt it here.")),
-          enumProp(QStringLiteral("high_availability"), QStringLiteral("High availability"),
-                   {QStringLiteral("standalone"), QStringLiteral("cluster")},
-                   QStringLiteral("A cluster pairs this balancer with a peer that takes over its "
-                                  "virtual IP when it fails.")),
-          refProp(QStringLiteral("peer"), QStringLiteral("Cluster peer"),
-                  QStringLiteral("The other load balancer of the cluster.")),
-          stringProp(QStringLiteral("virtual_ip"), QStringLiteral("Virtual IP"), QString(),
-                     QStringLiteral("The floating address the cluster answers on (keepalived, "
-                                    "VRRP).")),
-          enumProp(QStringLiteral("stats_endpoint"), QStringLiteral("Stats endpoint"),
-                   {QStringLiteral("disabled"), QStringLiteral("internal"),
-                    QStringLiteral("public")},
-                   QStringLiteral("Where the statistics page answers."))}});
+    k.append({ QStringLiteral("load_balancer"),
+        QStringLiteral("Load balancer"),
+        QStringLiteral("HAProxy"),
+        QStringLiteral(":/icons/load_balancer.svg"),
+        Tier::Balancer,
+        QStringLiteral("Spreads incoming requests over a pool of backend servers."),
+        { enumProp(QStringLiteral("software"),
+              QStringLiteral("Software"),
+              { QStringLiteral("haproxy"), QStringLiteral("nginx") },
+              QStringLiteral("The program that balances.")),
+            enumProp(QStringLiteral("algorithm"),
+                QStringLiteral("Algorithm"),
+                { QStringLiteral("roundrobin"),
+                    QStringLiteral("leastconn"),
+                    QStringLiteral("source"),
+                    QStringLiteral("uri"),
+                    QStringLiteral("random") },
+                QStringLiteral("How a backend is picked for each request; per-backend weights "
+                               "are on the links.")),
+            enumProp(QStringLiteral("backend_mode"),
+                QStringLiteral("Backend mode"),
+                { QStringLiteral("active-active"), QStringLiteral("active-passive") },
+                QStringLiteral("Active-active sends traffic to every backend; active-passive "
+                               "keeps backup backends idle until the active one fails.")),
+            boolProp(QStringLiteral("health_checks"),
+                QStringLiteral("Health checks"),
+                false,
+                QStringLiteral("Probe each backend and stop sending to one that fails.")),
+            intProp(QStringLiteral("health_check_interval"),
+                QStringLiteral("Check interval"),
+                2000,
+                100,
+                600000,
+                QStringLiteral("ms"),
+                QStringLiteral("Time between two health checks of a backend.")),
+            boolProp(QStringLiteral("tls_termination"),
+                QStringLiteral("TLS termination"),
+                false,
+                QStringLiteral("Accept HTTPS and decrypt it here.")),
+            enumProp(QStringLiteral("high_availability"),
+                QStringLiteral("High availability"),
+                { QStringLiteral("standalone"), QStringLiteral("cluster") },
+                QStringLiteral("A cluster pairs this balancer with a peer that takes over its "
+                               "virtual IP when it fails.")),
+            refProp(QStringLiteral("peer"),
+                QStringLiteral("Cluster peer"),
+                QStringLiteral("The other load balancer of the cluster.")),
+            stringProp(QStringLiteral("virtual_ip"),
+                QStringLiteral("Virtual IP"),
+                QString(),
+                QStringLiteral("The floating address the cluster answers on (keepalived, "
+                               "VRRP).")),
+            enumProp(QStringLiteral("stats_endpoint"),
+                QStringLiteral("Stats endpoint"),
+                { QStringLiteral("disabled"),
+                    QStringLiteral("internal"),
+                    QStringLiteral("public") },
+                QStringLiteral("Where the statistics page answers.")) } });
 
-    k.append({QStringLiteral("web_server"), QStringLiteral("Web server"), QStringLiteral("Nginx"),
-              QStringLiteral(":/icons/web_server.svg"), Tier::Web,
-              QStringLiteral("Serves static files and passes dynamic requests to the application "
-                             "server."),
-              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
-                        {QStringLiteral("nginx"), QStringLiteral("apache")},
-                        QStringLiteral("The web server program.")),
-               boolProp(QStringLiteral("tls"), QStringLiteral("TLS"), false,
-                        QStringLiteral("Accepts HTTPS itself.")),
-               boolProp(QStringLiteral("static_files"), QStringLiteral("Serves static files"),
-                        true, QStringLiteral("Answers requests for static files without the "
-                                             "application server.")),
-               enumProp(QStringLiteral("status_endpoint"), QStringLiteral("Status endpoint"),
-                        {QStringLiteral("disabled"), QStringLiteral("internal"),
-                         QStringLiteral("public")},
-                        QStringLiteral("Where the stub_status / server-status page answers."))}});
+    k.append({ QStringLiteral("web_server"),
+        QStringLiteral("Web server"),
+        QStringLiteral("Nginx"),
+        QStringLiteral(":/icons/web_server.svg"),
+        Tier::Web,
+        QStringLiteral("Serves static files and passes dynamic requests to the application "
+                       "server."),
+        { enumProp(QStringLiteral("software"),
+              QStringLiteral("Software"),
+              { QStringLiteral("nginx"), QStringLiteral("apache") },
+              QStringLiteral("The web server program.")),
+            boolProp(QStringLiteral("tls"),
+                QStringLiteral("TLS"),
+                false,
+                QStringLiteral("Accepts HTTPS itself.")),
+            boolProp(QStringLiteral("static_files"),
+                QStringLiteral("Serves static files"),
+                true,
+                QStringLiteral("Answers requests for static files without the "
+                               "application server.")),
+            enumProp(QStringLiteral("status_endpoint"),
+                QStringLiteral("Status endpoint"),
+                { QStringLiteral("disabled"),
+                    QStringLiteral("internal"),
+                    QStringLiteral("public") },
+                QStringLiteral("Where the stub_status / server-status page answers.")) } });
 
-    k.append({QStringLiteral("app_server"), QStringLiteral("Application server"),
-              QStringLiteral("App server"), QStringLiteral(":/icons/app_server.svg"), Tier::App,
-              QStringLiteral("Runs the application code that builds dynamic pages."),
-              {stringProp(QStringLiteral("runtime"), QStringLiteral("Runtime"),
-                          QStringLiteral("gunicorn"),
-                          QStringLiteral("e.g. gunicorn, uwsgi, php-fpm, node, tomcat.")),
-               boolProp(QStringLiteral("session_state"), QStringLiteral("Keeps session state"),
-                        false,
-                        QStringLiteral("User sessions live in this server's memory or disk.")),
-               enumProp(QStringLiteral("session_store"), QStringLiteral("Session store"),
-                        {QStringLiteral("none"), QStringLiteral("redis"),
-                         QStringLiteral("memcached"), QStringLiteral("database"),
-                         QStringLiteral("cookie")},
-                        QStringLiteral("A store shared by every application server, so any of "
-                                       "them can serve any user."))}});
+    k.append({ QStringLiteral("app_server"),
+        QStringLiteral("Application server"),
+        QStringLiteral("App server"),
+        QStringLiteral(":/icons/app_server.svg"),
+        Tier::App,
+        QStringLiteral("Runs the application code that builds dynamic pages."),
+        { stringProp(QStringLiteral("runtime"),
+              QStringLiteral("Runtime"),
+              QStringLiteral("gunicorn"),
+              QStringLiteral("e.g. gunicorn, uwsgi, php-fpm, node, tomcat.")),
+            boolProp(QStringLiteral("session_state"),
+                QStringLiteral("Keeps session state"),
+                false,
+                QStringLiteral("User sessions live in this server's memory or disk.")),
+            enumProp(QStringLiteral("session_store"),
+                QStringLiteral("Session store"),
+                { QStringLiteral("none"),
+                    QStringLiteral("redis"),
+                    QStringLiteral("memcached"),
+                    QStringLiteral("database"),
+                    QStringLiteral("cookie") },
+                QStringLiteral("A store shared by every application server, so any of "
+                               "them can serve any user.")) } });
 
-    k.append({QStringLiteral("app_files"), QStringLiteral("Application files"),
-              QStringLiteral("App files"), QStringLiteral(":/icons/app_files.svg"), Tier::App,
-              QStringLiteral("The codebase the application server runs."),
-              {stringProp(QStringLiteral("codebase"), QStringLiteral("Codebase"), QString(),
-                          QStringLiteral("Repository or package name.")),
-               enumProp(QStringLiteral("storage"), QStringLiteral("Storage"),
-                        {QStringLiteral("local"), QStringLiteral("central_share")},
-                        QStringLiteral("A local copy on each server, or one central share all "
-                                       "servers mount.")),
-               boolProp(QStringLiteral("synced"), QStringLiteral("Kept in sync"), true,
-                        QStringLiteral("Deployments update every copy together."))}});
+    k.append({ QStringLiteral("app_files"),
+        QStringLiteral("Application files"),
+        QStringLiteral("App files"),
+        QStringLiteral(":/icons/app_files.svg"),
+        Tier::App,
+        QStringLiteral("The codebase the application server runs."),
+        { stringProp(QStringLiteral("codebase"),
+              QStringLiteral("Codebase"),
+              QString(),
+              QStringLiteral("Repository or package name.")),
+            enumProp(QStringLiteral("storage"),
+                QStringLiteral("Storage"),
+                { QStringLiteral("local"), QStringLiteral("central_share") },
+                QStringLiteral("A local copy on each server, or one central share all "
+                               "servers mount.")),
+            boolProp(QStringLiteral("synced"),
+                QStringLiteral("Kept in sync"),
+                true,
+                QStringLiteral("Deployments update every copy together.")) } });
 
-    k.append(
-        {QStringLiteral("database"), QStringLiteral("Database"), QStringLiteral("MySQL"),
-         QStringLiteral(":/icons/database.svg"), Tier::Data,
-         QStringLiteral("Stores the data; a primary takes writes, replicas copy it and serve "
-                        "reads."),
-         {enumProp(QStringLiteral("engine"), QStringLiteral("Engine"),
-                   {QStringLiteral("mysql"), QStringLiteral("mariadb"),
-                    QStringLiteral("postgresql")},
-                   QStringLiteral("The database server.")),
-          enumProp(QStringLiteral("role"), QStringLiteral("Role"),
-                   {QStringLiteral("standalone"), QStringLiteral("primary"),
-                    QStringLiteral("replica")},
-                   QStringLiteral("A primary accepts writes; a replica copies a primary and "
-                                  "serves reads.")),
-          enumProp(QStringLiteral("replication"), QStringLiteral("Replication"),
-                   {QStringLiteral("async"), QStringLiteral("semi-sync")},
-                   QStringLiteral("Asynchronous replication can lose the last writes on "
-                                  "failover; semi-synchronous waits for a replica.")),
-          enumProp(QStringLiteral("failover"), QStringLiteral("Automatic failover"),
-                   {QStringLiteral("none"), QStringLiteral("orchestrator"),
-                    QStringLiteral("mha"), QStringLiteral("mysqlrouter"),
-                    QStringLiteral("galera"), QStringLiteral("patroni"),
-                    QStringLiteral("pacemaker"), QStringLiteral("other")},
-                   QStringLiteral("What promotes a replica when the primary fails; none means "
-                                  "someone must do it by hand.")),
-          boolProp(QStringLiteral("read_only"), QStringLiteral("Read only"), false,
-                   QStringLiteral("Refuses writes (usual for replicas)."))}});
+    k.append({ QStringLiteral("database"),
+        QStringLiteral("Database"),
+        QStringLiteral("MySQL"),
+        QStringLiteral(":/icons/database.svg"),
+        Tier::Data,
+        QStringLiteral("Stores the data; a primary takes writes, replicas copy it and serve "
+                       "reads."),
+        { enumProp(QStringLiteral("engine"),
+              QStringLiteral("Engine"),
+              { QStringLiteral("mysql"), QStringLiteral("mariadb"), QStringLiteral("postgresql") },
+              QStringLiteral("The database server.")),
+            enumProp(QStringLiteral("role"),
+                QStringLiteral("Role"),
+                { QStringLiteral("standalone"),
+                    QStringLiteral("primary"),
+                    QStringLiteral("replica") },
+                QStringLiteral("A primary accepts writes; a replica copies a primary and "
+                               "serves reads.")),
+            enumProp(QStringLiteral("replication"),
+                QStringLiteral("Replication"),
+                { QStringLiteral("async"), QStringLiteral("semi-sync") },
+                QStringLiteral("Asynchronous replication can lose the last writes on "
+                               "failover; semi-synchronous waits for a replica.")),
+            enumProp(QStringLiteral("failover"),
+                QStringLiteral("Automatic failover"),
+                { QStringLiteral("none"),
+                    QStringLiteral("orchestrator"),
+                    QStringLiteral("mha"),
+                    QStringLiteral("mysqlrouter"),
+                    QStringLiteral("galera"),
+                    QStringLiteral("patroni"),
+                    QStringLiteral("pacemaker"),
+                    QStringLiteral("other") },
+                QStringLiteral("What promotes a replica when the primary fails; none means "
+                               "someone must do it by hand.")),
+            boolProp(QStringLiteral("read_only"),
+                QStringLiteral("Read only"),
+                false,
+                QStringLiteral("Refuses writes (usual for replicas).")) } });
 
-    k.append({QStringLiteral("firewall"), QStringLiteral("Firewall"), QStringLiteral("Firewall"),
-              QStringLiteral(":/icons/firewall.svg"), Tier::Edge,
-              QStringLiteral("Lets through only the allowed ports; in a host it guards that "
-                             "host."),
-              {listProp(QStringLiteral("allowed_ports"), QStringLiteral("Allowed ports"),
-                        {QStringLiteral("80"), QStringLiteral("443")},
-                        QStringLiteral("Ports let in, e.g. 80, 443, 22.")),
-               stringProp(QStringLiteral("product"), QStringLiteral("Product"),
-                          QStringLiteral("nftables"),
-                          QStringLiteral("e.g. ufw, nftables, a cloud security group."))}});
+    k.append({ QStringLiteral("firewall"),
+        QStringLiteral("Firewall"),
+        QStringLiteral("Firewall"),
+        QStringLiteral(":/icons/firewall.svg"),
+        Tier::Edge,
+        QStringLiteral("Lets through only the allowed ports; in a host it guards that "
+                       "host."),
+        { listProp(QStringLiteral("allowed_ports"),
+              QStringLiteral("Allowed ports"),
+              { QStringLiteral("80"), QStringLiteral("443") },
+              QStringLiteral("Ports let in, e.g. 80, 443, 22.")),
+            stringProp(QStringLiteral("product"),
+                QStringLiteral("Product"),
+                QStringLiteral("nftables"),
+                QStringLiteral("e.g. ufw, nftables, a cloud security group.")) } });
 
-    k.append({QStringLiteral("monitoring"), QStringLiteral("Monitoring"),
-              QStringLiteral("Monitoring"), QStringLiteral(":/icons/monitoring.svg"),
-              Tier::Support,
-              QStringLiteral("Collects metrics and logs; an agent in a host watches that host."),
-              {enumProp(QStringLiteral("mode"), QStringLiteral("Mode"),
-                        {QStringLiteral("agent"), QStringLiteral("collector")},
-                        QStringLiteral("An agent runs on a host and sends to a collector.")),
-               stringProp(QStringLiteral("product"), QStringLiteral("Product"),
-                          QStringLiteral("prometheus"),
-                          QStringLiteral("e.g. Datadog, Sumo Logic, Prometheus."))}});
+    k.append({ QStringLiteral("monitoring"),
+        QStringLiteral("Monitoring"),
+        QStringLiteral("Monitoring"),
+        QStringLiteral(":/icons/monitoring.svg"),
+        Tier::Support,
+        QStringLiteral("Collects metrics and logs; an agent in a host watches that host."),
+        { enumProp(QStringLiteral("mode"),
+              QStringLiteral("Mode"),
+              { QStringLiteral("agent"), QStringLiteral("collector") },
+              QStringLiteral("An agent runs on a host and sends to a collector.")),
+            stringProp(QStringLiteral("product"),
+                QStringLiteral("Product"),
+                QStringLiteral("prometheus"),
+                QStringLiteral("e.g. Datadog, Sumo Logic, Prometheus.")) } });
 
-    k.append({QStringLiteral("cache"), QStringLiteral("Cache"), QStringLiteral("Redis"),
-              QStringLiteral(":/icons/cache.svg"), Tier::Data,
-              QStringLiteral("Keeps hot data in memory in front of the database."),
-              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
-                        {QStringLiteral("redis"), QStringLiteral("memcached"),
-                         QStringLiteral("varnish")},
-                        QStringLiteral("The cache program."))}});
+    k.append({ QStringLiteral("cache"),
+        QStringLiteral("Cache"),
+        QStringLiteral("Redis"),
+        QStringLiteral(":/icons/cache.svg"),
+        Tier::Data,
+        QStringLiteral("Keeps hot data in memory in front of the database."),
+        { enumProp(QStringLiteral("software"),
+            QStringLiteral("Software"),
+            { QStringLiteral("redis"), QStringLiteral("memcached"), QStringLiteral("varnish") },
+            QStringLiteral("The cache program.")) } });
 
-    k.append({QStringLiteral("cdn"), QStringLiteral("CDN"), QStringLiteral("CDN"),
-              QStringLiteral(":/icons/cdn.svg"), Tier::Edge,
-              QStringLiteral("Serves cached content from the edge, close to users."),
-              {stringProp(QStringLiteral("provider"), QStringLiteral("Provider"), QString(),
-                          QStringLiteral("e.g. Cloudflare, Fastly."))}});
+    k.append({ QStringLiteral("cdn"),
+        QStringLiteral("CDN"),
+        QStringLiteral("CDN"),
+        QStringLiteral(":/icons/cdn.svg"),
+        Tier::Edge,
+        QStringLiteral("Serves cached content from the edge, close to users."),
+        { stringProp(QStringLiteral("provider"),
+            QStringLiteral("Provider"),
+            QString(),
+            QStringLiteral("e.g. Cloudflare, Fastly.")) } });
 
-    k.append({QStringLiteral("queue"), QStringLiteral("Queue"), QStringLiteral("Queue"),
-              QStringLiteral(":/icons/queue.svg"), Tier::Data,
-              QStringLiteral("Holds work for background workers."),
-              {enumProp(QStringLiteral("software"), QStringLiteral("Software"),
-                        {QStringLiteral("rabbitmq"), QStringLiteral("kafka"),
-                         QStringLiteral("redis")},
-                        QStringLiteral("The message broker."))}});
+    k.append({ QStringLiteral("queue"),
+        QStringLiteral("Queue"),
+        QStringLiteral("Queue"),
+        QStringLiteral(":/icons/queue.svg"),
+        Tier::Data,
+        QStringLiteral("Holds work for background workers."),
+        { enumProp(QStringLiteral("software"),
+            QStringLiteral("Software"),
+            { QStringLiteral("rabbitmq"), QStringLiteral("kafka"), QStringLiteral("redis") },
+            QStringLiteral("The message broker.")) } });
 
-    k.append({QStringLiteral("generic"), QStringLiteral("Generic"), QStringLiteral("Component"),
-              QStringLiteral(":/icons/generic.svg"), Tier::Support,
-              QStringLiteral("Anything else."),
-              {stringProp(QStringLiteral("description"), QStringLiteral("Description"),
-                          QString(), QStringLiteral("What it is."))}});
+    k.append({ QStringLiteral("generic"),
+        QStringLiteral("Generic"),
+        QStringLiteral("Component"),
+        QStringLiteral(":/icons/generic.svg"),
+        Tier::Support,
+        QStringLiteral("Anything else."),
+        { stringProp(QStringLiteral("description"),
+            QStringLiteral("Description"),
+            QString(),
+            QStringLiteral("What it is.")) } });
     return k;
 }
 
@@ -307,21 +409,21 @@ QVariantMap defaults(const QString &kind)
 const QList<ProtocolSpec> &protocols()
 {
     static const QList<ProtocolSpec> list = {
-        {QStringLiteral("http"), QStringLiteral("HTTP"), 80, false},
-        {QStringLiteral("https"), QStringLiteral("HTTPS"), 443, true},
-        {QStringLiteral("mysql"), QStringLiteral("MySQL"), 3306, false},
-        {QStringLiteral("postgresql"), QStringLiteral("PostgreSQL"), 5432, false},
-        {QStringLiteral("replication"), QStringLiteral("Replication"), 3306, false},
-        {QStringLiteral("dns"), QStringLiteral("DNS"), 53, false},
-        {QStringLiteral("fastcgi"), QStringLiteral("FastCGI"), 9000, false},
-        {QStringLiteral("file"), QStringLiteral("File access"), 0, false},
-        {QStringLiteral("nfs"), QStringLiteral("NFS"), 2049, false},
-        {QStringLiteral("redis"), QStringLiteral("Redis"), 6379, false},
-        {QStringLiteral("amqp"), QStringLiteral("AMQP"), 5672, false},
-        {QStringLiteral("syslog"), QStringLiteral("Syslog"), 514, false},
-        {QStringLiteral("metrics"), QStringLiteral("Metrics"), 9100, false},
-        {QStringLiteral("vrrp"), QStringLiteral("VRRP"), 0, false},
-        {QStringLiteral("tcp"), QStringLiteral("TCP"), 0, false},
+        { QStringLiteral("http"), QStringLiteral("HTTP"), 80, false },
+        { QStringLiteral("https"), QStringLiteral("HTTPS"), 443, true },
+        { QStringLiteral("mysql"), QStringLiteral("MySQL"), 3306, false },
+        { QStringLiteral("postgresql"), QStringLiteral("PostgreSQL"), 5432, false },
+        { QStringLiteral("replication"), QStringLiteral("Replication"), 3306, false },
+        { QStringLiteral("dns"), QStringLiteral("DNS"), 53, false },
+        { QStringLiteral("fastcgi"), QStringLiteral("FastCGI"), 9000, false },
+        { QStringLiteral("file"), QStringLiteral("File access"), 0, false },
+        { QStringLiteral("nfs"), QStringLiteral("NFS"), 2049, false },
+        { QStringLiteral("redis"), QStringLiteral("Redis"), 6379, false },
+        { QStringLiteral("amqp"), QStringLiteral("AMQP"), 5672, false },
+        { QStringLiteral("syslog"), QStringLiteral("Syslog"), 514, false },
+        { QStringLiteral("metrics"), QStringLiteral("Metrics"), 9100, false },
+        { QStringLiteral("vrrp"), QStringLiteral("VRRP"), 0, false },
+        { QStringLiteral("tcp"), QStringLiteral("TCP"), 0, false },
     };
     return list;
 }
@@ -338,14 +440,23 @@ const ProtocolSpec *findProtocol(const QString &name)
 const QList<PropertySpec> &linkProperties()
 {
     static const QList<PropertySpec> list = {
-        intProp(QStringLiteral("weight"), QStringLiteral("Weight"), 1, 0, 256, QString(),
-                QStringLiteral("Share of the balancer's traffic for this backend, relative to "
-                               "the others.")),
-        boolProp(QStringLiteral("backup"), QStringLiteral("Backup"), false,
-                 QStringLiteral("In active-passive mode: this backend only takes traffic when "
-                                "the active ones are down.")),
-        boolProp(QStringLiteral("tls"), QStringLiteral("Encrypted (TLS)"), false,
-                 QStringLiteral("Traffic on this link is encrypted (implied by https).")),
+        intProp(QStringLiteral("weight"),
+            QStringLiteral("Weight"),
+            1,
+            0,
+            256,
+            QString(),
+            QStringLiteral("Share of the balancer's traffic for this backend, relative to "
+                           "the others.")),
+        boolProp(QStringLiteral("backup"),
+            QStringLiteral("Backup"),
+            false,
+            QStringLiteral("In active-passive mode: this backend only takes traffic when "
+                           "the active ones are down.")),
+        boolProp(QStringLiteral("tls"),
+            QStringLiteral("Encrypted (TLS)"),
+            false,
+            QStringLiteral("Traffic on this link is encrypted (implied by https).")),
     };
     return list;
 }
@@ -353,10 +464,14 @@ const QList<PropertySpec> &linkProperties()
 const QList<PropertySpec> &hostProperties()
 {
     static const QList<PropertySpec> list = {
-        stringProp(QStringLiteral("address"), QStringLiteral("Address"), QString(),
-                   QStringLiteral("IP address or host name.")),
-        boolProp(QStringLiteral("public"), QStringLiteral("Public address"), false,
-                 QStringLiteral("The host has an address reachable from the internet.")),
+        stringProp(QStringLiteral("address"),
+            QStringLiteral("Address"),
+            QString(),
+            QStringLiteral("IP address or host name.")),
+        boolProp(QStringLiteral("public"),
+            QStringLiteral("Public address"),
+            false,
+            QStringLiteral("The host has an address reachable from the internet.")),
     };
     return list;
 }

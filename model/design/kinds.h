@@ -19,24 +19,24 @@ namespace Kinds {
 
 /** The type of a property value, which also picks the editor the UI shows for it. */
 enum class PropertyType {
-    Bool,       ///< QVariant bool
-    Int,        ///< QVariant int, within [minimum, maximum]
-    String,     ///< free text
-    Enum,       ///< one of `values`
+    Bool, ///< QVariant bool
+    Int, ///< QVariant int, within [minimum, maximum]
+    String, ///< free text
+    Enum, ///< one of `values`
     StringList, ///< QStringList (e.g. allowed ports "80", "443")
     ComponentRef ///< the id of another component of the design, or empty
 };
 
 struct PropertySpec
 {
-    QString name;        ///< stable key in the file, snake_case
+    QString name; ///< stable key in the file, snake_case
     QString displayName; ///< shown in the property editor
     PropertyType type = PropertyType::String;
     QVariant defaultValue;
     QStringList values; ///< for Enum: allowed values, in display order
     int minimum = 0;
     int maximum = 0;
-    QString unit;        ///< e.g. "s", "ms", shown after Int values
+    QString unit; ///< e.g. "s", "ms", shown after Int values
     QString description; ///< tooltip, one sentence
 };
 
@@ -45,10 +45,10 @@ enum class Tier { Client = 0, Edge = 1, Balancer = 2, Web = 3, App = 4, Data = 5
 
 struct KindSpec
 {
-    QString name;        ///< stable key, e.g. "load_balancer"
+    QString name; ///< stable key, e.g. "load_balancer"
     QString displayName; ///< "Load balancer"
     QString defaultLabel; ///< label of a new component, e.g. "HAProxy"
-    QString icon;        ///< resource path of the SVG icon, e.g. ":/icons/load_balancer.svg"
+    QString icon; ///< resource path of the SVG icon, e.g. ":/icons/load_balancer.svg"
     Tier tier = Tier::Support;
     QString description;
     QList<PropertySpec> properties;

@@ -21,21 +21,37 @@ constexpr int MaxIdLength = 256;
 constexpr int MaxTextLength = 64 * 1024;
 
 // Keys each element type understands; anything else goes to `extra`.
-const QStringList ComponentKeys = {QStringLiteral("id"), QStringLiteral("kind"),
-                                   QStringLiteral("label"), QStringLiteral("host"),
-                                   QStringLiteral("x"), QStringLiteral("y"),
-                                   QStringLiteral("properties")};
-const QStringList HostKeys = {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("x"),
-                              QStringLiteral("y"), QStringLiteral("width"),
-                              QStringLiteral("height"), QStringLiteral("properties")};
-const QStringList LinkKeys = {QStringLiteral("id"), QStringLiteral("from"), QStringLiteral("to"),
-                              QStringLiteral("protocol"), QStringLiteral("port"),
-                              QStringLiteral("label"), QStringLiteral("properties")};
-const QStringList RootKeys = {QStringLiteral("format"), QStringLiteral("version"),
-                              QStringLiteral("name"), QStringLiteral("domain"),
-                              QStringLiteral("description"), QStringLiteral("hosts"),
-                              QStringLiteral("components"), QStringLiteral("links"),
-                              QStringLiteral("accepted_findings"), QStringLiteral("bindings")};
+const QStringList ComponentKeys = { QStringLiteral("id"),
+    QStringLiteral("kind"),
+    QStringLiteral("label"),
+    QStringLiteral("host"),
+    QStringLiteral("x"),
+    QStringLiteral("y"),
+    QStringLiteral("properties") };
+const QStringList HostKeys = { QStringLiteral("id"),
+    QStringLiteral("label"),
+    QStringLiteral("x"),
+    QStringLiteral("y"),
+    QStringLiteral("width"),
+    QStringLiteral("height"),
+    QStringLiteral("properties") };
+const QStringList LinkKeys = { QStringLiteral("id"),
+    QStringLiteral("from"),
+    QStringLiteral("to"),
+    QStringLiteral("protocol"),
+    QStringLiteral("port"),
+    QStringLiteral("label"),
+    QStringLiteral("properties") };
+const QStringList RootKeys = { QStringLiteral("format"),
+    QStringLiteral("version"),
+    QStringLiteral("name"),
+    QStringLiteral("domain"),
+    QStringLiteral("description"),
+    QStringLiteral("hosts"),
+    QStringLiteral("components"),
+    QStringLiteral("links"),
+    QStringLiteral("accepted_findings"),
+    QStringLiteral("bindings") };
 
 void lineColumn(const QByteArray &bytes, int offset, int *line, int *column)
 {
@@ -82,36 +98,45 @@ public:
         return false;
     }
 
-    bool string(const QJsonObject &o, const QString &key, const QString &path, QString *out,
-                bool required, int maxLength = MaxTextLength)
+    bool string(const QJsonObject &o,
+        const QString &key,
+        const QString &path,
+        QString *out,
+        bool required,
+        int maxLength = MaxTextLength)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() && !required)
             return true;
         if (!v.isString())
-            return fail(join(path, key), v.isUndefined() ? QStringLiteral("missing")
-                                                           : QStringLiteral("expected text"));
+            return fail(join(path, key),
+                v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected text"));
         const QString s = v.toString();
         if (s.size() > maxLength)
-            return fail(join(path, key),
-                        QStringLiteral("longer than %1 characters").arg(maxLength));
+            return fail(
+                join(path, key), QStringLiteral("longer than %1 characters").arg(maxLength));
         *out = s;
         return true;
     }
 
-    bool number(const QJsonObject &o, const QString &key, const QString &path, double *out,
-                bool required, double min, double max)
+    bool number(const QJsonObject &o,
+        const QString &key,
+        const QString &path,
+        double *out,
+        bool required,
+        double min,
+        double max)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() && !required)
             return true;
         if (!v.isDouble())
-            return fail(join(path, key), v.isUndefined() ? QStringLiteral("missing")
-                                                           : QStringLiteral("expected a number"));
+            return fail(join(path, key),
+                v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a number"));
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < min || d > max)
             return fail(join(path, key),
-                        QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+                QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
         *out = d;
         return true;
     }
@@ -124,14 +149,16 @@ public:
             return fail(path + QStringLiteral(".id"), QStringLiteral("empty"));
         if (seen->contains(*out))
             return fail(path + QStringLiteral(".id"),
-                        QStringLiteral("\"%1\" is used by another element").arg(*out));
+                QStringLiteral("\"%1\" is used by another element").arg(*out));
         seen->insert(*out);
         return true;
     }
 
-    bool properties(const QJsonObject &o, const QString &path,
-                    const QList<Kinds::PropertySpec> &specs, QVariantMap *props,
-                    QJsonObject *extra)
+    bool properties(const QJsonObject &o,
+        const QString &path,
+        const QList<Kinds::PropertySpec> &specs,
+        QVariantMap *props,
+        QJsonObject *extra)
     {
         for (const Kinds::PropertySpec &s : specs)
             props->insert(s.name, s.defaultValue);
@@ -183,7 +210,8 @@ public:
             const QJsonObject o = hosts.at(i).toObject();
             Host h;
             double x = 0, y = 0, w = 240, hh = 160;
-            if (!id(o, path, ids, &h.id) || !string(o, QStringLiteral("label"), path, &h.label, false)
+            if (!id(o, path, ids, &h.id)
+                || !string(o, QStringLiteral("label"), path, &h.label, false)
                 || !number(o, QStringLiteral("x"), path, &x, false, -MaxCoordinate, MaxCoordinate)
                 || !number(o, QStringLiteral("y"), path, &y, false, -MaxCoordinate, MaxCoordinate)
                 || !number(o, QStringLiteral("width"), path, &w, false, 1, MaxCoordinate)
@@ -198,8 +226,8 @@ public:
         return true;
     }
 
-    bool readComponents(const QJsonArray &components, QSet<QString> *ids,
-                        const QSet<QString> &hostIds)
+    bool readComponents(
+        const QJsonArray &components, QSet<QString> *ids, const QSet<QString> &hostIds)
     {
         for (qsizetype i = 0; i < components.size(); ++i) {
             const QString path = QStringLiteral("components[%1]").arg(i);
@@ -218,10 +246,10 @@ public:
             const Kinds::KindSpec *kind = Kinds::find(c.kind);
             if (!kind)
                 return fail(path + QStringLiteral(".kind"),
-                            QStringLiteral("unknown kind \"%1\"").arg(c.kind));
+                    QStringLiteral("unknown kind \"%1\"").arg(c.kind));
             if (!c.host.isEmpty() && !hostIds.contains(c.host))
                 return fail(path + QStringLiteral(".host"),
-                            QStringLiteral("no host with id \"%1\"").arg(c.host));
+                    QStringLiteral("no host with id \"%1\"").arg(c.host));
             c.pos = QPointF(x, y);
             c.extra = unknownFields(o, ComponentKeys);
             if (!properties(o, path, kind->properties, &c.props, &c.extra))
@@ -249,19 +277,20 @@ public:
                 return false;
             if (!componentIds.contains(l.from))
                 return fail(path + QStringLiteral(".from"),
-                            QStringLiteral("no component with id \"%1\"").arg(l.from));
+                    QStringLiteral("no component with id \"%1\"").arg(l.from));
             if (!componentIds.contains(l.to))
                 return fail(path + QStringLiteral(".to"),
-                            QStringLiteral("no component with id \"%1\"").arg(l.to));
+                    QStringLiteral("no component with id \"%1\"").arg(l.to));
             if (l.from == l.to)
                 return fail(path + QStringLiteral(".to"),
-                            QStringLiteral("a link cannot go from a component to itself"));
+                    QStringLiteral("a link cannot go from a component to itself"));
             const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(l.protocol);
             if (!protocol)
                 return fail(path + QStringLiteral(".protocol"),
-                            QStringLiteral("unknown protocol \"%1\"").arg(l.protocol));
+                    QStringLiteral("unknown protocol \"%1\"").arg(l.protocol));
             if (port != std::floor(port))
-                return fail(path + QStringLiteral(".port"), QStringLiteral("expected a whole number"));
+                return fail(
+                    path + QStringLiteral(".port"), QStringLiteral("expected a whole number"));
             l.port = o.contains(QStringLiteral("port")) ? static_cast<int>(port)
                                                         : protocol->defaultPort;
             l.extra = unknownFields(o, LinkKeys);
@@ -289,7 +318,7 @@ public:
             for (const QJsonValue &s : subjects.toArray()) {
                 if (!s.isString())
                     return fail(path + QStringLiteral(".subjects"),
-                                QStringLiteral("expected a list of ids"));
+                        QStringLiteral("expected a list of ids"));
                 a.subjects.append(s.toString());
             }
             a.subjects.sort();
@@ -330,8 +359,9 @@ public:
  *  "position" object, and links "edges" with "source" and "target". */
 QJsonObject migrateV1(QJsonObject root)
 {
-    auto renameArray = [&root](const QString &from, const QString &to,
-                               const std::function<QJsonObject(QJsonObject)> &fix) {
+    auto renameArray = [&root](const QString &from,
+                           const QString &to,
+                           const std::function<QJsonObject(QJsonObject)> &fix) {
         if (!root.contains(from))
             return;
         QJsonArray out;
@@ -403,7 +433,7 @@ ReadResult parse(const QByteArray &bytes)
     QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("toposcope")) {
         r.fail(QStringLiteral("format"),
-               QStringLiteral("not a Toposcope design (expected \"format\": \"toposcope\")"));
+            QStringLiteral("not a Toposcope design (expected \"format\": \"toposcope\")"));
         return r.result;
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
@@ -415,10 +445,10 @@ ReadResult parse(const QByteArray &bytes)
     r.result.fileVersion = static_cast<int>(std::min(v, 1e9));
     if (v > CurrentVersion) {
         r.fail(QStringLiteral("version"),
-               QStringLiteral("the file is version %1, written by a newer Toposcope; this one "
-                              "reads versions up to %2")
-                   .arg(r.result.fileVersion)
-                   .arg(CurrentVersion));
+            QStringLiteral("the file is version %1, written by a newer Toposcope; this one "
+                           "reads versions up to %2")
+                .arg(r.result.fileVersion)
+                .arg(CurrentVersion));
         return r.result;
     }
     if (r.result.fileVersion == 1)
@@ -479,45 +509,44 @@ QByteArray serialize(const DesignData &d)
 
     QJsonArray hosts;
     for (const Host &h : d.hosts) {
-        QJsonObject o{{QStringLiteral("id"), h.id},
-                      {QStringLiteral("label"), h.label},
-                      {QStringLiteral("x"), h.rect.x()},
-                      {QStringLiteral("y"), h.rect.y()},
-                      {QStringLiteral("width"), h.rect.width()},
-                      {QStringLiteral("height"), h.rect.height()},
-                      {QStringLiteral("properties"), propertiesJson(h.props, h.extra)}};
+        QJsonObject o{ { QStringLiteral("id"), h.id },
+            { QStringLiteral("label"), h.label },
+            { QStringLiteral("x"), h.rect.x() },
+            { QStringLiteral("y"), h.rect.y() },
+            { QStringLiteral("width"), h.rect.width() },
+            { QStringLiteral("height"), h.rect.height() },
+            { QStringLiteral("properties"), propertiesJson(h.props, h.extra) } };
         hosts.append(withExtra(o, h.extra));
     }
     QJsonArray components;
     for (const Component &c : d.components) {
-        QJsonObject o{{QStringLiteral("id"), c.id},
-                      {QStringLiteral("kind"), c.kind},
-                      {QStringLiteral("label"), c.label},
-                      {QStringLiteral("x"), c.pos.x()},
-                      {QStringLiteral("y"), c.pos.y()},
-                      {QStringLiteral("properties"), propertiesJson(c.props, c.extra)}};
+        QJsonObject o{ { QStringLiteral("id"), c.id },
+            { QStringLiteral("kind"), c.kind },
+            { QStringLiteral("label"), c.label },
+            { QStringLiteral("x"), c.pos.x() },
+            { QStringLiteral("y"), c.pos.y() },
+            { QStringLiteral("properties"), propertiesJson(c.props, c.extra) } };
         if (!c.host.isEmpty())
             o.insert(QStringLiteral("host"), c.host);
         components.append(withExtra(o, c.extra));
     }
     QJsonArray links;
     for (const Link &l : d.links) {
-        QJsonObject o{{QStringLiteral("id"), l.id},
-                      {QStringLiteral("from"), l.from},
-                      {QStringLiteral("to"), l.to},
-                      {QStringLiteral("protocol"), l.protocol},
-                      {QStringLiteral("port"), l.port},
-                      {QStringLiteral("properties"), propertiesJson(l.props, l.extra)}};
+        QJsonObject o{ { QStringLiteral("id"), l.id },
+            { QStringLiteral("from"), l.from },
+            { QStringLiteral("to"), l.to },
+            { QStringLiteral("protocol"), l.protocol },
+            { QStringLiteral("port"), l.port },
+            { QStringLiteral("properties"), propertiesJson(l.props, l.extra) } };
         if (!l.label.isEmpty())
             o.insert(QStringLiteral("label"), l.label);
         links.append(withExtra(o, l.extra));
     }
     QJsonArray accepted;
     for (const AcceptedFinding &a : d.acceptedFindings) {
-        accepted.append(QJsonObject{{QStringLiteral("rule"), a.rule},
-                                    {QStringLiteral("subjects"),
-                                     QJsonArray::fromStringList(a.subjects)},
-                                    {QStringLiteral("reason"), a.reason}});
+        accepted.append(QJsonObject{ { QStringLiteral("rule"), a.rule },
+            { QStringLiteral("subjects"), QJsonArray::fromStringList(a.subjects) },
+            { QStringLiteral("reason"), a.reason } });
     }
     root.insert(QStringLiteral("hosts"), hosts);
     root.insert(QStringLiteral("components"), components);

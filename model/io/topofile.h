@@ -23,10 +23,10 @@ struct ReadResult
 {
     bool ok = false;
     DesignData data;
-    QString error;    ///< one sentence naming the problem, empty when ok
-    QString field;    ///< path of the offending field, if the problem is in one
-    int line = 0;     ///< 1-based, for syntax errors
-    int column = 0;   ///< 1-based, for syntax errors
+    QString error; ///< one sentence naming the problem, empty when ok
+    QString field; ///< path of the offending field, if the problem is in one
+    int line = 0; ///< 1-based, for syntax errors
+    int column = 0; ///< 1-based, for syntax errors
     int fileVersion = 0; ///< the version the file was written as (before migration)
 };
 

@@ -160,9 +160,9 @@ LayeredGraph LayeredGraph::build(const DesignData &data)
         if (from < 0 || to < 0 || from == to)
             continue;
         const bool support = in.roles[from] == Role::Monitoring || in.roles[to] == Role::Monitoring
-                             || link.protocol == QLatin1String("metrics")
-                             || link.protocol == QLatin1String("syslog");
-        links.push_back({from, to, support});
+            || link.protocol == QLatin1String("metrics")
+            || link.protocol == QLatin1String("syslog");
+        links.push_back({ from, to, support });
         in.callees[from].push_back(to);
         in.callers[to].push_back(from);
     }
@@ -176,9 +176,9 @@ LayeredGraph LayeredGraph::build(const DesignData &data)
     g.nodes.resize(count);
     g.hostSpans.resize(data.hosts.size());
     for (int c = 0; c < count; ++c) {
-        const int layer = static_cast<int>(std::lower_bound(used.begin(), used.end(), band[c])
-                                           - used.begin());
-        g.nodes[c] = {NodeType::Component, layer, in.hostOf[c]};
+        const int layer
+            = static_cast<int>(std::lower_bound(used.begin(), used.end(), band[c]) - used.begin());
+        g.nodes[c] = { NodeType::Component, layer, in.hostOf[c] };
         if (in.hostOf[c] >= 0) {
             HostSpan &span = g.hostSpans[in.hostOf[c]];
             span.first = span.first < 0 ? layer : std::min(span.first, layer);
@@ -208,7 +208,7 @@ LayeredGraph LayeredGraph::build(const DesignData &data)
         const int firstLayer = g.nodes[top].layer;
         const int lastLayer = g.nodes[bottom].layer;
         int previous = top;
-        std::vector<int> chain{top};
+        std::vector<int> chain{ top };
         for (int layer = firstLayer + 1; layer < lastLayer; ++layer) {
             int host = -1;
             if (topHost >= 0 && topHost == bottomHost) {
@@ -220,8 +220,8 @@ LayeredGraph LayeredGraph::build(const DesignData &data)
                     host = inTop ? topHost : bottomHost;
             }
             const int dummy = static_cast<int>(g.nodes.size());
-            g.nodes.push_back({NodeType::Dummy, layer, host});
-            g.up.push_back({previous});
+            g.nodes.push_back({ NodeType::Dummy, layer, host });
+            g.up.push_back({ previous });
             g.down.emplace_back();
             g.flat.emplace_back();
             g.down[previous].push_back(dummy);
@@ -251,7 +251,7 @@ LayeredGraph LayeredGraph::build(const DesignData &data)
         for (std::size_t i = 0; i < hostHasNode[h].size(); ++i) {
             if (hostHasNode[h][i])
                 continue;
-            g.nodes.push_back({NodeType::Placeholder, g.hostSpans[h].first + int(i), h});
+            g.nodes.push_back({ NodeType::Placeholder, g.hostSpans[h].first + int(i), h });
             g.up.emplace_back();
             g.down.emplace_back();
             g.flat.emplace_back();

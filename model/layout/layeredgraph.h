@@ -65,7 +65,7 @@ public:
     std::vector<Node> nodes;
     std::vector<std::vector<int>> layers;
     std::vector<int> position;
-    std::vector<std::vector<int>> up;   ///< neighbours in the layer above, one per segment
+    std::vector<std::vector<int>> up; ///< neighbours in the layer above, one per segment
     std::vector<std::vector<int>> down; ///< neighbours in the layer below, one per segment
     std::vector<std::vector<int>> flat; ///< neighbours in the same layer, one per link
     /** Each link between layers as its nodes from top to bottom: end, dummies…, end. */
@@ -75,7 +75,7 @@ public:
      * component), not requests; the placement lets it pull less.
      */
     std::vector<char> chainIsSupport;
-    std::vector<HostSpan> hostSpans;    ///< per DesignData::hosts index
+    std::vector<HostSpan> hostSpans; ///< per DesignData::hosts index
 
 private:
     int m_componentCount = 0;

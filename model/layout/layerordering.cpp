@@ -43,8 +43,7 @@ LayerOrdering::LayerOrdering(LayeredGraph &graph)
     , m_hostFirst(graph.hostSpans.size(), 0)
     , m_ownSum(graph.hostSpans.size(), 0)
     , m_ownCount(graph.hostSpans.size(), 0)
-{
-}
+{ }
 
 std::int64_t LayerOrdering::run(int maxSweeps)
 {
@@ -80,8 +79,7 @@ std::int64_t LayerOrdering::run(int maxSweeps)
     }
     for (int l = 0; l < layerCount; ++l)
         g.setLayerOrder(l, best[l]);
-    for (int pass = 0; pass < 8 && bestCrossings > 0 && transpose(); ++pass) {
-    }
+    for (int pass = 0; pass < 8 && bestCrossings > 0 && transpose(); ++pass) { }
     return g.crossings();
 }
 
@@ -168,7 +166,7 @@ void LayerOrdering::reorder(int layer, int fixed, bool byNeighbours)
         }
         if (h >= 0)
             m_hostUnit[h] = static_cast<int>(units.size());
-        units.push_back({h, m_key[n], g.position[n], {n}});
+        units.push_back({ h, m_key[n], g.position[n], { n } });
     }
     for (Unit &unit : units) {
         if (unit.host < 0)
@@ -255,7 +253,7 @@ std::int64_t LayerOrdering::pairCrossings(int left, int right) const
     std::int64_t count = 0;
     std::vector<int> a;
     std::vector<int> b;
-    for (const auto *adjacency : {&g.up, &g.down}) {
+    for (const auto *adjacency : { &g.up, &g.down }) {
         a.clear();
         b.clear();
         for (int m : (*adjacency)[left])

@@ -32,12 +32,12 @@ private:
     std::int64_t pairCrossings(int left, int right) const;
 
     LayeredGraph &m_graph;
-    std::vector<double> m_key;     // per node, scratch
-    std::vector<char> m_hasKey;    // per node, scratch
-    std::vector<int> m_hostUnit;   // per host, scratch
+    std::vector<double> m_key; // per node, scratch
+    std::vector<char> m_hasKey; // per node, scratch
+    std::vector<int> m_hostUnit; // per host, scratch
     std::vector<double> m_hostSum; // per host, scratch
-    std::vector<int> m_hostCount;  // per host, scratch
-    std::vector<int> m_hostFirst;  // per host, scratch: first position in the fixed layer
-    std::vector<double> m_ownSum;  // per host, scratch: positions in the reordered layer
-    std::vector<int> m_ownCount;   // per host, scratch
+    std::vector<int> m_hostCount; // per host, scratch
+    std::vector<int> m_hostFirst; // per host, scratch: first position in the fixed layer
+    std::vector<double> m_ownSum; // per host, scratch: positions in the reordered layer
+    std::vector<int> m_ownCount; // per host, scratch
 };

@@ -30,7 +30,7 @@ int turn(QPointF a, QPointF b, QPointF c)
 bool properlyCross(const Segment &s, const Segment &t)
 {
     return turn(s.a, s.b, t.a) * turn(s.a, s.b, t.b) < 0
-           && turn(t.a, t.b, s.a) * turn(t.a, t.b, s.b) < 0;
+        && turn(t.a, t.b, s.a) * turn(t.a, t.b, s.b) < 0;
 }
 
 } // namespace
@@ -50,10 +50,11 @@ qint64 linkCrossings(const DesignData &data)
             continue;
         const QPointF a = data.components.at(from).pos;
         const QPointF b = data.components.at(to).pos;
-        segments.push_back({a, b, from, to, std::min(a.x(), b.x()), std::max(a.x(), b.x())});
+        segments.push_back({ a, b, from, to, std::min(a.x(), b.x()), std::max(a.x(), b.x()) });
     }
-    std::sort(segments.begin(), segments.end(),
-              [](const Segment &s, const Segment &t) { return s.minX < t.minX; });
+    std::sort(segments.begin(), segments.end(), [](const Segment &s, const Segment &t) {
+        return s.minX < t.minX;
+    });
     qint64 count = 0;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment &s = segments[i];

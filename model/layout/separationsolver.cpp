@@ -17,7 +17,7 @@ int SeparationSolver::addVariable(double desired, double weight)
 
 void SeparationSolver::addConstraint(int left, int right, double gap)
 {
-    m_constraints.push_back({left, right, gap});
+    m_constraints.push_back({ left, right, gap });
     m_prepared = false;
 }
 
@@ -105,7 +105,7 @@ std::vector<double> SeparationSolver::solve()
         b.weight = m_weight[v];
         b.weightedDesired = m_weight[v] * m_desired[v];
         b.position = m_desired[v];
-        b.variables = {v};
+        b.variables = { v };
         b.in.assign(m_inList.begin() + m_inStart[v], m_inList.begin() + m_inStart[v + 1]);
     }
     auto positionOf = [&](int v) { return blocks[blockOf[v]].position + offset[v]; };
@@ -150,8 +150,8 @@ std::vector<double> SeparationSolver::solve()
                 blockOf[u] = into;
                 offset[u] += shift;
             }
-            target.variables.insert(target.variables.end(), source.variables.begin(),
-                                    source.variables.end());
+            target.variables.insert(
+                target.variables.end(), source.variables.begin(), source.variables.end());
             target.in.insert(target.in.end(), source.in.begin(), source.in.end());
             target.weightedDesired += source.weightedDesired - shift * source.weight;
             target.weight += source.weight;

@@ -54,7 +54,7 @@ private:
     std::vector<double> m_desired;
     std::vector<double> m_weight;
     std::vector<Constraint> m_constraints;
-    std::vector<int> m_order;   // topological order of the variables
+    std::vector<int> m_order; // topological order of the variables
     std::vector<int> m_inStart; // constraints into each variable: m_inList[m_inStart[v] ..]
     std::vector<int> m_inList;
     bool m_prepared = false;

@@ -69,25 +69,24 @@ void addConstraints(const LayeredGraph &g, const Options &options, SeparationSol
             // Neighbours linked to each other get room for the link's label between them
             // (between two frames there is room already: both paddings and the gap).
             const bool linked = g.nodes[a].host == g.nodes[b].host
-                                && std::find(g.flat[a].begin(), g.flat[a].end(), b)
-                                       != g.flat[a].end();
+                && std::find(g.flat[a].begin(), g.flat[a].end(), b) != g.flat[a].end();
             const double between = linked ? std::max(options.verticalGap, options.horizontalGap)
                                           : spacing(aIsCard, bIsCard, options);
-            solver.addConstraint(a, b, halfWidth(g, a, options) + between
-                                           + halfWidth(g, b, options));
+            solver.addConstraint(
+                a, b, halfWidth(g, a, options) + between + halfWidth(g, b, options));
             const int hostA = g.nodes[a].host;
             const int hostB = g.nodes[b].host;
             if (hostA == hostB)
                 continue;
-            if (!framePairs.insert({hostA >= 0 ? -1 - hostA : a, hostB >= 0 ? -1 - hostB : b})
+            if (!framePairs.insert({ hostA >= 0 ? -1 - hostA : a, hostB >= 0 ? -1 - hostB : b })
                      .second) {
                 continue;
             }
-            const std::vector<int> lefts = hostA >= 0 ? lastCards[hostA] : std::vector<int>{a};
-            const std::vector<int> rights = hostB >= 0 ? firstCards[hostB] : std::vector<int>{b};
+            const std::vector<int> lefts = hostA >= 0 ? lastCards[hostA] : std::vector<int>{ a };
+            const std::vector<int> rights = hostB >= 0 ? firstCards[hostB] : std::vector<int>{ b };
             const double gap = (hostA >= 0 ? cardHalf + pad : halfWidth(g, a, options))
-                               + spacing(hostA >= 0 || aIsCard, hostB >= 0 || bIsCard, options)
-                               + (hostB >= 0 ? cardHalf + pad : halfWidth(g, b, options));
+                + spacing(hostA >= 0 || aIsCard, hostB >= 0 || bIsCard, options)
+                + (hostB >= 0 ? cardHalf + pad : halfWidth(g, b, options));
             for (int left : lefts) {
                 for (int right : rights)
                     solver.addConstraint(left, right, gap);
@@ -103,8 +102,8 @@ void addConstraints(const LayeredGraph &g, const Options &options, SeparationSol
 // its dummies, and each dummy is also pulled onto the straight line between the ends: links
 // are drawn straight, and the dummies keep the gap from the cards the line passes.
 // `rowY` gives the centre of each layer, for where a line crosses it.
-std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<double> &rowY,
-                                      const Options &options)
+std::vector<double> placeHorizontally(
+    const LayeredGraph &g, const std::vector<double> &rowY, const Options &options)
 {
     constexpr double longSegmentWeight = 8;
     constexpr double straightness = 4;
@@ -148,7 +147,7 @@ std::vector<double> placeHorizontally(const LayeredGraph &g, const std::vector<d
             const int u = chain.front();
             const int v = chain.back();
             const double segmentWeight = (chain.size() > 2 ? longSegmentWeight : 1)
-                                         * (g.chainIsSupport[k] ? supportWeight : 1);
+                * (g.chainIsSupport[k] ? supportWeight : 1);
             for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
                 pull(chain[i], x[chain[i + 1]], segmentWeight);
                 pull(chain[i + 1], x[chain[i]], segmentWeight);
@@ -225,8 +224,10 @@ void fitFrames(DesignData &data, const Options &options)
     QHash<ElementId, QRectF> around;
     double bottom = options.margin;
     for (const Component &c : data.components) {
-        const QRectF r(c.pos.x() - card.width() / 2, c.pos.y() - card.height() / 2,
-                       card.width(), card.height());
+        const QRectF r(c.pos.x() - card.width() / 2,
+            c.pos.y() - card.height() / 2,
+            card.width(),
+            card.height());
         bottom = std::max(bottom, r.bottom());
         if (c.host.isEmpty())
             continue;

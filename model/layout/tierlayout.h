@@ -38,14 +38,14 @@ namespace TierLayout {
 /** Geometry of the layout, in scene pixels at 100 % zoom. */
 struct Options
 {
-    QSizeF cardSize{120, 84};     ///< size of a component card (positions are centres)
-    double horizontalGap = 40;    ///< between neighbouring cards, or a card and a frame
-    double verticalGap = 90;      ///< between bands, and between cards linked side by side
-    double hostPadding = 16;      ///< between a frame and the cards inside it
-    double hostTitleHeight = 28;  ///< title bar at the top of a frame
-    double margin = 40;           ///< top-left corner of the layout
-    int sweeps = 24;              ///< at most, crossing-reduction sweeps (down and up: 2)
-    int placementRounds = 100;    ///< at most, rounds of the horizontal placement
+    QSizeF cardSize{ 120, 84 }; ///< size of a component card (positions are centres)
+    double horizontalGap = 40; ///< between neighbouring cards, or a card and a frame
+    double verticalGap = 90; ///< between bands, and between cards linked side by side
+    double hostPadding = 16; ///< between a frame and the cards inside it
+    double hostTitleHeight = 28; ///< title bar at the top of a frame
+    double margin = 40; ///< top-left corner of the layout
+    int sweeps = 24; ///< at most, crossing-reduction sweeps (down and up: 2)
+    int placementRounds = 100; ///< at most, rounds of the horizontal placement
 };
 
 /** Arranges `data` with the default options. */

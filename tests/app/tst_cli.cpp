@@ -57,16 +57,20 @@ void TestCli::help_data()
 void TestCli::help()
 {
     QFETCH(QString, option);
-    const Run run = runToposcope({option});
+    const Run run = runToposcope({ option });
     QCOMPARE(run.err, QString());
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QLatin1String("Usage: toposcope [FILE]")), qPrintable(run.out));
     // Every command and option a user can type is named in the usage.
-    const QStringList words = {QStringLiteral("validate"), QStringLiteral("export"),
-                               QStringLiteral("import"),   QStringLiteral("--format"),
-                               QStringLiteral("--fail-on"), QStringLiteral("--png"),
-                               QStringLiteral("--mermaid"), QStringLiteral("--report"),
-                               QStringLiteral("--version")};
+    const QStringList words = { QStringLiteral("validate"),
+        QStringLiteral("export"),
+        QStringLiteral("import"),
+        QStringLiteral("--format"),
+        QStringLiteral("--fail-on"),
+        QStringLiteral("--png"),
+        QStringLiteral("--mermaid"),
+        QStringLiteral("--report"),
+        QStringLiteral("--version") };
     for (const QString &word : words)
         QVERIFY2(run.out.contains(word), qPrintable(word));
 }
@@ -81,7 +85,7 @@ void TestCli::version_data()
 void TestCli::version()
 {
     QFETCH(QString, option);
-    const Run run = runToposcope({option});
+    const Run run = runToposcope({ option });
     QCOMPARE(run.err, QString());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("toposcope %1\n").arg(QStringLiteral(TOPOSCOPE_VERSION)));
@@ -93,14 +97,14 @@ void TestCli::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                    << QStringLiteral("--frobnicate");
-    QTest::newRow("unknown short option") << QStringList{QStringLiteral("-Z")}
-                                          << QStringLiteral("-Z");
-    QTest::newRow("two files") << QStringList{QStringLiteral("a.topo"), QStringLiteral("b.topo")}
+    QTest::newRow("unknown option")
+        << QStringList{ QStringLiteral("--frobnicate") } << QStringLiteral("--frobnicate");
+    QTest::newRow("unknown short option")
+        << QStringList{ QStringLiteral("-Z") } << QStringLiteral("-Z");
+    QTest::newRow("two files") << QStringList{ QStringLiteral("a.topo"), QStringLiteral("b.topo") }
                                << QStringLiteral("b.topo");
     QTest::newRow("unknown command")
-        << QStringList{QStringLiteral("frobnicate"), QStringLiteral("design.topo")}
+        << QStringList{ QStringLiteral("frobnicate"), QStringLiteral("design.topo") }
         << QStringLiteral("frobnicate");
 }
 

@@ -33,7 +33,7 @@ struct Run
 Run validate(const QStringList &args)
 {
     QProcess p;
-    p.start(s(TOPOSCOPE_BINARY), QStringList{s("validate")} + args);
+    p.start(s(TOPOSCOPE_BINARY), QStringList{ s("validate") } + args);
     Run r;
     if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
         return r;
@@ -56,45 +56,45 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrContains");
 
-        QTest::newRow("clean design") << QStringList{example("scaled-up.topo")} << 0 << QString();
+        QTest::newRow("clean design") << QStringList{ example("scaled-up.topo") } << 0 << QString();
         QTest::newRow("clean at info")
-            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("info")} << 0 << QString();
+            << QStringList{ example("scaled-up.topo"), s("--fail-on"), s("info") } << 0
+            << QString();
         QTest::newRow("critical findings")
-            << QStringList {example("distributed.topo")} << 1 << QString();
+            << QStringList{ example("distributed.topo") } << 1 << QString();
         QTest::newRow("warnings below the default threshold")
-            << QStringList{fixture("warnings-only.topo")} << 0 << QString();
+            << QStringList{ fixture("warnings-only.topo") } << 0 << QString();
         QTest::newRow("warnings at --fail-on warning")
-            << QStringList {fixture("warnings-only.topo"), s("--fail-on"), s("warning")} << 1
+            << QStringList{ fixture("warnings-only.topo"), s("--fail-on"), s("warning") } << 1
             << QString();
-        QTest::newRow("--fail-on=critical form")
-            << QStringList {fixture("warnings-only.topo"), s("--fail-on=critical")} << 0
-            << QString();
+        QTest::newRow("--fail-on=critical form") << QStringList{ fixture("warnings-only.topo"),
+            s("--fail-on=critical") } << 0 << QString();
         QTest::newRow("criticals accepted do not fail")
-            << QStringList{fixture("accepted.topo")} << 0 << QString();
+            << QStringList{ fixture("accepted.topo") } << 0 << QString();
         QTest::newRow("the warnings left still do")
-            << QStringList {s("--fail-on"), s("warning"), fixture("accepted.topo")} << 1
+            << QStringList{ s("--fail-on"), s("warning"), fixture("accepted.topo") } << 1
             << QString();
 
         QTest::newRow("missing file")
-            << QStringList {fixture("nothing-here.topo")} << 2 << s("no such file");
+            << QStringList{ fixture("nothing-here.topo") } << 2 << s("no such file");
         QTest::newRow("broken JSON")
-            << QStringList {fixture("broken.topo")} << 2 << s("line 5, column");
-        QTest::newRow("unknown kind") << QStringList{fixture("unknown-kind.topo")} << 2
-                                      << s("components[1].kind");
+            << QStringList{ fixture("broken.topo") } << 2 << s("line 5, column");
+        QTest::newRow("unknown kind")
+            << QStringList{ fixture("unknown-kind.topo") } << 2 << s("components[1].kind");
         QTest::newRow("no file") << QStringList{} << 2 << s("FILE is missing");
         QTest::newRow("two files")
-            << QStringList {example("scaled-up.topo"), example("distributed.topo")} << 2
+            << QStringList{ example("scaled-up.topo"), example("distributed.topo") } << 2
             << s("one FILE only");
         QTest::newRow("unknown format")
-            << QStringList {example("scaled-up.topo"), s("--format"), s("xml")} << 2
+            << QStringList{ example("scaled-up.topo"), s("--format"), s("xml") } << 2
             << s("unknown format");
         QTest::newRow("unknown severity")
-            << QStringList {example("scaled-up.topo"), s("--fail-on"), s("major")} << 2
+            << QStringList{ example("scaled-up.topo"), s("--fail-on"), s("major") } << 2
             << s("unknown severity");
         QTest::newRow("option without value")
-            << QStringList {example("scaled-up.topo"), s("--format")} << 2 << s("needs a value");
+            << QStringList{ example("scaled-up.topo"), s("--format") } << 2 << s("needs a value");
         QTest::newRow("unknown option")
-            << QStringList {example("scaled-up.topo"), s("--strict")} << 2 << s("unknown option");
+            << QStringList{ example("scaled-up.topo"), s("--strict") } << 2 << s("unknown option");
     }
 
     void exitCodes()
@@ -114,7 +114,8 @@ private Q_SLOTS:
 
     void jsonShape()
     {
-        const Run r = validate({example("seed-004-active-passive.topo"), s("--format"), s("json")});
+        const Run r
+            = validate({ example("seed-004-active-passive.topo"), s("--format"), s("json") });
         QCOMPARE(r.exitCode, 1);
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -124,7 +125,8 @@ private Q_SLOTS:
         bool appServer = false, primary = false;
         for (const QJsonValue &v : findings) {
             const QJsonObject f = v.toObject();
-            for (const char *key : {"rule", "category", "severity", "title", "explanation", "fix"})
+            for (const char *key :
+                { "rule", "category", "severity", "title", "explanation", "fix" })
                 QVERIFY2(f.value(s(key)).isString() && !f.value(s(key)).toString().isEmpty(), key);
             for (const QJsonValue &sv : f.value(s("subjects")).toArray()) {
                 const QJsonObject subject = sv.toObject();
@@ -149,7 +151,7 @@ private Q_SLOTS:
 
     void acceptedFindingsAreListedApart()
     {
-        const Run r = validate({fixture("accepted.topo"), s("--format=json")});
+        const Run r = validate({ fixture("accepted.topo"), s("--format=json") });
         QCOMPARE(r.exitCode, 0);
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         const QJsonArray accepted = root.value(s("accepted")).toArray();
@@ -162,7 +164,7 @@ private Q_SLOTS:
 
     void sarif()
     {
-        const Run r = validate({example("distributed.topo"), s("--format"), s("sarif")});
+        const Run r = validate({ example("distributed.topo"), s("--format"), s("sarif") });
         QCOMPARE(r.exitCode, 1);
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(s("version")).toString(), s("2.1.0"));
@@ -189,13 +191,13 @@ private Q_SLOTS:
                                 .toObject()
                                 .value(s("uri"))
                                 .toString();
-        QVERIFY2(uri.startsWith(s("file://")) && uri.endsWith(s("distributed.topo")),
-                 qPrintable(uri));
+        QVERIFY2(
+            uri.startsWith(s("file://")) && uri.endsWith(s("distributed.topo")), qPrintable(uri));
     }
 
     void textIsReadable()
     {
-        const Run r = validate({example("seed-001-round-robin.topo")});
+        const Run r = validate({ example("seed-001-round-robin.topo") });
         QCOMPARE(r.exitCode, 1);
         const QString text = QString::fromUtf8(r.out);
         QVERIFY(text.startsWith(s("seed-001-round-robin.topo: ")));

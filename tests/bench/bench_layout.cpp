@@ -46,8 +46,7 @@ QByteArray toDot(const DesignData &d)
             s << "  n" << c << " [label=" << quoted(d.components.at(c).label) << "];\n";
     }
     for (int h = 0; h < d.hosts.size(); ++h) {
-        s << "  subgraph cluster_" << h << " {\n    label=" << quoted(d.hosts.at(h).label)
-          << ";\n";
+        s << "  subgraph cluster_" << h << " {\n    label=" << quoted(d.hosts.at(h).label) << ";\n";
         for (int c : members.value(d.hosts.at(h).id))
             s << "    n" << c << " [label=" << quoted(d.components.at(c).label) << "];\n";
         s << "  }\n";
@@ -85,8 +84,10 @@ double median(std::vector<double> values)
 void run(int count, int runs, int dotTimeoutSeconds)
 {
     const DesignData design = DesignGenerator::realistic(count, 1);
-    std::printf("\nDesign: %d components, %lld hosts, %lld links (generated, seed 1)\n", count,
-                qlonglong(design.hosts.size()), qlonglong(design.links.size()));
+    std::printf("\nDesign: %d components, %lld hosts, %lld links (generated, seed 1)\n",
+        count,
+        qlonglong(design.hosts.size()),
+        qlonglong(design.links.size()));
 
     std::vector<double> times;
     DesignData arranged;
@@ -98,14 +99,17 @@ void run(int count, int runs, int dotTimeoutSeconds)
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
     const double ours = median(times);
-    std::printf("  TierLayout::arrange: median %.1f ms over %d runs (min %.1f, max %.1f)\n", ours,
-                runs, *std::min_element(times.begin(), times.end()),
-                *std::max_element(times.begin(), times.end()));
+    std::printf("  TierLayout::arrange: median %.1f ms over %d runs (min %.1f, max %.1f)\n",
+        ours,
+        runs,
+        *std::min_element(times.begin(), times.end()),
+        *std::max_element(times.begin(), times.end()));
     QElapsedTimer crossingTimer;
     crossingTimer.start();
     const qint64 ourCrossings = LayoutMetrics::linkCrossings(arranged);
-    std::printf("  link crossings after arrange: %lld (counted in %.0f ms)\n", ourCrossings,
-                crossingTimer.nsecsElapsed() / 1e6);
+    std::printf("  link crossings after arrange: %lld (counted in %.0f ms)\n",
+        ourCrossings,
+        crossingTimer.nsecsElapsed() / 1e6);
 
     const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
     if (dot.isEmpty()) {
@@ -123,7 +127,7 @@ void run(int count, int runs, int dotTimeoutSeconds)
     QProcess process;
     QElapsedTimer timer;
     timer.start();
-    process.start(dot, {QStringLiteral("-Tplain"), path});
+    process.start(dot, { QStringLiteral("-Tplain"), path });
     const bool finished = process.waitForFinished(dotTimeoutSeconds * 1000);
     const double dotMs = timer.nsecsElapsed() / 1e6;
     if (!finished) {
@@ -131,21 +135,22 @@ void run(int count, int runs, int dotTimeoutSeconds)
         process.waitForFinished();
         std::printf("  graphviz dot -Tplain: did not finish within %d s (stopped); "
                     "ratio > %.0f×\n",
-                    dotTimeoutSeconds, dotMs / ours);
+            dotTimeoutSeconds,
+            dotMs / ours);
         return;
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         std::printf("  graphviz dot -Tplain: failed (%s)\n",
-                    process.readAllStandardError().left(200).constData());
+            process.readAllStandardError().left(200).constData());
         return;
     }
-    std::printf("  graphviz dot -Tplain (same graph, hosts as clusters): %.0f ms, one run\n",
-                dotMs);
+    std::printf(
+        "  graphviz dot -Tplain (same graph, hosts as clusters): %.0f ms, one run\n", dotMs);
     std::printf("  ratio dot / arrange: %.0f×\n", dotMs / ours);
     const DesignData byDot = fromPlain(design, process.readAllStandardOutput());
     std::printf("  link crossings in dot's drawing (straight lines between its node centres; "
                 "dot itself draws splines): %lld\n",
-                LayoutMetrics::linkCrossings(byDot));
+        LayoutMetrics::linkCrossings(byDot));
 }
 
 } // namespace

@@ -51,11 +51,15 @@ public:
         m_data = DesignData();
         m_data.name = QStringLiteral("Benchmark estate");
         add(QStringLiteral("users"), QStringLiteral("client"));
-        add(QStringLiteral("dns"), QStringLiteral("dns"), {},
-            {{QStringLiteral("target"), QStringLiteral("edge-1")}});
-        add(QStringLiteral("collector"), QStringLiteral("monitoring"), {},
-            {{QStringLiteral("mode"), QStringLiteral("collector")},
-             {QStringLiteral("product"), QStringLiteral("datadog")}});
+        add(QStringLiteral("dns"),
+            QStringLiteral("dns"),
+            {},
+            { { QStringLiteral("target"), QStringLiteral("edge-1") } });
+        add(QStringLiteral("collector"),
+            QStringLiteral("monitoring"),
+            {},
+            { { QStringLiteral("mode"), QStringLiteral("collector") },
+                { QStringLiteral("product"), QStringLiteral("datadog") } });
         link(QStringLiteral("users"), QStringLiteral("dns"), QStringLiteral("dns"));
         balancerPair(QStringLiteral("edge"));
         // One uplink only, and a shared sign-in service whose two instances share a machine:
@@ -118,12 +122,14 @@ private:
     {
         for (int i = 1; i <= 2; ++i) {
             const QString id = QStringLiteral("%1-%2").arg(stem).arg(i);
-            add(id, QStringLiteral("load_balancer"), machine(id + QStringLiteral("-host")),
-                {{QStringLiteral("health_checks"), true},
-                 {QStringLiteral("tls_termination"), true},
-                 {QStringLiteral("high_availability"), QStringLiteral("cluster")},
-                 {QStringLiteral("peer"), QStringLiteral("%1-%2").arg(stem).arg(3 - i)},
-                 {QStringLiteral("virtual_ip"), QStringLiteral("10.0.0.1")}});
+            add(id,
+                QStringLiteral("load_balancer"),
+                machine(id + QStringLiteral("-host")),
+                { { QStringLiteral("health_checks"), true },
+                    { QStringLiteral("tls_termination"), true },
+                    { QStringLiteral("high_availability"), QStringLiteral("cluster") },
+                    { QStringLiteral("peer"), QStringLiteral("%1-%2").arg(stem).arg(3 - i) },
+                    { QStringLiteral("virtual_ip"), QStringLiteral("10.0.0.1") } });
         }
         link(stem + QStringLiteral("-1"), stem + QStringLiteral("-2"), QStringLiteral("vrrp"));
     }
@@ -143,8 +149,10 @@ private:
         for (int a = 0; a < apps; ++a) {
             const QString id = p + QStringLiteral("app-%1").arg(a);
             const QString host = shared ? sharedHost : machine(id + QStringLiteral("-host"));
-            add(id, QStringLiteral("app_server"), host,
-                {{QStringLiteral("session_store"), QStringLiteral("redis")}});
+            add(id,
+                QStringLiteral("app_server"),
+                host,
+                { { QStringLiteral("session_store"), QStringLiteral("redis") } });
             add(id + QStringLiteral("-files"), QStringLiteral("app_files"), host);
             link(id, id + QStringLiteral("-files"), QStringLiteral("file"));
             appIds.append(id);
@@ -152,8 +160,10 @@ private:
         QStringList webIds;
         for (int w = 0; w < webs; ++w) {
             const QString id = p + QStringLiteral("web-%1").arg(w);
-            add(id, QStringLiteral("web_server"), machine(id + QStringLiteral("-host")),
-                {{QStringLiteral("tls"), true}});
+            add(id,
+                QStringLiteral("web_server"),
+                machine(id + QStringLiteral("-host")),
+                { { QStringLiteral("tls"), true } });
             link(p + QStringLiteral("lb-1"), id, QStringLiteral("https"));
             link(id, appIds.at(w % apps), QStringLiteral("http"));
             link(id, appIds.at((w + 1) % apps), QStringLiteral("http"));
@@ -169,16 +179,16 @@ private:
             add(id,
                 QStringLiteral("database"),
                 machine(id + QStringLiteral("-host")),
-                {{QStringLiteral("role"),
-                  d == 0 ? QStringLiteral("primary") : QStringLiteral("replica")},
-                 {QStringLiteral("read_only"), d > 0},
-                 {QStringLiteral("failover"),
-                  failover ? QStringLiteral("orchestrator") : QStringLiteral("none")}});
+                { { QStringLiteral("role"),
+                      d == 0 ? QStringLiteral("primary") : QStringLiteral("replica") },
+                    { QStringLiteral("read_only"), d > 0 },
+                    { QStringLiteral("failover"),
+                        failover ? QStringLiteral("orchestrator") : QStringLiteral("none") } });
             if (d > 0)
                 link(dbs.first(),
-                     id,
-                     QStringLiteral("replication"),
-                     {{QStringLiteral("tls"), true}});
+                    id,
+                    QStringLiteral("replication"),
+                    { { QStringLiteral("tls"), true } });
             dbs.append(id);
         }
         for (int r = 0; r < 2; ++r) {
@@ -228,13 +238,24 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         sizes.append(QString::fromLocal8Bit(argv[i]).toInt());
     if (sizes.isEmpty())
-        sizes = {1000, 10000, 100000};
+        sizes = { 1000, 10000, 100000 };
 
     std::printf(
         "validate: time to validate a design, and networkx on the same request-flow graph\n");
-    std::printf("%10s %8s %9s %9s %7s | %10s %9s %9s | %10s %9s %9s | %8s %8s\n", "components",
-                "links", "vertices", "edges", "finds", "validate", "graph", "dominat.", "nx idom",
-                "nx artic", "nx total", "nx/ours", "nx/dom");
+    std::printf("%10s %8s %9s %9s %7s | %10s %9s %9s | %10s %9s %9s | %8s %8s\n",
+        "components",
+        "links",
+        "vertices",
+        "edges",
+        "finds",
+        "validate",
+        "graph",
+        "dominat.",
+        "nx idom",
+        "nx artic",
+        "nx total",
+        "nx/ours",
+        "nx/dom");
     Generator generator(42);
     for (int size : sizes) {
         const DesignData design = generator.generate(size);
@@ -259,8 +280,9 @@ int main(int argc, char *argv[])
             edges.flush();
             QProcess python;
             python.start(QStringLiteral("/usr/bin/python3"),
-                         {QStringLiteral(TOPOSCOPE_BENCH_DIR "/networkx_spof.py"), edges.fileName(),
-                          QString::number(size >= 100000 ? 1 : 3)});
+                { QStringLiteral(TOPOSCOPE_BENCH_DIR "/networkx_spof.py"),
+                    edges.fileName(),
+                    QString::number(size >= 100000 ? 1 : 3) });
             if (python.waitForFinished(30 * 60 * 1000) && python.exitCode() == 0) {
                 const QJsonObject o
                     = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
@@ -274,16 +296,21 @@ int main(int argc, char *argv[])
         }
         const double nxTotal = nxIdom + nxArticulation;
         std::printf("%10lld %8lld %9d %9d %7d | %8.1fms %7.1fms %7.1fms | ",
-                    static_cast<long long>(design.components.size()),
-                    static_cast<long long>(design.links.size()), graph->nodeCount(),
-                    graph->edgeCount(), findingCount, validateMs, graphMs, dominatorMs);
+            static_cast<long long>(design.components.size()),
+            static_cast<long long>(design.links.size()),
+            graph->nodeCount(),
+            graph->edgeCount(),
+            findingCount,
+            validateMs,
+            graphMs,
+            dominatorMs);
         if (nxIdom >= 0)
             std::printf("%8.1fms %7.1fms %7.1fms | %7.1fx %7.1fx\n",
-                        nxIdom,
-                        nxArticulation,
-                        nxTotal,
-                        nxTotal / validateMs,
-                        nxIdom / dominatorMs);
+                nxIdom,
+                nxArticulation,
+                nxTotal,
+                nxTotal / validateMs,
+                nxIdom / dominatorMs);
         else
             std::printf("networkx failed: %s\n", qPrintable(nxError));
         std::fflush(stdout);

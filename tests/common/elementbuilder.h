@@ -8,10 +8,8 @@
 // Design::addComponent would give it.
 namespace ElementBuilder {
 
-inline Component component(const QString &id,
-    const QString &kind,
-    const QString &label,
-    const QString &host = QString())
+inline Component component(
+    const QString &id, const QString &kind, const QString &label, const QString &host = QString())
 {
     Component c;
     c.id = id;

@@ -16,8 +16,8 @@ constexpr quintptr CategoryId = 0;
 FindingsModel::FindingsModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
-    for (Finding::Severity s : {Finding::Severity::Info, Finding::Severity::Warning,
-                                Finding::Severity::Critical})
+    for (Finding::Severity s :
+        { Finding::Severity::Info, Finding::Severity::Warning, Finding::Severity::Critical })
         m_icons[static_cast<int>(s)] = SeverityIcon::icon(s);
 }
 
@@ -43,9 +43,11 @@ void FindingsModel::setShowAccepted(bool show)
 void FindingsModel::regroup()
 {
     m_groups.clear();
-    for (Finding::Category c : {Finding::Category::Spof, Finding::Category::Security,
-                                Finding::Category::Monitoring, Finding::Category::Config}) {
-        Group g{c, {}};
+    for (Finding::Category c : { Finding::Category::Spof,
+             Finding::Category::Security,
+             Finding::Category::Monitoring,
+             Finding::Category::Config }) {
+        Group g{ c, {} };
         for (int i = 0; i < m_all.size(); ++i) {
             if (m_all.at(i).category == c && (m_showAccepted || !m_all.at(i).accepted))
                 g.rows.append(i);

@@ -58,7 +58,7 @@ QColor SeverityIcon::color(Finding::Severity severity)
 QIcon SeverityIcon::icon(Finding::Severity severity)
 {
     QIcon icon;
-    for (int size : {16, 24, 32, 48, 64})
+    for (int size : { 16, 24, 32, 48, 64 })
         icon.addPixmap(draw(severity, size));
     return icon;
 }

@@ -24,8 +24,7 @@ public:
     DesignBuilder() = default;
     explicit DesignBuilder(const DesignData &start)
         : m_data(start)
-    {
-    }
+    { }
 
     DesignBuilder &host(const QString &id, const QVariantMap &props = {})
     {
@@ -42,9 +41,9 @@ public:
     }
 
     DesignBuilder &add(const QString &id,
-                       const QString &kind,
-                       const QString &hostId = {},
-                       const QVariantMap &props = {})
+        const QString &kind,
+        const QString &hostId = {},
+        const QVariantMap &props = {})
     {
         Component c;
         c.id = id;
@@ -59,9 +58,9 @@ public:
     }
 
     DesignBuilder &link(const QString &from,
-                        const QString &to,
-                        const QString &protocol = QStringLiteral("http"),
-                        const QVariantMap &props = {})
+        const QString &to,
+        const QString &protocol = QStringLiteral("http"),
+        const QVariantMap &props = {})
     {
         Link l;
         l.id = from + QStringLiteral("->") + to;
@@ -123,19 +122,25 @@ inline DesignBuilder twoServers()
 {
     DesignBuilder b;
     b.add(QStringLiteral("users"), QStringLiteral("client"))
-        .add(QStringLiteral("dns"), QStringLiteral("dns"), {},
-             props({{QStringLiteral("target"), QStringLiteral("lb")}}))
+        .add(QStringLiteral("dns"),
+            QStringLiteral("dns"),
+            {},
+            props({ { QStringLiteral("target"), QStringLiteral("lb") } }))
         .link(QStringLiteral("users"), QStringLiteral("dns"), QStringLiteral("dns"));
     b.host(QStringLiteral("lb-host"))
-        .add(QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("lb-host"),
-             props({{QStringLiteral("health_checks"), true},
-                    {QStringLiteral("tls_termination"), true}}))
+        .add(QStringLiteral("lb"),
+            QStringLiteral("load_balancer"),
+            QStringLiteral("lb-host"),
+            props({ { QStringLiteral("health_checks"), true },
+                { QStringLiteral("tls_termination"), true } }))
         .link(QStringLiteral("users"), QStringLiteral("lb"), QStringLiteral("https"));
-    for (const QString &n : {QStringLiteral("1"), QStringLiteral("2")}) {
+    for (const QString &n : { QStringLiteral("1"), QStringLiteral("2") }) {
         const QString h = QStringLiteral("server-") + n;
         b.host(h)
-            .add(QStringLiteral("web-") + n, QStringLiteral("web_server"), h,
-                 props({{QStringLiteral("tls"), true}}))
+            .add(QStringLiteral("web-") + n,
+                QStringLiteral("web_server"),
+                h,
+                props({ { QStringLiteral("tls"), true } }))
             .add(QStringLiteral("app-") + n, QStringLiteral("app_server"), h)
             .add(QStringLiteral("files-") + n, QStringLiteral("app_files"), h)
             .link(QStringLiteral("lb"), QStringLiteral("web-") + n, QStringLiteral("https"))
@@ -144,14 +149,20 @@ inline DesignBuilder twoServers()
     }
     b.host(QStringLiteral("db-host-1"))
         .host(QStringLiteral("db-host-2"))
-        .add(QStringLiteral("db-primary"), QStringLiteral("database"), QStringLiteral("db-host-1"),
-             props({{QStringLiteral("role"), QStringLiteral("primary")}}))
-        .add(QStringLiteral("db-replica"), QStringLiteral("database"), QStringLiteral("db-host-2"),
-             props({{QStringLiteral("role"), QStringLiteral("replica")},
-                    {QStringLiteral("read_only"), true}}))
-        .link(QStringLiteral("db-primary"), QStringLiteral("db-replica"),
-              QStringLiteral("replication"), props({{QStringLiteral("tls"), true}}));
-    for (const QString &n : {QStringLiteral("1"), QStringLiteral("2")}) {
+        .add(QStringLiteral("db-primary"),
+            QStringLiteral("database"),
+            QStringLiteral("db-host-1"),
+            props({ { QStringLiteral("role"), QStringLiteral("primary") } }))
+        .add(QStringLiteral("db-replica"),
+            QStringLiteral("database"),
+            QStringLiteral("db-host-2"),
+            props({ { QStringLiteral("role"), QStringLiteral("replica") },
+                { QStringLiteral("read_only"), true } }))
+        .link(QStringLiteral("db-primary"),
+            QStringLiteral("db-replica"),
+            QStringLiteral("replication"),
+            props({ { QStringLiteral("tls"), true } }));
+    for (const QString &n : { QStringLiteral("1"), QStringLiteral("2") }) {
         b.link(QStringLiteral("app-") + n, QStringLiteral("db-primary"), QStringLiteral("mysql"))
             .link(
                 QStringLiteral("app-") + n, QStringLiteral("db-replica"), QStringLiteral("mysql"));
@@ -163,16 +174,21 @@ inline DesignBuilder twoServers()
 inline DesignBuilder guardedTwoServers()
 {
     DesignBuilder b = twoServers();
-    b.add(QStringLiteral("collector"), QStringLiteral("monitoring"), {},
-          props({{QStringLiteral("mode"), QStringLiteral("collector")},
-                 {QStringLiteral("product"), QStringLiteral("datadog")}}));
-    for (const QString &h : {QStringLiteral("lb-host"), QStringLiteral("server-1"),
-                            QStringLiteral("server-2"), QStringLiteral("db-host-1"),
-                            QStringLiteral("db-host-2")}) {
+    b.add(QStringLiteral("collector"),
+        QStringLiteral("monitoring"),
+        {},
+        props({ { QStringLiteral("mode"), QStringLiteral("collector") },
+            { QStringLiteral("product"), QStringLiteral("datadog") } }));
+    for (const QString &h : { QStringLiteral("lb-host"),
+             QStringLiteral("server-1"),
+             QStringLiteral("server-2"),
+             QStringLiteral("db-host-1"),
+             QStringLiteral("db-host-2") }) {
         b.add(h + QStringLiteral("-fw"), QStringLiteral("firewall"), h)
             .add(h + QStringLiteral("-agent"), QStringLiteral("monitoring"), h)
-            .link(h + QStringLiteral("-agent"), QStringLiteral("collector"),
-                  QStringLiteral("metrics"));
+            .link(h + QStringLiteral("-agent"),
+                QStringLiteral("collector"),
+                QStringLiteral("metrics"));
     }
     return b;
 }
@@ -186,8 +202,8 @@ inline DesignData withoutLink(const DesignData &design, const QString &linkId)
 }
 
 /** `design` with `components` moved into `host`. */
-inline DesignData
-movedTo(const DesignData &design, const QStringList &components, const QString &host)
+inline DesignData movedTo(
+    const DesignData &design, const QStringList &components, const QString &host)
 {
     DesignData d = design;
     for (Component &c : d.components) {
@@ -198,8 +214,8 @@ movedTo(const DesignData &design, const QStringList &components, const QString &
 }
 
 /** `design` with the link `linkId` switched to `protocol` and its tls property set. */
-inline DesignData relinked(const DesignData &design, const QString &linkId, const QString &protocol,
-                           bool tls)
+inline DesignData relinked(
+    const DesignData &design, const QString &linkId, const QString &protocol, bool tls)
 {
     DesignData d = design;
     for (Link &l : d.links) {
@@ -213,9 +229,8 @@ inline DesignData relinked(const DesignData &design, const QString &linkId, cons
 
 inline DesignData example(const QString &name)
 {
-    const TopoFile::ReadResult r = TopoFile::read(QStringLiteral(TOPOSCOPE_SOURCE_DIR)
-                                                  + QStringLiteral("/resources/examples/")
-                                                  + name);
+    const TopoFile::ReadResult r = TopoFile::read(
+        QStringLiteral(TOPOSCOPE_SOURCE_DIR) + QStringLiteral("/resources/examples/") + name);
     return r.data;
 }
 
@@ -247,7 +262,7 @@ inline QString describeFindings(const QList<Finding> &findings)
     QStringList lines;
     for (const Finding &f : findings)
         lines.append(f.rule + QStringLiteral(" [") + f.subjects.join(QStringLiteral(", "))
-                     + QStringLiteral("]"));
+            + QStringLiteral("]"));
     return lines.join(u'\n');
 }
 
@@ -264,8 +279,8 @@ inline void checkRule()
     QFETCH(QStringList, subjects);
     QFETCH(bool, expected);
     const QList<Finding> findings = Validator::validate(design);
-    QVERIFY2(hasFinding(findings, rule, subjects) == expected,
-             qPrintable(describeFindings(findings)));
+    QVERIFY2(
+        hasFinding(findings, rule, subjects) == expected, qPrintable(describeFindings(findings)));
 }
 
 inline void ruleColumns()

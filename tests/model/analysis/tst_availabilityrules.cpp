@@ -12,8 +12,10 @@ DesignData balancerPair(bool vip)
 {
     DesignBuilder b = Designs::twoServers();
     b.host(s("lb-host-2"))
-        .add(s("lb-2"), s("load_balancer"), s("lb-host-2"),
-             props({{s("health_checks"), true}, {s("tls_termination"), true}}))
+        .add(s("lb-2"),
+            s("load_balancer"),
+            s("lb-host-2"),
+            props({ { s("health_checks"), true }, { s("tls_termination"), true } }))
         .link(s("users"), s("lb-2"), s("https"))
         .link(s("lb-2"), s("web-1"), s("https"))
         .link(s("lb-2"), s("web-2"), s("https"))
@@ -30,15 +32,18 @@ DesignData activePassive(bool healthChecks, bool markBackup)
 {
     DesignBuilder b;
     b.add(s("users"), s("client"))
-        .add(s("lb"), s("load_balancer"), {},
-             props({{s("backend_mode"), s("active-passive")}, {s("health_checks"), healthChecks}}))
+        .add(s("lb"),
+            s("load_balancer"),
+            {},
+            props({ { s("backend_mode"), s("active-passive") },
+                { s("health_checks"), healthChecks } }))
         .add(s("web-1"), s("web_server"))
         .add(s("web-2"), s("web_server"))
         .add(s("app"), s("app_server"))
         .add(s("db"), s("database"))
         .link(s("users"), s("lb"))
         .link(s("lb"), s("web-1"))
-        .link(s("lb"), s("web-2"), s("http"), props({{s("backup"), markBackup}}))
+        .link(s("lb"), s("web-2"), s("http"), props({ { s("backup"), markBackup } }))
         .link(s("web-1"), s("app"))
         .link(s("web-2"), s("app"))
         .link(s("app"), s("db"), s("mysql"));
@@ -123,60 +128,60 @@ private Q_SLOTS:
         const DesignData two = Designs::twoServers();
 
         QTest::newRow("a single load balancer is a SPOF")
-            << two << component << QStringList {s("lb")} << true;
+            << two << component << QStringList{ s("lb") } << true;
         QTest::newRow("redundant web servers are not")
-            << two << component << QStringList {s("web-1")} << false;
+            << two << component << QStringList{ s("web-1") } << false;
         QTest::newRow("its machine is named in it, not reported apart")
-            << two << host << QStringList{s("lb-host")} << false;
+            << two << host << QStringList{ s("lb-host") } << false;
         QTest::newRow("a pair with a virtual IP is not a SPOF")
-            << balancerPair(true) << component << QStringList{s("lb")} << false;
+            << balancerPair(true) << component << QStringList{ s("lb") } << false;
         QTest::newRow("nor is its peer")
-            << balancerPair(true) << component << QStringList {s("lb-2")} << false;
+            << balancerPair(true) << component << QStringList{ s("lb-2") } << false;
         QTest::newRow("a pair without virtual IP still is")
-            << balancerPair(false) << component << QStringList{s("lb")} << true;
+            << balancerPair(false) << component << QStringList{ s("lb") } << true;
 
         QTest::newRow("active-passive without checks: the active backend is a SPOF")
-            << activePassive(false, true) << component << QStringList{s("web-1")} << true;
+            << activePassive(false, true) << component << QStringList{ s("web-1") } << true;
         QTest::newRow("active-passive with checks: it is not")
-            << activePassive(true, true) << component << QStringList{s("web-1")} << false;
+            << activePassive(true, true) << component << QStringList{ s("web-1") } << false;
         QTest::newRow("active-passive, no backup marked: the first backend is active")
-            << activePassive(false, false) << component << QStringList{s("web-1")} << true;
+            << activePassive(false, false) << component << QStringList{ s("web-1") } << true;
         QTest::newRow("the single application server is a SPOF")
-            << activePassive(true, true) << component << QStringList{s("app")} << true;
+            << activePassive(true, true) << component << QStringList{ s("app") } << true;
         QTest::newRow("a single standalone database is a SPOF")
-            << activePassive(true, true) << component << QStringList{s("db")} << true;
+            << activePassive(true, true) << component << QStringList{ s("db") } << true;
 
         QTest::newRow("two app servers on one machine: the machine is a SPOF")
-            << appServersOn(true) << host << QStringList{s("app-host-1")} << true;
+            << appServersOn(true) << host << QStringList{ s("app-host-1") } << true;
         QTest::newRow("…though neither app server is")
-            << appServersOn(true) << component << QStringList{s("app-1")} << false;
+            << appServersOn(true) << component << QStringList{ s("app-1") } << false;
         QTest::newRow("on separate machines nothing is")
-            << appServersOn(false) << host << QStringList{s("app-host-1")} << false;
+            << appServersOn(false) << host << QStringList{ s("app-host-1") } << false;
 
         QTest::newRow("one connection from the users is a SPOF")
-            << two << link << QStringList{s("users->lb")} << true;
+            << two << link << QStringList{ s("users->lb") } << true;
         QTest::newRow("two connections into a cluster are not")
-            << balancerPair(true) << link << QStringList{s("users->lb")} << false;
+            << balancerPair(true) << link << QStringList{ s("users->lb") } << false;
 
         QTest::newRow("the primary is a SPOF for writes")
-            << two << write << QStringList{s("db-primary")} << true;
+            << two << write << QStringList{ s("db-primary") } << true;
         QTest::newRow("but not for reads")
-            << two << component << QStringList {s("db-primary")} << false;
+            << two << component << QStringList{ s("db-primary") } << false;
         QTest::newRow("automatic failover removes it")
-            << withFailover() << write << QStringList{s("db-primary")} << false;
+            << withFailover() << write << QStringList{ s("db-primary") } << false;
         QTest::newRow("writes through one app server: it is on the write path")
-            << replicaReadsOnly() << write << QStringList{s("app-1")} << true;
+            << replicaReadsOnly() << write << QStringList{ s("app-1") } << true;
         QTest::newRow("…as is its machine's other parts")
-            << replicaReadsOnly() << write << QStringList{s("web-1")} << true;
+            << replicaReadsOnly() << write << QStringList{ s("web-1") } << true;
         QTest::newRow("the other server is not")
-            << replicaReadsOnly() << write << QStringList{s("app-2")} << false;
+            << replicaReadsOnly() << write << QStringList{ s("app-2") } << false;
 
         QTest::newRow("a firewall alone on the path is a SPOF")
-            << firewallInPath() << component << QStringList{s("fw")} << true;
+            << firewallInPath() << component << QStringList{ s("fw") } << true;
         QTest::newRow("a DNS provider is not analysed")
-            << ownNameServer(false) << component << QStringList{s("dns")} << false;
+            << ownNameServer(false) << component << QStringList{ s("dns") } << false;
         QTest::newRow("your own name server on a machine is")
-            << ownNameServer(true) << component << QStringList{s("dns")} << true;
+            << ownNameServer(true) << component << QStringList{ s("dns") } << true;
     }
 
     void rule() { checkRule(); }
@@ -186,7 +191,7 @@ private Q_SLOTS:
         const QList<Finding> findings = Validator::validate(activePassive(false, true));
         bool found = false;
         for (const Finding &f : findings) {
-            if (f.rule == s("spof.component") && f.subjects == QStringList{s("web-1")}) {
+            if (f.rule == s("spof.component") && f.subjects == QStringList{ s("web-1") }) {
                 found = true;
                 QVERIFY(f.explanation.contains(s("health checks")));
                 QVERIFY(f.explanation.contains(s("backup")));
@@ -201,7 +206,7 @@ private Q_SLOTS:
     {
         const QList<Finding> findings = Validator::validate(Designs::twoServers());
         for (const Finding &f : findings) {
-            if (f.rule == s("spof.write-path") && f.subjects == QStringList{s("db-primary")}) {
+            if (f.rule == s("spof.write-path") && f.subjects == QStringList{ s("db-primary") }) {
                 QVERIFY(f.explanation.contains(s("promotion is manual")));
                 QVERIFY(f.explanation.contains(s("until someone")));
                 QVERIFY(f.fixable);

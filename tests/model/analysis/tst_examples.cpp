@@ -10,18 +10,21 @@
 
 namespace {
 
-const QStringList Examples = {s("distributed.topo"),          s("seed-001-round-robin.topo"),
-                              s("seed-002-foobar.topo"),      s("seed-003-two-nginx.topo"),
-                              s("seed-004-active-passive.topo"), s("secured-monitored.topo"),
-                              s("scaled-up.topo")};
+const QStringList Examples = { s("distributed.topo"),
+    s("seed-001-round-robin.topo"),
+    s("seed-002-foobar.topo"),
+    s("seed-003-two-nginx.topo"),
+    s("seed-004-active-passive.topo"),
+    s("secured-monitored.topo"),
+    s("scaled-up.topo") };
 
 /**
  * A copy of component `id` with every request link it has, on a machine of its own (a copy of
  * its machine when it has one). A database copy joins the cluster as a replica. `copiedFrom`
  * receives new id → original id.
  */
-DesignData
-duplicate(const DesignData &design, const QString &id, QHash<QString, QString> *copiedFrom)
+DesignData duplicate(
+    const DesignData &design, const QString &id, QHash<QString, QString> *copiedFrom)
 {
     DesignData d = design;
     const Component *original = design.component(id);
@@ -74,8 +77,8 @@ duplicate(const DesignData &design, const QString &id, QHash<QString, QString> *
 }
 
 /** Element → worst SPOF severity among the spof.* findings naming it, copies mapped back. */
-QHash<QString, int> spofSubjects(const QList<Finding> &findings,
-                                 const QHash<QString, QString> &copiedFrom)
+QHash<QString, int> spofSubjects(
+    const QList<Finding> &findings, const QHash<QString, QString> &copiedFrom)
 {
     QHash<QString, int> subjects;
     for (const Finding &f : findings) {
@@ -106,8 +109,8 @@ private Q_SLOTS:
     void everyExampleLoads()
     {
         QFETCH(QString, file);
-        const TopoFile::ReadResult r = TopoFile::read(s(TOPOSCOPE_SOURCE_DIR)
-                                                      + s("/resources/examples/") + file);
+        const TopoFile::ReadResult r
+            = TopoFile::read(s(TOPOSCOPE_SOURCE_DIR) + s("/resources/examples/") + file);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.fileVersion, 2);
         QVERIFY(!r.data.name.isEmpty());
@@ -127,153 +130,166 @@ private Q_SLOTS:
     {
         ruleColumns();
         auto row = [](const char *file,
-                      const char *issue,
-                      const char *rule,
-                      const QStringList &subjects,
-                      bool expected = true) {
+                       const char *issue,
+                       const char *rule,
+                       const QStringList &subjects,
+                       bool expected = true) {
             QTest::addRow("%s: %s", file, issue)
                 << Designs::example(s(file) + s(".topo")) << s(rule) << subjects << expected;
         };
         // 000: "Load balancer is a SPOF; Primary MySQL database is a SPOF; each server has single
         // points of failure in its components; no firewall; no HTTPS; no monitoring."
-        row("distributed", "load balancer is a SPOF", "spof.component", {s("lb")});
-        row("distributed", "primary database is a SPOF for writes", "spof.write-path", {s("db-1")});
+        row("distributed", "load balancer is a SPOF", "spof.component", { s("lb") });
+        row("distributed",
+            "primary database is a SPOF for writes",
+            "spof.write-path",
+            { s("db-1") });
         row("distributed",
             "server 1's web server carries every write",
             "spof.write-path",
-            {s("web-1")});
+            { s("web-1") });
         row("distributed",
             "server 1's app server carries every write",
             "spof.write-path",
-            {s("app-1")});
+            { s("app-1") });
         row("distributed",
             "server 1's app files carry every write",
             "spof.write-path",
-            {s("files-1")});
+            { s("files-1") });
         row("distributed",
             "server 2's app server writes to the replica",
             "config.replica-writes",
-            {s("app-2")});
-        row("distributed", "no firewall in front", "security.no-firewall", {s("lb")});
+            { s("app-2") });
+        row("distributed", "no firewall in front", "security.no-firewall", { s("lb") });
         row("distributed",
             "no firewall on the servers",
             "security.no-firewall",
-            {s("server-1"), s("server-2")});
-        row("distributed", "no HTTPS", "security.no-https", {s("lb")});
+            { s("server-1"), s("server-2") });
+        row("distributed", "no HTTPS", "security.no-https", { s("lb") });
         row("distributed",
             "no monitoring",
             "monitoring.none",
-            {s("server-1"), s("server-2"), s("lb")});
+            { s("server-1"), s("server-2"), s("lb") });
 
         // 001 adds the single network connection and the missing health checks.
-        row("seed-001-round-robin", "load balancer SPOF", "spof.component", {s("lb")});
-        row("seed-001-round-robin", "database primary SPOF", "spof.write-path", {s("db-primary")});
-        row("seed-001-round-robin", "single network connection", "spof.link", {s("users-lb")});
-        row("seed-001-round-robin", "no firewall", "security.no-firewall", {s("lb")});
-        row("seed-001-round-robin", "database open to the app servers", "security.no-firewall",
-            {s("server-1"), s("server-2")});
-        row("seed-001-round-robin", "no HTTPS", "security.no-https", {s("lb")});
+        row("seed-001-round-robin", "load balancer SPOF", "spof.component", { s("lb") });
+        row("seed-001-round-robin",
+            "database primary SPOF",
+            "spof.write-path",
+            { s("db-primary") });
+        row("seed-001-round-robin", "single network connection", "spof.link", { s("users-lb") });
+        row("seed-001-round-robin", "no firewall", "security.no-firewall", { s("lb") });
+        row("seed-001-round-robin",
+            "database open to the app servers",
+            "security.no-firewall",
+            { s("server-1"), s("server-2") });
+        row("seed-001-round-robin", "no HTTPS", "security.no-https", { s("lb") });
         row("seed-001-round-robin",
             "no monitoring",
             "monitoring.none",
-            {s("lb-01"), s("server-1"), s("server-2")});
-        row("seed-001-round-robin", "no health checks", "monitoring.no-health-checks", {s("lb")});
+            { s("lb-01"), s("server-1"), s("server-2") });
+        row("seed-001-round-robin", "no health checks", "monitoring.no-health-checks", { s("lb") });
 
         // 002: www.foobar.com.
-        row("seed-002-foobar", "load balancer SPOF", "spof.component", {s("lb")});
-        row("seed-002-foobar", "primary SPOF for writes", "spof.write-path", {s("db-primary")});
-        row("seed-002-foobar", "no firewall", "security.no-firewall", {s("lb")});
-        row("seed-002-foobar", "no HTTPS", "security.no-https", {s("lb")});
+        row("seed-002-foobar", "load balancer SPOF", "spof.component", { s("lb") });
+        row("seed-002-foobar", "primary SPOF for writes", "spof.write-path", { s("db-primary") });
+        row("seed-002-foobar", "no firewall", "security.no-firewall", { s("lb") });
+        row("seed-002-foobar", "no HTTPS", "security.no-https", { s("lb") });
         row("seed-002-foobar",
             "no monitoring",
             "monitoring.none",
-            {s("server-3"), s("server-1"), s("server-2")});
+            { s("server-3"), s("server-1"), s("server-2") });
         row("seed-002-foobar",
             "the A record points at the load balancer",
             "config.dns-target",
-            {s("dns")},
+            { s("dns") },
             false);
 
         // 003: two Nginx servers.
-        row("seed-003-two-nginx", "HAProxy SPOF", "spof.component", {s("lb")});
-        row("seed-003-two-nginx", "no firewall", "security.no-firewall", {s("lb")});
-        row("seed-003-two-nginx", "no HTTPS", "security.no-https", {s("lb")});
-        row("seed-003-two-nginx", "no monitoring", "monitoring.none",
-            {s("lb-01"), s("web-01"), s("web-02"), s("db-01")});
+        row("seed-003-two-nginx", "HAProxy SPOF", "spof.component", { s("lb") });
+        row("seed-003-two-nginx", "no firewall", "security.no-firewall", { s("lb") });
+        row("seed-003-two-nginx", "no HTTPS", "security.no-https", { s("lb") });
+        row("seed-003-two-nginx",
+            "no monitoring",
+            "monitoring.none",
+            { s("lb-01"), s("web-01"), s("web-02"), s("db-01") });
         row("seed-003-two-nginx",
             "(beyond the write-up) the one database",
             "spof.component",
-            {s("db")});
+            { s("db") });
         row("seed-003-two-nginx",
             "a second Nginx is redundancy",
             "spof.component",
-            {s("web-1")},
+            { s("web-1") },
             false);
 
         // 004: active-passive, one application server, central files.
         row("seed-004-active-passive",
             "the single application server",
             "spof.component",
-            {s("app")});
+            { s("app") });
         row("seed-004-active-passive",
             "the database primary",
             "spof.write-path",
-            {s("db-primary")});
+            { s("db-primary") });
         row("seed-004-active-passive",
             "central application files: one copy",
             "config.app-files",
-            {s("files")});
+            { s("files") });
         row("seed-004-active-passive",
             "central application files: a SPOF",
             "spof.component",
-            {s("files")});
-        row("seed-004-active-passive", "load balancer SPOF", "spof.component", {s("lb")});
-        row("seed-004-active-passive", "firewalls not depicted", "security.no-firewall", {s("lb")});
-        row("seed-004-active-passive", "HTTPS not depicted", "security.no-https", {s("lb")});
+            { s("files") });
+        row("seed-004-active-passive", "load balancer SPOF", "spof.component", { s("lb") });
+        row("seed-004-active-passive",
+            "firewalls not depicted",
+            "security.no-firewall",
+            { s("lb") });
+        row("seed-004-active-passive", "HTTPS not depicted", "security.no-https", { s("lb") });
         row("seed-004-active-passive",
             "monitoring not depicted",
             "monitoring.none",
-            {s("lb-01"),
-             s("web-01"),
-             s("web-02"),
-             s("app-01"),
-             s("files-01"),
-             s("db-01"),
-             s("db-02")});
+            { s("lb-01"),
+                s("web-01"),
+                s("web-02"),
+                s("app-01"),
+                s("files-01"),
+                s("db-01"),
+                s("db-02") });
         row("seed-004-active-passive",
             "HAProxy detects the failure",
             "monitoring.no-health-checks",
-            {s("lb")},
+            { s("lb") },
             false);
         row("seed-004-active-passive",
             "the backup web server takes over",
             "spof.component",
-            {s("web-1")},
+            { s("web-1") },
             false);
 
         // Secured and monitored: what the exercise asks about.
         row("secured-monitored",
             "TLS ends at the load balancer",
             "security.plaintext-internal",
-            {s("lb")});
+            { s("lb") });
         row("secured-monitored",
             "one MySQL server takes writes",
             "spof.write-path",
-            {s("db-primary")});
+            { s("db-primary") });
         row("secured-monitored",
             "servers with every component",
             "config.shared-host",
-            {s("server-1")});
-        row("secured-monitored", "HTTPS is on", "security.no-https", {s("lb")}, false);
+            { s("server-1") });
+        row("secured-monitored", "HTTPS is on", "security.no-https", { s("lb") }, false);
         row("secured-monitored",
             "firewall on the balancer",
             "security.no-firewall",
-            {s("lb")},
+            { s("lb") },
             false);
         row("secured-monitored",
             "agents everywhere",
             "monitoring.none",
-            {s("lb-01"), s("server-1"), s("server-2")},
+            { s("lb-01"), s("server-1"), s("server-2") },
             false);
     }
 
@@ -339,8 +355,8 @@ private Q_SLOTS:
             QVERIFY(f.explanation.endsWith(u'.'));
             QVERIFY(f.fix.size() > 30);
             for (const QString &id : f.subjects)
-                QVERIFY2(design.component(id) || design.host(id) || design.link(id),
-                         qPrintable(id));
+                QVERIFY2(
+                    design.component(id) || design.host(id) || design.link(id), qPrintable(id));
         }
     }
 
@@ -348,12 +364,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("component");
-        const QStringList kinds = {s("load_balancer"),
-                                   s("web_server"),
-                                   s("app_server"),
-                                   s("app_files"),
-                                   s("cache"),
-                                   s("database")};
+        const QStringList kinds = { s("load_balancer"),
+            s("web_server"),
+            s("app_server"),
+            s("app_files"),
+            s("cache"),
+            s("database") };
         for (const QString &f : Examples) {
             for (const Component &c : Designs::example(f).components) {
                 if (kinds.contains(c.kind))

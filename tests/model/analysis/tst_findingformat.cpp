@@ -7,9 +7,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 class TestFindingFormat : public QObject
 {
@@ -19,7 +17,7 @@ private Q_SLOTS:
     void jsonHasTheDocumentedShape()
     {
         DesignData d = Designs::example(s("seed-004-active-passive.topo"));
-        d.acceptedFindings.append({s("spof.component"), {s("app")}, s("budget: next quarter")});
+        d.acceptedFindings.append({ s("spof.component"), { s("app") }, s("budget: next quarter") });
         const QList<Finding> findings = Validator::validate(d);
         const QJsonObject root
             = QJsonDocument::fromJson(FindingFormat::toJson(findings, d)).object();
@@ -27,22 +25,27 @@ private Q_SLOTS:
         const QJsonArray accepted = root.value(s("accepted")).toArray();
         QCOMPARE(open.size() + accepted.size(), findings.size());
         QCOMPARE(accepted.size(), 1);
-        QCOMPARE(accepted.at(0).toObject().value(s("reason")).toString(),
-                 s("budget: next quarter"));
-        const QStringList keys = {s("category"), s("explanation"), s("fix"), s("rule"),
-                                  s("severity"), s("subjects"), s("title")};
+        QCOMPARE(
+            accepted.at(0).toObject().value(s("reason")).toString(), s("budget: next quarter"));
+        const QStringList keys = { s("category"),
+            s("explanation"),
+            s("fix"),
+            s("rule"),
+            s("severity"),
+            s("subjects"),
+            s("title") };
         bool sawRole = false, sawHost = false;
         for (const QJsonValue &v : open) {
             const QJsonObject f = v.toObject();
             QCOMPARE(f.keys(), keys);
-            QVERIFY(QStringList({s("spof"), s("security"), s("monitoring"), s("config")})
+            QVERIFY(QStringList({ s("spof"), s("security"), s("monitoring"), s("config") })
                         .contains(f.value(s("category")).toString()));
-            QVERIFY(QStringList({s("info"), s("warning"), s("critical")})
+            QVERIFY(QStringList({ s("info"), s("warning"), s("critical") })
                         .contains(f.value(s("severity")).toString()));
             for (const QJsonValue &sv : f.value(s("subjects")).toArray()) {
                 const QJsonObject subject = sv.toObject();
                 QVERIFY(subject.contains(s("id")) && subject.contains(s("kind"))
-                        && subject.contains(s("label")));
+                    && subject.contains(s("label")));
                 if (subject.value(s("kind")) == s("database")) {
                     QCOMPARE(subject.value(s("role")).toString(), s("primary"));
                     sawRole = true;
@@ -63,11 +66,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         const QList<Finding> findings = Validator::validate(d);
-        const QJsonObject root
-            = QJsonDocument::fromJson(
-                  FindingFormat::toSarif(
-                      findings, d, s("examples/distributed.topo"), text, s("1.2.3")))
-                  .object();
+        const QJsonObject root = QJsonDocument::fromJson(
+            FindingFormat::toSarif(findings, d, s("examples/distributed.topo"), text, s("1.2.3")))
+                                     .object();
         QCOMPARE(root.value(s("version")).toString(), s("2.1.0"));
         QVERIFY(root.value(s("$schema")).toString().contains(s("sarif-2.1.0")));
         const QJsonObject run = root.value(s("runs")).toArray().at(0).toObject();
@@ -85,14 +86,14 @@ private Q_SLOTS:
             const QString ruleId = r.value(s("ruleId")).toString();
             QVERIFY(ruleIds.contains(ruleId));
             QCOMPARE(rules.at(r.value(s("ruleIndex")).toInt()).toObject().value(s("id")).toString(),
-                     ruleId);
-            QVERIFY(QStringList({s("error"), s("warning"), s("note")})
+                ruleId);
+            QVERIFY(QStringList({ s("error"), s("warning"), s("note") })
                         .contains(r.value(s("level")).toString()));
             QVERIFY(!r.value(s("message")).toObject().value(s("text")).toString().isEmpty());
             const QJsonObject location = r.value(s("locations")).toArray().at(0).toObject();
             const QJsonObject physical = location.value(s("physicalLocation")).toObject();
             QCOMPARE(physical.value(s("artifactLocation")).toObject().value(s("uri")).toString(),
-                     s("examples/distributed.topo"));
+                s("examples/distributed.topo"));
             const QJsonArray logical = location.value(s("logicalLocations")).toArray();
             QVERIFY(!logical.isEmpty());
             // The region points at the line declaring the first subject.
@@ -114,7 +115,7 @@ private Q_SLOTS:
         const qsizetype monitoring = text.indexOf(s("\nMonitoring ("));
         const qsizetype config = text.indexOf(s("\nConfiguration ("));
         QVERIFY(availability > 0 && availability < security && security < monitoring
-                && monitoring < config);
+            && monitoring < config);
         for (const QString &line : text.split(u'\n'))
             QVERIFY2(line.size() <= 80 || line.contains(u'['), qPrintable(line));
         const QString none = FindingFormat::toText({}, d, s("x.topo"));

@@ -10,8 +10,8 @@
 
 namespace {
 
-QString
-key(const QString &rule, const QStringList &subjects, const QHash<ElementId, ElementId> &map)
+QString key(
+    const QString &rule, const QStringList &subjects, const QHash<ElementId, ElementId> &map)
 {
     QStringList mapped;
     for (const QString &id : subjects) {
@@ -37,20 +37,22 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("subjects");
 
         int fixable = 0;
-        const QStringList examples = {s("distributed.topo"),
-                                      s("seed-001-round-robin.topo"),
-                                      s("seed-002-foobar.topo"),
-                                      s("seed-003-two-nginx.topo"),
-                                      s("seed-004-active-passive.topo"),
-                                      s("secured-monitored.topo")};
+        const QStringList examples = { s("distributed.topo"),
+            s("seed-001-round-robin.topo"),
+            s("seed-002-foobar.topo"),
+            s("seed-003-two-nginx.topo"),
+            s("seed-004-active-passive.topo"),
+            s("secured-monitored.topo") };
         for (const QString &file : examples) {
             const DesignData d = Designs::example(file);
             for (const Finding &f : Validator::validate(d)) {
                 if (!f.fixable)
                     continue;
                 ++fixable;
-                QTest::addRow("%s: %s %s", qPrintable(file), qPrintable(f.rule),
-                              qPrintable(f.subjects.join(u',')))
+                QTest::addRow("%s: %s %s",
+                    qPrintable(file),
+                    qPrintable(f.rule),
+                    qPrintable(f.subjects.join(u',')))
                     << d << f.rule << f.subjects;
             }
         }
@@ -59,30 +61,38 @@ private Q_SLOTS:
         const DesignData two = Designs::twoServers();
         auto row
             = [](const char *name,
-                 const DesignData &d,
-                 const char *rule,
-                 const QStringList &subjects) { QTest::newRow(name) << d << s(rule) << subjects; };
-        row("public stats page", DesignBuilder(two).set(s("lb"), s("stats_endpoint"), s("public")),
-            "security.admin-exposed", {s("lb")});
+                  const DesignData &d,
+                  const char *rule,
+                  const QStringList &subjects) { QTest::newRow(name) << d << s(rule) << subjects; };
+        row("public stats page",
+            DesignBuilder(two).set(s("lb"), s("stats_endpoint"), s("public")),
+            "security.admin-exposed",
+            { s("lb") });
         row("sessions on each server",
             DesignBuilder(two)
                 .set(s("app-1"), s("session_state"), true)
                 .set(s("app-2"), s("session_state"), true),
             "config.session-state",
-            {s("app-1"), s("app-2")});
+            { s("app-1"), s("app-2") });
         row("files not in sync",
             DesignBuilder(two)
                 .set(s("files-1"), s("synced"), false)
                 .set(s("files-2"), s("synced"), false),
             "config.app-files",
-            {s("files-1"), s("files-2")});
-        row("no health checks", DesignBuilder(two).set(s("lb"), s("health_checks"), false),
-            "monitoring.no-health-checks", {s("lb")});
-        row("no monitoring", two, "monitoring.none",
-            {s("lb-host"), s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")});
-        row("no firewall on the machines", two, "security.no-firewall",
-            {s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2")});
-        row("load balancer alone", Designs::guardedTwoServers(), "spof.component", {s("lb")});
+            { s("files-1"), s("files-2") });
+        row("no health checks",
+            DesignBuilder(two).set(s("lb"), s("health_checks"), false),
+            "monitoring.no-health-checks",
+            { s("lb") });
+        row("no monitoring",
+            two,
+            "monitoring.none",
+            { s("lb-host"), s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2") });
+        row("no firewall on the machines",
+            two,
+            "security.no-firewall",
+            { s("server-1"), s("server-2"), s("db-host-1"), s("db-host-2") });
+        row("load balancer alone", Designs::guardedTwoServers(), "spof.component", { s("lb") });
     }
 
     void fixRemovesItsFindingAndAddsNone()
@@ -117,7 +127,7 @@ private Q_SLOTS:
             if (f.rule == rule) {
                 for (const QString &id : f.subjects)
                     QVERIFY2(!fixedSubjects.contains(result.copiedFrom.value(id, id)),
-                             qPrintable(s("still there: ") + k));
+                        qPrintable(s("still there: ") + k));
             }
         }
     }
@@ -159,7 +169,7 @@ private Q_SLOTS:
         QVERIFY(!Fixes::makeAdminInternal(d, s("lb")).ok);
         Finding notFixable;
         notFixable.rule = s("config.shared-host");
-        notFixable.subjects = {s("server-1")};
+        notFixable.subjects = { s("server-1") };
         QVERIFY(!Fixes::apply(d, notFixable).ok);
     }
 };

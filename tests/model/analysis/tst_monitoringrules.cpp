@@ -55,46 +55,46 @@ private Q_SLOTS:
         const DesignData two = Designs::twoServers();
 
         QTest::newRow("nothing monitored") << two << none
-                                           << QStringList {s("lb-host"),
-                                                           s("server-1"),
-                                                           s("server-2"),
-                                                           s("db-host-1"),
-                                                           s("db-host-2")}
+                                           << QStringList{ s("lb-host"),
+                                                  s("server-1"),
+                                                  s("server-2"),
+                                                  s("db-host-1"),
+                                                  s("db-host-2") }
                                            << true;
         QTest::newRow("an agent on every machine") << Designs::guardedTwoServers().data() << none
-                                                   << QStringList {s("lb-host"),
-                                                                   s("server-1"),
-                                                                   s("server-2"),
-                                                                   s("db-host-1"),
-                                                                   s("db-host-2")}
+                                                   << QStringList{ s("lb-host"),
+                                                          s("server-1"),
+                                                          s("server-2"),
+                                                          s("db-host-1"),
+                                                          s("db-host-2") }
                                                    << false;
         QTest::newRow("one machine without agent")
-            << withoutAgentOn("server-2") << none << QStringList{s("server-2")} << true;
+            << withoutAgentOn("server-2") << none << QStringList{ s("server-2") } << true;
         {
             DesignBuilder b;
             b.add(s("users"), s("client"))
                 .add(s("web"), s("web_server"))
-                .add(s("collector"), s("monitoring"), {}, props({{s("mode"), s("collector")}}))
+                .add(s("collector"), s("monitoring"), {}, props({ { s("mode"), s("collector") } }))
                 .link(s("users"), s("web"))
                 .link(s("web"), s("collector"), s("metrics"));
             QTest::newRow("a server outside hosts sending metrics is monitored")
-                << b.data() << none << QStringList{s("web")} << false;
+                << b.data() << none << QStringList{ s("web") } << false;
         }
 
         QTest::newRow("no health checks")
             << DesignData(Designs::twoServers().set(s("lb"), s("health_checks"), false)) << checks
-            << QStringList{s("lb")} << true;
-        QTest::newRow("health checks on") << two << checks << QStringList{s("lb")} << false;
+            << QStringList{ s("lb") } << true;
+        QTest::newRow("health checks on") << two << checks << QStringList{ s("lb") } << false;
 
         QTest::newRow("one self-hosted collector")
-            << selfHostedCollectors(1, false) << collector << QStringList{s("collector")} << true;
+            << selfHostedCollectors(1, false) << collector << QStringList{ s("collector") } << true;
         QTest::newRow("two collectors on one machine")
-            << selfHostedCollectors(2, true) << collector << QStringList{s("collector")} << true;
+            << selfHostedCollectors(2, true) << collector << QStringList{ s("collector") } << true;
         QTest::newRow("two collectors on two machines")
-            << selfHostedCollectors(2, false) << collector << QStringList{s("collector")} << false;
-        QTest::newRow("a hosted service")
-            << Designs::guardedTwoServers().data() << collector << QStringList{s("collector")}
+            << selfHostedCollectors(2, false) << collector << QStringList{ s("collector") }
             << false;
+        QTest::newRow("a hosted service") << Designs::guardedTwoServers().data() << collector
+                                          << QStringList{ s("collector") } << false;
     }
 
     void rule() { checkRule(); }

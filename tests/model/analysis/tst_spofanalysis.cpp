@@ -37,8 +37,7 @@ public:
 
     DirectEvaluator(const DesignIndex &index)
         : m_index(index)
-    {
-    }
+    { }
 
     void fail(int componentUnit, int linkUnit, int hostUnit)
     {
@@ -77,14 +76,14 @@ private:
     bool up(int c) const
     {
         return c != m_failedComponent
-               && (m_index.hostOf(c) < 0 || m_index.hostOf(c) != m_failedHost);
+            && (m_index.hostOf(c) < 0 || m_index.hostOf(c) != m_failedHost);
     }
 
     bool writable(int c) const
     {
         return m_index.acceptsWrites(c)
-               || (m_index.kind(c) == Kind::Database
-                   && m_index.clusterHasFailover(m_index.databaseCluster(c)));
+            || (m_index.kind(c) == Kind::Database
+                && m_index.clusterHasFailover(m_index.databaseCluster(c)));
     }
 
     std::vector<std::vector<Member>> pool(int lb) const
@@ -94,24 +93,23 @@ private:
             if (m_index.isRequestLink(l))
                 links.push_back(l);
         }
-        const bool passive = m_index.prop(lb, QStringLiteral("backend_mode"))
-                             == QLatin1String("active-passive");
+        const bool passive
+            = m_index.prop(lb, QStringLiteral("backend_mode")) == QLatin1String("active-passive");
         const bool checks = m_index.boolProp(lb, QStringLiteral("health_checks"));
         bool marked = false;
         for (int l : links)
             marked = marked || m_index.link(l).props.value(QStringLiteral("backup")).toBool();
         std::vector<Member> members;
         for (size_t i = 0; i < links.size(); ++i) {
-            const bool backup = marked ? m_index.link(links[i])
-                                             .props.value(QStringLiteral("backup"))
-                                             .toBool()
-                                       : passive && i > 0;
+            const bool backup = marked
+                ? m_index.link(links[i]).props.value(QStringLiteral("backup")).toBool()
+                : passive && i > 0;
             if (!backup || checks)
-                members.push_back({links[i], m_index.linkTo(links[i]), true});
+                members.push_back({ links[i], m_index.linkTo(links[i]), true });
         }
         if (members.empty())
             return {};
-        return {members};
+        return { members };
     }
 
     std::vector<std::vector<Member>> groups(int c) const
@@ -121,11 +119,11 @@ private:
             std::vector<Member> dns, entries;
             for (int l : m_index.outLinks(c)) {
                 if (m_index.kind(m_index.linkTo(l)) == Kind::Dns)
-                    dns.push_back({l, m_index.linkTo(l), false});
+                    dns.push_back({ l, m_index.linkTo(l), false });
             }
             if (dns.empty()) {
                 for (int d : m_index.dnsServers())
-                    dns.push_back({-1, d, false});
+                    dns.push_back({ -1, d, false });
             }
             QSet<int> resolved;
             for (const Member &d : dns) {
@@ -149,11 +147,11 @@ private:
                                 && resolved.contains(m_index.linkTo(next)));
                 }
                 if (ok)
-                    entries.push_back({l, to, true});
+                    entries.push_back({ l, to, true });
             }
             if (entries.empty()) {
                 for (int t : resolved)
-                    entries.push_back({-1, t, false});
+                    entries.push_back({ -1, t, false });
             }
             if (entries.empty())
                 return {};
@@ -183,16 +181,16 @@ private:
             if (!m_index.isRequestLink(l))
                 continue;
             const int to = m_index.linkTo(l);
-            std::pair<int, int> key{9, 0};
+            std::pair<int, int> key{ 9, 0 };
             if (m_index.kind(to) == Kind::AppFiles)
-                key = {0, 0};
+                key = { 0, 0 };
             else if (m_index.kind(to) == Kind::Cache)
-                key = {1, 0};
+                key = { 1, 0 };
             else if (m_index.kind(to) == Kind::Queue)
-                key = {2, 0};
+                key = { 2, 0 };
             else if (m_index.kind(to) == Kind::Database)
-                key = {3, m_index.databaseCluster(to)};
-            byKey[key].push_back({l, to, true});
+                key = { 3, m_index.databaseCluster(to) };
+            byKey[key].push_back({ l, to, true });
         }
         std::vector<std::vector<Member>> g;
         for (auto &e : byKey)
@@ -204,7 +202,7 @@ private:
     {
         if (m.real && m.link == m_failedLink)
             return {};
-        std::vector<int> targets{m.target};
+        std::vector<int> targets{ m.target };
         const int cluster = m_index.databaseCluster(m.target);
         if (cluster >= 0 && m_index.clusterHasFailover(cluster))
             targets = m_index.clusterMembers(cluster);
@@ -288,13 +286,13 @@ DesignData randomDesign(quint32 seed)
         const QString id = QStringLiteral("lb%1").arg(i);
         const bool firewall = chance(0.15);
         b.add(id,
-              firewall ? QStringLiteral("firewall") : QStringLiteral("load_balancer"),
-              hostFor(),
-              firewall ? QVariantMap()
-                       : Designs::props({{QStringLiteral("backend_mode"),
-                                          chance(0.5) ? QStringLiteral("active-active")
-                                                      : QStringLiteral("active-passive")},
-                                         {QStringLiteral("health_checks"), chance(0.5)}}));
+            firewall ? QStringLiteral("firewall") : QStringLiteral("load_balancer"),
+            hostFor(),
+            firewall ? QVariantMap()
+                     : Designs::props({ { QStringLiteral("backend_mode"),
+                                            chance(0.5) ? QStringLiteral("active-active")
+                                                        : QStringLiteral("active-passive") },
+                         { QStringLiteral("health_checks"), chance(0.5) } }));
         entries.append(id);
         if (chance(0.8))
             b.link(QStringLiteral("users"), id);
@@ -314,12 +312,12 @@ DesignData randomDesign(quint32 seed)
     for (int i = 0; i < dnsCount; ++i) {
         const QString id = QStringLiteral("dns%1").arg(i);
         b.add(id,
-              QStringLiteral("dns"),
-              chance(0.3) ? hostFor() : QString(),
-              Designs::props({{QStringLiteral("target"),
-                               chance(0.2)       ? QString()
-                                   : chance(0.1) ? pick(webs)
-                                                 : pick(entries)}}));
+            QStringLiteral("dns"),
+            chance(0.3) ? hostFor() : QString(),
+            Designs::props({ { QStringLiteral("target"),
+                chance(0.2)       ? QString()
+                    : chance(0.1) ? pick(webs)
+                                  : pick(entries) } }));
         if (chance(0.6))
             b.link(QStringLiteral("users"), id, QStringLiteral("dns"));
     }
@@ -339,17 +337,16 @@ DesignData randomDesign(quint32 seed)
         const bool failover = chance(0.4);
         for (int m = 0, members = 1 + rng.bounded(3); m < members; ++m) {
             const QString id = QStringLiteral("db%1_%2").arg(cl).arg(m);
-            const QString role = m == 0 ? (chance(0.8) ? QStringLiteral("primary")
-                                                       : QStringLiteral("standalone"))
-                                        : QStringLiteral("replica");
+            const QString role = m == 0
+                ? (chance(0.8) ? QStringLiteral("primary") : QStringLiteral("standalone"))
+                : QStringLiteral("replica");
             b.add(id,
-                  QStringLiteral("database"),
-                  hostFor(),
-                  Designs::props(
-                      {{QStringLiteral("role"), role},
-                       {QStringLiteral("read_only"), m > 0 ? chance(0.7) : chance(0.1)},
-                       {QStringLiteral("failover"),
-                        failover ? QStringLiteral("orchestrator") : QStringLiteral("none")}}));
+                QStringLiteral("database"),
+                hostFor(),
+                Designs::props({ { QStringLiteral("role"), role },
+                    { QStringLiteral("read_only"), m > 0 ? chance(0.7) : chance(0.1) },
+                    { QStringLiteral("failover"),
+                        failover ? QStringLiteral("orchestrator") : QStringLiteral("none") } }));
             if (m > 0)
                 b.link(QStringLiteral("db%1_0").arg(cl), id, QStringLiteral("replication"));
             dbs.append(id);
@@ -358,8 +355,10 @@ DesignData randomDesign(quint32 seed)
     for (const QString &e : entries) {
         for (const QString &w : webs) {
             if (chance(0.55))
-                b.link(e, w, QStringLiteral("http"),
-                       Designs::props({{QStringLiteral("backup"), chance(0.2)}}));
+                b.link(e,
+                    w,
+                    QStringLiteral("http"),
+                    Designs::props({ { QStringLiteral("backup"), chance(0.2) } }));
         }
         if (chance(0.15))
             b.link(e, pick(apps));
@@ -401,7 +400,7 @@ private:
         const DesignIndex index(design);
         DirectEvaluator direct(index);
         QStringList differences;
-        for (FlowGraph::Mode mode : {FlowGraph::Mode::Reads, FlowGraph::Mode::Writes}) {
+        for (FlowGraph::Mode mode : { FlowGraph::Mode::Reads, FlowGraph::Mode::Writes }) {
             const bool reads = mode == FlowGraph::Mode::Reads;
             const FlowGraph graph(index, mode);
             if (!graph.isComplete())
@@ -457,7 +456,7 @@ private Q_SLOTS:
             std::vector<std::vector<int>> adj(n);
             for (int e = 0, m = rng.bounded(3 * n); e < m; ++e)
                 adj[rng.bounded(n)].push_back(rng.bounded(n));
-            std::vector<int> offsets{0}, targets;
+            std::vector<int> offsets{ 0 }, targets;
             for (const auto &list : adj) {
                 targets.insert(targets.end(), list.begin(), list.end());
                 offsets.push_back(static_cast<int>(targets.size()));
@@ -509,7 +508,7 @@ private Q_SLOTS:
         const DesignData design = randomDesign(seed);
         const QString differences = compare(design);
         QVERIFY2(differences.isEmpty(),
-                 qPrintable(differences + u'\n' + QString::fromUtf8(TopoFile::serialize(design))));
+            qPrintable(differences + u'\n' + QString::fromUtf8(TopoFile::serialize(design))));
     }
 
     void randomDesignsCoverTheHardCases()
@@ -547,8 +546,12 @@ private Q_SLOTS:
                 hostOnly += r.hostIsSpof(h) && !component ? 1 : 0;
             }
         }
-        qInfo("served %d, host-only %d, copied %d (spof %d), write-only %d", served, hostOnly,
-              copied, copiedSpof, writeOnly);
+        qInfo("served %d, host-only %d, copied %d (spof %d), write-only %d",
+            served,
+            hostOnly,
+            copied,
+            copiedSpof,
+            writeOnly);
         QVERIFY(served > 150);
         QVERIFY(hostOnly > 10);
         QVERIFY(copied > 20);
@@ -620,7 +623,7 @@ private Q_SLOTS:
         d = DesignBuilder(b).link(QStringLiteral("app"), QStringLiteral("web")).data();
         const QList<Finding> findings = Validator::validate(d);
         QVERIFY2(hasFinding(findings, QStringLiteral("config.no-path"), {}),
-                 qPrintable(describeFindings(findings)));
+            qPrintable(describeFindings(findings)));
         QVERIFY(subjectsOf(findings, QStringLiteral("spof.component")).isEmpty());
     }
 };

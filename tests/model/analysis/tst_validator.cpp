@@ -97,10 +97,7 @@ private Q_SLOTS:
         }
     }
 
-    void emptyDesignHasNoFindings()
-    {
-        QVERIFY(Validator::validate(DesignData()).isEmpty());
-    }
+    void emptyDesignHasNoFindings() { QVERIFY(Validator::validate(DesignData()).isEmpty()); }
 
     void nestingIsBounded()
     {
@@ -130,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(graph.nodeCount() <= 8 * (index.componentCount() + index.linkCount()) + 4096);
         QVERIFY(!graph.isComplete());
         QVERIFY2(hasFinding(findings, s("config.analysis-limit"), {}),
-                 qPrintable(describeFindings(findings)));
+            qPrintable(describeFindings(findings)));
         // Paths may be missing, so nothing is called a single point of failure.
         QVERIFY(subjectsOf(findings, s("spof.component")).isEmpty());
     }
@@ -138,12 +135,13 @@ private Q_SLOTS:
     void acceptedFindingsCarryTheirReason()
     {
         DesignData d = Designs::twoServers();
-        d.acceptedFindings.append({s("spof.component"), {s("lb")}, s("second balancer ordered")});
-        d.acceptedFindings.append({s("monitoring.none"),
-                                   {s("server-2"), s("lb-host"), s("db-host-2"), s("server-1"),
-                                    s("db-host-1")}, // any order
-                                   s("monitoring project in Q3")});
-        d.acceptedFindings.append({s("spof.component"), {s("web-1")}, s("no such finding")});
+        d.acceptedFindings.append(
+            { s("spof.component"), { s("lb") }, s("second balancer ordered") });
+        d.acceptedFindings.append({ s("monitoring.none"),
+            { s("server-2"), s("lb-host"), s("db-host-2"), s("server-1"), s("db-host-1") }, // any
+                                                                                            // order
+            s("monitoring project in Q3") });
+        d.acceptedFindings.append({ s("spof.component"), { s("web-1") }, s("no such finding") });
         int accepted = 0;
         for (const Finding &f : Validator::validate(d)) {
             if (!f.accepted)

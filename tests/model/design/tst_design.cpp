@@ -27,7 +27,7 @@ private Q_SLOTS:
                 QVariant out;
                 QString why;
                 QVERIFY2(Kinds::coerce(p, p.defaultValue, &out, &why),
-                         qPrintable(kind.name + u'.' + p.name + u' ' + why));
+                    qPrintable(kind.name + u'.' + p.name + u' ' + why));
             }
         }
     }
@@ -44,8 +44,8 @@ private Q_SLOTS:
         const Component *c = d.component(id);
         QVERIFY(c);
         QCOMPARE(c->label, QStringLiteral("HAProxy"));
-        QCOMPARE(c->props.value(QStringLiteral("algorithm")).toString(),
-                 QStringLiteral("roundrobin"));
+        QCOMPARE(
+            c->props.value(QStringLiteral("algorithm")).toString(), QStringLiteral("roundrobin"));
         QCOMPARE(c->props.value(QStringLiteral("health_checks")).toBool(), false);
     }
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
     {
         Design d;
         QCOMPARE(d.addComponent(component(QStringLiteral("web_server"), QStringLiteral("web1"))),
-                 QStringLiteral("web1"));
+            QStringLiteral("web1"));
         const ElementId second
             = d.addComponent(component(QStringLiteral("web_server"), QStringLiteral("web1")));
         QVERIFY(second != QStringLiteral("web1"));
@@ -75,16 +75,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<bool>("accepted");
-        QTest::newRow("enum ok") << "load_balancer" << "algorithm" << QVariant(QStringLiteral("leastconn")) << true;
-        QTest::newRow("enum unknown") << "load_balancer" << "algorithm" << QVariant(QStringLiteral("fastest")) << false;
-        QTest::newRow("bool ok") << "load_balancer" << "health_checks" << QVariant(true) << true;
-        QTest::newRow("bool as text") << "load_balancer" << "health_checks" << QVariant(QStringLiteral("yes")) << false;
-        QTest::newRow("int ok") << "dns" << "ttl" << QVariant(300) << true;
-        QTest::newRow("int negative") << "dns" << "ttl" << QVariant(-5) << false;
-        QTest::newRow("int fraction") << "dns" << "ttl" << QVariant(1.5) << false;
-        QTest::newRow("role replica") << "database" << "role" << QVariant(QStringLiteral("replica")) << true;
-        QTest::newRow("unknown property") << "database" << "colour" << QVariant(QStringLiteral("red")) << false;
-        QTest::newRow("ports list") << "firewall" << "allowed_ports" << QVariant(QStringList{QStringLiteral("443")}) << true;
+        QTest::newRow("enum ok") << "load_balancer"
+                                 << "algorithm" << QVariant(QStringLiteral("leastconn")) << true;
+        QTest::newRow("enum unknown")
+            << "load_balancer"
+            << "algorithm" << QVariant(QStringLiteral("fastest")) << false;
+        QTest::newRow("bool ok") << "load_balancer"
+                                 << "health_checks" << QVariant(true) << true;
+        QTest::newRow("bool as text")
+            << "load_balancer"
+            << "health_checks" << QVariant(QStringLiteral("yes")) << false;
+        QTest::newRow("int ok") << "dns"
+                                << "ttl" << QVariant(300) << true;
+        QTest::newRow("int negative") << "dns"
+                                      << "ttl" << QVariant(-5) << false;
+        QTest::newRow("int fraction") << "dns"
+                                      << "ttl" << QVariant(1.5) << false;
+        QTest::newRow("role replica") << "database"
+                                      << "role" << QVariant(QStringLiteral("replica")) << true;
+        QTest::newRow("unknown property") << "database"
+                                          << "colour" << QVariant(QStringLiteral("red")) << false;
+        QTest::newRow("ports list")
+            << "firewall"
+            << "allowed_ports" << QVariant(QStringList{ QStringLiteral("443") }) << true;
     }
 
     void setProperty()
@@ -191,7 +204,7 @@ private Q_SLOTS:
         Component c = component(QStringLiteral("web_server"));
         c.host = host;
         const ElementId web = d.addComponent(c);
-        QCOMPARE(d.data().componentsOf(host), QList<ElementId>{web});
+        QCOMPARE(d.data().componentsOf(host), QList<ElementId>{ web });
         d.removeHost(host);
         QVERIFY(d.component(web));
         QVERIFY(d.component(web)->host.isEmpty());

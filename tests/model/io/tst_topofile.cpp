@@ -46,7 +46,7 @@ private:
         Component fw;
         fw.id = QStringLiteral("fw");
         fw.kind = QStringLiteral("firewall");
-        fw.props.insert(QStringLiteral("allowed_ports"), QStringList{QStringLiteral("443")});
+        fw.props.insert(QStringLiteral("allowed_ports"), QStringList{ QStringLiteral("443") });
         d.addComponent(fw);
         Link l;
         l.id = QStringLiteral("l1");
@@ -62,8 +62,9 @@ private:
         l2.port = 8080;
         l2.props.insert(QStringLiteral("weight"), 3);
         d.addLink(l2);
-        d.setAcceptedFindings({{QStringLiteral("spof.component"), {QStringLiteral("lb")},
-                                QStringLiteral("Budget: one balancer for now")}});
+        d.setAcceptedFindings({ { QStringLiteral("spof.component"),
+            { QStringLiteral("lb") },
+            QStringLiteral("Budget: one balancer for now") } });
         return d.data();
     }
 
@@ -104,15 +105,15 @@ private Q_SLOTS:
         const TopoFile::ReadResult r = TopoFile::parse(text);
         QVERIFY2(r.ok, qPrintable(r.error));
         const QJsonObject again = QJsonDocument::fromJson(TopoFile::serialize(r.data)).object();
-        QCOMPARE(again.value(QStringLiteral("future")).toObject().value(QStringLiteral("a")).toInt(),
-                 1);
+        QCOMPARE(
+            again.value(QStringLiteral("future")).toObject().value(QStringLiteral("a")).toInt(), 1);
         const QJsonObject c = again.value(QStringLiteral("components")).toArray().at(0).toObject();
         QCOMPARE(c.value(QStringLiteral("colour")).toString(), QStringLiteral("red"));
         QCOMPARE(c.value(QStringLiteral("properties"))
                      .toObject()
                      .value(QStringLiteral("vip_level"))
                      .toInt(),
-                 3);
+            3);
     }
 
     void migratesVersion1()
@@ -120,8 +121,10 @@ private Q_SLOTS:
         const QByteArray v1
             = "{\"format\":\"toposcope\",\"version\":1,\"name\":\"old\","
               "\"nodes\":[{\"id\":\"u\",\"type\":\"client\",\"position\":{\"x\":5,\"y\":6}},"
-              "{\"id\":\"lb\",\"type\":\"load_balancer\",\"properties\":{\"algorithm\":\"source\"}}],"
-              "\"edges\":[{\"id\":\"e\",\"source\":\"u\",\"target\":\"lb\",\"protocol\":\"http\"}]}";
+              "{\"id\":\"lb\",\"type\":\"load_balancer\",\"properties\":{\"algorithm\":\"source\"}}"
+              "],"
+              "\"edges\":[{\"id\":\"e\",\"source\":\"u\",\"target\":\"lb\",\"protocol\":\"http\"}]"
+              "}";
         const TopoFile::ReadResult r = TopoFile::parse(v1);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.fileVersion, 1);
@@ -129,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(r.data.components.at(0).kind, QStringLiteral("client"));
         QCOMPARE(r.data.components.at(0).pos, QPointF(5, 6));
         QCOMPARE(r.data.components.at(1).props.value(QStringLiteral("algorithm")).toString(),
-                 QStringLiteral("source"));
+            QStringLiteral("source"));
         QCOMPARE(r.data.links.size(), 1);
         QCOMPARE(r.data.links.at(0).from, QStringLiteral("u"));
         QCOMPARE(r.data.links.at(0).port, 80);
@@ -145,29 +148,30 @@ private Q_SLOTS:
         QTest::newRow("truncated")
             << QByteArray("{\"format\":\"toposcope\",\n\"version\":2,\n\"components\":[{\"id\":")
             << "line 3";
-        QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe garbage", 12) << "not valid JSON";
+        QTest::newRow("binary garbage")
+            << QByteArray("\x00\xff\xfe garbage", 12) << "not valid JSON";
         QTest::newRow("array root") << QByteArray("[1,2]") << "top level is not an object";
-        QTest::newRow("other format") << QByteArray("{\"format\":\"drawio\",\"version\":2}")
-                                      << "not a Toposcope design";
-        QTest::newRow("version text") << QByteArray("{\"format\":\"toposcope\",\"version\":\"2\"}")
-                                      << "version";
-        QTest::newRow("newer version") << QByteArray("{\"format\":\"toposcope\",\"version\":99}")
-                                       << "newer Toposcope";
-        QTest::newRow("components not a list") << withRoot("\"components\":{}")
-                                               << "components: expected a list";
+        QTest::newRow("other format")
+            << QByteArray("{\"format\":\"drawio\",\"version\":2}") << "not a Toposcope design";
+        QTest::newRow("version text")
+            << QByteArray("{\"format\":\"toposcope\",\"version\":\"2\"}") << "version";
+        QTest::newRow("newer version")
+            << QByteArray("{\"format\":\"toposcope\",\"version\":99}") << "newer Toposcope";
+        QTest::newRow("components not a list")
+            << withRoot("\"components\":{}") << "components: expected a list";
         QTest::newRow("unknown kind")
             << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"toaster\"}]")
             << "components[0].kind: unknown kind \"toaster\"";
-        QTest::newRow("missing id") << withRoot("\"components\":[{\"kind\":\"client\"}]")
-                                    << "components[0].id: missing";
+        QTest::newRow("missing id")
+            << withRoot("\"components\":[{\"kind\":\"client\"}]") << "components[0].id: missing";
         QTest::newRow("duplicate id")
             << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
                         "{\"id\":\"a\",\"kind\":\"dns\"}]")
             << "components[1].id: \"a\" is used by another element";
-        QTest::newRow("bad enum")
-            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"load_balancer\","
-                        "\"properties\":{\"algorithm\":\"fastest\"}}]")
-            << "components[0].properties.algorithm: expected one of";
+        QTest::newRow("bad enum") << withRoot(
+            "\"components\":[{\"id\":\"a\",\"kind\":\"load_balancer\","
+            "\"properties\":{\"algorithm\":\"fastest\"}}]")
+                                  << "components[0].properties.algorithm: expected one of";
         QTest::newRow("bad bool")
             << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"load_balancer\","
                         "\"properties\":{\"health_checks\":\"yes\"}}]")
@@ -178,34 +182,32 @@ private Q_SLOTS:
         QTest::newRow("missing host")
             << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\",\"host\":\"h\"}]")
             << "components[0].host: no host with id \"h\"";
-        QTest::newRow("dangling link")
-            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
-                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"http\"}]")
-            << "links[0].to: no component with id \"b\"";
-        QTest::newRow("self link")
-            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
-                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"a\",\"protocol\":\"http\"}]")
-            << "links[0].to: a link cannot go from a component to itself";
-        QTest::newRow("unknown protocol")
-            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
-                        "{\"id\":\"b\",\"kind\":\"dns\"}],"
-                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"smtp\"}]")
-            << "links[0].protocol: unknown protocol \"smtp\"";
-        QTest::newRow("port out of range")
-            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
-                        "{\"id\":\"b\",\"kind\":\"dns\"}],"
-                        "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"dns\","
-                        "\"port\":70000}]")
-            << "links[0].port: expected a number from 0 to 65535";
-        QTest::newRow("host on a link id")
-            << withRoot("\"hosts\":[{\"id\":\"x\"}],\"components\":[{\"id\":\"x\",\"kind\":\"client\"}]")
-            << "components[0].id: \"x\" is used by another element";
+        QTest::newRow("dangling link") << withRoot(
+            "\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
+            "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"http\"}]")
+                                       << "links[0].to: no component with id \"b\"";
+        QTest::newRow("self link") << withRoot(
+            "\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],"
+            "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"a\",\"protocol\":\"http\"}]")
+                                   << "links[0].to: a link cannot go from a component to itself";
+        QTest::newRow("unknown protocol") << withRoot(
+            "\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
+            "{\"id\":\"b\",\"kind\":\"dns\"}],"
+            "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"smtp\"}]")
+                                          << "links[0].protocol: unknown protocol \"smtp\"";
+        QTest::newRow("port out of range") << withRoot(
+            "\"components\":[{\"id\":\"a\",\"kind\":\"client\"},"
+            "{\"id\":\"b\",\"kind\":\"dns\"}],"
+            "\"links\":[{\"id\":\"l\",\"from\":\"a\",\"to\":\"b\",\"protocol\":\"dns\","
+            "\"port\":70000}]") << "links[0].port: expected a number from 0 to 65535";
+        QTest::newRow("host on a link id") << withRoot(
+            "\"hosts\":[{\"id\":\"x\"}],\"components\":[{\"id\":\"x\",\"kind\":\"client\"}]")
+                                           << "components[0].id: \"x\" is used by another element";
         QByteArray deep(100000, '[');
         QTest::newRow("deep nesting") << deep << "not valid JSON";
-        QTest::newRow("id too long")
-            << withRoot("\"components\":[{\"id\":\"" + QByteArray(5000, 'a')
-                        + "\",\"kind\":\"client\"}]")
-            << "components[0].id: longer than";
+        QTest::newRow("id too long") << withRoot(
+            "\"components\":[{\"id\":\"" + QByteArray(5000, 'a') + "\",\"kind\":\"client\"}]")
+                                     << "components[0].id: longer than";
     }
 
     void malformed()
@@ -242,8 +244,8 @@ private Q_SLOTS:
         DesignData other;
         other.name = QStringLiteral("other");
         const bool written = TopoFile::write(path, other, &error);
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ExeOwner);
+        QFile::setPermissions(
+            dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         if (written)
             QSKIP("running as root: directory permissions do not stop writes");
         QVERIFY(!error.isEmpty());

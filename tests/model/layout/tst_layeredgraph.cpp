@@ -31,8 +31,9 @@ int layerOf(const LayeredGraph &g, const DesignData &d, const QString &id)
 
 int count(const LayeredGraph &g, LayeredGraph::NodeType type)
 {
-    return int(std::count_if(g.nodes.begin(), g.nodes.end(),
-                             [type](const LayeredGraph::Node &n) { return n.type == type; }));
+    return int(std::count_if(g.nodes.begin(), g.nodes.end(), [type](const LayeredGraph::Node &n) {
+        return n.type == type;
+    }));
 }
 
 } // namespace
@@ -42,9 +43,12 @@ void TestLayeredGraph::bandsByTier()
     const DesignData d = DesignGenerator::classic(true);
     const LayeredGraph g = LayeredGraph::build(d);
     QCOMPARE(g.layerCount(), 6);
-    const QStringList topToBottom{QStringLiteral("user"), QStringLiteral("dns"),
-                                  QStringLiteral("lb"), QStringLiteral("web1"),
-                                  QStringLiteral("app1"), QStringLiteral("db1")};
+    const QStringList topToBottom{ QStringLiteral("user"),
+        QStringLiteral("dns"),
+        QStringLiteral("lb"),
+        QStringLiteral("web1"),
+        QStringLiteral("app1"),
+        QStringLiteral("db1") };
     for (int l = 0; l < topToBottom.size(); ++l)
         QCOMPARE(layerOf(g, d, topToBottom.at(l)), l);
     QCOMPARE(layerOf(g, d, QStringLiteral("files2")), 4);
@@ -67,14 +71,12 @@ void TestLayeredGraph::firewallGetsBandAboveWhatItGuards()
 void TestLayeredGraph::supportKinds()
 {
     DesignData d = DesignGenerator::securedMonitored();
-    d.components.append(DesignGenerator::component(QStringLiteral("mail"),
-                                                   QStringLiteral("generic"),
-                                                   QStringLiteral("Mail relay")));
-    d.links.append(DesignGenerator::link(QStringLiteral("app1"), QStringLiteral("mail"),
-                                         QStringLiteral("tcp"), d));
-    d.components.append(DesignGenerator::component(QStringLiteral("lonely"),
-                                                   QStringLiteral("generic"),
-                                                   QStringLiteral("Unlinked")));
+    d.components.append(DesignGenerator::component(
+        QStringLiteral("mail"), QStringLiteral("generic"), QStringLiteral("Mail relay")));
+    d.links.append(DesignGenerator::link(
+        QStringLiteral("app1"), QStringLiteral("mail"), QStringLiteral("tcp"), d));
+    d.components.append(DesignGenerator::component(
+        QStringLiteral("lonely"), QStringLiteral("generic"), QStringLiteral("Unlinked")));
     const LayeredGraph g = LayeredGraph::build(d);
     // Agents in their host's bottom row; the collector and unlinked parts in the bottom band;
     // a generic part one band below its caller.
@@ -90,8 +92,8 @@ void TestLayeredGraph::longAndUpwardLinksGetDummies()
     DesignData d = DesignGenerator::classic(true);
     const LayeredGraph plain = LayeredGraph::build(d);
     QCOMPARE(count(plain, LayeredGraph::NodeType::Dummy), 1); // user → lb skips DNS
-    d.links.append(DesignGenerator::link(QStringLiteral("db1"), QStringLiteral("user"),
-                                         QStringLiteral("tcp"), d));
+    d.links.append(DesignGenerator::link(
+        QStringLiteral("db1"), QStringLiteral("user"), QStringLiteral("tcp"), d));
     const LayeredGraph g = LayeredGraph::build(d);
     QCOMPARE(count(g, LayeredGraph::NodeType::Dummy), 1 + 4);
     // The upward link is one chain from the top end down, through one node per layer.
@@ -115,11 +117,15 @@ void TestLayeredGraph::hostGapsGetPlaceholders()
 {
     // A host with a web server and a database but nothing in the application band between.
     DesignData d = DesignGenerator::assemble(
-        {{QStringLiteral("web"), QStringLiteral("web_server"), QStringLiteral("Nginx"),
-          QStringLiteral("h")},
-         {QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("MySQL"),
-          QStringLiteral("h")},
-         {QStringLiteral("app"), QStringLiteral("app_server"), QStringLiteral("App")}},
+        { { QStringLiteral("web"),
+              QStringLiteral("web_server"),
+              QStringLiteral("Nginx"),
+              QStringLiteral("h") },
+            { QStringLiteral("db"),
+                QStringLiteral("database"),
+                QStringLiteral("MySQL"),
+                QStringLiteral("h") },
+            { QStringLiteral("app"), QStringLiteral("app_server"), QStringLiteral("App") } },
         {});
     const LayeredGraph g = LayeredGraph::build(d);
     QCOMPARE(g.layerCount(), 3);
@@ -135,12 +141,12 @@ void TestLayeredGraph::dummyInsideItsHost()
     // lb (free) → app in host s1 skips the web band, which s1 spans: the line runs through the
     // frame, so the dummy belongs to s1. web1 → db1 stays inside s1.
     DesignData d = DesignGenerator::classic(false);
-    d.links = {DesignGenerator::link(QStringLiteral("lb"), QStringLiteral("app1"),
-                                     QStringLiteral("http"), d),
-               DesignGenerator::link(QStringLiteral("web1"), QStringLiteral("db1"),
-                                     QStringLiteral("mysql"), d),
-               DesignGenerator::link(QStringLiteral("web1"), QStringLiteral("db2"),
-                                     QStringLiteral("mysql"), d)};
+    d.links = { DesignGenerator::link(
+                    QStringLiteral("lb"), QStringLiteral("app1"), QStringLiteral("http"), d),
+        DesignGenerator::link(
+            QStringLiteral("web1"), QStringLiteral("db1"), QStringLiteral("mysql"), d),
+        DesignGenerator::link(
+            QStringLiteral("web1"), QStringLiteral("db2"), QStringLiteral("mysql"), d) };
     const LayeredGraph g = LayeredGraph::build(d);
     QCOMPARE(int(g.chains.size()), 3);
     QCOMPARE(g.nodes[g.chains[0][1]].host, 0);
@@ -154,18 +160,18 @@ void TestLayeredGraph::crossingsBetweenTwoLayers()
     // Two balancers over three web servers: lb1 → w3 and lb2 → w1, w2 cross twice in file
     // order; putting w3 first removes both.
     DesignData d = DesignGenerator::assemble(
-        {{QStringLiteral("lb1"), QStringLiteral("load_balancer"), QStringLiteral("LB")},
-         {QStringLiteral("lb2"), QStringLiteral("load_balancer"), QStringLiteral("LB")},
-         {QStringLiteral("w1"), QStringLiteral("web_server"), QStringLiteral("W")},
-         {QStringLiteral("w2"), QStringLiteral("web_server"), QStringLiteral("W")},
-         {QStringLiteral("w3"), QStringLiteral("web_server"), QStringLiteral("W")}},
-        {{QStringLiteral("lb1"), QStringLiteral("w3"), QStringLiteral("http")},
-         {QStringLiteral("lb2"), QStringLiteral("w1"), QStringLiteral("http")},
-         {QStringLiteral("lb2"), QStringLiteral("w2"), QStringLiteral("http")}});
+        { { QStringLiteral("lb1"), QStringLiteral("load_balancer"), QStringLiteral("LB") },
+            { QStringLiteral("lb2"), QStringLiteral("load_balancer"), QStringLiteral("LB") },
+            { QStringLiteral("w1"), QStringLiteral("web_server"), QStringLiteral("W") },
+            { QStringLiteral("w2"), QStringLiteral("web_server"), QStringLiteral("W") },
+            { QStringLiteral("w3"), QStringLiteral("web_server"), QStringLiteral("W") } },
+        { { QStringLiteral("lb1"), QStringLiteral("w3"), QStringLiteral("http") },
+            { QStringLiteral("lb2"), QStringLiteral("w1"), QStringLiteral("http") },
+            { QStringLiteral("lb2"), QStringLiteral("w2"), QStringLiteral("http") } });
     LayeredGraph g = LayeredGraph::build(d);
     QCOMPARE(g.crossings(0), 2);
     QCOMPARE(g.crossings(), 2);
-    g.setLayerOrder(1, {4, 2, 3});
+    g.setLayerOrder(1, { 4, 2, 3 });
     QCOMPARE(g.position[4], 0);
     QCOMPARE(g.crossings(), 0);
 }

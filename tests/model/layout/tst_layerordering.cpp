@@ -41,14 +41,14 @@ QString blockProblem(const LayeredGraph &g)
         }
         for (std::size_t i = 0; i < hosts.size(); ++i) {
             for (std::size_t j = i + 1; j < hosts.size(); ++j) {
-                if (leftOf.count({hosts[j], hosts[i]})) {
+                if (leftOf.count({ hosts[j], hosts[i] })) {
                     return QStringLiteral("hosts %1 and %2 swap between layers %3 and %4")
                         .arg(hosts[i])
                         .arg(hosts[j])
-                        .arg(leftOf[{hosts[j], hosts[i]}])
+                        .arg(leftOf[{ hosts[j], hosts[i] }])
                         .arg(l);
                 }
-                leftOf[{hosts[i], hosts[j]}] = l;
+                leftOf[{ hosts[i], hosts[j] }] = l;
             }
         }
     }
@@ -83,30 +83,28 @@ void TestLayerOrdering::removesAvoidableCrossings()
 {
     // A tangled tree: every web server's app is listed in reverse, every app's DB shifted.
     DesignData d;
-    d.components.append(DesignGenerator::component(QStringLiteral("lb"),
-                                                   QStringLiteral("load_balancer"),
-                                                   QStringLiteral("LB")));
+    d.components.append(DesignGenerator::component(
+        QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("LB")));
     const int n = 6;
     for (int i = 0; i < n; ++i) {
-        d.components.append(DesignGenerator::component(QStringLiteral("w%1").arg(i),
-                                                       QStringLiteral("web_server"),
-                                                       QStringLiteral("W")));
-        d.components.append(DesignGenerator::component(QStringLiteral("a%1").arg(i),
-                                                       QStringLiteral("app_server"),
-                                                       QStringLiteral("A")));
-        d.components.append(DesignGenerator::component(QStringLiteral("d%1").arg(i),
-                                                       QStringLiteral("database"),
-                                                       QStringLiteral("D")));
+        d.components.append(DesignGenerator::component(
+            QStringLiteral("w%1").arg(i), QStringLiteral("web_server"), QStringLiteral("W")));
+        d.components.append(DesignGenerator::component(
+            QStringLiteral("a%1").arg(i), QStringLiteral("app_server"), QStringLiteral("A")));
+        d.components.append(DesignGenerator::component(
+            QStringLiteral("d%1").arg(i), QStringLiteral("database"), QStringLiteral("D")));
     }
     for (int i = 0; i < n; ++i) {
-        d.links.append(DesignGenerator::link(QStringLiteral("lb"), QStringLiteral("w%1").arg(i),
-                                             QStringLiteral("http"), d));
+        d.links.append(DesignGenerator::link(
+            QStringLiteral("lb"), QStringLiteral("w%1").arg(i), QStringLiteral("http"), d));
         d.links.append(DesignGenerator::link(QStringLiteral("w%1").arg(i),
-                                             QStringLiteral("a%1").arg(n - 1 - i),
-                                             QStringLiteral("http"), d));
+            QStringLiteral("a%1").arg(n - 1 - i),
+            QStringLiteral("http"),
+            d));
         d.links.append(DesignGenerator::link(QStringLiteral("a%1").arg(i),
-                                             QStringLiteral("d%1").arg((i + 2) % n),
-                                             QStringLiteral("mysql"), d));
+            QStringLiteral("d%1").arg((i + 2) % n),
+            QStringLiteral("mysql"),
+            d));
     }
     LayeredGraph g = LayeredGraph::build(d);
     QVERIFY(g.crossings() > 0);

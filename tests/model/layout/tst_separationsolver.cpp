@@ -26,7 +26,7 @@ void TestSeparationSolver::freeVariablesStayWhereTheyWant()
     s.addVariable(200, 1);
     s.addConstraint(0, 1, 50); // already met
     const std::vector<double> x = s.solve();
-    QCOMPARE(x, (std::vector<double>{10, 200}));
+    QCOMPARE(x, (std::vector<double>{ 10, 200 }));
 }
 
 void TestSeparationSolver::overlapIsSplitByWeight_data()
@@ -61,12 +61,12 @@ void TestSeparationSolver::chainPushesOnlyAsFarAsNeeded()
 {
     // a wants 0, b wants 0, c wants 500: a and b share the overlap, c is left alone.
     SeparationSolver s;
-    for (double d : {0.0, 0.0, 500.0})
+    for (double d : { 0.0, 0.0, 500.0 })
         s.addVariable(d, 1);
     s.addConstraint(0, 1, 100);
     s.addConstraint(1, 2, 100);
     const std::vector<double> x = s.solve();
-    QCOMPARE(x, (std::vector<double>{-50, 50, 500}));
+    QCOMPARE(x, (std::vector<double>{ -50, 50, 500 }));
 }
 
 void TestSeparationSolver::everyConstraintHolds_data()
@@ -84,7 +84,7 @@ void TestSeparationSolver::everyConstraintHolds()
     QFETCH(int, seed);
     // Rows of variables (layers), plus constraints across rows from lower to higher index:
     // a DAG like the layout's, with everything wanting to sit in a small range.
-    QRandomGenerator random{quint32(seed)};
+    QRandomGenerator random{ quint32(seed) };
     SeparationSolver s;
     struct C
     {
@@ -97,10 +97,10 @@ void TestSeparationSolver::everyConstraintHolds()
         s.addVariable(random.bounded(100.0), 0.1 + random.bounded(4.0));
     for (int v = 0; v + 1 < count; ++v) {
         if (v % 10 != 9)
-            constraints.push_back({v, v + 1, 20 + random.bounded(100.0)});
+            constraints.push_back({ v, v + 1, 20 + random.bounded(100.0) });
         const int far = v + 1 + int(random.bounded(qMin(30, count - v - 1) + 1));
         if (far < count && random.bounded(3) == 0)
-            constraints.push_back({v, far, random.bounded(300.0)});
+            constraints.push_back({ v, far, random.bounded(300.0) });
     }
     for (const C &c : constraints)
         s.addConstraint(c.left, c.right, c.gap);
@@ -108,7 +108,7 @@ void TestSeparationSolver::everyConstraintHolds()
     QCOMPARE(int(x.size()), count);
     for (const C &c : constraints)
         QVERIFY2(x[c.right] - x[c.left] >= c.gap - 1e-6,
-                 qPrintable(QStringLiteral("%1 → %2").arg(c.left).arg(c.right)));
+            qPrintable(QStringLiteral("%1 → %2").arg(c.left).arg(c.right)));
 }
 
 void TestSeparationSolver::packIsLeftmost()
@@ -120,7 +120,7 @@ void TestSeparationSolver::packIsLeftmost()
     s.addConstraint(1, 3, 10);
     s.addConstraint(0, 2, 50);
     s.addConstraint(2, 3, 5);
-    QCOMPARE(s.pack(), (std::vector<double>{0, 10, 50, 55}));
+    QCOMPARE(s.pack(), (std::vector<double>{ 0, 10, 50, 55 }));
 }
 
 void TestSeparationSolver::cycleIsRefused()

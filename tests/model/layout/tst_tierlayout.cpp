@@ -55,8 +55,8 @@ const Component &find(const DesignData &d, const QString &id)
 // Touching edges are not an overlap: cards at exactly the minimum distance are fine.
 bool overlap(const QRectF &a, const QRectF &b)
 {
-    return a.left() < b.right() - 1e-6 && b.left() < a.right() - 1e-6
-           && a.top() < b.bottom() - 1e-6 && b.top() < a.bottom() - 1e-6;
+    return a.left() < b.right() - 1e-6 && b.left() < a.right() - 1e-6 && a.top() < b.bottom() - 1e-6
+        && b.top() < a.bottom() - 1e-6;
 }
 
 // What a user checks by eye after "Arrange": every card in its host's frame, no frame over
@@ -80,14 +80,14 @@ QString geometryProblem(const DesignData &d)
     for (int i = 0; i < d.hosts.size(); ++i) {
         for (int j = i + 1; j < d.hosts.size(); ++j) {
             if (overlap(d.hosts.at(i).rect, d.hosts.at(j).rect))
-                return QStringLiteral("hosts %1 and %2 overlap").arg(d.hosts.at(i).id,
-                                                                     d.hosts.at(j).id);
+                return QStringLiteral("hosts %1 and %2 overlap")
+                    .arg(d.hosts.at(i).id, d.hosts.at(j).id);
         }
         for (int c = 0; c < d.components.size(); ++c) {
             if (d.components.at(c).host != d.hosts.at(i).id
                 && overlap(d.hosts.at(i).rect, cards[c])) {
-                return QStringLiteral("host %1 overlaps %2").arg(d.hosts.at(i).id,
-                                                                d.components.at(c).id);
+                return QStringLiteral("host %1 overlaps %2")
+                    .arg(d.hosts.at(i).id, d.components.at(c).id);
             }
         }
     }
@@ -95,11 +95,13 @@ QString geometryProblem(const DesignData &d)
     std::vector<int> byLeft(cards.size());
     for (std::size_t i = 0; i < cards.size(); ++i)
         byLeft[i] = int(i);
-    std::sort(byLeft.begin(), byLeft.end(),
-              [&cards](int a, int b) { return cards[a].left() < cards[b].left(); });
+    std::sort(byLeft.begin(), byLeft.end(), [&cards](int a, int b) {
+        return cards[a].left() < cards[b].left();
+    });
     for (std::size_t i = 0; i < byLeft.size(); ++i) {
         for (std::size_t j = i + 1;
-             j < byLeft.size() && cards[byLeft[j]].left() < cards[byLeft[i]].right(); ++j) {
+             j < byLeft.size() && cards[byLeft[j]].left() < cards[byLeft[i]].right();
+             ++j) {
             if (overlap(cards[byLeft[i]], cards[byLeft[j]])) {
                 return QStringLiteral("%1 and %2 overlap")
                     .arg(d.components.at(byLeft[i]).id, d.components.at(byLeft[j]).id);
@@ -126,8 +128,8 @@ DesignData bigHost()
         d.components[c].host = QStringLiteral("big");
     d.components[45].host = QStringLiteral("small");
     for (int c = 0; c + 7 < d.components.size(); ++c) {
-        d.links.append(DesignGenerator::link(d.components.at(c).id, d.components.at(c + 7).id,
-                                             QStringLiteral("tcp"), d));
+        d.links.append(DesignGenerator::link(
+            d.components.at(c).id, d.components.at(c + 7).id, QStringLiteral("tcp"), d));
     }
     return d;
 }
@@ -155,16 +157,16 @@ void TestTierLayout::tiersTopToBottom()
         const int tier = int(Kinds::find(c.kind)->tier);
         auto it = yRange.find(tier);
         if (it == yRange.end())
-            yRange.insert(tier, {c.pos.y(), c.pos.y()});
+            yRange.insert(tier, { c.pos.y(), c.pos.y() });
         else
-            *it = {std::min(it->first, c.pos.y()), std::max(it->second, c.pos.y())};
+            *it = { std::min(it->first, c.pos.y()), std::max(it->second, c.pos.y()) };
     }
     QVERIFY(yRange.size() >= 4);
     for (auto it = yRange.begin(); std::next(it) != yRange.end(); ++it) {
         QVERIFY2(it->second + defaults.cardSize.height() <= std::next(it)->first,
-                 qPrintable(QStringLiteral("tier %1 is not above tier %2")
-                                .arg(it.key())
-                                .arg(std::next(it).key())));
+            qPrintable(QStringLiteral("tier %1 is not above tier %2")
+                           .arg(it.key())
+                           .arg(std::next(it).key())));
     }
 }
 
@@ -197,7 +199,7 @@ void TestTierLayout::classicLooksLikeTheDrawing()
     const double right = std::max(pos(QStringLiteral("web1")).x(), pos(QStringLiteral("web2")).x());
     QVERIFY(pos(QStringLiteral("lb")).x() > left && pos(QStringLiteral("lb")).x() < right);
     // In each server: web over app over database in one column, files beside the app.
-    for (const QString &n : {QStringLiteral("1"), QStringLiteral("2")}) {
+    for (const QString &n : { QStringLiteral("1"), QStringLiteral("2") }) {
         const QPointF web = pos(QStringLiteral("web") + n);
         const QPointF app = pos(QStringLiteral("app") + n);
         const QPointF db = pos(QStringLiteral("db") + n);
@@ -218,9 +220,8 @@ void TestTierLayout::addSizes()
     QTest::addColumn<DesignData>("design");
     QTest::newRow("empty") << DesignData();
     DesignData one;
-    one.components.append(DesignGenerator::component(QStringLiteral("a"),
-                                                     QStringLiteral("web_server"),
-                                                     QStringLiteral("Nginx")));
+    one.components.append(DesignGenerator::component(
+        QStringLiteral("a"), QStringLiteral("web_server"), QStringLiteral("Nginx")));
     QTest::newRow("one component") << one;
     QTest::newRow("classic") << DesignGenerator::classic(true);
     QTest::newRow("secured and monitored") << DesignGenerator::securedMonitored();
@@ -266,26 +267,25 @@ void TestTierLayout::knownDesignHasNoCrossings_data()
     QTest::newRow("scaled up") << DesignGenerator::scaledUp();
     // Drawn by hand in a tangle first: server 2 left, its files far away, LB at the bottom.
     DesignData tangled = DesignGenerator::classic(true);
-    const QHash<QString, QPointF> at{{QStringLiteral("user"), {500, 0}},
-                                     {QStringLiteral("dns"), {-300, 0}},
-                                     {QStringLiteral("lb"), {0, 900}},
-                                     {QStringLiteral("web1"), {900, 0}},
-                                     {QStringLiteral("web2"), {0, 0}},
-                                     {QStringLiteral("app1"), {0, 0}},
-                                     {QStringLiteral("app2"), {800, 0}},
-                                     {QStringLiteral("files1"), {-900, 0}},
-                                     {QStringLiteral("files2"), {100, 0}},
-                                     {QStringLiteral("db1"), {700, 0}},
-                                     {QStringLiteral("db2"), {-50, 0}}};
+    const QHash<QString, QPointF> at{ { QStringLiteral("user"), { 500, 0 } },
+        { QStringLiteral("dns"), { -300, 0 } },
+        { QStringLiteral("lb"), { 0, 900 } },
+        { QStringLiteral("web1"), { 900, 0 } },
+        { QStringLiteral("web2"), { 0, 0 } },
+        { QStringLiteral("app1"), { 0, 0 } },
+        { QStringLiteral("app2"), { 800, 0 } },
+        { QStringLiteral("files1"), { -900, 0 } },
+        { QStringLiteral("files2"), { 100, 0 } },
+        { QStringLiteral("db1"), { 700, 0 } },
+        { QStringLiteral("db2"), { -50, 0 } } };
     for (Component &c : tangled.components)
         c.pos = at.value(c.id);
     QTest::newRow("classic, tangled") << tangled;
     // Three tiers of a fan-out where file order alone would cross.
     DesignData fan;
-    const QStringList webs{QStringLiteral("w0"), QStringLiteral("w1"), QStringLiteral("w2")};
-    fan.components.append(DesignGenerator::component(QStringLiteral("lb"),
-                                                     QStringLiteral("load_balancer"),
-                                                     QStringLiteral("LB")));
+    const QStringList webs{ QStringLiteral("w0"), QStringLiteral("w1"), QStringLiteral("w2") };
+    fan.components.append(DesignGenerator::component(
+        QStringLiteral("lb"), QStringLiteral("load_balancer"), QStringLiteral("LB")));
     for (const QString &w : webs) {
         fan.components.append(DesignGenerator::component(w, QStringLiteral("web_server"), w));
         fan.links.append(
@@ -297,8 +297,8 @@ void TestTierLayout::knownDesignHasNoCrossings_data()
         fan.links.append(DesignGenerator::link(webs.at(2 - i), app, QStringLiteral("http"), fan));
         const QString db = QStringLiteral("d%1").arg(i);
         fan.components.append(DesignGenerator::component(db, QStringLiteral("database"), db));
-        fan.links.append(DesignGenerator::link(QStringLiteral("a%1").arg((i + 1) % 3), db,
-                                               QStringLiteral("mysql"), fan));
+        fan.links.append(DesignGenerator::link(
+            QStringLiteral("a%1").arg((i + 1) % 3), db, QStringLiteral("mysql"), fan));
     }
     QTest::newRow("crossed fan-out") << fan;
 }
@@ -343,18 +343,18 @@ void TestTierLayout::firewallsAboveWhatTheyProtect()
 {
     DesignData d = DesignGenerator::classic(true);
     // An edge firewall in front of the balancer, and a host firewall in server 1.
-    d.components.append(DesignGenerator::component(QStringLiteral("edge"),
-                                                   QStringLiteral("firewall"),
-                                                   QStringLiteral("Edge")));
+    d.components.append(DesignGenerator::component(
+        QStringLiteral("edge"), QStringLiteral("firewall"), QStringLiteral("Edge")));
     d.components.append(DesignGenerator::component(QStringLiteral("hostfw"),
-                                                   QStringLiteral("firewall"),
-                                                   QStringLiteral("Host"), QStringLiteral("s1")));
+        QStringLiteral("firewall"),
+        QStringLiteral("Host"),
+        QStringLiteral("s1")));
     for (Link &l : d.links) {
         if (l.from == QStringLiteral("user") && l.to == QStringLiteral("lb"))
             l.to = QStringLiteral("edge");
     }
-    d.links.append(DesignGenerator::link(QStringLiteral("edge"), QStringLiteral("lb"),
-                                         QStringLiteral("https"), d));
+    d.links.append(DesignGenerator::link(
+        QStringLiteral("edge"), QStringLiteral("lb"), QStringLiteral("https"), d));
     TierLayout::arrange(d);
     const double edgeY = find(d, QStringLiteral("edge")).pos.y();
     QVERIFY(find(d, QStringLiteral("user")).pos.y() < edgeY);
@@ -372,13 +372,13 @@ void TestTierLayout::monitoringPlacement()
 {
     DesignData d = DesignGenerator::classic(true);
     d.components.append(DesignGenerator::component(QStringLiteral("agent"),
-                                                   QStringLiteral("monitoring"),
-                                                   QStringLiteral("Agent"), QStringLiteral("s2")));
-    d.components.append(DesignGenerator::component(QStringLiteral("collector"),
-                                                   QStringLiteral("monitoring"),
-                                                   QStringLiteral("Collector")));
-    d.links.append(DesignGenerator::link(QStringLiteral("agent"), QStringLiteral("collector"),
-                                         QStringLiteral("metrics"), d));
+        QStringLiteral("monitoring"),
+        QStringLiteral("Agent"),
+        QStringLiteral("s2")));
+    d.components.append(DesignGenerator::component(
+        QStringLiteral("collector"), QStringLiteral("monitoring"), QStringLiteral("Collector")));
+    d.links.append(DesignGenerator::link(
+        QStringLiteral("agent"), QStringLiteral("collector"), QStringLiteral("metrics"), d));
     TierLayout::arrange(d);
     // The agent sits in its host's bottom row, the collector below everything else.
     QCOMPARE(find(d, QStringLiteral("agent")).pos.y(), find(d, QStringLiteral("db2")).pos.y());
@@ -415,17 +415,19 @@ void TestTierLayout::badInputDoesNotCrash_data()
     QTest::addColumn<DesignData>("design");
     DesignData cycles = DesignGenerator::classic(true);
     // Upward links, a cycle through three tiers, a self link and duplicates.
-    for (const auto &[from, to] : {std::pair{"db1", "user"}, std::pair{"app2", "lb"},
-                                   std::pair{"lb", "app2"}, std::pair{"web1", "web1"},
-                                   std::pair{"db2", "web2"}, std::pair{"db2", "web2"}}) {
-        cycles.links.append(DesignGenerator::link(QString::fromLatin1(from),
-                                                  QString::fromLatin1(to),
-                                                  QStringLiteral("tcp"), cycles));
+    for (const auto &[from, to] : { std::pair{ "db1", "user" },
+             std::pair{ "app2", "lb" },
+             std::pair{ "lb", "app2" },
+             std::pair{ "web1", "web1" },
+             std::pair{ "db2", "web2" },
+             std::pair{ "db2", "web2" } }) {
+        cycles.links.append(DesignGenerator::link(
+            QString::fromLatin1(from), QString::fromLatin1(to), QStringLiteral("tcp"), cycles));
     }
     QTest::newRow("cycles and upward links") << cycles;
     DesignData dangling = DesignGenerator::classic(false);
-    dangling.links.append(DesignGenerator::link(QStringLiteral("user"), QStringLiteral("ghost"),
-                                                QStringLiteral("http"), dangling));
+    dangling.links.append(DesignGenerator::link(
+        QStringLiteral("user"), QStringLiteral("ghost"), QStringLiteral("http"), dangling));
     dangling.links.append(DesignGenerator::link(QString(), QString(), QString(), dangling));
     dangling.components[0].host = QStringLiteral("no-such-host");
     dangling.components[1].kind = QStringLiteral("no_such_kind");
@@ -435,10 +437,10 @@ void TestTierLayout::badInputDoesNotCrash_data()
     QTest::newRow("hosts only") << hostsOnly;
     DesignData supportOnly;
     for (int i = 0; i < 5; ++i) {
-        supportOnly.components.append(
-            DesignGenerator::component(QStringLiteral("g%1").arg(i), QStringLiteral("generic"),
-                                       QStringLiteral("G"),
-                                       i % 2 ? QStringLiteral("h") : QString()));
+        supportOnly.components.append(DesignGenerator::component(QStringLiteral("g%1").arg(i),
+            QStringLiteral("generic"),
+            QStringLiteral("G"),
+            i % 2 ? QStringLiteral("h") : QString()));
     }
     supportOnly.hosts.append(DesignGenerator::host(QStringLiteral("h"), QStringLiteral("H")));
     QTest::newRow("support kinds only") << supportOnly;
