@@ -26,6 +26,9 @@ fail() {
 
 "$here/setup.sh" || fail "installing the dependencies"
 
+say "checking the formatting (.clang-format)"
+bash "$here/check-format.sh" || fail "formatting: run installer/check-format.sh --fix"
+
 # Same build directory and build type as run.sh, so running both builds once.
 say "configuring $build (Release, Ninja, warnings are errors, tests on)"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOPOSCOPE_WERROR=ON \
