@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "livestate.h"
+
+#include "livestream.h"
+
+#include <algorithm>
+
+using namespace Live;
+
+LiveState::LiveState(QObject *parent)
+    : QObject(parent)
+{ }
+
+void LiveState::follow(LiveStream *stream)
+{
+    connect(stream, &LiveStream::samples, this, &LiveState::ingest);
+    connect(stream, &LiveStream::events, this, &LiveState::ingestEvents);
+}
+
+void LiveState::ingest(const QList<Sample> &samples)
+{
+    QList<ElementId> changed;
+    for (const Sample &s : samples) {
+        if (s.element.isEmpty())
+            continue;
+        m_latestMs = std::max(m_latestMs, s.timeMs);
+        auto it = m_data.find(s.element);
+        if (it == m_data.end())
+            it = m_data.insert(s.element, ElementData());
+        ElementData &d = *it;
+        Sample &slot = d.bySource[s.source];
+        if (slot.timeMs > s.timeMs && !slot.source.isEmpty())
+            continue; // older than what we have from that source: out of order, ignore
+        slot = s;
+        for (int m = 0; m < MetricCount; ++m) {
+            const double v = s.values[size_t(m)];
+            if (!std::isnan(v))
+                append(d.series[m], s.timeMs, v);
+        }
+        merge(d);
+        if (!changed.contains(s.element))
+            changed.append(s.element);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT updated(changed);
+}
+
+void LiveState::ingestEvents(const QList<RequestEvent> &events)
+{
+    for (const RequestEvent &e : events) {
+        m_latestMs = std::max(m_latestMs, e.timeMs);
+        for (const ElementId &id : e.path)
+            ++m_eventCounts[id];
+    }
+    if (!events.isEmpty())
+        Q_EMIT eventsArrived(events);
+}
+
+void LiveState::clear()
+{
+    m_data.clear();
+    m_eventCounts.clear();
+    m_latestMs = 0;
+    Q_EMIT cleared();
+}
+
+const Sample *LiveState::current(const ElementId &element) const
+{
+    const auto it = m_data.constFind(element);
+    return it == m_data.cend() ? nullptr : &it->merged;
+}
+
+QList<LiveState::Point> LiveState::history(const ElementId &element, Metric metric) const
+{
+    const auto it = m_data.constFind(element);
+    if (it == m_data.cend())
+        return {};
+    const auto s = it->series.constFind(int(metric));
+    if (s == it->series.cend())
+        return {};
+    const qint64 from = m_latestMs - m_windowMs;
+    QList<Point> out;
+    for (qsizetype i = s->head; i < s->points.size(); ++i) {
+        if (s->points[i].timeMs >= from)
+            out.append(s->points[i]);
+    }
+    return out;
+}
+
+void LiveState::setHistoryWindow(qint64 milliseconds)
+{
+    m_windowMs = std::max<qint64>(1000, milliseconds);
+}
+
+void LiveState::setMaxPoints(int points)
+{
+    m_maxPoints = std::max(2, points);
+}
+
+void LiveState::merge(ElementData &d) const
+{
+    QList<const Sample *> newestFirst;
+    for (const Sample &s : std::as_const(d.bySource))
+        newestFirst.append(&s);
+    std::sort(newestFirst.begin(), newestFirst.end(), [](const Sample *a, const Sample *b) {
+        return a->timeMs > b->timeMs;
+    });
+    Sample m = *newestFirst.first();
+    for (const Sample *s : std::as_const(newestFirst)) {
+        if (m.health == Health::Unknown && s->health != Health::Unknown) {
+            m.health = s->health;
+            m.checkStatus = s->checkStatus;
+            m.status = s->status;
+        }
+        for (int i = 0; i < MetricCount; ++i) {
+            if (std::isnan(m.values[size_t(i)]))
+                m.values[size_t(i)] = s->values[size_t(i)];
+        }
+        if (m.algorithm.isEmpty())
+            m.algorithm = s->algorithm;
+        if (m.lastError.isEmpty())
+            m.lastError = s->lastError;
+        if (m.gtid.isEmpty())
+            m.gtid = s->gtid;
+    }
+    d.merged = m;
+}
+
+void LiveState::append(Series &s, qint64 timeMs, double value) const
+{
+    s.points.append({ timeMs, value });
+    const qint64 from = timeMs - m_windowMs;
+    while (s.head < s.points.size() && s.points[s.head].timeMs < from)
+        ++s.head;
+    if (s.points.size() - s.head > m_maxPoints)
+        s.head = s.points.size() - m_maxPoints;
+    if (s.head > 64 && s.head * 2 > s.points.size()) {
+        s.points.remove(0, s.head);
+        s.head = 0;
+    }
+}

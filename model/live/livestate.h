@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sample.h"
+
+#include <QHash>
+#include <QObject>
+
+class LiveStream;
+
+/**
+ * What the live stream says now, per element, and what it said over the last minutes: the one
+ * place the overlay, the charts, the live findings and `toposcope watch` read live data from.
+ *
+ * current(element) merges the newest sample of every source bound to that element (an element
+ * may be bound to its balancer's server entry and to its own stub_status): each metric from the
+ * newest sample that has it, the health from the newest sample that knows it. Samples with no
+ * element are ignored. Times are the samples' own (so a replay at 10x moves 10x faster).
+ *
+ * history(element, metric) keeps the points of the last historyWindow() ms (default 15 min),
+ * bounded in count too (maxPoints per series, default 4096), so memory does not grow however long
+ * it runs. Events are counted per element of their path (eventCount), not kept.
+ */
+class LiveState : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Point
+    {
+        qint64 timeMs = 0;
+        double value = 0;
+        bool operator==(const Point &) const = default;
+    };
+
+    explicit LiveState(QObject *parent = nullptr);
+    /** Follows `stream` (samples and events) until it is destroyed. */
+    void follow(LiveStream *stream);
+
+    void ingest(const QList<Live::Sample> &samples);
+    void ingestEvents(const QList<Live::RequestEvent> &events);
+    void clear();
+
+    /** The merged current sample of `element`, or nullptr when nothing was heard of it. Valid
+     *  until the next ingest() or clear(). */
+    const Live::Sample *current(const ElementId &element) const;
+    QList<ElementId> elements() const { return m_data.keys(); }
+    /** Oldest first, within the window. */
+    QList<Point> history(const ElementId &element, Live::Metric metric) const;
+    /** Request events seen with `element` on their path, since the last clear(). */
+    qint64 eventCount(const ElementId &element) const { return m_eventCounts.value(element); }
+    /** The newest sample or event time seen (ms since the epoch), 0 if none. */
+    qint64 latestTimeMs() const { return m_latestMs; }
+
+    qint64 historyWindow() const { return m_windowMs; }
+    void setHistoryWindow(qint64 milliseconds);
+    void setMaxPoints(int points);
+
+Q_SIGNALS:
+    /** After ingest(): the elements whose current sample changed. */
+    void updated(const QList<ElementId> &elements);
+    /** Request events as they came, path resolved. */
+    void eventsArrived(const QList<Live::RequestEvent> &events);
+    void cleared();
+
+private:
+    struct Series
+    {
+        QList<Point> points;
+        qsizetype head = 0; ///< points before head are dropped (compacted now and then)
+    };
+    struct ElementData
+    {
+        QHash<QString, Live::Sample> bySource;
+        Live::Sample merged;
+        QHash<int, Series> series;
+    };
+
+    void merge(ElementData &d) const;
+    void append(Series &s, qint64 timeMs, double value) const;
+
+    QHash<ElementId, ElementData> m_data;
+    QHash<ElementId, qint64> m_eventCounts;
+    qint64 m_windowMs = 15 * 60 * 1000;
+    int m_maxPoints = 4096;
+    qint64 m_latestMs = 0;
+};
