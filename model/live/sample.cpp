@@ -55,6 +55,8 @@ const char *const MetricNames[] = {
     "latency_ms",
     "certificate_days_left",
     "redirects_to_https",
+    "write_rate",
+    "write_error_rate",
 };
 static_assert(std::size(MetricNames) == MetricCount, "a name for every Metric, in order");
 
