@@ -135,6 +135,21 @@ QString sourceStateName(SourceState s)
     return QString();
 }
 
+bool sourceStateFromName(const QString &name, SourceState *out)
+{
+    for (const SourceState s : { SourceState::Idle,
+             SourceState::Connecting,
+             SourceState::Live,
+             SourceState::Stale,
+             SourceState::Failed }) {
+        if (name == sourceStateName(s)) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool servesTraffic(Health h)
 {
     return h == Health::Up || h == Health::GoingDown;

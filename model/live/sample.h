@@ -177,6 +177,7 @@ QString healthName(Health h);
 bool healthFromName(const QString &name, Health *out);
 /** "idle", "connecting", "live", "stale", "failed". */
 QString sourceStateName(SourceState s);
+bool sourceStateFromName(const QString &name, SourceState *out);
 /** Whether an element in this state takes new balanced traffic: Up and GoingDown do; NOLB,
  *  DRAIN, MAINT, DOWN, GoingUp and Unknown do not. */
 bool servesTraffic(Health h);

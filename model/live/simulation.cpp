@@ -116,13 +116,23 @@ struct Simulation::Walk
     char termination = '-';
     int hopCount = 0;
     Hop hops[MaxHops];
+    int openCount = 0; ///< hops still waiting for their answer, as a call stack
+    int open[MaxHops];
     int pickCount = 0;
     int picks[8][2];
 
     void hop(int element, double arrive)
     {
-        if (hopCount < MaxHops)
-            hops[hopCount++] = { element, float(arrive) };
+        if (hopCount < MaxHops) {
+            open[openCount++] = hopCount;
+            hops[hopCount++] = { element, float(arrive), -1 };
+        }
+    }
+    /** Back at `caller` (-1: the users) after a call: what it called has answered. */
+    void returnTo(int caller)
+    {
+        while (openCount > 1 && (caller < 0 || hops[open[openCount - 1]].element != caller))
+            hops[open[--openCount]].doneMs = float(lat);
     }
 };
 
@@ -737,6 +747,8 @@ void Simulation::request(double timeMs)
             const double ms = r.link(x.link).latencyMs;
             w.lat += ms;
             w.links += ms;
+        } else if (x.step == Step::Join) {
+            w.returnTo(x.decider);
         }
         if (x.count == 0) {
             // A dead end: a write that reached a read-only replica, a component that cannot
@@ -1116,12 +1128,15 @@ void Simulation::finish(Walk &w, int status)
         const Hop &h = w.hops[i];
         Counter &k = h.element >= 0 ? m_componentCounters[size_t(h.element)]
                                     : m_linkCounters[size_t(~h.element)];
+        // A call that returned before the end (a DNS lookup, the files read before the database
+        // failed) answered well; the rest pass the final answer back.
+        const bool returned = h.doneMs >= 0;
         k.arrivals += 1;
-        k.responses[slot] += 1;
-        k.timeMs += w.lat - double(h.arriveMs);
+        k.responses[returned ? 1 : slot] += 1;
+        k.timeMs += (returned ? double(h.doneMs) : w.lat) - double(h.arriveMs);
         if (w.write) {
             k.writes += 1;
-            k.writeErrors += served ? 0 : 1;
+            k.writeErrors += served || returned ? 0 : 1;
         }
     }
     // The users' figures say how long their requests waited in queues, all hops together.
@@ -1244,7 +1259,6 @@ void Simulation::buildSamples()
     };
     auto traffic = [&](Sample &s, const Counter &k) {
         s.set(Metric::RequestRate, k.arrivals / period);
-        s.set(Metric::Responses1xxRate, k.responses[0] / period);
         s.set(Metric::Responses2xxRate, k.responses[1] / period);
         s.set(Metric::Responses3xxRate, k.responses[2] / period);
         s.set(Metric::Responses4xxRate, k.responses[3] / period);
@@ -1277,10 +1291,8 @@ void Simulation::buildSamples()
         s.set(Metric::Queue, std::round(load.backlog));
         s.set(Metric::QueueTimeMs,
             round1(load.backlog / info.capacity * 1000 + (up ? load.extraWaitMs : 0)));
-        if (info.kind == Kind::Client) {
-            s.set(Metric::TotalTimeMs, s.value(Metric::ResponseTimeMs));
+        if (info.kind == Kind::Client)
             s.set(Metric::QueueTimeMs, k.arrivals > 0 ? round1(k.waitMs / k.arrivals) : 0);
-        }
         if (info.pool >= 0) {
             const SimRoutes::Pool &pool = r.pools()[size_t(info.pool)];
             PoolState &state = m_pools[size_t(info.pool)];
@@ -1292,7 +1304,6 @@ void Simulation::buildSamples()
                 QStringLiteral("uri"),
                 QStringLiteral("random") }
                               .at(int(pool.algorithm));
-            s.set(Metric::SessionRate, s.value(Metric::RequestRate));
             s.set(Metric::ActiveServers, up ? state.activeUp : 0);
             s.set(Metric::BackupServers, up ? state.backupUp : 0);
             double queue = load.backlog;
@@ -1337,8 +1348,6 @@ void Simulation::buildSamples()
         }
         if (info.kind == Kind::WebServer) {
             s.set(Metric::Connections, std::round(sessions));
-            s.set(Metric::AcceptRate, s.value(Metric::RequestRate));
-            s.set(Metric::HandledRate, s.value(Metric::RequestRate));
         }
         if (info.kind == Kind::Database) {
             const double reads = m_dbReads[size_t(c)];

@@ -182,6 +182,7 @@ private:
     {
         int element; ///< component c, or ~l for link l
         float arriveMs;
+        float doneMs; ///< when it answered, for a call that returned before the end; else -1
     };
     static constexpr int MaxHops = 96;
     struct Walk;
