@@ -172,10 +172,12 @@ QString linkText(const Component &from, const Link &link)
 {
     const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link.protocol);
     QString first = protocol ? protocol->displayName : link.protocol;
-    if (protocol && link.port != protocol->defaultPort)
+    if (protocol && protocol->hasPort && link.port != protocol->defaultPort)
         first += QStringLiteral(" :%1").arg(link.port);
     QStringList parts{ first };
-    if (from.kind == QLatin1String("load_balancer")) {
+    // The algorithm and weights are about the requests a balancer forwards, not a heartbeat.
+    const bool request = !protocol || protocol->traffic == Kinds::Traffic::Request;
+    if (from.kind == QLatin1String("load_balancer") && request) {
         const QString algorithm = from.props.value(QStringLiteral("algorithm")).toString();
         if (!algorithm.isEmpty())
             parts.append(algorithm);

@@ -443,10 +443,10 @@ void PropertyDock::refresh()
         m_name->setModified(false);
         m_domain->setModified(false);
         m_description->setCommittedText(d.description);
-        m_summary->setText(tr("%1 components · %2 hosts · %3 links")
-                               .arg(d.components.size())
-                               .arg(d.hosts.size())
-                               .arg(d.links.size()));
+        m_summary->setText(QStringLiteral("%1 · %2 · %3")
+                               .arg(tr("%n component(s)", nullptr, int(d.components.size())),
+                                   tr("%n host(s)", nullptr, int(d.hosts.size())),
+                                   tr("%n link(s)", nullptr, int(d.links.size()))));
         return;
     }
     if (m_label && m_ids.size() == 1 && !(m_label->hasFocus() && m_label->isModified())) {

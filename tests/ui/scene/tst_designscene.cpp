@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "../commands/sampledesign.h"
 #include "design/design.h"
+#include "document/editcontroller.h"
 #include "scene/componentitem.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
 #include "scene/hostitem.h"
 #include "scene/linkitem.h"
+#include "scene/scenegestures.h"
 #include "scenetesthelpers.h"
 
 #include <QClipboard>
@@ -63,6 +65,8 @@ private:
     QUndoStack *m_stack = nullptr;
     DesignScene *m_scene = nullptr;
     DesignView *m_view = nullptr;
+    EditController *m_edit = nullptr;
+    SceneGestures *m_gestures = nullptr;
 };
 
 void tst_DesignScene::init()
@@ -70,8 +74,10 @@ void tst_DesignScene::init()
     m_design = new Design;
     m_design->reset(sampleDesign());
     m_stack = new QUndoStack;
-    m_scene = new DesignScene(m_design, m_stack);
+    m_scene = new DesignScene(m_design);
     m_view = new DesignView(m_scene);
+    m_edit = new EditController(m_design, m_stack, m_scene, m_view);
+    m_gestures = new SceneGestures(m_scene, m_edit);
     m_view->resize(1000, 900);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view));
@@ -81,6 +87,8 @@ void tst_DesignScene::init()
 
 void tst_DesignScene::cleanup()
 {
+    delete m_gestures;
+    delete m_edit;
     delete m_view;
     delete m_scene;
     delete m_stack;
@@ -353,7 +361,7 @@ void tst_DesignScene::resizeHostByGrip()
 void tst_DesignScene::deleteThenUndoRestores()
 {
     m_scene->selectIds({ QStringLiteral("server-1"), QStringLiteral("users") });
-    m_scene->deleteSelection();
+    m_edit->deleteSelection();
     QVERIFY(!m_scene->hostItem(QStringLiteral("server-1")));
     QVERIFY(!m_scene->componentItem(QStringLiteral("web-1")));
     QVERIFY(!m_scene->componentItem(QStringLiteral("users")));
@@ -373,12 +381,12 @@ void tst_DesignScene::deleteThenUndoRestores()
 void tst_DesignScene::copyPasteGivesFreshIds()
 {
     m_scene->selectIds({ QStringLiteral("app-1"), QStringLiteral("db-1") });
-    std::unique_ptr<QMimeData> mime(m_scene->copySelection());
+    std::unique_ptr<QMimeData> mime(m_edit->copySelection());
     QVERIFY(mime);
-    QVERIFY(mime->hasFormat(DesignScene::fragmentMimeType()));
+    QVERIFY(mime->hasFormat(EditController::fragmentMimeType()));
     QVERIFY(mime->text().contains(QStringLiteral("MySQL primary")));
 
-    QVERIFY(m_scene->pasteFrom(mime.get()));
+    QVERIFY(m_edit->pasteFrom(mime.get()));
     const QList<ElementId> pasted = m_scene->selectedIds();
     // Two cards and the link between them.
     QCOMPARE(pasted.size(), 3);
@@ -394,7 +402,7 @@ void tst_DesignScene::copyPasteGivesFreshIds()
     QCOMPARE(m_stack->count(), 1);
 
     // Pasting again lands further away, never on top of the first copy.
-    QVERIFY(m_scene->pasteFrom(mime.get()));
+    QVERIFY(m_edit->pasteFrom(mime.get()));
     const QList<ElementId> again = m_scene->selectedIds();
     QCOMPARE(QSet<ElementId>(again.cbegin(), again.cend())
                  .intersect(QSet<ElementId>(pasted.cbegin(), pasted.cend())),
@@ -403,17 +411,17 @@ void tst_DesignScene::copyPasteGivesFreshIds()
         != m_design->component(pasted.constFirst())->pos);
 
     QMimeData junk;
-    junk.setData(DesignScene::fragmentMimeType(), "{ not json");
-    QVERIFY(!m_scene->pasteFrom(&junk));
+    junk.setData(EditController::fragmentMimeType(), "{ not json");
+    QVERIFY(!m_edit->pasteFrom(&junk));
     QMimeData text;
     text.setText(QStringLiteral("hello"));
-    QVERIFY(!m_scene->pasteFrom(&text));
+    QVERIFY(!m_edit->pasteFrom(&text));
 }
 
 void tst_DesignScene::duplicate()
 {
     m_scene->selectIds({ QStringLiteral("server-2") });
-    m_scene->duplicateSelection();
+    m_edit->duplicateSelection();
     QCOMPARE(m_design->data().hosts.size(), 3);
     const Host &copy = m_design->data().hosts.constLast();
     QCOMPARE(copy.label, QStringLiteral("Server 2"));
@@ -428,10 +436,10 @@ void tst_DesignScene::renameInPlace()
     m_scene->selectIds({ QStringLiteral("web-1") });
     m_view->setFocus();
     QTest::keyClick(m_view->viewport(), Qt::Key_F2);
-    QVERIFY(m_scene->isEditingLabel());
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("edge-nginx"));
     QTest::keyClick(m_view->viewport(), Qt::Key_Return);
-    QVERIFY(!m_scene->isEditingLabel());
+    QVERIFY(!m_gestures->isEditingLabel());
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("edge-nginx"));
     QCOMPARE(
         m_scene->componentItem(QStringLiteral("web-1"))->label(), QStringLiteral("edge-nginx"));
@@ -443,11 +451,11 @@ void tst_DesignScene::renameInPlace()
 void tst_DesignScene::renameInPlaceEscapeCancels()
 {
     m_scene->selectIds({ QStringLiteral("web-1") });
-    m_scene->renameSelection();
-    QVERIFY(m_scene->isEditingLabel());
+    m_gestures->renameSelection();
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("oops"));
     QTest::keyClick(m_view->viewport(), Qt::Key_Escape);
-    QVERIFY(!m_scene->isEditingLabel());
+    QVERIFY(!m_gestures->isEditingLabel());
     QCoreApplication::processEvents();
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("Nginx 1"));
     QCOMPARE(m_stack->count(), 0);
@@ -457,7 +465,7 @@ void tst_DesignScene::renameHostByDoubleClick()
 {
     const QPoint title = m_view->mapFromScene(QPointF(150, 212));
     QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, title);
-    QVERIFY(m_scene->isEditingLabel());
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("web-01"));
     // Clicking elsewhere finishes the edit too.
     QTest::mouseClick(m_view->viewport(),
@@ -470,7 +478,7 @@ void tst_DesignScene::renameHostByDoubleClick()
 void tst_DesignScene::alignLeft()
 {
     m_scene->selectIds({ QStringLiteral("users"), QStringLiteral("web-2"), QStringLiteral("lb") });
-    m_scene->alignSelection(Qt::AlignLeft);
+    m_edit->alignSelection(Qt::AlignLeft);
     QCOMPARE(m_stack->count(), 1);
     // Users and HAProxy were at x 250, Nginx 2 at 400: all now share the leftmost edge.
     QCOMPARE(m_design->component(QStringLiteral("web-2"))->pos.x(), 250.0);
@@ -506,7 +514,7 @@ void tst_DesignScene::selectIdsEmitsOnce()
 
 void tst_DesignScene::contextMenuRequest()
 {
-    QSignalSpy spy(m_scene, &DesignScene::contextMenuRequested);
+    QSignalSpy spy(m_gestures, &SceneGestures::contextMenuRequested);
     const QPoint at = m_view->mapFromScene(QPointF(400, 400));
     QContextMenuEvent event(QContextMenuEvent::Mouse, at, m_view->viewport()->mapToGlobal(at));
     QApplication::sendEvent(m_view->viewport(), &event);
@@ -545,7 +553,12 @@ void tst_DesignScene::badgesShowInToolTip()
 void tst_DesignScene::arrangeIsOneStep()
 {
     m_scene->selectIds({ QStringLiteral("db-1") });
-    m_scene->arrange();
+    const int built = m_scene->itemsBuilt();
+    ComponentItem *card = m_scene->componentItem(QStringLiteral("db-1"));
+    m_edit->arrange();
+    // Moves only: every item is the one it was, none was made anew.
+    QCOMPARE(m_scene->itemsBuilt(), built);
+    QCOMPARE(m_scene->componentItem(QStringLiteral("db-1")), card);
     QVERIFY(m_stack->count() <= 1);
     // Whatever the layout does, every element still has its item and the selection survives.
     const DesignData &d = m_design->data();
@@ -553,9 +566,10 @@ void tst_DesignScene::arrangeIsOneStep()
         QCOMPARE(m_scene->componentItem(c.id)->pos(), c.pos);
     QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ QStringLiteral("db-1") });
     if (m_stack->count() == 1) {
-        QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange"));
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange by Tier"));
         m_stack->undo();
         QCOMPARE(m_design->data(), sampleDesign());
+        QCOMPARE(m_scene->itemsBuilt(), built);
     }
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The findings in the window: validation as the user edits, the dock, the badges, the status
 // bar, one-click fixes and accepted findings, on the example design the application opens first.
-#include "actions.h"
+#include "actions/actions.h"
 #include "analysis/validationrunner.h"
 #include "design/design.h"
 #include "docks/findingsdock.h"

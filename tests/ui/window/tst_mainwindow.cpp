@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "actions.h"
+#include "actions/actions.h"
 #include "design/design.h"
 #include "docks/historydock.h"
 #include "docks/palettedock.h"
