@@ -314,7 +314,8 @@ void MainWindow::restoreLayout()
 // into whatever the window was then and stay that small.
 void MainWindow::sizeDocks()
 {
-    const int findings = qBound(200, height() / 4, 320);
+    // Room for a finding's explanation and fix beside the list without scrolling.
+    const int findings = qBound(240, height() * 36 / 100, 420);
     resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
     // The properties of a component need the room; the history is glanced at.
     resizeDocks({ m_properties, m_history }, { 1000, 140 }, Qt::Vertical);

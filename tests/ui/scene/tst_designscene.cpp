@@ -36,6 +36,7 @@ private Q_SLOTS:
     void unknownDropIsRefused();
     void dragBetweenComponentsCreatesLink_data();
     void dragBetweenComponentsCreatesLink();
+    void newCardsNeverLandOnACard();
     void undoRevertsDropAndLink();
     void moveSelectionIsOneStep();
     void moveSnapsToGrid();
@@ -219,27 +220,42 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink_data()
 {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("fromPort");
+    QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("expectedProtocol");
     QTest::newRow("app to database, from the port")
-        << QStringLiteral("app-1") << QStringLiteral("db-2") << true << QStringLiteral("mysql");
+        << QStringLiteral("app-1") << QStringLiteral("db-2") << "port" << QStringLiteral("mysql");
     QTest::newRow("database to database, Alt-drag") << QStringLiteral(
-        "db-2") << QStringLiteral("db-1") << false << QStringLiteral("replication");
-    QTest::newRow("balancer to app, from the port")
-        << QStringLiteral("lb") << QStringLiteral("app-2") << true << QStringLiteral("http");
+        "db-2") << QStringLiteral("db-1") << "alt" << QStringLiteral("replication");
+    QTest::newRow("balancer to app, from the left edge")
+        << QStringLiteral("lb") << QStringLiteral("app-2") << "edge" << QStringLiteral("http");
+    QTest::newRow("web to database, Shift-drag from the middle")
+        << QStringLiteral("web-1") << QStringLiteral("db-2") << "shift" << QStringLiteral("mysql");
+    QTest::newRow("app to database, Link tool")
+        << QStringLiteral("app-2") << QStringLiteral("db-1") << "tool" << QStringLiteral("mysql");
 }
 
 void tst_DesignScene::dragBetweenComponentsCreatesLink()
 {
     QFETCH(QString, from);
     QFETCH(QString, to);
-    QFETCH(bool, fromPort);
+    QFETCH(QString, how);
     QFETCH(QString, expectedProtocol);
-    const QPointF start = m_design->component(from)->pos
-        + (fromPort ? QPointF(3, ComponentItem::Height / 2 - 3) : QPointF(10, 10));
+    QPointF offset(10, 10); // the middle of the card: a plain drag there moves it
+    Qt::KeyboardModifiers modifiers = Qt::NoModifier;
+    if (how == QLatin1String("port"))
+        offset = QPointF(3, ComponentItem::Height / 2 - 3);
+    else if (how == QLatin1String("edge"))
+        offset = QPointF(-ComponentItem::Width / 2 + 4, 0);
+    else if (how == QLatin1String("alt"))
+        modifiers = Qt::AltModifier;
+    else if (how == QLatin1String("shift"))
+        modifiers = Qt::ShiftModifier;
+    else if (how == QLatin1String("tool"))
+        m_gestures->setLinkTool(true);
+    const QPointF start = m_design->component(from)->pos + offset;
     const QPointF end = m_design->component(to)->pos + QPointF(5, 5);
     const qsizetype links = m_design->data().links.size();
-    drag(m_view, start, end, 10, fromPort ? Qt::NoModifier : Qt::AltModifier);
+    drag(m_view, start, end, 10, modifiers);
 
     QCOMPARE(m_design->data().links.size(), links + 1);
     const Link &added = m_design->data().links.constLast();
@@ -250,6 +266,30 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink()
     // Nothing moved: the drag drew a link.
     QCOMPARE(m_design->component(from)->pos, sampleDesign().component(from)->pos);
     QCOMPARE(m_stack->count(), 1);
+}
+
+void tst_DesignScene::newCardsNeverLandOnACard()
+{
+    // Twice from the palette at the same spot, then dropped right onto a card.
+    const QPointF at(700, 400);
+    const ElementId first = m_edit->addKind(QStringLiteral("cache"), at);
+    const ElementId second = m_edit->addKind(QStringLiteral("cache"), at);
+    const ElementId onCard = m_edit->addKind(
+        QStringLiteral("queue"), m_design->component(QStringLiteral("web-1"))->pos);
+    QCOMPARE(m_design->component(first)->pos, at);
+    for (const ElementId &id : { first, second, onCard }) {
+        const QRectF card = ComponentItem::cardRect().translated(m_design->component(id)->pos);
+        for (const Component &other : m_design->data().components) {
+            if (other.id != id)
+                QVERIFY2(!card.intersects(ComponentItem::cardRect().translated(other.pos)),
+                    qPrintable(id + QStringLiteral(" covers ") + other.id));
+        }
+    }
+    // The one dropped on a card in a host stays in that host, which grows to hold it.
+    const Component *dropped = m_design->component(onCard);
+    QCOMPARE(dropped->host, m_design->component(QStringLiteral("web-1"))->host);
+    QVERIFY(m_design->host(dropped->host)
+                ->rect.contains(ComponentItem::cardRect().translated(dropped->pos)));
 }
 
 void tst_DesignScene::undoRevertsDropAndLink()

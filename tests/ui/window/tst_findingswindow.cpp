@@ -7,6 +7,7 @@
 #include "docks/findingsdock.h"
 #include "document/documentcontroller.h"
 #include "document/documentprompts.h"
+#include "document/editcontroller.h"
 #include "findings/findingscontroller.h"
 #include "findings/findingsmodel.h"
 #include "io/topofile.h"
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void selectingAFindingHighlightsItsSubjects();
     void editsRevalidateButMovesDoNot();
     void badgesCanBeHidden();
+    void liveFindingsStayBesideTheValidators();
     void screenshot();
 };
 
@@ -176,8 +178,14 @@ void TestFindingsWindow::fixIsOneUndoableStep()
     w.dock()->view()->setCurrentIndex(w.row(ruleName.constData(), Lb));
     QVERIFY(w.button("fixButton")->isEnabled());
 
+    const int built = w.window->scene()->itemsBuilt();
+    const qsizetype elements = before.components.size() + before.hosts.size() + before.links.size();
     QTest::mouseClick(w.button("fixButton"), Qt::LeftButton);
     QCOMPARE(w.stack.count(), 1);
+    // Small edits: only what the fix added got an item, every other one is the same.
+    const DesignData &after = w.design.data();
+    QCOMPARE(w.window->scene()->itemsBuilt() - built,
+        int(after.components.size() + after.hosts.size() + after.links.size() - elements));
     QVERIFY(!w.stack.undoText().isEmpty());
     QVERIFY(w.window->actions()->action(Actions::Undo)->text().contains(w.stack.undoText()));
     QVERIFY(!(w.design.data() == before));
@@ -348,6 +356,33 @@ void TestFindingsWindow::badgesCanBeHidden()
 // The window at 1600x1000 with the example arranged and the balancer's SPOF selected. With
 // TOPOSCOPE_SCREENSHOT=file.png it is saved there (TOPOSCOPE_SCREENSHOT_THEME=dark for the dark
 // theme); that is how docs/screenshot.png is made.
+void TestFindingsWindow::liveFindingsStayBesideTheValidators()
+{
+    QTemporaryDir dir;
+    Window w(dir.path(), examplePath());
+    FindingsController *findings = w.window->findings();
+    QTRY_VERIFY(findings->hasResult() && !findings->runner()->isBusy());
+    Finding live;
+    live.rule = s("live.backend-down");
+    live.category = Finding::Category::Live;
+    live.severity = Finding::Severity::Critical;
+    live.subjects = Lb;
+    live.title = s("HAProxy reports a backend down");
+    const int criticalBefore = findings->count(Finding::Severity::Critical);
+    findings->setFindings(s("live"), { live });
+    QVERIFY(w.shows("live.backend-down", Lb));
+    QVERIFY(w.shows("spof.component", Lb));
+    QCOMPARE(findings->count(Finding::Severity::Critical), criticalBefore + 1);
+    // A new validation replaces the validator's findings only.
+    w.window->edit()->rename(s("lb"), s("Front balancer"));
+    QTRY_VERIFY(!findings->runner()->isBusy());
+    QTRY_VERIFY(w.shows("spof.component", Lb));
+    QVERIFY(w.shows("live.backend-down", Lb));
+    findings->setFindings(s("live"), {});
+    QVERIFY(!w.shows("live.backend-down", Lb));
+    QVERIFY(w.shows("spof.component", Lb));
+}
+
 void TestFindingsWindow::screenshot()
 {
     const QString out = qEnvironmentVariable("TOPOSCOPE_SCREENSHOT");
