@@ -72,8 +72,10 @@ QString protocolFor(const Component &from, const Component &to)
         const bool outside = is(from, "client") || is(from, "cdn") || is(from, "firewall");
         return outside && acceptsTls(to) ? QStringLiteral("https") : QStringLiteral("http");
     }
-    // An unnamed box on a web request path most likely answers HTTP.
-    if (is(to, "generic"))
+    // An unnamed box called from the request path (an API, a service) most likely answers HTTP.
+    const bool onRequestPath = is(from, "client") || is(from, "cdn") || is(from, "firewall")
+        || is(from, "load_balancer") || is(from, "web_server") || is(from, "app_server");
+    if (is(to, "generic") && onRequestPath)
         return QStringLiteral("http");
     return QStringLiteral("tcp");
 }

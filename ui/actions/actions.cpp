@@ -390,6 +390,7 @@ void Actions::setDesignState(bool open, bool hasContent)
         { ExportPng, ExportSvg, ExportMermaid, ExportReport, CopyAsMermaid, CopyAsPng })
         action(id)->setEnabled(open && hasContent);
     setSelectionCount(m_selectionCount);
+    setPasteAvailable(m_pasteAvailable);
 }
 
 void Actions::wire(const Targets &t)
@@ -483,7 +484,8 @@ void Actions::wire(const Targets &t)
 
 void Actions::setPasteAvailable(bool available)
 {
-    action(Paste)->setEnabled(available);
+    m_pasteAvailable = available;
+    action(Paste)->setEnabled(m_open && available);
 }
 
 void Actions::setRecentFiles(const QStringList &files)

@@ -123,4 +123,5 @@ private:
     qsizetype m_selectionCount = 0;
     bool m_open = true;
     bool m_hasContent = false;
+    bool m_pasteAvailable = false;
 };

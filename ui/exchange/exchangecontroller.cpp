@@ -173,6 +173,9 @@ bool ExchangeController::importMermaid()
 
 bool ExchangeController::importMermaidFile(const QString &path)
 {
+    // From the start page: the diagram becomes a new design.
+    if (m_document && !m_document->isOpen() && !m_document->newDocument())
+        return false;
     const QString name = QFileInfo(path).fileName();
     MermaidReader::ReadResult read;
     {

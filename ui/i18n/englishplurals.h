@@ -3,6 +3,8 @@
 
 #include <QTranslator>
 
+class QCoreApplication;
+
 // The English numerus forms of the program's own texts, as a translation would give them:
 // Qt's plural forms (tr("%n host(s)", nullptr, n)) need a translator to pick "1 host" or
 // "2 hosts", and the source texts are English. A text with "(s)" or "(es)" after a word takes

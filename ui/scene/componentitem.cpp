@@ -27,7 +27,7 @@ ComponentItem::ComponentItem(const Component &component, const SceneStyle *style
     : ElementItem(component.id, style)
 {
     setAcceptHoverEvents(true);
-    setZValue(zValue(SceneLayer::Cards));
+    setZValue(layerZ(SceneLayer::Cards));
     // Moves reach itemChange(), which tells the overlay (anchored items follow a drag).
     setFlag(ItemSendsGeometryChanges);
     // Moving a card only translates it: the cached pixmap is reused, which keeps dragging a

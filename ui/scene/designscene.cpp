@@ -10,6 +10,7 @@
 #include "overlaylayer.h"
 #include "rectgrid.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QSet>
 #include <QtMath>

@@ -21,7 +21,7 @@ HostItem::HostItem(const Host &host, const SceneStyle *style)
     : ElementItem(host.id, style)
 {
     setAcceptHoverEvents(true);
-    setZValue(zValue(SceneLayer::HostFrames));
+    setZValue(layerZ(SceneLayer::HostFrames));
     setFlag(ItemSendsGeometryChanges);
     sync(host);
 }

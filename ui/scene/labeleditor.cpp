@@ -21,7 +21,7 @@ LabelEditor::LabelEditor(const QString &text,
     setFont(font);
     setDefaultTextColor(textColor);
     setTextInteractionFlags(Qt::TextEditorInteraction);
-    setZValue(zValue(SceneLayer::Editor));
+    setZValue(layerZ(SceneLayer::Editor));
     QTextOption option = document()->defaultTextOption();
     option.setAlignment(alignment);
     option.setWrapMode(QTextOption::NoWrap);

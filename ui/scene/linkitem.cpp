@@ -40,7 +40,7 @@ LinkItem::LinkItem(
     , m_from(from)
     , m_to(to)
 {
-    setZValue(zValue(SceneLayer::Links));
+    setZValue(layerZ(SceneLayer::Links));
 }
 
 void LinkItem::sync(const QString &tag, bool secondary, const QString &toolTip)

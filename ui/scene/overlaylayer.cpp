@@ -16,7 +16,7 @@ public:
     {
         setFlag(ItemHasNoContents);
         setAcceptedMouseButtons(Qt::NoButton);
-        setZValue(zValue(layer));
+        setZValue(layerZ(layer));
     }
 
     QRectF boundingRect() const override { return {}; }

@@ -210,7 +210,7 @@ void SceneGestures::beginConnect(ComponentItem *source, QPointF scenePos)
     QPen pen(m_scene->style().selection, 1.6, Qt::DashLine, Qt::RoundCap);
     pen.setCosmetic(true);
     m_connect.preview->setPen(pen);
-    m_connect.preview->setZValue(zValue(SceneLayer::Gesture));
+    m_connect.preview->setZValue(layerZ(SceneLayer::Gesture));
     m_scene->addItem(m_connect.preview);
     updateConnect(scenePos);
 }

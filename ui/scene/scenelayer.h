@@ -3,7 +3,7 @@
 
 #include <QtGlobal>
 
-// The canvas from back to front. Every item takes its z-value from its layer (zValue()), so the
+// The canvas from back to front. Every item takes its z-value from its layer (layerZ()), so the
 // stacking is decided here and nowhere else.
 enum class SceneLayer {
     HostFrames, ///< the machines, below everything they hold
@@ -15,7 +15,7 @@ enum class SceneLayer {
     Editor, ///< the in-place label editor, over everything
 };
 
-constexpr qreal zValue(SceneLayer layer)
+constexpr qreal layerZ(SceneLayer layer)
 {
     return 10.0 * static_cast<int>(layer);
 }

@@ -63,6 +63,15 @@ void tst_ProtocolDefaults::protocolFor_data()
     QTest::newRow("anything → monitoring")
         << "database" << none << "monitoring" << none << "metrics";
     QTest::newRow("generic → generic") << "generic" << none << "generic" << none << "tcp";
+    // One table for hand-drawn links and Mermaid arrows (they used to disagree on these).
+    QTest::newRow("app → unnamed API") << "app_server" << none << "generic" << none << "http";
+    QTest::newRow("web → Varnish")
+        << "web_server" << none << "cache"
+        << QVariantMap{ { QStringLiteral("software"), QStringLiteral("varnish") } } << "http";
+    QTest::newRow("app → Memcached")
+        << "app_server" << none << "cache"
+        << QVariantMap{ { QStringLiteral("software"), QStringLiteral("memcached") } } << "tcp";
+    QTest::newRow("DNS → balancer") << "dns" << none << "load_balancer" << none << "dns";
 }
 
 void tst_ProtocolDefaults::protocolFor()

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/scenegestures.h"
 #include "style/theme.h"
 
 #include <QAction>
@@ -438,7 +439,7 @@ void TestMainWindow::contextMenuOffersTheActions()
             shown.append(a->text().remove(u'&'));
         menu->close();
     });
-    Q_EMIT w.window->scene()->contextMenuRequested(w.window->mapToGlobal(QPoint(400, 300)),
+    Q_EMIT w.window->gestures()->contextMenuRequested(w.window->mapToGlobal(QPoint(400, 300)),
         { QStringLiteral("web-1"), QStringLiteral("web-2") });
     QVERIFY2(shown.contains(QStringLiteral("Delete")), qPrintable(shown.join(u',')));
     QVERIFY(shown.contains(QStringLiteral("Duplicate")));
