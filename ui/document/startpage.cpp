@@ -47,7 +47,7 @@ QListWidget *list(const QString &name, QWidget *parent)
     l->setBackgroundRole(QPalette::Window);
     l->viewport()->setBackgroundRole(QPalette::Window);
     l->setSpacing(2);
-    l->setMinimumWidth(360);
+    l->setMinimumWidth(200);
     return l;
 }
 
@@ -133,7 +133,7 @@ StartPage::StartPage(Actions *actions, DocumentController *document, QWidget *pa
 
     // A readable column in the middle of a wide window.
     auto *outer = new QHBoxLayout(this);
-    outer->setContentsMargins(48, 40, 48, 32);
+    outer->setContentsMargins(32, 32, 32, 24);
     outer->addStretch(1);
     outer->addLayout(content, 6);
     outer->addStretch(1);
