@@ -561,7 +561,8 @@ Fixes::Result Fixes::connectToPrimary(const DesignData &design, const ElementId 
 
 Fixes::Result Fixes::shareSessions(const DesignData &design, const QStringList &appServers)
 {
-    Editor e(design, tr("Keep the sessions of %1 in the database").arg(namesOf(design, appServers)));
+    Editor e(
+        design, tr("Keep the sessions of %1 in the database").arg(namesOf(design, appServers)));
     bool changed = false;
     for (const QString &id : appServers) {
         Component *c = e.component(id);

@@ -10,9 +10,9 @@
 /**
  * One-click fixes: each takes a design and returns the edited copy. The UI pushes the difference
  * (DesignDiff) as one undoable step of small edits named `text`, so a fix written as a pure
- * DesignData → DesignData function needs nothing more to be undoable. A fix only adds or changes what its
- * finding asks for; after it the finding is gone and no other finding appears because of it
- * (elements it creates as copies of existing ones carry over what the originals had, and
+ * DesignData → DesignData function needs nothing more to be undoable. A fix only adds or changes
+ * what its finding asks for; after it the finding is gone and no other finding appears because of
+ * it (elements it creates as copies of existing ones carry over what the originals had, and
  * `copiedFrom` says which is which, so callers can tell an old problem on a copy from a new one).
  */
 namespace Fixes {

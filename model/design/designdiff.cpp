@@ -26,8 +26,11 @@ DesignEdit edit(Type type, const ElementId &id, const QString &name = {})
     return e;
 }
 
-DesignEdit change(
-    Type type, const ElementId &id, const QVariant &before, const QVariant &after, QString name = {})
+DesignEdit change(Type type,
+    const ElementId &id,
+    const QVariant &before,
+    const QVariant &after,
+    QString name = {})
 {
     DesignEdit e = edit(type, id, name);
     e.before = before;
@@ -255,8 +258,7 @@ DesignDiff DesignDiff::between(const DesignData &before, const DesignData &after
             edits.append(change(
                 Type::SetProperty, l.id, was.protocol, l.protocol, QStringLiteral("protocol")));
         if (newProtocol || was.port != l.port)
-            edits.append(
-                change(Type::SetProperty, l.id, was.port, l.port, QStringLiteral("port")));
+            edits.append(change(Type::SetProperty, l.id, was.port, l.port, QStringLiteral("port")));
         if (was.label != l.label)
             edits.append(change(Type::SetLabel, l.id, was.label, l.label));
         propertyEdits(&edits, l.id, was.props, l.props, newProtocol, &diff.unsupported);

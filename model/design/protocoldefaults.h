@@ -12,7 +12,8 @@
  * database is replication, balancer to balancer is the VRRP heartbeat of a cluster, to a
  * database its engine's protocol, to a cache or queue its software's, web server to a PHP-FPM
  * application server FastCGI, users to a TLS-terminating entry point HTTPS, other requests
- * (to a web tier, or to an unnamed service from the request path) HTTP; TCP when nothing fits. The result is always a Kinds::ProtocolSpec name.
+ * (to a web tier, or to an unnamed service from the request path) HTTP; TCP when nothing fits.
+ * The result is always a Kinds::ProtocolSpec name.
  */
 namespace ProtocolDefaults {
 
