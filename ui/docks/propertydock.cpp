@@ -366,7 +366,15 @@ void PropertyDock::buildElementForm()
         for (const Kinds::ProtocolSpec &p : Kinds::protocols())
             labels.insert(p.name, p.displayName);
         protocol->setValueLabels(labels);
-        addField(portSpec());
+        // A heartbeat (VRRP is IP protocol 112) or a local file access has no port to edit.
+        bool ports = true;
+        for (const ElementId &id : std::as_const(m_ids)) {
+            const Link *l = m_design->link(id);
+            const Kinds::ProtocolSpec *p = l ? Kinds::findProtocol(l->protocol) : nullptr;
+            ports = ports && (!p || p->hasPort);
+        }
+        if (ports)
+            addField(portSpec());
     }
     if (!specs.isEmpty())
         addSection(m_subject == Subject::Links
