@@ -172,7 +172,7 @@ QString linkText(const Component &from, const Link &link)
 {
     const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link.protocol);
     QString first = protocol ? protocol->displayName : link.protocol;
-    if (protocol && protocol->hasPort && link.port != protocol->defaultPort)
+    if (protocol && link.port != protocol->defaultPort)
         first += QStringLiteral(" :%1").arg(link.port);
     QStringList parts{ first };
     // The algorithm and weights are about the requests a balancer forwards, not a heartbeat.
