@@ -9,11 +9,12 @@
 
 namespace {
 
-// Links with these protocols keep the system running but never carry a user's request.
+// Replication, telemetry and heartbeats keep the system running but never carry a user's
+// request, whatever they join (the protocol table in kinds.cpp says which is which).
 bool isBackgroundProtocol(const QString &protocol)
 {
-    return protocol == QLatin1String("replication") || protocol == QLatin1String("syslog")
-        || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
+    const Kinds::ProtocolSpec *spec = Kinds::findProtocol(protocol);
+    return spec && spec->traffic != Kinds::Traffic::Request;
 }
 
 int find(std::vector<int> &parent, int x)
