@@ -2,6 +2,7 @@
 #pragma once
 
 #include "design/designdata.h"
+#include "drawinggeometry.h"
 
 #include <QSizeF>
 
@@ -38,7 +39,7 @@ namespace TierLayout {
 /** Geometry of the layout, in scene pixels at 100 % zoom. */
 struct Options
 {
-    QSizeF cardSize{ 120, 84 }; ///< size of a component card (positions are centres)
+    QSizeF cardSize = DrawingGeometry::cardSize(); ///< a component card (positions: centres)
     double horizontalGap = 40; ///< between neighbouring cards, or a card and a frame
     double verticalGap = 90; ///< between bands, and between cards linked side by side
     double hostPadding = 16; ///< between a frame and the cards inside it

@@ -2,6 +2,7 @@
 #include "componentitem.h"
 
 #include "elementtext.h"
+#include "linkrouting.h"
 #include "scenestyle.h"
 
 #include <QCursor>
@@ -23,12 +24,31 @@ ComponentItem::ComponentItem(const Component &component, const SceneStyle *style
     : ElementItem(component.id, style)
 {
     setAcceptHoverEvents(true);
+    setFlag(ItemSendsGeometryChanges);
     setZValue(10);
     // Moving a card only translates it: the cached pixmap is reused, which keeps dragging a
     // hundred cards cheap. Exports paint without the cache (vector SVG, exact PNG).
     if (!style->exportMode)
         setCacheMode(DeviceCoordinateCache);
     sync(component);
+}
+
+ComponentItem::~ComponentItem()
+{
+    if (m_routing)
+        m_routing->cardRemoved(id());
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneHasChanged) {
+        if (m_routing)
+            m_routing->cardRemoved(id());
+        m_routing = LinkRouting::of(scene());
+    }
+    if ((change == ItemSceneHasChanged || change == ItemPositionHasChanged) && m_routing)
+        m_routing->cardChanged(id(), sceneCardRect());
+    return ElementItem::itemChange(change, value);
 }
 
 void ComponentItem::sync(const Component &component)

@@ -21,7 +21,7 @@
 #include "layout/tierlayout.h"
 #include "linkdefaults.h"
 #include "linkitem.h"
-#include "rectgrid.h"
+#include "linkrouting.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -48,9 +48,10 @@ DesignScene::DesignScene(Design *design, QUndoStack *stack, QObject *parent)
     , m_stack(stack)
 {
     // Items move in bulk while dragging; a BSP index would be updated on every move event,
-    // and a linear walk over a few thousand items is cheaper than that. Link tags are placed
-    // with their own grid (placeLabels).
+    // and a linear walk over a few thousand items is cheaper than that. Links are routed, and
+    // their tags placed, by the LinkRouting, with its own index.
     setItemIndexMethod(NoIndex);
+    m_routing = new LinkRouting(this);
     m_style.setPalette(palette(), font());
 
     connect(design, &Design::componentAdded, this, &DesignScene::addComponentItem);
@@ -84,18 +85,14 @@ void DesignScene::rebuild()
     closeEditor();
     clearItems();
     const DesignData &data = m_design->data();
-    m_rebuilding = true;
+    m_routing->hold(true);
     for (const Host &h : data.hosts)
         addHostItem(h.id);
     for (const Component &c : data.components)
         addComponentItem(c.id);
     for (const Link &l : data.links)
         addLinkItem(l.id);
-    m_rebuilding = false;
-    m_labelsToPlace.clear();
-    for (const Link &l : data.links)
-        m_labelsToPlace.insert(l.id);
-    placeLabels();
+    m_routing->hold(false); // one full routing of the whole design
     if (!m_shownOnly.isEmpty())
         showOnly(m_shownOnly);
     QList<ElementId> still;
@@ -208,51 +205,6 @@ void DesignScene::addLinkItem(const ElementId &id)
     applyDecorations(item);
     addItem(item);
     syncLink(id);
-    updateParallelOffsets(l->from, l->to);
-}
-
-void DesignScene::scheduleLabelPlacement(const ElementId &linkId)
-{
-    m_labelsToPlace.insert(linkId);
-    if (m_labelsPending || m_rebuilding)
-        return;
-    m_labelsPending = true;
-    QMetaObject::invokeMethod(this, &DesignScene::placeLabels, Qt::QueuedConnection);
-}
-
-// One pass over the links whose tags need a place, after the model's burst of signals: every
-// card and every other tag goes into a grid, then each tag takes the first free spot along its
-// arrow. Linear in the design, once per change rather than once per link.
-void DesignScene::placeLabels()
-{
-    m_labelsPending = false;
-    if (m_gesture == Gesture::Move || m_labelsToPlace.isEmpty())
-        return;
-    RectGrid grid;
-    for (const ComponentItem *c : std::as_const(m_components)) {
-        if (c->isVisible())
-            grid.insert(c->sceneCardRect());
-    }
-    // A host's title and its findings badge (on the frame's top-right corner) stay readable.
-    for (const HostItem *h : std::as_const(m_hosts)) {
-        if (h->isVisible())
-            grid.insert(h->titleRect().translated(h->pos()).adjusted(0, -14, 20, 0));
-    }
-    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
-        if (it.value()->isVisible() && !m_labelsToPlace.contains(it.key()))
-            grid.insert(it.value()->labelRect());
-    }
-    const auto blocked = [&grid](const QRectF &rect) { return grid.intersects(rect); };
-    // In the design's order, so that the same design always gets the same picture.
-    for (const Link &l : m_design->data().links) {
-        if (!m_labelsToPlace.contains(l.id))
-            continue;
-        if (LinkItem *item = m_links.value(l.id)) {
-            item->placeLabel(blocked);
-            grid.insert(item->labelRect());
-        }
-    }
-    m_labelsToPlace.clear();
 }
 
 void DesignScene::removeComponentItem(const ElementId &id)
@@ -304,7 +256,6 @@ void DesignScene::removeLinkItem(const ElementId &id)
         }
     }
     delete item;
-    updateParallelOffsets(from, to);
 }
 
 void DesignScene::syncComponent(const ElementId &id)
@@ -343,28 +294,6 @@ void DesignScene::syncLink(const ElementId &id)
     if (l->port > 0)
         tip += tr(", port %1").arg(l->port);
     item->sync(tag, ElementText::isSecondaryLink(*l), tip);
-    scheduleLabelPlacement(id);
-}
-
-void DesignScene::updateParallelOffsets(const ElementId &a, const ElementId &b)
-{
-    // Links between the same two cards fan out side by side instead of drawing over each other.
-    QList<LinkItem *> between;
-    for (LinkItem *link : m_linksOf.value(a)) {
-        const ElementId other
-            = link->fromItem()->id() == a ? link->toItem()->id() : link->fromItem()->id();
-        if (other == b)
-            between.append(link);
-    }
-    const qreal spacing = 14;
-    for (qsizetype i = 0; i < between.size(); ++i) {
-        LinkItem *link = between.at(i);
-        qreal offset = (i - (between.size() - 1) / 2.0) * spacing;
-        // The normal flips with the direction: keep every offset on the a → b frame.
-        if (link->fromItem()->id() != a)
-            offset = -offset;
-        link->setParallelOffset(offset);
-    }
 }
 
 void DesignScene::refreshStyle()
@@ -1314,8 +1243,7 @@ void DesignScene::renameInPlace(const ElementId &id)
         alignment = Qt::AlignLeft;
     } else if (LinkItem *l = m_links.value(id)) {
         const Link *link = m_design->link(id);
-        const QPointF centre
-            = l->labelRect().isEmpty() ? l->line().center() : l->labelRect().center();
+        const QPointF centre = l->labelRect().isEmpty() ? l->middle() : l->labelRect().center();
         rect = QRectF(centre - QPointF(70, 10), QSizeF(140, 20));
         text = link ? link->label : QString();
         font = m_style.linkFont;

@@ -16,6 +16,7 @@ class ElementItem;
 class HostItem;
 class LabelEditor;
 class LinkItem;
+class LinkRouting;
 class QGraphicsPathItem;
 class QMimeData;
 class QUndoCommand;
@@ -149,9 +150,6 @@ private:
     void syncComponent(const ElementId &id);
     void syncHost(const ElementId &id);
     void syncLink(const ElementId &id);
-    void updateParallelOffsets(const ElementId &a, const ElementId &b);
-    void scheduleLabelPlacement(const ElementId &linkId);
-    void placeLabels();
     void refreshStyle();
     void scheduleSceneRectUpdate();
     void updateSceneRect();
@@ -201,10 +199,8 @@ private:
     LabelEditor *m_editor = nullptr;
     ElementId m_editingId;
 
+    LinkRouting *m_routing = nullptr; // a child: routes the links, places their tags
     bool m_sceneRectPending = false;
-    bool m_rebuilding = false;
-    bool m_labelsPending = false;
-    QSet<ElementId> m_labelsToPlace;
     QByteArray m_lastPasted;
     int m_pasteCount = 0;
 };

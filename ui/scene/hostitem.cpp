@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hostitem.h"
 
+#include "linkrouting.h"
 #include "scenestyle.h"
 
 #include <QCursor>
@@ -20,8 +21,33 @@ HostItem::HostItem(const Host &host, const SceneStyle *style)
     : ElementItem(host.id, style)
 {
     setAcceptHoverEvents(true);
+    setFlag(ItemSendsGeometryChanges);
     setZValue(-10);
     sync(host);
+}
+
+HostItem::~HostItem()
+{
+    if (m_routing)
+        m_routing->frameRemoved(id());
+}
+
+QVariant HostItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneHasChanged) {
+        if (m_routing)
+            m_routing->frameRemoved(id());
+        m_routing = LinkRouting::of(scene());
+    }
+    if (change == ItemSceneHasChanged || change == ItemPositionHasChanged)
+        reportFrame();
+    return ElementItem::itemChange(change, value);
+}
+
+void HostItem::reportFrame()
+{
+    if (m_routing)
+        m_routing->frameChanged(id(), sceneFrameRect(), TitleHeight);
 }
 
 void HostItem::sync(const Host &host)
@@ -32,6 +58,7 @@ void HostItem::sync(const Host &host)
     if (size != m_size) {
         prepareGeometryChange();
         m_size = size;
+        reportFrame();
     }
     if (pos() != host.rect.topLeft())
         setPos(host.rect.topLeft());
@@ -57,6 +84,7 @@ void HostItem::setFrameSize(QSizeF size)
         return;
     prepareGeometryChange();
     m_size = size;
+    reportFrame();
     update();
 }
 
