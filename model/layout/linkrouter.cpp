@@ -3,6 +3,7 @@
 
 #include "separationsolver.h"
 
+#include <QElapsedTimer>
 #include <QLineF>
 
 #include <algorithm>
@@ -21,7 +22,7 @@ constexpr int stepY[4] = { 0, 1, 0, -1 };
 
 // How far nudging may move a segment from its ideal line: beyond that, a wide empty area
 // would let a route drift away from where the search put it.
-constexpr double maxNudge = 160;
+constexpr double maxNudge = 72;
 // A channel up to this wide has its segments centred; a wider one keeps them near the line.
 constexpr double centreChannel = 130;
 constexpr double arrowRoom = 12; // the arrow head at the end of the last segment
@@ -65,8 +66,7 @@ QList<QPointF> simplified(const QList<QPointF> &points)
         if (out.size() >= 2) {
             const QPointF &a = out.at(out.size() - 2);
             const QPointF &b = out.last();
-            const bool vertical
-                = std::abs(a.x() - b.x()) < 1e-9 && std::abs(b.x() - p.x()) < 1e-9;
+            const bool vertical = std::abs(a.x() - b.x()) < 1e-9 && std::abs(b.x() - p.x()) < 1e-9;
             const bool horizontal
                 = std::abs(a.y() - b.y()) < 1e-9 && std::abs(b.y() - p.y()) < 1e-9;
             if (vertical || horizontal) {
@@ -352,8 +352,8 @@ QHash<ElementId, LinkRouter::Route> LinkRouter::routeDesign(
 {
     LinkRouter router(options);
     for (const Component &c : data.components) {
-        router.setCard(c.id,
-            QRectF(c.pos - QPointF(cardSize.width() / 2, cardSize.height() / 2), cardSize));
+        router.setCard(
+            c.id, QRectF(c.pos - QPointF(cardSize.width() / 2, cardSize.height() / 2), cardSize));
     }
     for (const Host &h : data.hosts)
         router.setFrame(h.id, h.rect, titleHeight);
@@ -387,7 +387,8 @@ qint64 LinkRouter::crossings(const QHash<ElementId, Route> &routes)
                 horizontal.push_back(
                     { a.y(), std::min(a.x(), b.x()), std::max(a.x(), b.x()), index });
             else if (a.x() == b.x() && a.y() != b.y())
-                vertical.push_back({ a.x(), std::min(a.y(), b.y()), std::max(a.y(), b.y()), index });
+                vertical.push_back(
+                    { a.x(), std::min(a.y(), b.y()), std::max(a.y(), b.y()), index });
         }
         ++index;
     }
@@ -441,13 +442,14 @@ bool LinkRouter::routeLink(int l)
     }
     const QRectF a = m_cards[link.from].rect;
     const QRectF b = m_cards[link.to].rect;
-    const double margin = m_options.searchMargin;
+    // While dragging, a tighter region: most links find their way near their cards.
+    const double margin = m_options.searchMargin / (m_quick ? 2 : 1);
     QList<QPointF> points;
     const QRectF local = a.united(b).adjusted(-margin, -margin, margin, margin);
     // Wider regions only for a full routing: while dragging, a link with no way out nearby
     // (a card dropped onto others) gets the plain connector until the drag settles.
     bool found = false;
-    SearchResult result = search(l, local, &points);
+    SearchResult result = m_outOfTime ? SearchResult::Hopeless : search(l, local, &points);
     found = result == SearchResult::Found;
     if (!found && result == SearchResult::NoWay && !m_quick) {
         const double wide = 4 * margin;
@@ -487,16 +489,67 @@ bool LinkRouter::routeLink(int l)
 LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<QPointF> *out)
 {
     const LinkState &link = m_links[l];
-    const QRectF a = m_cards[link.from].rect;
-    const QRectF b = m_cards[link.to].rect;
+    return search(link.from, link.to, nullptr, region, out);
+}
+
+// A* from card `from` to card `to` (or, with `pin`, to a point that must be reached heading in
+// `pin->heading`), over the grid of the lines that matter in `region`.
+// True when every side of `card` is covered by other cards where its ports would be (a card
+// dropped onto others): no search can leave it.
+bool LinkRouter::walledIn(int card) const
+{
+    const QRectF r = hardRect(card);
+    const QRectF c = m_cards[card].rect;
+    const double inset = std::min(m_options.portInset, std::min(c.width(), c.height()) / 3);
+    std::vector<QRectF> others;
+    for (std::int64_t o : m_cardGrid.query(r)) {
+        if (o != card)
+            others.push_back(hardRect(int(o)));
+    }
+    if (others.empty())
+        return false;
+    const auto covered = [&](bool horizontal, double line, double lo, double hi) {
+        std::vector<std::pair<double, double>> spans;
+        for (const QRectF &o : others) {
+            const bool crosses = horizontal ? (o.top() < line && o.bottom() > line)
+                                            : (o.left() < line && o.right() > line);
+            if (crosses)
+                spans.push_back(horizontal ? std::make_pair(o.left(), o.right())
+                                           : std::make_pair(o.top(), o.bottom()));
+        }
+        std::sort(spans.begin(), spans.end());
+        double reached = lo;
+        for (const auto &[a, b] : spans) {
+            if (a >= reached)
+                break;
+            reached = std::max(reached, b);
+        }
+        return reached > hi;
+    };
+    return covered(true, r.top(), c.left() + inset, c.right() - inset)
+        && covered(true, r.bottom(), c.left() + inset, c.right() - inset)
+        && covered(false, r.left(), c.top() + inset, c.bottom() - inset)
+        && covered(false, r.right(), c.top() + inset, c.bottom() - inset);
+}
+
+LinkRouter::SearchResult LinkRouter::search(
+    int from, int to, const Pin *pin, const QRectF &region, QList<QPointF> *out)
+{
+    if (walledIn(from) || (!pin && walledIn(to)))
+        return SearchResult::Hopeless;
+    const QRectF a = m_cards[from].rect;
+    const QRectF b = pin ? QRectF(pin->at, QSizeF(0, 0)) : m_cards[to].rect;
     const double h = m_options.cardClearance;
     const double inset = std::min(m_options.portInset, std::min(a.width(), a.height()) / 3);
-    const double insetB = std::min(m_options.portInset, std::min(b.width(), b.height()) / 3);
+    const double insetB
+        = pin ? 0 : std::min(m_options.portInset, std::min(b.width(), b.height()) / 3);
 
     // The lines that matter: borders of the obstacles (cards at the clearance, frames on both
     // sides of their borders), the cards' centre lines and the line two facing sides share.
-    std::vector<double> xs;
-    std::vector<double> ys;
+    std::vector<double> &xs = m_scratch.xs;
+    std::vector<double> &ys = m_scratch.ys;
+    xs.clear();
+    ys.clear();
     const auto addX = [&](double v) {
         if (v >= region.left() && v <= region.right())
             xs.push_back(v);
@@ -511,8 +564,8 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
     addY(region.bottom());
     const std::vector<std::int64_t> cards = m_cardGrid.query(region);
     const std::vector<std::int64_t> frames = m_frameGrid.query(region);
-    std::vector<QRectF> hard;
-    hard.reserve(cards.size());
+    std::vector<QRectF> &hard = m_scratch.hard;
+    hard.clear();
     for (std::int64_t c : cards) {
         const QRectF r = hardRect(int(c));
         hard.push_back(r);
@@ -536,14 +589,16 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
     addX(b.center().x());
     addY(a.center().y());
     addY(b.center().y());
-    const double overlapLeft = std::max(a.left() + inset, b.left() + insetB);
-    const double overlapRight = std::min(a.right() - inset, b.right() - insetB);
-    if (overlapLeft <= overlapRight)
-        addX((overlapLeft + overlapRight) / 2);
-    const double overlapTop = std::max(a.top() + inset, b.top() + insetB);
-    const double overlapBottom = std::min(a.bottom() - inset, b.bottom() - insetB);
-    if (overlapTop <= overlapBottom)
-        addY((overlapTop + overlapBottom) / 2);
+    if (!pin) {
+        const double overlapLeft = std::max(a.left() + inset, b.left() + insetB);
+        const double overlapRight = std::min(a.right() - inset, b.right() - insetB);
+        if (overlapLeft <= overlapRight)
+            addX((overlapLeft + overlapRight) / 2);
+        const double overlapTop = std::max(a.top() + inset, b.top() + insetB);
+        const double overlapBottom = std::min(a.bottom() - inset, b.bottom() - insetB);
+        if (overlapTop <= overlapBottom)
+            addY((overlapTop + overlapBottom) / 2);
+    }
     std::sort(xs.begin(), xs.end());
     xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
     std::sort(ys.begin(), ys.end());
@@ -565,29 +620,41 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         return int(std::lower_bound(v.begin(), v.end(), value) - v.begin()) - 1;
     };
 
-    // Blocked nodes and edges: a node strictly inside a card's clearance, an edge whose open
-    // stretch runs inside one. Edge h(i, j) joins (i, j)–(i+1, j); v(i, j) joins (i, j)–(i, j+1).
-    std::vector<char> blockedNode(nodes, 0);
-    std::vector<char> blockedH(nodes, 0);
-    std::vector<char> blockedV(nodes, 0);
-    std::vector<float> extraH(nodes, 0);
-    std::vector<float> extraV(nodes, 0);
+    // Per node: bit 0 blocked (strictly inside a card's clearance), bit 1 the edge to the right
+    // blocked, bit 2 the edge downwards blocked, bit 3 a goal; the extra cost of those two
+    // edges (frames crossed); how many frame borders lie at least between it and the goal.
+    enum : std::uint8_t { BlockedNode = 1, BlockedRight = 2, BlockedDown = 4, Goal = 8 };
+    std::vector<std::uint8_t> &flags = m_scratch.flags;
+    std::vector<float> &extraH = m_scratch.extraH;
+    std::vector<float> &extraV = m_scratch.extraV;
+    std::vector<std::int8_t> &debt = m_scratch.debt;
+    flags.assign(nodes, 0);
+    extraH.assign(nodes, 0);
+    extraV.assign(nodes, 0);
     for (const QRectF &r : hard) {
         const int i0 = firstAbove(xs, r.left());
         const int i1 = lastBelow(xs, r.right());
         const int j0 = firstAbove(ys, r.top());
         const int j1 = lastBelow(ys, r.bottom());
         for (int j = std::max(j0, 0); j <= j1 && j < ny; ++j) {
+            std::uint8_t *row = flags.data() + std::size_t(j) * nx;
             for (int i = std::max(i0 - 1, 0); i <= i1 && i < nx - 1; ++i)
-                blockedH[std::size_t(j) * nx + i] = 1;
+                row[i] |= BlockedRight;
             for (int i = std::max(i0, 0); i <= i1 && i < nx; ++i)
-                blockedNode[std::size_t(j) * nx + i] = 1;
+                row[i] |= BlockedNode;
         }
         for (int j = std::max(j0 - 1, 0); j <= j1 && j < ny - 1; ++j) {
+            std::uint8_t *row = flags.data() + std::size_t(j) * nx;
             for (int i = std::max(i0, 0); i <= i1 && i < nx; ++i)
-                blockedV[std::size_t(j) * nx + i] = 1;
+                row[i] |= BlockedDown;
         }
     }
+    int targetFrames = 0;
+    for (std::int64_t f : frames) {
+        if (pin ? m_frames[f].rect.contains(pin->at) : m_frames[f].rect.contains(b))
+            ++targetFrames;
+    }
+    debt.assign(nodes, std::int8_t(targetFrames));
     for (std::int64_t f : frames) {
         const QRectF r = m_frames[f].rect;
         const double titleBottom = r.top() + m_frames[f].title;
@@ -595,6 +662,12 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         const int j1 = lastBelow(ys, r.bottom());
         const int i0 = firstAbove(xs, r.left());
         const int i1 = lastBelow(xs, r.right());
+        const bool holdsTarget = pin ? r.contains(pin->at) : r.contains(b);
+        for (int j = std::max(j0, 0); j <= j1 && j < ny; ++j) {
+            std::int8_t *row = debt.data() + std::size_t(j) * nx;
+            for (int i = std::max(i0, 0); i <= i1 && i < nx; ++i)
+                row[i] = std::int8_t(row[i] + (holdsTarget ? -1 : 1));
+        }
         // Crossing a side border.
         for (double x : { r.left(), r.right() }) {
             const int i = lastBelow(xs, x);
@@ -608,9 +681,7 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
             const int j = lastBelow(ys, y);
             if (j < 0 || j >= ny - 1 || !(ys[j + 1] > y))
                 continue;
-            const float cost = float(y == r.bottom() ? m_options.frameCost
-                    : y == r.top()                   ? m_options.frameCost
-                                                     : m_options.titleCost);
+            const float cost = float(y == titleBottom ? m_options.titleCost : m_options.frameCost);
             for (int i = std::max(i0, 0); i <= i1 && i < nx; ++i)
                 extraV[std::size_t(j) * nx + i] += cost;
         }
@@ -634,9 +705,8 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         float cost = 0;
         QPointF border;
     };
-    const auto ports = [&](const QRectF &card, const QRectF &other, double portInset) {
+    const auto ports = [&](const QRectF &card, QPointF towards, double portInset) {
         std::vector<Port> result;
-        const QPointF towards = other.center() - card.center();
         const QRectF r = card.adjusted(-h, -h, h, h);
         const struct
         {
@@ -649,8 +719,8 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
             { East, false, r.right(), card.right() },
             { West, false, r.left(), card.left() } };
         for (const auto &side : sides) {
-            const double facing = side.vertical ? towards.y() * stepY[side.dir]
-                                                : towards.x() * stepX[side.dir];
+            const double facing
+                = side.vertical ? towards.y() * stepY[side.dir] : towards.x() * stepX[side.dir];
             const float sideCost = float(h + (facing > 0 ? 0 : m_options.wrongSideCost));
             if (side.vertical) {
                 const int j = indexOf(ys, side.line);
@@ -661,7 +731,7 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
                      i < nx && xs[i] <= card.right() - portInset;
                      ++i) {
                     const std::size_t n = std::size_t(j) * nx + i;
-                    if (!blockedNode[n])
+                    if (!(flags[n] & BlockedNode))
                         result.push_back({ int(n),
                             side.dir,
                             sideCost + float(0.3 * std::abs(xs[i] - c)),
@@ -676,7 +746,7 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
                      j < ny && ys[j] <= card.bottom() - portInset;
                      ++j) {
                     const std::size_t n = std::size_t(j) * nx + i;
-                    if (!blockedNode[n])
+                    if (!(flags[n] & BlockedNode))
                         result.push_back({ int(n),
                             side.dir,
                             sideCost + float(0.3 * std::abs(ys[j] - c)),
@@ -686,16 +756,26 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         }
         return result;
     };
-    const std::vector<Port> starts = ports(a, b, inset);
-    const std::vector<Port> goals = ports(b, a, insetB);
+    const std::vector<Port> starts = ports(a, b.center() - a.center(), inset);
+    std::vector<Port> goals;
+    if (pin) {
+        const int i = indexOf(xs, pin->at.x());
+        const int j = indexOf(ys, pin->at.y());
+        if (i >= 0 && j >= 0 && !(flags[std::size_t(j) * nx + i] & BlockedNode))
+            goals.push_back({ j * nx + i, (pin->heading + 2) % 4, 0, pin->at });
+    } else {
+        goals = ports(b, a.center() - b.center(), insetB);
+    }
     if (starts.empty() || goals.empty())
         return SearchResult::Hopeless;
-    std::unordered_multimap<int, int> goalAt; // node → index into goals
-    for (int g = 0; g < static_cast<int>(goals.size()); ++g)
-        goalAt.emplace(goals[g].node, g);
+    for (const Port &g : goals)
+        flags[g.node] |= Goal;
 
     const double bend = m_options.bendCost;
-    const QRectF target = b.adjusted(-h, -h, h, h);
+    const double frameCost = m_options.frameCost;
+    const QRectF target = pin ? b : b.adjusted(-h, -h, h, h);
+    const double targetX = target.center().x();
+    const double targetY = target.center().y();
     const auto heuristic = [&](int node, int dir) {
         const double x = xs[node % nx];
         const double y = ys[node / nx];
@@ -705,32 +785,32 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         // wholly behind, one otherwise.
         int bends = 1;
         const bool ahead = stepX[dir] != 0
-            ? (y > target.top() && y < target.bottom() && (target.center().x() - x) * stepX[dir] > 0)
-            : (x > target.left() && x < target.right()
-                  && (target.center().y() - y) * stepY[dir] > 0);
+            ? (y >= target.top() && y <= target.bottom() && (targetX - x) * stepX[dir] >= 0)
+            : (x >= target.left() && x <= target.right() && (targetY - y) * stepY[dir] >= 0);
         if (ahead)
             bends = 0;
         else if ((stepX[dir] > 0 && target.right() < x) || (stepX[dir] < 0 && target.left() > x)
             || (stepY[dir] > 0 && target.bottom() < y) || (stepY[dir] < 0 && target.top() > y)) {
             bends = 2;
         }
-        return float(dx + dy + bends * bend);
+        return float(dx + dy + bends * bend + std::max(0, int(debt[node])) * frameCost);
     };
 
     const std::size_t states = nodes * 4;
-    std::vector<float> cost(states, infinite);
-    std::vector<int> parent(states, -1);
-    std::vector<char> closed(states, 0);
+    std::vector<float> &cost = m_scratch.cost;
+    std::vector<int> &parent = m_scratch.parent;
+    cost.assign(states, infinite);
+    parent.assign(states, -1);
     struct Entry
     {
         float f;
         float g;
         int state;
     };
-    const auto worse = [](const Entry &x, const Entry &y) {
-        return x.f > y.f || (x.f == y.f && x.g < y.g);
-    };
+    const auto worse
+        = [](const Entry &x, const Entry &y) { return x.f > y.f || (x.f == y.f && x.g < y.g); };
     std::vector<Entry> heap;
+    heap.reserve(1024);
     for (const Port &s : starts) {
         const int state = s.node * 4 + s.dir;
         if (s.cost < cost[state]) {
@@ -748,22 +828,21 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         heap.pop_back();
         if (e.f >= best)
             break;
-        if (closed[e.state] || e.g > cost[e.state])
+        if (e.g > cost[e.state])
             continue;
-        closed[e.state] = 1;
         const int node = e.state / 4;
         const int dir = e.state % 4;
-        const auto [first, last] = goalAt.equal_range(node);
-        for (auto it = first; it != last; ++it) {
-            const Port &g = goals[it->second];
-            const int inward = (g.dir + 2) % 4;
-            if (dir == g.dir)
-                continue; // would need a U-turn
-            const float total = e.g + g.cost + float(dir == inward ? 0 : bend);
-            if (total < best) {
-                best = total;
-                bestState = e.state;
-                bestGoal = it->second;
+        if (flags[node] & Goal) {
+            for (int g = 0; g < static_cast<int>(goals.size()); ++g) {
+                if (goals[g].node != node || dir == goals[g].dir)
+                    continue; // another goal, or a U-turn
+                const int inward = (goals[g].dir + 2) % 4;
+                const float total = e.g + goals[g].cost + float(dir == inward ? 0 : bend);
+                if (total < best) {
+                    best = total;
+                    bestState = e.state;
+                    bestGoal = g;
+                }
             }
         }
         const int i = node % nx;
@@ -774,17 +853,17 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
             if (ni < 0 || nj < 0 || ni >= nx || nj >= ny)
                 continue;
             const int next = nj * nx + ni;
-            if (blockedNode[next])
+            if (flags[next] & BlockedNode)
                 continue;
             float step = 0;
             if (stepX[nd] != 0) {
                 const std::size_t edge = std::size_t(j) * nx + std::min(i, ni);
-                if (blockedH[edge])
+                if (flags[edge] & BlockedRight)
                     continue;
                 step = float(std::abs(xs[ni] - xs[i])) + extraH[edge];
             } else {
                 const std::size_t edge = std::size_t(std::min(j, nj)) * nx + i;
-                if (blockedV[edge])
+                if (flags[edge] & BlockedDown)
                     continue;
                 step = float(std::abs(ys[nj] - ys[j])) + extraV[edge];
             }
@@ -804,7 +883,8 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
         return SearchResult::NoWay;
 
     QList<QPointF> reversedPath;
-    reversedPath.append(goals[bestGoal].border);
+    if (!pin)
+        reversedPath.append(goals[bestGoal].border);
     for (int s = bestState; s >= 0; s = parent[s]) {
         const int node = s / 4;
         reversedPath.append(QPointF(xs[node % nx], ys[node / nx]));
@@ -819,6 +899,47 @@ LinkRouter::SearchResult LinkRouter::search(int l, const QRectF &region, QList<Q
     }
     *out = simplified(reversed(reversedPath));
     return out->size() >= 2 ? SearchResult::Found : SearchResult::NoWay;
+}
+
+// While a card is dragged, a long link keeps most of its route: only the stretch near the
+// moving card is searched again, up to a point of the old route far enough away (a pin) from
+// which the rest is still clear. False if no such point works; the caller searches afresh.
+bool LinkRouter::repair(int l, bool fromMoved)
+{
+    LinkState &link = m_links[l];
+    QList<QPointF> route = fromMoved ? reversed(link.ideal) : link.ideal; // static end first
+    if (route.size() < 3 || link.unroutable)
+        return false;
+    const int moving = fromMoved ? link.from : link.to;
+    const QRectF m = m_cards[moving].rect;
+    const double reach = m_options.searchMargin / 2;
+    for (int k = int(route.size()) - 2; k >= 1; --k) {
+        const QPointF at = route.at(k);
+        const double dx = std::max({ m.left() - at.x(), 0.0, at.x() - m.right() });
+        const double dy = std::max({ m.top() - at.y(), 0.0, at.y() - m.bottom() });
+        if (dx + dy < reach)
+            continue;
+        const QList<QPointF> kept = route.mid(0, k + 1);
+        if (!routeIsClear(l, kept))
+            continue;
+        const QPointF back = direction(route.at(k), route.at(k - 1));
+        const Pin pin{ at,
+            back.x() > 0       ? East
+                : back.x() < 0 ? West
+                : back.y() > 0 ? South
+                               : North };
+        const QRectF region
+            = m.united(QRectF(at, QSizeF(0, 0))).adjusted(-reach, -reach, reach, reach);
+        QList<QPointF> part;
+        if (search(moving, -1, &pin, region, &part) != SearchResult::Found)
+            return false;
+        QList<QPointF> joined = kept.mid(0, k);
+        joined += reversed(part);
+        joined = simplified(joined);
+        link.ideal = fromMoved ? reversed(joined) : joined;
+        return true;
+    }
+    return false;
 }
 
 // ---- nudging ---------------------------------------------------------------------------------
@@ -941,7 +1062,10 @@ std::vector<std::int64_t> LinkRouter::clusterOf(
     std::vector<std::int64_t> stack{ seed };
     visited.insert(seed);
     const bool horizontal = m_links[seed >> 10].segments[seed & 1023].horizontal;
-    while (!stack.empty()) {
+    // While dragging, a long channel is spread again only near what moved; the next settling
+    // update spreads all of it.
+    const std::size_t limit = m_quick ? 48 : std::numeric_limits<std::size_t>::max();
+    while (!stack.empty() && cluster.size() < limit) {
         const std::int64_t key = stack.back();
         stack.pop_back();
         cluster.push_back(key);
@@ -990,9 +1114,8 @@ void LinkRouter::solveCluster(const std::vector<std::int64_t> &cluster)
 {
     const double sep = m_options.separation;
     const double clearance = m_options.preferredClearance;
-    const auto seg = [this](std::int64_t key) -> Segment & {
-        return m_links[key >> 10].segments[key & 1023];
-    };
+    const auto seg
+        = [this](std::int64_t key) -> Segment & { return m_links[key >> 10].segments[key & 1023]; };
     const auto desired = [&](const Segment &s) {
         if (s.first || s.last)
             return s.pos;
@@ -1242,8 +1365,8 @@ QList<ElementId> LinkRouter::update(Mode mode)
             touched[k >> 10] = 1;
     };
 
-    m_quick = !(mode == Mode::Full || m_everythingChanged);
-    if (!m_quick) {
+    m_quick = mode == Mode::Quick && !m_everythingChanged;
+    if (mode == Mode::Full || m_everythingChanged) {
         m_segmentGrid.clear();
         m_labelGrid.clear();
         for (int l = 0; l < linkCount; ++l) {
@@ -1252,6 +1375,7 @@ QList<ElementId> LinkRouter::update(Mode mode)
                 continue;
             link.route = Route();
             link.segments.clear();
+            link.provisional = false;
             if (routeLink(l)) {
                 buildSegments(l);
                 indexSegments(l);
@@ -1272,9 +1396,29 @@ QList<ElementId> LinkRouter::update(Mode mode)
         std::vector<char> dirty(linkCount, 0);
         std::vector<char> relabel(linkCount, 0);
         std::set<std::int64_t> stale; // segments whose range may have changed
+        std::vector<char> renewed(linkCount, 0); // new, or new ends: routed afresh
         for (int l : m_changedLinks) {
             if (l < linkCount && m_links[l].alive)
-                dirty[l] = 1;
+                dirty[l] = renewed[l] = 1;
+        }
+        if (mode == Mode::Settle) {
+            for (int l = 0; l < linkCount; ++l) {
+                if (m_links[l].alive && m_links[l].provisional)
+                    dirty[l] = 1;
+            }
+        }
+        // How far each card moved since the last update (the first former rectangle counts).
+        std::unordered_map<int, QPointF> moved;
+        for (std::size_t k = 0; k < m_movedCards.size(); ++k) {
+            const int c = m_movedCards[k];
+            if (c < 0 || !m_cards[c].alive || m_movedFrom[k].isNull() || moved.count(c))
+                continue;
+            if (m_movedFrom[k].size() == m_cards[c].rect.size())
+                moved.emplace(c, m_cards[c].rect.topLeft() - m_movedFrom[k].topLeft());
+            else
+                moved.emplace(c,
+                    QPointF(std::numeric_limits<double>::quiet_NaN(),
+                        std::numeric_limits<double>::quiet_NaN()));
         }
         for (std::size_t k = 0; k < m_movedCards.size(); ++k) {
             const int c = m_movedCards[k];
@@ -1306,9 +1450,20 @@ QList<ElementId> LinkRouter::update(Mode mode)
                 relabel[label] = 1;
         }
         std::vector<std::int64_t> seeds;
+        QElapsedTimer clock;
+        clock.start();
+        m_outOfTime = false;
+        // The links of the moved cards first: they are what the user watches.
+        std::vector<int> order;
         for (int l = 0; l < linkCount; ++l) {
-            if (!dirty[l])
-                continue;
+            if (dirty[l] && (moved.count(m_links[l].from) || moved.count(m_links[l].to)))
+                order.push_back(l);
+        }
+        for (int l = 0; l < linkCount; ++l) {
+            if (dirty[l] && !(moved.count(m_links[l].from) || moved.count(m_links[l].to)))
+                order.push_back(l);
+        }
+        for (int l : order) {
             LinkState &link = m_links[l];
             for (const Segment &s : link.segments) {
                 for (std::int64_t key : m_segmentGrid.query(freeRect(s))) {
@@ -1318,7 +1473,33 @@ QList<ElementId> LinkRouter::update(Mode mode)
             }
             unindexSegments(l);
             link.segments.clear();
-            if (routeLink(l)) {
+            // While dragging: a link whose two cards moved together moves with them if it is
+            // still clear; one whose single moving card is far from most of its route keeps
+            // that part. Either is searched again when the drag settles.
+            bool quick = false;
+            if (m_quick && !renewed[l] && !link.ideal.isEmpty() && !link.unroutable) {
+                const auto fromMove = moved.find(link.from);
+                const auto toMove = moved.find(link.to);
+                const bool fromMoved = fromMove != moved.end();
+                const bool toMoved = toMove != moved.end();
+                if (fromMoved && toMoved && fromMove->second == toMove->second) {
+                    QList<QPointF> shifted = link.ideal;
+                    for (QPointF &p : shifted)
+                        p += fromMove->second;
+                    if (routeIsClear(l, shifted)) {
+                        link.ideal = shifted;
+                        quick = true;
+                    }
+                } else if (fromMoved != toMoved && !m_outOfTime
+                    && !std::isnan((fromMoved ? fromMove : toMove)->second.x())) {
+                    quick = repair(l, fromMoved);
+                }
+            }
+            const bool routed = quick || routeLink(l);
+            if (m_quick && m_options.quickBudget > 0 && !m_outOfTime)
+                m_outOfTime = clock.nsecsElapsed() > qint64(m_options.quickBudget * 1e6);
+            link.provisional = m_quick;
+            if (routed) {
                 buildSegments(l);
                 indexSegments(l);
                 for (int i = 0; i < static_cast<int>(link.segments.size()); ++i)
@@ -1375,6 +1556,7 @@ QList<ElementId> LinkRouter::update(Mode mode)
             changed.append(link.id);
         }
     }
+    m_outOfTime = false;
     m_movedCards.clear();
     m_movedFrom.clear();
     m_changedFrames.clear();

@@ -10,6 +10,7 @@
 #include <QRectF>
 #include <QSizeF>
 
+#include <cstdint>
 #include <unordered_set>
 #include <vector>
 
@@ -27,6 +28,11 @@ struct LinkRouterOptions
     double wrongSideCost = 80; ///< leaving or entering on a side facing away
     double searchMargin = 240; ///< around the two cards, the first search region
     double labelGap = 3; ///< between a tag and a card, a title or another tag
+    /**
+     * A quick update searches routes for at most this long (milliseconds; 0: no limit); the
+     * links left get the plain connector until the next settling update.
+     */
+    double quickBudget = 0;
 };
 
 /**
@@ -63,7 +69,7 @@ class LinkRouter
 public:
     using Options = LinkRouterOptions;
 
-    enum class Mode { Quick, Full };
+    enum class Mode { Quick, Settle, Full };
 
     struct Route
     {
@@ -150,6 +156,7 @@ private:
         int to = -1;
         bool alive = false;
         bool unroutable = false;
+        bool provisional = false; ///< routed the quick way, to be searched again
         QList<QSizeF> labelSizes;
         QList<QPointF> ideal;
         std::vector<Segment> segments;
@@ -162,9 +169,31 @@ private:
     QRectF worldRect() const;
 
     enum class SearchResult { Found, NoWay, Hopeless, TooLarge };
+    struct Pin
+    {
+        QPointF at;
+        int heading = 0; ///< the direction the route goes on from there (east, south, west, north)
+    };
+    /** Reused by every search, so that a drag does not allocate per link. */
+    struct Scratch
+    {
+        std::vector<double> xs;
+        std::vector<double> ys;
+        std::vector<QRectF> hard;
+        std::vector<std::uint8_t> flags;
+        std::vector<float> extraH;
+        std::vector<float> extraV;
+        std::vector<std::int8_t> debt;
+        std::vector<float> cost;
+        std::vector<int> parent;
+    };
 
     bool routeLink(int link);
+    bool walledIn(int card) const;
     SearchResult search(int link, const QRectF &region, QList<QPointF> *points);
+    SearchResult search(
+        int from, int to, const Pin *pin, const QRectF &region, QList<QPointF> *points);
+    bool repair(int link, bool fromMoved);
     void buildSegments(int link);
     void computeRange(int link, int index);
     void indexSegments(int link);
@@ -200,6 +229,8 @@ private:
 
     bool m_pending = false;
     bool m_quick = false; ///< during a quick update
+    bool m_outOfTime = false; ///< a quick update spent its budget
+    Scratch m_scratch;
     bool m_everythingChanged = true;
     std::vector<int> m_movedCards; ///< since the last update, with their former rectangles
     std::vector<QRectF> m_movedFrom;

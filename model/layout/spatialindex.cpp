@@ -32,8 +32,8 @@ SpatialIndex::CellRange SpatialIndex::cellsOf(const QRectF &rect) const
 void SpatialIndex::insert(std::int64_t id, const QRectF &rect)
 {
     remove(id);
-    m_rects.emplace(id, rect);
     const CellRange r = cellsOf(rect);
+    m_rects.emplace(id, Entry{ rect, r });
     for (std::int64_t y = r.top; y <= r.bottom; ++y) {
         for (std::int64_t x = r.left; x <= r.right; ++x)
             m_cells[key(x, y)].push_back(id);
@@ -45,7 +45,7 @@ void SpatialIndex::remove(std::int64_t id)
     const auto it = m_rects.find(id);
     if (it == m_rects.end())
         return;
-    const CellRange r = cellsOf(it->second);
+    const CellRange r = it->second.cells;
     for (std::int64_t y = r.top; y <= r.bottom; ++y) {
         for (std::int64_t x = r.left; x <= r.right; ++x) {
             const auto cell = m_cells.find(key(x, y));
@@ -73,7 +73,7 @@ void SpatialIndex::clear()
 QRectF SpatialIndex::rect(std::int64_t id) const
 {
     const auto it = m_rects.find(id);
-    return it == m_rects.end() ? QRectF() : it->second;
+    return it == m_rects.end() ? QRectF() : it->second.rect;
 }
 
 std::vector<std::int64_t> SpatialIndex::query(const QRectF &rect) const
@@ -90,17 +90,21 @@ std::vector<std::int64_t> SpatialIndex::query(const QRectF &rect) const
             if (cell == m_cells.end())
                 continue;
             for (std::int64_t id : cell->second) {
-                const QRectF &o = m_rects.at(id);
-                if (std::min(o.left(), o.right()) <= right
-                    && std::max(o.left(), o.right()) >= left
-                    && std::min(o.top(), o.bottom()) <= bottom
-                    && std::max(o.top(), o.bottom()) >= top) {
-                    result.push_back(id);
+                const Entry &entry = m_rects.at(id);
+                const QRectF &o = entry.rect;
+                if (!(std::min(o.left(), o.right()) <= right
+                        && std::max(o.left(), o.right()) >= left
+                        && std::min(o.top(), o.bottom()) <= bottom
+                        && std::max(o.top(), o.bottom()) >= top)) {
+                    continue;
                 }
+                // Reported once: from the first cell (top row, then left) that both the
+                // query and the rectangle cover.
+                const CellRange &own = entry.cells;
+                if (x == std::max(own.left, r.left) && y == std::max(own.top, r.top))
+                    result.push_back(id);
             }
         }
     }
-    std::sort(result.begin(), result.end());
-    result.erase(std::unique(result.begin(), result.end()), result.end());
     return result;
 }

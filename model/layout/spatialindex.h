@@ -26,7 +26,7 @@ public:
     QRectF rect(std::int64_t id) const;
     std::size_t size() const { return m_rects.size(); }
 
-    /** Ids whose rectangles meet `rect` (closed), each once, sorted. */
+    /** Ids whose rectangles meet `rect` (closed), each once, in no particular order. */
     std::vector<std::int64_t> query(const QRectF &rect) const;
 
 private:
@@ -45,6 +45,11 @@ private:
     }
 
     double m_cell = 256;
-    std::unordered_map<std::int64_t, QRectF> m_rects;
+    struct Entry
+    {
+        QRectF rect;
+        CellRange cells;
+    };
+    std::unordered_map<std::int64_t, Entry> m_rects;
     std::unordered_map<std::uint64_t, std::vector<std::int64_t>> m_cells;
 };

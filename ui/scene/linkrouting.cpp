@@ -10,10 +10,21 @@ namespace {
 // A drag that pauses this long gets the full routing; short enough not to be noticed as a
 // delay, long enough that a moving hand never waits for it.
 constexpr int settleMs = 150;
+// Of a 16 ms frame, what a drag may spend searching routes; links beyond it are drawn as plain
+// connectors until the drag pauses.
+constexpr double quickBudgetMs = 6;
+
+LinkRouterOptions canvasOptions()
+{
+    LinkRouterOptions options;
+    options.quickBudget = quickBudgetMs;
+    return options;
+}
 } // namespace
 
 LinkRouting::LinkRouting(QGraphicsScene *scene)
     : QObject(scene)
+    , m_router(canvasOptions())
 {
     m_settleTimer.setSingleShot(true);
     m_settleTimer.setInterval(settleMs);
@@ -30,8 +41,7 @@ LinkRouting::~LinkRouting()
 
 LinkRouting *LinkRouting::of(const QGraphicsScene *scene)
 {
-    return scene ? scene->findChild<LinkRouting *>(QString(), Qt::FindDirectChildrenOnly)
-                 : nullptr;
+    return scene ? scene->findChild<LinkRouting *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
 }
 
 void LinkRouting::changed()
@@ -104,8 +114,11 @@ void LinkRouting::setLabelSizes(const ElementId &id, const QList<QSizeF> &sizes)
 void LinkRouting::hold(bool held)
 {
     m_held = held;
-    if (!held)
-        settle();
+    if (!held) {
+        m_settleTimer.stop();
+        m_needsFull = false;
+        apply(m_router.update(LinkRouter::Mode::Full));
+    }
 }
 
 void LinkRouting::flush()
@@ -122,7 +135,9 @@ void LinkRouting::settle()
     if (!m_needsFull && !m_router.hasPendingChanges())
         return;
     m_needsFull = false;
-    apply(m_router.update(LinkRouter::Mode::Full));
+    // Incremental: what changed, and what the quick updates only patched, is searched again in
+    // full; a design of a thousand cards does not pause for a complete routing on every move.
+    apply(m_router.update(LinkRouter::Mode::Settle));
 }
 
 void LinkRouting::apply(const QList<ElementId> &ids)

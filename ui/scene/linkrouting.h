@@ -16,9 +16,9 @@ class QGraphicsScene;
 // scene, found by the items through it, so the scene only has to create it.
 //
 // flush() brings the routes up to date at once, the quick way (what a drag needs on every
-// mouse move); a queued full pass follows any change the model makes, and a full pass settles
-// the routes once a drag pauses, so what stays on screen (and what an export draws) is the
-// full routing of the current positions.
+// mouse move, within a time budget); a queued settling pass follows any change the model
+// makes and settles the routes once a drag pauses, so what stays on screen is fully routed.
+// Building the scene (and so every export) routes the whole design in one full pass.
 class LinkRouting : public QObject
 {
     Q_OBJECT
@@ -38,11 +38,11 @@ public:
     void linkRemoved(LinkItem *item);
     void setLabelSizes(const ElementId &id, const QList<QSizeF> &sizes);
 
-    /** While held (the scene building all its items), flush() waits; releasing settles. */
+    /** While held (the scene building all its items), flush() waits; releasing routes it all. */
     void hold(bool held);
     /** Quick update now (see the class comment); a full one follows when things settle. */
     void flush();
-    /** Full update now. */
+    /** Settling update now: everything changed or patched since is routed in full. */
     void settle();
 
     LinkRouter::Route route(const ElementId &id) const { return m_router.route(id); }

@@ -44,7 +44,8 @@ QRectF cardOf(const Component &c)
 
 QHash<ElementId, LinkRouter::Route> routesOf(const DesignData &d)
 {
-    return LinkRouter::routeDesign(d, DrawingGeometry::cardSize(), DrawingGeometry::hostTitleHeight);
+    return LinkRouter::routeDesign(
+        d, DrawingGeometry::cardSize(), DrawingGeometry::hostTitleHeight);
 }
 
 // What a user checks by eye: every link has an orthogonal route from its first card's border to
@@ -266,7 +267,8 @@ void TestLinkRouter::labelsClearOfCards()
         bool onRoute = false;
         for (int i = 0; i + 1 < r.points.size(); ++i) {
             const QRectF seg = QRectF(r.points.at(i), r.points.at(i + 1)).normalized();
-            onRoute = onRoute || r.label.adjusted(-30, -30, 30, 30).intersects(seg.adjusted(0, 0, 0.1, 0.1));
+            onRoute = onRoute
+                || r.label.adjusted(-30, -30, 30, 30).intersects(seg.adjusted(0, 0, 0.1, 0.1));
         }
         QVERIFY2(onRoute, qPrintable(l.id));
     }
@@ -350,7 +352,8 @@ void TestLinkRouter::overlappingCardsDoNotCrash()
         for (int y = -1; y <= 1; ++y) {
             if (x == 0 && y == 0)
                 continue;
-            ring.components.append(DesignGenerator::component(s("r%1").arg(++n), s("cache"), s("R")));
+            ring.components.append(
+                DesignGenerator::component(s("r%1").arg(++n), s("cache"), s("R")));
             ring.components.last().pos = QPointF(x * 128, y * 84);
         }
     }
