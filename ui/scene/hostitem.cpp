@@ -2,6 +2,7 @@
 #include "hostitem.h"
 
 #include "linkrouting.h"
+#include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QCursor>
@@ -21,8 +22,8 @@ HostItem::HostItem(const Host &host, const SceneStyle *style)
     : ElementItem(host.id, style)
 {
     setAcceptHoverEvents(true);
+    setZValue(layerZ(SceneLayer::HostFrames));
     setFlag(ItemSendsGeometryChanges);
-    setZValue(-10);
     sync(host);
 }
 
@@ -59,6 +60,7 @@ void HostItem::sync(const Host &host)
         prepareGeometryChange();
         m_size = size;
         reportFrame();
+        geometryChanged();
     }
     if (pos() != host.rect.topLeft())
         setPos(host.rect.topLeft());
@@ -86,6 +88,17 @@ void HostItem::setFrameSize(QSizeF size)
     m_size = size;
     reportFrame();
     update();
+    geometryChanged();
+}
+
+ElementGeometry HostItem::geometry() const
+{
+    ElementGeometry g;
+    g.id = id();
+    g.kind = ElementGeometry::Kind::Host;
+    g.rect = sceneFrameRect();
+    g.path.addRoundedRect(g.rect, Radius, Radius);
+    return g;
 }
 
 QRectF HostItem::labelRect() const

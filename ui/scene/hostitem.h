@@ -15,6 +15,8 @@ public:
     enum { Type = UserType + 2 };
     static constexpr qreal TitleHeight = DrawingGeometry::hostTitleHeight;
     static constexpr QSizeF MinimumSize = QSizeF(140, 90);
+    /** Room a frame keeps around its cards (and below its title bar). */
+    static constexpr qreal Padding = 16;
 
     HostItem(const Host &host, const SceneStyle *style);
     ~HostItem() override;
@@ -33,6 +35,7 @@ public:
 
     void setDropTarget(bool target);
 
+    ElementGeometry geometry() const override;
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

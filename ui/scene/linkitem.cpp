@@ -3,6 +3,7 @@
 
 #include "componentitem.h"
 #include "linkrouting.h"
+#include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QFontMetricsF>
@@ -32,7 +33,7 @@ LinkItem::LinkItem(
     , m_from(from)
     , m_to(to)
 {
-    setZValue(0);
+    setZValue(layerZ(SceneLayer::Links));
 }
 
 LinkItem::~LinkItem()
@@ -89,6 +90,16 @@ void LinkItem::updateGeometry()
         m_routing->flush();
 }
 
+ElementGeometry LinkItem::geometry() const
+{
+    ElementGeometry g;
+    g.id = id();
+    g.kind = ElementGeometry::Kind::Link;
+    g.path = m_path;
+    g.rect = m_path.boundingRect();
+    return g;
+}
+
 void LinkItem::setRoute(const LinkRouter::Route &route)
 {
     prepareGeometryChange();
@@ -120,6 +131,7 @@ void LinkItem::setRoute(const LinkRouter::Route &route)
     m_bounds = m_path.boundingRect().united(m_head.boundingRect()).united(m_route.label);
     m_bounds.adjust(-12, -12, 12, 12);
     update();
+    geometryChanged();
 }
 
 QPointF LinkItem::middle() const

@@ -41,6 +41,9 @@ public:
     /** Halfway along the route. */
     QPointF middle() const;
     QRectF labelRect() const { return m_route.label; }
+    /** The drawn shaft in scene coordinates, from the caller's border to the callee's. */
+    QPainterPath path() const { return m_path; }
+    ElementGeometry geometry() const override;
 
     void refreshStyle() override;
 
