@@ -78,6 +78,19 @@ std::vector<int> assignBands(const DesignData &data, const BandInput &in)
             continue;
         const Kinds::KindSpec *kind = Kinds::find(data.components.at(c).kind);
         band[c] = static_cast<int>(kind->tier) * 2;
+        // A name lookup (DNS) that only its clients ask goes beside them, not in a row of its
+        // own: it is not on the way to the balancers.
+        if (kind->tier == Kinds::Tier::Edge && in.hostOf[c] < 0 && in.callees[c].empty()
+            && !in.callers[c].empty()) {
+            bool fromClients = true;
+            for (int caller : in.callers[c]) {
+                const Kinds::KindSpec *k = Kinds::find(data.components.at(caller).kind);
+                fromClients = fromClients && in.roles[caller] == Role::Tiered && k
+                    && k->tier == Kinds::Tier::Client && in.hostOf[caller] < 0;
+            }
+            if (fromClients)
+                band[c] = static_cast<int>(Kinds::Tier::Client) * 2;
+        }
         if (in.hostOf[c] >= 0) {
             hostMin[in.hostOf[c]] = std::min(hostMin[in.hostOf[c]], band[c]);
             hostMax[in.hostOf[c]] = std::max(hostMax[in.hostOf[c]], band[c]);
@@ -90,8 +103,10 @@ std::vector<int> assignBands(const DesignData &data, const BandInput &in)
         case Role::Tiered:
             break;
         case Role::Firewall: {
+            // A host's own firewall stands beside what it guards, in the host's top row: a row
+            // of its own would make every host taller for one small card.
             if (anchored) {
-                band[c] = std::max(hostMin[h] - 1, 1);
+                band[c] = hostMin[h];
                 break;
             }
             int guarded = INT_MAX;

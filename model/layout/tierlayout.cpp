@@ -6,6 +6,7 @@
 #include "separationsolver.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -280,6 +281,109 @@ void arrange(DesignData &data, const Options &options)
     for (int c = 0; c < g.componentCount(); ++c)
         data.components[c].pos = QPointF(x[c] + shift, y[g.nodes[c].layer]);
     fitFrames(data, options);
+}
+
+void arrangeSelection(DesignData &data, const QList<ElementId> &ids, const Options &options)
+{
+    QSet<ElementId> chosen(ids.cbegin(), ids.cend());
+    for (const Component &c : data.components) {
+        if (!c.host.isEmpty() && chosen.contains(c.host))
+            chosen.insert(c.id);
+    }
+    DesignData part;
+    QHash<ElementId, int> index; // component id → index in data.components
+    QRectF before;
+    const auto cardRect = [&options](QPointF centre) {
+        return QRectF(centre - QPointF(options.cardSize.width() / 2, options.cardSize.height() / 2),
+            options.cardSize);
+    };
+    for (int c = 0; c < data.components.size(); ++c) {
+        const Component &component = data.components.at(c);
+        if (!chosen.contains(component.id))
+            continue;
+        index.insert(component.id, c);
+        part.components.append(component);
+        before = before.isNull() ? cardRect(component.pos) : before.united(cardRect(component.pos));
+    }
+    if (part.components.size() < 2)
+        return;
+    // Hosts wholly in the group are laid out with it; the others do not constrain it.
+    QHash<ElementId, int> members;
+    QHash<ElementId, int> chosenMembers;
+    for (const Component &c : data.components) {
+        if (c.host.isEmpty())
+            continue;
+        ++members[c.host];
+        if (chosen.contains(c.id))
+            ++chosenMembers[c.host];
+    }
+    QSet<ElementId> wholeHosts;
+    for (const Host &h : data.hosts) {
+        if (members.value(h.id) > 0 && members.value(h.id) == chosenMembers.value(h.id)) {
+            wholeHosts.insert(h.id);
+            part.hosts.append(h);
+            before = before.united(h.rect);
+        }
+    }
+    for (Component &c : part.components) {
+        if (!wholeHosts.contains(c.host))
+            c.host.clear();
+    }
+    for (const Link &l : data.links) {
+        if (index.contains(l.from) && index.contains(l.to))
+            part.links.append(l);
+    }
+    arrange(part, options);
+
+    // Where the group goes: its old top-left corner, then further down past what it covers.
+    QRectF after;
+    for (const Component &c : part.components)
+        after = after.isNull() ? cardRect(c.pos) : after.united(cardRect(c.pos));
+    for (const Host &h : part.hosts)
+        after = after.united(h.rect);
+    QPointF shift = before.topLeft() - after.topLeft();
+    QList<QRectF> others;
+    for (const Component &c : data.components) {
+        if (!chosen.contains(c.id))
+            others.append(cardRect(c.pos));
+    }
+    for (const Host &h : data.hosts) {
+        if (!wholeHosts.contains(h.id) && chosenMembers.value(h.id) == 0)
+            others.append(h.rect);
+    }
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const QRectF placed = after.translated(shift);
+        double below = -std::numeric_limits<double>::max();
+        for (const QRectF &o : std::as_const(others)) {
+            if (o.intersects(placed))
+                below = std::max(below, o.bottom());
+        }
+        if (below == -std::numeric_limits<double>::max())
+            break;
+        shift.ry() += below - placed.top() + options.verticalGap;
+    }
+
+    for (const Component &c : std::as_const(part.components))
+        data.components[index.value(c.id)].pos = c.pos + shift;
+    for (Host &h : data.hosts) {
+        if (wholeHosts.contains(h.id)) {
+            for (const Host &arranged : std::as_const(part.hosts)) {
+                if (arranged.id == h.id)
+                    h.rect = arranged.rect.translated(shift);
+            }
+        } else if (chosenMembers.value(h.id) > 0) {
+            QRectF frame = h.rect;
+            for (const Component &c : std::as_const(data.components)) {
+                if (c.host == h.id) {
+                    frame = frame.united(cardRect(c.pos).adjusted(-options.hostPadding,
+                        -options.hostPadding - options.hostTitleHeight,
+                        options.hostPadding,
+                        options.hostPadding));
+                }
+            }
+            h.rect = frame;
+        }
+    }
 }
 
 } // namespace TierLayout

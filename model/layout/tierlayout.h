@@ -2,6 +2,7 @@
 #pragma once
 
 #include "design/designdata.h"
+#include "drawinggeometry.h"
 
 #include <QSizeF>
 
@@ -11,9 +12,11 @@
  * Components go into horizontal bands by tier, top to bottom: clients, edge (DNS, CDN),
  * balancers, web, application, data, and a bottom band for free-standing support components
  * (monitoring collectors, generic parts without tiered neighbours; a generic part with links
- * goes one band below its callers or above its callees). A firewall gets a band of its own just
- * above what it guards (its callees); inside a host it sits at the top of that host. A
- * monitoring agent inside a host sits in the host's bottom row, near the host's other cards.
+ * goes one band below its callers or above its callees). An edge component that only clients
+ * call (a DNS lookup) stands beside them in their band. A free firewall gets a band of its own
+ * just above what it guards (its callees); inside a host it sits in the host's top row, beside
+ * what it guards. A monitoring agent inside a host sits in the host's bottom row, near the
+ * host's other cards.
  *
  * Each host is one frame spanning the bands of its components, stacked by tier inside it; the
  * frame is fitted around them (title bar and padding) and never overlaps another frame or a
@@ -25,7 +28,8 @@
  * drawing, so mirrored servers come out symmetric. Positions are then chosen so that linked
  * cards line up and long links run straight past the cards they skip, under the spacing rules
  * (card gap, room for labels between bands and between cards linked side by side, frames).
- * Links are assumed to be drawn straight between card centres.
+ * Links are drawn by LinkRouter (orthogonal, around the cards); the spacing leaves room for
+ * their channels and tags.
  *
  * Only `pos` of components and `rect` of hosts change. A host without components is placed
  * below everything, keeping its size. Links to unknown ids and self links are ignored; a
@@ -38,9 +42,9 @@ namespace TierLayout {
 /** Geometry of the layout, in scene pixels at 100 % zoom. */
 struct Options
 {
-    QSizeF cardSize{ 120, 84 }; ///< size of a component card (positions are centres)
+    QSizeF cardSize = DrawingGeometry::cardSize(); ///< a component card (positions: centres)
     double horizontalGap = 40; ///< between neighbouring cards, or a card and a frame
-    double verticalGap = 90; ///< between bands, and between cards linked side by side
+    double verticalGap = 64; ///< between bands, and between cards linked side by side
     double hostPadding = 16; ///< between a frame and the cards inside it
     double hostTitleHeight = 28; ///< title bar at the top of a frame
     double margin = 40; ///< top-left corner of the layout
@@ -52,5 +56,15 @@ struct Options
 void arrange(DesignData &data);
 /** Arranges `data` with `options`. */
 void arrange(DesignData &data, const Options &options);
+
+/**
+ * Arranges only the components in `ids` (a host in `ids` brings all its components), among
+ * themselves and with the links between them, as arrange() would; everything else stays. The
+ * arranged group keeps the top-left corner of where it was, then moves down, if need be, below
+ * any card or frame outside the group it would cover. A host whose components are all in the
+ * group is fitted around them; a host only partly in the group keeps its frame and grows to
+ * hold its cards. Fewer than two components: nothing changes.
+ */
+void arrangeSelection(DesignData &data, const QList<ElementId> &ids, const Options &options = {});
 
 } // namespace TierLayout

@@ -2,9 +2,11 @@
 // "Arrange" on generated designs of 1,000 and 10,000 components: the median time of
 // TierLayout::arrange, the time Graphviz's dot takes to lay out the same graph (hosts as
 // clusters) in the same run, their ratio, and the link crossings of both drawings (straight
-// lines between card centres, as the canvas draws links). Figures only, no assertions.
+// lines between card centres; ours also routed, as the canvas draws links). Figures only.
 #include "../model/layout/designgenerator.h"
+#include "layout/drawinggeometry.h"
 #include "layout/layoutmetrics.h"
+#include "layout/linkrouter.h"
 #include "layout/tierlayout.h"
 
 #include <QCoreApplication>
@@ -107,9 +109,27 @@ void run(int count, int runs, int dotTimeoutSeconds)
     QElapsedTimer crossingTimer;
     crossingTimer.start();
     const qint64 ourCrossings = LayoutMetrics::linkCrossings(arranged);
-    std::printf("  link crossings after arrange: %lld (counted in %.0f ms)\n",
+    std::printf("  link crossings after arrange, straight lines: %lld (counted in %.0f ms)\n",
         ourCrossings,
         crossingTimer.nsecsElapsed() / 1e6);
+    QRectF extent;
+    for (const Component &c : arranged.components)
+        extent = extent.united(DrawingGeometry::cardRect(c.pos));
+    for (const Host &h : arranged.hosts)
+        extent = extent.united(h.rect);
+    std::printf("  drawing: %.0f × %.0f px (aspect %.2f)\n",
+        extent.width(),
+        extent.height(),
+        extent.width() / std::max(1.0, extent.height()));
+    if (count <= 1000) {
+        crossingTimer.start();
+        const auto routes = LinkRouter::routeDesign(
+            arranged, DrawingGeometry::cardSize(), DrawingGeometry::hostTitleHeight);
+        std::printf("  link crossings after arrange, routed as the canvas draws them: %lld "
+                    "(routed in %.0f ms)\n",
+            LinkRouter::crossings(routes),
+            crossingTimer.nsecsElapsed() / 1e6);
+    }
 
     const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
     if (dot.isEmpty()) {

@@ -2,6 +2,7 @@
 #include "componentitem.h"
 
 #include "elementtext.h"
+#include "linkrouting.h"
 #include "scenelayer.h"
 #include "scenestyle.h"
 
@@ -35,6 +36,24 @@ ComponentItem::ComponentItem(const Component &component, const SceneStyle *style
     if (!style->exportMode)
         setCacheMode(DeviceCoordinateCache);
     sync(component);
+}
+
+ComponentItem::~ComponentItem()
+{
+    if (m_routing)
+        m_routing->cardRemoved(id());
+}
+
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneHasChanged) {
+        if (m_routing)
+            m_routing->cardRemoved(id());
+        m_routing = LinkRouting::of(scene());
+    }
+    if ((change == ItemSceneHasChanged || change == ItemPositionHasChanged) && m_routing)
+        m_routing->cardChanged(id(), sceneCardRect());
+    return ElementItem::itemChange(change, value);
 }
 
 void ComponentItem::sync(const Component &component)

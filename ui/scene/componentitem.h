@@ -2,6 +2,9 @@
 #pragma once
 
 #include "elementitem.h"
+#include "layout/drawinggeometry.h"
+
+class LinkRouting;
 
 // The card of one component: a view of the model's Component, refreshed by sync() when the
 // Design announces a change. Its position is the component's centre.
@@ -9,10 +12,11 @@ class ComponentItem : public ElementItem
 {
 public:
     enum { Type = UserType + 1 };
-    static constexpr qreal Width = 128;
-    static constexpr qreal Height = 84;
+    static constexpr qreal Width = DrawingGeometry::cardWidth;
+    static constexpr qreal Height = DrawingGeometry::cardHeight;
 
     ComponentItem(const Component &component, const SceneStyle *style);
+    ~ComponentItem() override;
 
     int type() const override { return Type; }
     const QString &kind() const { return m_kind; }
@@ -38,6 +42,7 @@ public:
 
 protected:
     void badgeChanged() override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
@@ -46,6 +51,7 @@ private:
     QPointF portCenter() const { return QPointF(0, Height / 2); }
     void updateToolTip();
 
+    LinkRouting *m_routing = nullptr; ///< told where the card is, for the links' routes
     QString m_kind;
     QString m_label;
     QString m_subtitle;

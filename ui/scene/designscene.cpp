@@ -7,8 +7,8 @@
 #include "elementtext.h"
 #include "hostitem.h"
 #include "linkitem.h"
+#include "linkrouting.h"
 #include "overlaylayer.h"
-#include "rectgrid.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -20,9 +20,10 @@ DesignScene::DesignScene(Design *design, QObject *parent)
     , m_design(design)
 {
     // Items move in bulk while dragging; a BSP index would be updated on every move event,
-    // and a linear walk over a few thousand items is cheaper than that. Link tags are placed
-    // with their own grid (placeLabels).
+    // and a linear walk over a few thousand items is cheaper than that. Links are routed, and
+    // their tags placed, by the LinkRouting, with its own index.
     setItemIndexMethod(NoIndex);
+    m_routing = new LinkRouting(this);
     m_style.setPalette(palette(), font());
     m_overlay = std::make_unique<OverlayLayer>(this);
 
@@ -58,18 +59,14 @@ void DesignScene::rebuild()
     Q_EMIT aboutToRebuild();
     clearItems();
     const DesignData &data = m_design->data();
-    m_rebuilding = true;
+    m_routing->hold(true);
     for (const Host &h : data.hosts)
         addHostItem(h.id);
     for (const Component &c : data.components)
         addComponentItem(c.id);
     for (const Link &l : data.links)
         addLinkItem(l.id);
-    m_rebuilding = false;
-    m_labelsToPlace.clear();
-    for (const Link &l : data.links)
-        m_labelsToPlace.insert(l.id);
-    placeLabels();
+    m_routing->hold(false); // one full routing of the whole design
     if (!m_shownOnly.isEmpty())
         showOnly(m_shownOnly);
     QList<ElementId> still;
@@ -196,61 +193,7 @@ void DesignScene::addLinkItem(const ElementId &id)
     m_linksOf[l->to].append(item);
     adopt(item);
     syncLink(id);
-    updateParallelOffsets(l->from, l->to);
     m_overlay->elementShown(item);
-}
-
-void DesignScene::setLabelsFrozen(bool frozen)
-{
-    m_labelsFrozen = frozen;
-    if (!frozen && !m_labelsToPlace.isEmpty() && !m_labelsPending) {
-        m_labelsPending = true;
-        QMetaObject::invokeMethod(this, &DesignScene::placeLabels, Qt::QueuedConnection);
-    }
-}
-
-void DesignScene::scheduleLabelPlacement(const ElementId &linkId)
-{
-    m_labelsToPlace.insert(linkId);
-    if (m_labelsPending || m_rebuilding)
-        return;
-    m_labelsPending = true;
-    QMetaObject::invokeMethod(this, &DesignScene::placeLabels, Qt::QueuedConnection);
-}
-
-// One pass over the links whose tags need a place, after the model's burst of signals: every
-// card and every other tag goes into a grid, then each tag takes the first free spot along its
-// arrow. Linear in the design, once per change rather than once per link.
-void DesignScene::placeLabels()
-{
-    m_labelsPending = false;
-    if (m_labelsFrozen || m_labelsToPlace.isEmpty())
-        return;
-    RectGrid grid;
-    for (const ComponentItem *c : std::as_const(m_components)) {
-        if (c->isVisible())
-            grid.insert(c->sceneCardRect());
-    }
-    // A host's title and its findings badge (on the frame's top-right corner) stay readable.
-    for (const HostItem *h : std::as_const(m_hosts)) {
-        if (h->isVisible())
-            grid.insert(h->titleRect().translated(h->pos()).adjusted(0, -14, 20, 0));
-    }
-    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
-        if (it.value()->isVisible() && !m_labelsToPlace.contains(it.key()))
-            grid.insert(it.value()->labelRect());
-    }
-    const auto blocked = [&grid](const QRectF &rect) { return grid.intersects(rect); };
-    // In the design's order, so that the same design always gets the same picture.
-    for (const Link &l : m_design->data().links) {
-        if (!m_labelsToPlace.contains(l.id))
-            continue;
-        if (LinkItem *item = m_links.value(l.id)) {
-            item->placeLabel(blocked);
-            grid.insert(item->labelRect());
-        }
-    }
-    m_labelsToPlace.clear();
 }
 
 void DesignScene::removeComponentItem(const ElementId &id)
@@ -294,10 +237,8 @@ void DesignScene::removeLinkItem(const ElementId &id)
                 m_linksOf.erase(it);
         }
     }
-    m_labelsToPlace.remove(id);
     m_overlay->elementGone(id);
     delete item;
-    updateParallelOffsets(from, to);
 }
 
 void DesignScene::syncComponent(const ElementId &id)
@@ -330,28 +271,6 @@ void DesignScene::syncLink(const ElementId &id)
     const Component *to = m_design->component(l->to);
     const QString tag = ElementText::linkTag(*l, from, to);
     item->sync(tag, ElementText::isSecondaryLink(*l), ElementText::linkToolTip(*l, from, to));
-    scheduleLabelPlacement(id);
-}
-
-void DesignScene::updateParallelOffsets(const ElementId &a, const ElementId &b)
-{
-    // Links between the same two cards fan out side by side instead of drawing over each other.
-    QList<LinkItem *> between;
-    for (LinkItem *link : m_linksOf.value(a)) {
-        const ElementId other
-            = link->fromItem()->id() == a ? link->toItem()->id() : link->fromItem()->id();
-        if (other == b)
-            between.append(link);
-    }
-    const qreal spacing = 14;
-    for (qsizetype i = 0; i < between.size(); ++i) {
-        LinkItem *link = between.at(i);
-        qreal offset = (i - (between.size() - 1) / 2.0) * spacing;
-        // The normal flips with the direction: keep every offset on the a → b frame.
-        if (link->fromItem()->id() != a)
-            offset = -offset;
-        link->setParallelOffset(offset);
-    }
 }
 
 void DesignScene::refreshStyle()

@@ -16,6 +16,7 @@ class Design;
 class ElementItem;
 class HostItem;
 class LinkItem;
+class LinkRouting;
 class OverlayLayer;
 
 // The canvas as a view of one Design, as QtNodes' BasicGraphicsScene is of its graph model: it
@@ -89,9 +90,6 @@ public:
     void setDropTarget(HostItem *host);
     HostItem *dropTarget() const { return m_dropTarget; }
 
-    /** While set (a drag), link tags keep their places; they are placed again once cleared. */
-    void setLabelsFrozen(bool frozen);
-
     /** Element items made since the scene was built: a small edit makes only what it adds. */
     int itemsBuilt() const { return m_itemsBuilt; }
 
@@ -118,9 +116,6 @@ private:
     void syncComponent(const ElementId &id);
     void syncHost(const ElementId &id);
     void syncLink(const ElementId &id);
-    void updateParallelOffsets(const ElementId &a, const ElementId &b);
-    void scheduleLabelPlacement(const ElementId &linkId);
-    void placeLabels();
     void refreshStyle();
     void scheduleSceneRectUpdate();
     void updateSceneRect();
@@ -142,10 +137,7 @@ private:
     HostItem *m_dropTarget = nullptr;
     std::unique_ptr<OverlayLayer> m_overlay;
 
+    LinkRouting *m_routing = nullptr; // a child: routes the links, places their tags
     bool m_sceneRectPending = false;
-    bool m_rebuilding = false;
-    bool m_labelsPending = false;
-    bool m_labelsFrozen = false;
-    QSet<ElementId> m_labelsToPlace;
     int m_itemsBuilt = 0;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hostitem.h"
 
+#include "linkrouting.h"
 #include "scenelayer.h"
 #include "scenestyle.h"
 
@@ -26,6 +27,30 @@ HostItem::HostItem(const Host &host, const SceneStyle *style)
     sync(host);
 }
 
+HostItem::~HostItem()
+{
+    if (m_routing)
+        m_routing->frameRemoved(id());
+}
+
+QVariant HostItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneHasChanged) {
+        if (m_routing)
+            m_routing->frameRemoved(id());
+        m_routing = LinkRouting::of(scene());
+    }
+    if (change == ItemSceneHasChanged || change == ItemPositionHasChanged)
+        reportFrame();
+    return ElementItem::itemChange(change, value);
+}
+
+void HostItem::reportFrame()
+{
+    if (m_routing)
+        m_routing->frameChanged(id(), sceneFrameRect(), TitleHeight);
+}
+
 void HostItem::sync(const Host &host)
 {
     m_label = host.label;
@@ -34,6 +59,7 @@ void HostItem::sync(const Host &host)
     if (size != m_size) {
         prepareGeometryChange();
         m_size = size;
+        reportFrame();
         geometryChanged();
     }
     if (pos() != host.rect.topLeft())
@@ -60,6 +86,7 @@ void HostItem::setFrameSize(QSizeF size)
         return;
     prepareGeometryChange();
     m_size = size;
+    reportFrame();
     update();
     geometryChanged();
 }

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "elementitem.h"
+#include "layout/drawinggeometry.h"
+
+class LinkRouting;
 
 // The frame of one host (a machine holding components): title bar with its label, a subtle
 // fill, a resize grip in the bottom-right corner. Drawn below links and cards. Its position is
@@ -10,12 +13,13 @@ class HostItem : public ElementItem
 {
 public:
     enum { Type = UserType + 2 };
-    static constexpr qreal TitleHeight = 26;
+    static constexpr qreal TitleHeight = DrawingGeometry::hostTitleHeight;
     static constexpr QSizeF MinimumSize = QSizeF(140, 90);
     /** Room a frame keeps around its cards (and below its title bar). */
     static constexpr qreal Padding = 16;
 
     HostItem(const Host &host, const SceneStyle *style);
+    ~HostItem() override;
 
     int type() const override { return Type; }
     const QString &label() const { return m_label; }
@@ -38,10 +42,14 @@ public:
 
 protected:
     void badgeChanged() override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    void reportFrame();
+
+    LinkRouting *m_routing = nullptr; ///< told where the frame is, for the links' routes
     QString m_label;
     QString m_address;
     QSizeF m_size;

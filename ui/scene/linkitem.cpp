@@ -2,12 +2,14 @@
 #include "linkitem.h"
 
 #include "componentitem.h"
+#include "linkrouting.h"
 #include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QLineF>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
@@ -16,21 +18,12 @@ namespace {
 constexpr qreal ArrowLength = 10;
 constexpr qreal ArrowHalfWidth = 4.5;
 constexpr qreal Gap = 3; // between the card's border and the arrow's ends
+constexpr qreal CornerRadius = 8;
 
-// Where the segment from `inside` (a card's centre) towards `outside` leaves `rect`.
-QPointF exitPoint(const QRectF &rect, QPointF inside, QPointF outside)
+QPointF unitOf(QPointF from, QPointF to)
 {
-    const QLineF ray(inside, outside);
-    const QPointF corners[]
-        = { rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft() };
-    for (int i = 0; i < 4; ++i) {
-        QPointF hit;
-        if (ray.intersects(QLineF(corners[i], corners[(i + 1) % 4]), &hit)
-            == QLineF::BoundedIntersection) {
-            return hit;
-        }
-    }
-    return inside;
+    const qreal length = QLineF(from, to).length();
+    return length > 0 ? (to - from) / length : QPointF();
 }
 } // namespace
 
@@ -43,51 +36,58 @@ LinkItem::LinkItem(
     setZValue(layerZ(SceneLayer::Links));
 }
 
-void LinkItem::sync(const QString &tag, bool secondary, const QString &toolTip)
+LinkItem::~LinkItem()
 {
-    m_tag = tag;
-    m_secondary = secondary;
-    setToolTip(toolTip);
-    updateGeometry();
+    if (m_routing)
+        m_routing->linkRemoved(this);
 }
 
-void LinkItem::setParallelOffset(qreal offset)
+QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (qFuzzyCompare(m_offset, offset))
-        return;
-    m_offset = offset;
+    if (change == ItemSceneHasChanged) {
+        if (m_routing)
+            m_routing->linkRemoved(this);
+        m_routing = LinkRouting::of(scene());
+        if (m_routing) {
+            m_routing->linkAdded(this);
+            m_routing->flush();
+        }
+    }
+    return ElementItem::itemChange(change, value);
+}
+
+void LinkItem::sync(const QString &tag, bool secondary, const QString &toolTip)
+{
+    m_secondary = secondary;
+    setToolTip(toolTip);
+    if (tag != m_tag) {
+        m_tag = tag;
+        if (m_routing)
+            m_routing->setLabelSizes(id(), labelSizes());
+    }
     updateGeometry();
+    update();
+}
+
+QList<QSizeF> LinkItem::labelSizes() const
+{
+    if (m_tag.isEmpty())
+        return {};
+    const QFontMetricsF fm(m_style->linkFont);
+    const auto size = [&fm](const QString &text) {
+        return QSizeF(qCeil(fm.horizontalAdvance(text)) + 14, qCeil(fm.height()) + 5);
+    };
+    QList<QSizeF> sizes{ size(m_tag) };
+    const QString protocol = m_tag.section(QStringLiteral(" · "), 0, 0);
+    if (protocol != m_tag)
+        sizes.append(size(protocol));
+    return sizes;
 }
 
 void LinkItem::updateGeometry()
 {
-    QPointF a = m_from->pos();
-    QPointF b = m_to->pos();
-    QLineF centres(a, b);
-    if (!qFuzzyIsNull(m_offset) && centres.length() > 0) {
-        const QLineF normal = centres.normalVector().unitVector();
-        const QPointF shift = (normal.p2() - normal.p1()) * m_offset;
-        a += shift;
-        b += shift;
-    }
-    const QRectF fromCard = m_from->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
-    const QRectF toCard = m_to->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
-    prepareGeometryChange();
-    m_line = QLineF();
-    if (!fromCard.intersects(toCard))
-        m_line = QLineF(exitPoint(fromCard, a, b), exitPoint(toCard, b, a));
-    placeLabelAvoiding({});
-    geometryChanged();
-}
-
-QPainterPath LinkItem::path() const
-{
-    QPainterPath path;
-    if (m_line.length() > 0) {
-        path.moveTo(m_line.p1());
-        path.lineTo(m_line.p2());
-    }
-    return path;
+    if (m_routing)
+        m_routing->flush();
 }
 
 ElementGeometry LinkItem::geometry() const
@@ -95,68 +95,65 @@ ElementGeometry LinkItem::geometry() const
     ElementGeometry g;
     g.id = id();
     g.kind = ElementGeometry::Kind::Link;
-    g.path = path();
-    g.rect = g.path.boundingRect();
+    g.path = m_path;
+    g.rect = m_path.boundingRect();
     return g;
 }
 
-void LinkItem::placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked)
+void LinkItem::setRoute(const LinkRouter::Route &route)
 {
     prepareGeometryChange();
-    placeLabelAvoiding(blocked);
+    m_route = route;
+    m_path = QPainterPath();
+    m_head.clear();
+    QList<QPointF> p = route.points;
+    if (p.size() >= 2) {
+        // A little off the cards' borders; the shaft stops where the head begins, so a dashed
+        // shaft does not poke through the tip.
+        const QPointF tip = p.last() - unitOf(p.at(p.size() - 2), p.last()) * Gap;
+        const QPointF direction = unitOf(p.at(p.size() - 2), p.last());
+        const qreal lastLength = QLineF(p.at(p.size() - 2), tip).length();
+        p.first() += unitOf(p.first(), p.at(1)) * Gap;
+        p.last() = tip - direction * qMin(ArrowLength, qMax(0.0, lastLength - 1));
+        m_path.moveTo(p.first());
+        for (int i = 1; i + 1 < p.size(); ++i) {
+            const qreal in = QLineF(p.at(i - 1), p.at(i)).length();
+            const qreal out = QLineF(p.at(i), p.at(i + 1)).length();
+            const qreal r = qMin(CornerRadius, qMin(in, out) / 2);
+            m_path.lineTo(p.at(i) - unitOf(p.at(i - 1), p.at(i)) * r);
+            m_path.quadTo(p.at(i), p.at(i) + unitOf(p.at(i), p.at(i + 1)) * r);
+        }
+        m_path.lineTo(p.last());
+        const QPointF base = tip - direction * ArrowLength;
+        const QPointF normal(-direction.y(), direction.x());
+        m_head << tip << base + normal * ArrowHalfWidth << base - normal * ArrowHalfWidth;
+    }
+    m_bounds = m_path.boundingRect().united(m_head.boundingRect()).united(m_route.label);
+    m_bounds.adjust(-12, -12, 12, 12);
+    update();
+    geometryChanged();
 }
 
-// The tag sits on the middle of the shaft. Where that would cover a card or another tag (a
-// short link, links fanning out of one balancer) it slides along the shaft, then steps beside
-// it, then shrinks to the protocol alone; as a last resort it is left to the tooltip.
-void LinkItem::placeLabelAvoiding(const std::function<bool(const QRectF &sceneRect)> &blocked)
+QPointF LinkItem::middle() const
 {
-    const QLineF line = m_line;
-    const QRectF fromCard = m_from->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
-    const QRectF toCard = m_to->sceneCardRect().adjusted(-Gap, -Gap, Gap, Gap);
-    QRectF label;
-    m_shownTag.clear();
-    if (!m_tag.isEmpty() && line.length() > 0) {
-        const QFontMetricsF fm(m_style->linkFont);
-        // Positions along the part of the shaft not taken by the arrow head.
-        const qreal usable = qMax(0.0, 1.0 - ArrowLength / line.length());
-        const QLineF unit = line.unitVector();
-        const QPointF normal(-(unit.dy()), unit.dx());
-        const QStringList tags = { m_tag, m_tag.section(QStringLiteral(" · "), 0, 0) };
-        const auto free = [&](const QRectF &r) {
-            const QRectF padded = r.adjusted(-2, -2, 2, 2);
-            return !padded.intersects(fromCard) && !padded.intersects(toCard)
-                && !(blocked && blocked(padded));
-        };
-        for (const QString &tag : tags) {
-            const QSizeF size(fm.horizontalAdvance(tag) + 14, fm.height() + 5);
-            const qreal side
-                = (qAbs(normal.x()) * size.width() + qAbs(normal.y()) * size.height()) / 2 + 3;
-            QList<QPointF> centres;
-            for (const qreal t : { 0.5, 0.38, 0.62, 0.27, 0.73 })
-                centres.append(line.pointAt(t * usable));
-            const QPointF middle = centres.constFirst();
-            centres << middle - normal * side << middle + normal * side;
-            for (const QPointF &centre : std::as_const(centres)) {
-                const QRectF candidate(centre - QPointF(size.width() / 2, size.height() / 2), size);
-                if (free(candidate)) {
-                    label = candidate;
-                    m_shownTag = tag;
-                    break;
-                }
-            }
-            if (!label.isNull())
-                break;
-        }
+    const QList<QPointF> &p = m_route.points;
+    qreal total = 0;
+    for (int i = 0; i + 1 < p.size(); ++i)
+        total += QLineF(p.at(i), p.at(i + 1)).length();
+    qreal walked = 0;
+    for (int i = 0; i + 1 < p.size(); ++i) {
+        const qreal length = QLineF(p.at(i), p.at(i + 1)).length();
+        if (walked + length >= total / 2 && length > 0)
+            return QLineF(p.at(i), p.at(i + 1)).pointAt((total / 2 - walked) / length);
+        walked += length;
     }
-    m_labelRect = label;
-    const QRectF lineBounds = QRectF(line.p1(), line.p2()).normalized();
-    m_bounds = lineBounds.united(label).adjusted(-12, -12, 12, 12);
-    update();
+    return p.isEmpty() ? pos() : p.first();
 }
 
 void LinkItem::refreshStyle()
 {
+    if (m_routing)
+        m_routing->setLabelSizes(id(), labelSizes());
     updateGeometry();
 }
 
@@ -167,24 +164,22 @@ QRectF LinkItem::boundingRect() const
 
 QPainterPath LinkItem::shape() const
 {
-    QPainterPath path;
-    if (m_line.length() <= 0)
-        return path;
-    path.moveTo(m_line.p1());
-    path.lineTo(m_line.p2());
+    if (m_path.isEmpty())
+        return QPainterPath();
     QPainterPathStroker stroker;
     stroker.setWidth(10);
-    QPainterPath shape = stroker.createStroke(path);
+    QPainterPath shape = stroker.createStroke(m_path);
+    shape.addPolygon(m_head);
     // Winding fill: the tag lies on the shaft, and the overlap must stay clickable.
     shape.setFillRule(Qt::WindingFill);
-    if (!m_labelRect.isEmpty())
-        shape.addRoundedRect(m_labelRect, 6, 6);
+    if (!m_route.label.isEmpty())
+        shape.addRoundedRect(m_route.label, 6, 6);
     return shape;
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    if (m_line.length() <= 0)
+    if (m_path.isEmpty())
         return;
     const SceneStyle &s = *m_style;
     const bool selected = !s.exportMode && isSelected();
@@ -195,22 +190,17 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // Far out, tags are unreadable anyway: a plain hairline keeps an overview of a thousand
     // links cheap.
     if (!s.exportMode && option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35) {
-        QPen pen(colour, 0);
-        painter->setPen(pen);
-        painter->drawLine(m_line);
+        painter->setPen(QPen(colour, 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPolyline(QPolygonF(m_route.points));
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
+    painter->setBrush(Qt::NoBrush);
     if (isHighlighted()) {
-        painter->setPen(QPen(s.highlightHalo, 6, Qt::SolidLine, Qt::RoundCap));
-        painter->drawLine(m_line);
+        painter->setPen(QPen(s.highlightHalo, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->drawPath(m_path);
     }
-
-    // The shaft stops where the head begins, so a dashed shaft does not poke through the tip.
-    const QLineF unit = m_line.unitVector();
-    const QPointF direction = unit.p2() - unit.p1();
-    const QPointF tip = m_line.p2();
-    const QPointF base = tip - direction * ArrowLength;
     QPen pen(colour,
         selected ? 2.2 : 1.5,
         m_secondary ? Qt::DashLine : Qt::SolidLine,
@@ -219,26 +209,26 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (m_secondary)
         pen.setDashPattern({ 4, 3 });
     painter->setPen(pen);
-    painter->drawLine(QLineF(m_line.p1(), base));
+    painter->drawPath(m_path);
 
-    const QPointF normal(-direction.y(), direction.x());
-    const QPointF head[] = { tip, base + normal * ArrowHalfWidth, base - normal * ArrowHalfWidth };
     painter->setPen(QPen(colour, 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(colour);
-    painter->drawPolygon(head, 3);
+    painter->drawPolygon(m_head);
 
-    if (!m_labelRect.isEmpty()) {
-        const qreal r = m_labelRect.height() / 2;
+    const QRectF label = m_route.label;
+    if (!label.isEmpty()) {
+        const qreal r = label.height() / 2;
         painter->setPen(QPen(selected ? s.selection : s.linkLabelBorder, selected ? 1.5 : 1));
         painter->setBrush(s.linkLabelFill);
-        painter->drawRoundedRect(m_labelRect, r, r);
+        painter->drawRoundedRect(label, r, r);
         painter->setFont(s.linkFont);
         painter->setPen(m_secondary ? s.mutedText : s.linkLabelText);
-        painter->drawText(m_labelRect, Qt::AlignCenter, m_shownTag);
+        const QString shown
+            = m_route.labelSize == 0 ? m_tag : m_tag.section(QStringLiteral(" · "), 0, 0);
+        painter->drawText(label, Qt::AlignCenter, shown);
     }
     if (badge() && badge()->count > 0 && s.badgesVisible) {
-        const QRectF anchor
-            = m_labelRect.isEmpty() ? QRectF(m_line.center(), QSizeF(0, 0)) : m_labelRect;
+        const QRectF anchor = label.isEmpty() ? QRectF(middle(), QSizeF(0, 0)) : label;
         s.paintBadge(painter, *badge(), QPointF(anchor.right() + 10, anchor.top() - 10));
     }
 }

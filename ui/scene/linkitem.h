@@ -2,23 +2,24 @@
 #pragma once
 
 #include "elementitem.h"
+#include "layout/linkrouter.h"
 
-#include <QLineF>
 #include <QPainterPath>
 
-#include <functional>
-
 class ComponentItem;
+class LinkRouting;
 
-// The arrow of one link, from the caller's card to the callee's, border to border, with its
-// tag (protocol, algorithm, "backup") on a pill at the middle. Its ends follow the two cards'
-// current positions, so it tracks a drag before the model hears of it.
+// The arrow of one link, from the caller's card to the callee's, drawn along the route the
+// scene's LinkRouting computes (orthogonal, rounded corners, around the other cards), with its
+// tag (protocol, algorithm, "backup") on a pill where the router found room for it. The route
+// follows the cards while they are dragged, before the model hears of it.
 class LinkItem : public ElementItem
 {
 public:
     enum { Type = UserType + 3 };
 
     LinkItem(const Link &link, ComponentItem *from, ComponentItem *to, const SceneStyle *style);
+    ~LinkItem() override;
 
     int type() const override { return Type; }
     ComponentItem *fromItem() const { return m_from; }
@@ -27,18 +28,22 @@ public:
 
     /** Takes the tag and the dashing from the model (worked out by the scene). */
     void sync(const QString &tag, bool secondary, const QString &toolTip);
-    /** Shifts the arrow sideways, so that A→B and B→A do not draw over each other. */
-    void setParallelOffset(qreal offset);
-    /** Recomputes the arrow from the cards' positions; the tag goes where it covers neither
-     *  end's card. */
+    /** Brings the route up to date with the cards' current positions. */
     void updateGeometry();
-    /** Moves the tag, if need be, off whatever `blocked` reports (other cards, other tags). */
-    void placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked);
-    QLineF line() const { return m_line; }
-    /** The arrow's path in scene coordinates, from the caller's border to the callee's. */
-    QPainterPath path() const;
+    /** The sizes the tag can take, full first, then its protocol alone. */
+    QList<QSizeF> labelSizes() const;
+    /** Shows `route` (from the scene's LinkRouting). */
+    void setRoute(const LinkRouter::Route &route);
+    void detachRouting() { m_routing = nullptr; }
+
+    /** The route's corners, from the first card's border to the second's. */
+    QList<QPointF> points() const { return m_route.points; }
+    /** Halfway along the route. */
+    QPointF middle() const;
+    QRectF labelRect() const { return m_route.label; }
+    /** The drawn shaft in scene coordinates, from the caller's border to the callee's. */
+    QPainterPath path() const { return m_path; }
     ElementGeometry geometry() const override;
-    QRectF labelRect() const { return m_labelRect; }
 
     void refreshStyle() override;
 
@@ -46,16 +51,17 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-private:
-    void placeLabelAvoiding(const std::function<bool(const QRectF &sceneRect)> &blocked);
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
+private:
     ComponentItem *m_from = nullptr;
     ComponentItem *m_to = nullptr;
+    LinkRouting *m_routing = nullptr;
     QString m_tag;
-    QString m_shownTag; ///< m_tag, or its protocol alone where space is short
     bool m_secondary = false;
-    qreal m_offset = 0;
-    QLineF m_line;
-    QRectF m_labelRect;
+    LinkRouter::Route m_route;
+    QPainterPath m_path; ///< the shaft, rounded corners, up to the arrow head
+    QPolygonF m_head;
     QRectF m_bounds;
 };

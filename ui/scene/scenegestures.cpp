@@ -241,7 +241,6 @@ void SceneGestures::beginResize(HostItem *host, QPointF scenePos)
 void SceneGestures::beginMove()
 {
     m_gesture = Gesture::Move;
-    m_scene->setLabelsFrozen(true);
     MoveGesture &g = m_move;
     const Design *design = m_scene->design();
     const QList<QGraphicsItem *> selected = m_scene->selectedItems();
@@ -346,7 +345,6 @@ void SceneGestures::finishMove()
     m_edit->commitMove(outcome);
     for (LinkItem *link : std::as_const(g.links))
         link->updateGeometry();
-    m_scene->setLabelsFrozen(false);
 }
 
 void SceneGestures::updateConnect(QPointF scenePos)
@@ -427,7 +425,6 @@ void SceneGestures::cancelGesture()
             item->setPos(origin);
         for (LinkItem *link : std::as_const(m_move.links))
             link->updateGeometry();
-        m_scene->setLabelsFrozen(false);
         break;
     case Gesture::Connect:
         if (m_connect.target)
@@ -539,7 +536,7 @@ void SceneGestures::renameInPlace(const ElementId &id)
     } else if (LinkItem *l = m_scene->linkItem(id)) {
         const Link *link = m_scene->design()->link(id);
         const QPointF centre
-            = l->labelRect().isEmpty() ? l->line().center() : l->labelRect().center();
+            = l->labelRect().isEmpty() ? l->middle() : l->labelRect().center();
         rect = QRectF(centre - QPointF(70, 10), QSizeF(140, 20));
         text = link ? link->label : QString();
         font = style.linkFont;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "designgenerator.h"
+#include "io/topofile.h"
 #include "layout/layoutmetrics.h"
+#include "layout/linkrouter.h"
 #include "layout/tierlayout.h"
 
+#include <QDir>
 #include <QHash>
 #include <QTest>
 
@@ -29,6 +32,9 @@ private slots:
     void onlyPositionsChange();
     void badInputDoesNotCrash_data();
     void badInputDoesNotCrash();
+    void arrangesTheSelectionOnly();
+    void noWorseThanHandLaid_data();
+    void noWorseThanHandLaid();
 
 private:
     static void addSizes();
@@ -149,10 +155,11 @@ void TestTierLayout::tiersTopToBottom()
 {
     QFETCH(DesignData, design);
     TierLayout::arrange(design);
-    // Every component of a request tier is above every component of a later tier.
+    // Every component of a request tier is above every component of a later tier; a DNS only
+    // its clients ask stands beside them.
     QMap<int, std::pair<double, double>> yRange; // tier → lowest and highest y
     for (const Component &c : design.components) {
-        if (!isPlainTier(c))
+        if (!isPlainTier(c) || Kinds::find(c.kind)->tier == Kinds::Tier::Edge)
             continue;
         const int tier = int(Kinds::find(c.kind)->tier);
         auto it = yRange.find(tier);
@@ -185,8 +192,11 @@ void TestTierLayout::classicLooksLikeTheDrawing()
     auto pos = [&d](const QString &id) { return find(d, id).pos; };
     QVERIFY(pos(QStringLiteral("user")).y() < pos(QStringLiteral("lb")).y());
     if (withDns) {
-        const double dnsY = pos(QStringLiteral("dns")).y();
-        QVERIFY(pos(QStringLiteral("user")).y() < dnsY && dnsY < pos(QStringLiteral("lb")).y());
+        // The lookup beside the users, as a hand would draw it: not a row of its own on the
+        // way to the balancer.
+        QCOMPARE(pos(QStringLiteral("dns")).y(), pos(QStringLiteral("user")).y());
+        QVERIFY(std::abs(pos(QStringLiteral("dns")).x() - pos(QStringLiteral("user")).x())
+            >= defaults.cardSize.width() + defaults.horizontalGap);
     }
     // The balancer sits between the two servers, which stand side by side, aligned.
     const QRectF s1 = d.host(QStringLiteral("s1"))->rect;
@@ -359,11 +369,13 @@ void TestTierLayout::firewallsAboveWhatTheyProtect()
     const double edgeY = find(d, QStringLiteral("edge")).pos.y();
     QVERIFY(find(d, QStringLiteral("user")).pos.y() < edgeY);
     QVERIFY(edgeY < find(d, QStringLiteral("lb")).pos.y());
+    // A host's firewall in the host's top row, beside what it guards: no row of its own.
     const double hostY = find(d, QStringLiteral("hostfw")).pos.y();
     for (const QString &id : d.componentsOf(QStringLiteral("s1"))) {
         if (id != QStringLiteral("hostfw"))
-            QVERIFY(hostY < find(d, id).pos.y());
+            QVERIFY(hostY <= find(d, id).pos.y());
     }
+    QCOMPARE(hostY, find(d, QStringLiteral("web1")).pos.y());
     QVERIFY(find(d, QStringLiteral("lb")).pos.y() < hostY);
     QCOMPARE(geometryProblem(d), QString());
 }
@@ -452,6 +464,96 @@ void TestTierLayout::badInputDoesNotCrash()
     QFETCH(DesignData, design);
     TierLayout::arrange(design);
     QCOMPARE(geometryProblem(design), QString());
+}
+
+void TestTierLayout::arrangesTheSelectionOnly()
+{
+    // Server 1 and its balancer scrambled; server 2 and the users untouched.
+    DesignData d = DesignGenerator::classic(true);
+    TierLayout::arrange(d);
+    const DesignData before = d;
+    for (Component &c : d.components) {
+        if (c.host == QLatin1String("s1"))
+            c.pos += QPointF((c.id.size() % 3) * 37.0, -(c.id.size() % 2) * 51.0);
+    }
+    const DesignData scrambled = d;
+    TierLayout::arrangeSelection(d, { QStringLiteral("s1"), QStringLiteral("lb") });
+    for (const Component &c : d.components) {
+        if (c.host != QLatin1String("s1") && c.id != QLatin1String("lb"))
+            QCOMPARE(c.pos, scrambled.component(c.id)->pos);
+    }
+    QCOMPARE(d.host(QStringLiteral("s2"))->rect, scrambled.host(QStringLiteral("s2"))->rect);
+    // Inside the group, tiers top to bottom again, the frame around its cards, nothing covered.
+    const auto y = [&d](const char *id) { return d.component(QString::fromLatin1(id))->pos.y(); };
+    QVERIFY(y("lb") < y("web1"));
+    QVERIFY(y("web1") < y("app1"));
+    QVERIFY(y("app1") < y("db1"));
+    QCOMPARE(geometryProblem(d), QString());
+    // One card or none: nothing to arrange.
+    DesignData one = before;
+    TierLayout::arrangeSelection(one, { QStringLiteral("user") });
+    QCOMPARE(one, before);
+}
+
+// The drawing's extent: every card and every frame.
+QRectF drawingRect(const DesignData &d)
+{
+    QRectF all;
+    for (const Component &c : d.components)
+        all = all.united(DrawingGeometry::cardRect(c.pos));
+    for (const Host &h : d.hosts)
+        all = all.united(h.rect);
+    return all;
+}
+
+qint64 routedCrossings(const DesignData &d)
+{
+    return LinkRouter::crossings(
+        LinkRouter::routeDesign(d, DrawingGeometry::cardSize(), DrawingGeometry::hostTitleHeight));
+}
+
+void TestTierLayout::noWorseThanHandLaid_data()
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples"))
+                                  .entryList({ QStringLiteral("*.topo") });
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << file;
+}
+
+// What a user compares after Arrange: the routed links cross no more often, and the drawing
+// takes no more room, than in the example as it was drawn by hand.
+void TestTierLayout::noWorseThanHandLaid()
+{
+    QFETCH(QString, file);
+    const TopoFile::ReadResult read
+        = TopoFile::read(QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/") + file);
+    QVERIFY(read.ok);
+    DesignData arranged = read.data;
+    TierLayout::arrange(arranged);
+    const QRectF hand = drawingRect(read.data);
+    const QRectF ours = drawingRect(arranged);
+    const qint64 handCrossings = routedCrossings(read.data);
+    const qint64 ourCrossings = routedCrossings(arranged);
+    qInfo("%s: hand-laid %lld crossings, %.0f×%.0f = %.2f Mpx²; arranged %lld crossings, "
+          "%.0f×%.0f = %.2f Mpx²",
+        qPrintable(file),
+        handCrossings,
+        hand.width(),
+        hand.height(),
+        hand.width() * hand.height() / 1e6,
+        ourCrossings,
+        ours.width(),
+        ours.height(),
+        ours.width() * ours.height() / 1e6);
+    QVERIFY2(ourCrossings <= handCrossings, "more crossings than by hand");
+    // Not yet: the scaled-up example puts its caches and databases in two rows of two hosts,
+    // Arrange in one row of four; seed 3 stacks the app files under the app servers, Arrange
+    // puts them beside.
+    if (file == QLatin1String("scaled-up.topo") || file == QLatin1String("seed-003-two-nginx.topo"))
+        QEXPECT_FAIL("", "Arrange is wider than the hand-laid drawing here", Continue);
+    QVERIFY2(ours.width() * ours.height() <= hand.width() * hand.height() * 1.0001,
+        "more room than by hand");
 }
 
 QTEST_GUILESS_MAIN(TestTierLayout)
