@@ -17,10 +17,10 @@ jobs=${JOBS:-2}
 command -v clang++ >/dev/null || { echo "run-fuzzers.sh: clang++ is not installed" >&2; exit 2; }
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
-ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile
+ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile fuzz_recording
 
 status=0
-for target in mermaid topofile; do
+for target in mermaid topofile recording; do
     corpus="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts"
     mkdir -p "$corpus" "$artifacts"
