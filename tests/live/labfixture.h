@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -33,7 +34,8 @@ public:
         QString *out = nullptr,
         QString *err = nullptr,
         int timeoutMs = 180000) const;
-    bool up(QString *why);
+    /** `lab up [DESIGN]`; true when it succeeded and its state could be read. */
+    bool up(QString *why, const QString &design = {});
     bool down(QString *why);
 
     const LabState &state() const { return m_state; }
@@ -45,8 +47,13 @@ public:
     static QByteArray get(const QString &url, int *status = nullptr);
     /** A Runtime API command on the balancer's socket; the answer. */
     QByteArray runtime(const QString &balancer, const QByteArray &command) const;
+    static QByteArray runtimeAt(const QString &socketPath, const QByteArray &command);
     /** SQL as root through the database's own option file; the output, or empty with `error`. */
     QString sql(const QString &database, const QString &statement, QString *error = nullptr) const;
+    /** Why a server of `lab status --format json` does not answer where it says, on loopback,
+     *  as its kind does (HTTP 200; a MariaDB greeting, with a password file; the Runtime
+     *  API's `show info`), or empty when it does. */
+    static QString unanswered(const QJsonObject &server);
     /** The CSV rows of the balancer's stats page, by "pxname/svname". */
     QHash<QString, QHash<QString, QString>> stats(const QString &balancer) const;
 
@@ -93,10 +100,13 @@ inline int LabFixture::lab(const QStringList &args, QString *out, QString *err, 
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
-inline bool LabFixture::up(QString *why)
+inline bool LabFixture::up(QString *why, const QString &design)
 {
     QString out, err;
-    const int code = lab({ QStringLiteral("up") }, &out, &err);
+    QStringList args{ QStringLiteral("up") };
+    if (!design.isEmpty())
+        args.append(design);
+    const int code = lab(args, &out, &err);
     m_up = true; // even half started, it must come down
     if (code != 0) {
         *why = QStringLiteral("lab up exited %1:\n%2\n%3").arg(code).arg(out, err);
@@ -147,8 +157,13 @@ inline QByteArray LabFixture::get(const QString &url, int *status)
 
 inline QByteArray LabFixture::runtime(const QString &balancer, const QByteArray &command) const
 {
+    return runtimeAt(address(balancer + QStringLiteral("-socket")), command);
+}
+
+inline QByteArray LabFixture::runtimeAt(const QString &socketPath, const QByteArray &command)
+{
     QLocalSocket socket;
-    socket.connectToServer(address(balancer + QStringLiteral("-socket")));
+    socket.connectToServer(socketPath);
     if (!socket.waitForConnected(5000))
         return {};
     socket.write(command + '\n');
@@ -159,6 +174,38 @@ inline QByteArray LabFixture::runtime(const QString &balancer, const QByteArray 
         answer += socket.readAll();
     answer += socket.readAll();
     return answer;
+}
+
+inline QString LabFixture::unanswered(const QJsonObject &server)
+{
+    const QString kind = server.value(QStringLiteral("kind")).toString();
+    const QString address = server.value(QStringLiteral("address")).toString();
+    const QString where = kind + u' ' + address;
+    if (server.value(QStringLiteral("name")).toString().isEmpty())
+        return QStringLiteral("no name: ") + where;
+    if (address.startsWith(QLatin1String("http://"))) {
+        if (!address.startsWith(QLatin1String("http://127.0.0.1:")))
+            return QStringLiteral("not on loopback: ") + where;
+        int code = 0;
+        get(address, &code);
+        return code == 200 ? QString() : QStringLiteral("%1 answered %2").arg(where).arg(code);
+    }
+    if (kind == QLatin1String("mysql")) {
+        if (!address.startsWith(QLatin1String("127.0.0.1:")))
+            return QStringLiteral("not on loopback: ") + where;
+        if (server.value(QStringLiteral("password_file")).toString().isEmpty())
+            return QStringLiteral("no password file: ") + where;
+        QTcpSocket socket;
+        socket.connectToHost(
+            QStringLiteral("127.0.0.1"), quint16(address.section(u':', 1).toInt()));
+        return socket.waitForReadyRead(5000) ? QString() : QStringLiteral("no greeting: ") + where;
+    }
+    if (kind == QLatin1String("haproxy-socket")) {
+        return runtimeAt(address, "show info").contains("Name: HAProxy")
+            ? QString()
+            : QStringLiteral("no answer to show info: ") + where;
+    }
+    return {};
 }
 
 inline QString LabFixture::sql(

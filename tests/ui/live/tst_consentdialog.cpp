@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "dialogscreenshot.h"
 #include "live/connectionconsent.h"
 #include "live/consentdialog.h"
 
+#include <QApplication>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -68,6 +70,16 @@ private Q_SLOTS:
         QVERIFY(!connect->isEnabled());
         dialog.reject();
         QVERIFY(consent.allowedAddresses(QStringLiteral("/tmp/x.topo")).isEmpty());
+    }
+
+    // Shown as a user sees it; TOPOSCOPE_SCREENSHOT=file.png saves it (see dialogscreenshot.h).
+    void screenshot()
+    {
+        ConnectionConsent consent;
+        ConsentDialog dialog(
+            QStringLiteral("Lab"), QStringLiteral("/home/me/lab.topo"), sources(), &consent);
+        const QString why = dialogScreenshot(&dialog);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 };
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "dialogscreenshot.h"
 #include "live/passworddialog.h"
 
 #include <QApplication>
@@ -87,6 +88,14 @@ private Q_SLOTS:
         window.findChild<PasswordDialog *>()->reject();
         QCOMPARE(answers, 2);
         QCOMPARE(last.status, PasswordProvider::Result::Status::Cancelled);
+    }
+
+    // Shown as a user sees it; TOPOSCOPE_SCREENSHOT=file.png saves it (see dialogscreenshot.h).
+    void screenshot()
+    {
+        PasswordDialog dialog(request(true));
+        const QString why = dialogScreenshot(&dialog);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 };
 
