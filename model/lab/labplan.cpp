@@ -206,7 +206,9 @@ LabPlan LabPlan::make(const DesignData &design, const Settings &settings)
             { QStringLiteral("-f"), cfg, QStringLiteral("-db") },
             s.dir,
             url(s.statsPort, QStringLiteral("/stats;csv")),
-            0 });
+            // After its servers answer: HAProxy starts a server UP, but one failed first check
+            // puts it DOWN until `rise` checks pass (seconds of 503 after `lab up`).
+            1 });
         const QString stats = url(s.statsPort, QStringLiteral("/stats;csv"));
         const QString entry = url(s.port, QStringLiteral("/"));
         plan.servers.append({ name, QStringLiteral("haproxy"), stats, lb, {}, {} });

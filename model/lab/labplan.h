@@ -44,7 +44,8 @@ struct LabPlan
          *  (the server speaks first: MariaDB's greeting). */
         QString readyProbe;
         /** 0: started at once; 1: after every stage-0 process is ready and the SQL ran
-         *  (exporters need their server, with the users made). */
+         *  (exporters need their server, with the users made; a balancer's first health
+         *  checks must find its servers answering). */
         int stage = 0;
     };
 

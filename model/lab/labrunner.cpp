@@ -629,7 +629,7 @@ LabRunner::UpResult LabRunner::up(const DesignData &design, const QString &sourc
     if (!waitReplication(plan, &error))
         return fail(error);
     if (!second.isEmpty())
-        Q_EMIT progress(QStringLiteral("starting %1 exporters (%2)")
+        Q_EMIT progress(QStringLiteral("starting %1 balancers and exporters (%2)")
                             .arg(second.size())
                             .arg(seconds(clock.elapsed())));
     for (const LabPlan::Process &p : std::as_const(second)) {
