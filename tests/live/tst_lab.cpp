@@ -2,6 +2,8 @@
 // The lab as a user drives it: `toposcope lab up` starts real HAProxy, Nginx, the application
 // servers, MariaDB primary and replica, Prometheus and the exporters; `lab status` says how to
 // reach each; `lab load` sends known traffic; `lab down` leaves nothing running.
+#include "design/design.h"
+#include "discovery/haproxydiscovery.h"
 #include "io/topofile.h"
 #include "lab/processtable.h"
 #include "labfixture.h"
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void boundDesignOpensAndIsBoundToTheLab();
     void loadIsSentAtTheRateAndSplitRoundRobin();
     void prometheusScrapesEveryServerAndAgreesWithTheStatsPage();
+    void discoveryReadsTheRunningBalancer();
     void aWriteOnThePrimaryIsReadOnTheReplica();
     void aServerDisabledThroughTheRuntimeApiIsInMaintenance();
     void downStopsExactlyWhatUpStarted();
@@ -193,6 +196,82 @@ void tst_Lab::prometheusScrapesEveryServerAndAgreesWithTheStatsPage()
                            "code=\"2xx\"}")))),
         web1,
         15000);
+}
+
+void tst_Lab::discoveryReadsTheRunningBalancer()
+{
+    // "Connect to HAProxy…" on the lab's balancer: what its stats page lists (read here by
+    // the CSV header), drawn as a design and bound to the example the lab was made from.
+    const auto rows = m_lab.stats(QStringLiteral("lb"));
+    QVERIFY(!rows.isEmpty());
+    HaproxySnapshot snapshot;
+    QHash<QString, qsizetype> backends;
+    QStringList keys = rows.keys();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const QHash<QString, QString> &row = rows.value(key);
+        const QString proxy = row.value(QStringLiteral("pxname"));
+        const QString service = row.value(QStringLiteral("svname"));
+        if (service == QLatin1String("FRONTEND")) {
+            snapshot.frontends.append({ proxy });
+        } else if (service == QLatin1String("BACKEND")) {
+            backends.insert(proxy, snapshot.backends.size());
+            snapshot.backends.append({ proxy, row.value(QStringLiteral("algo")), {} });
+        }
+    }
+    for (const QString &key : std::as_const(keys)) {
+        const QHash<QString, QString> &row = rows.value(key);
+        const QString service = row.value(QStringLiteral("svname"));
+        if (service == QLatin1String("FRONTEND") || service == QLatin1String("BACKEND"))
+            continue;
+        const qsizetype b = backends.value(row.value(QStringLiteral("pxname")), -1);
+        QVERIFY2(b >= 0, qPrintable(key));
+        snapshot.backends[b].servers.append({ service,
+            row.value(QStringLiteral("addr")),
+            row.value(QStringLiteral("weight")).toInt(),
+            row.value(QStringLiteral("bck")) == QLatin1String("1"),
+            !row.value(QStringLiteral("check_status")).isEmpty(),
+            row.value(QStringLiteral("status")) });
+    }
+    SourceConfig source;
+    source.id = QStringLiteral("haproxy");
+    source.kind = QStringLiteral("haproxy");
+    source.address = m_lab.address(QStringLiteral("lb"));
+
+    // Built: a balancer with the running algorithm and a web server per server, all bound.
+    const DesignData built = HaproxyDiscovery::buildDesign(snapshot, source);
+    QStringList kinds;
+    for (const Component &c : built.components)
+        kinds.append(c.kind);
+    QCOMPARE(kinds.count(QStringLiteral("web_server")), 2);
+    const Component *lb = built.component(QStringLiteral("lb"));
+    QVERIFY(lb);
+    QCOMPARE(lb->props.value(QStringLiteral("algorithm")).toString(), QStringLiteral("roundrobin"));
+    QStringList boundKeys;
+    for (const Binding &b : built.bindings)
+        boundKeys.append(b.key);
+    for (const char *k : { "fe_lb", "be_lb/web-1", "be_lb/web-2" })
+        QVERIFY2(boundKeys.contains(QLatin1String(k)), k);
+    QVERIFY(!boundKeys.contains(QStringLiteral("stats"))); // the stats page is not the service
+    Design d;
+    d.reset(built);
+    for (const Binding &b : built.bindings) {
+        QVERIFY2(d.binding(b.source, b.key), qPrintable(b.key)); // a design that takes them
+    }
+
+    // Bound: the example the lab was made from, matched by name.
+    const DesignData example = TopoFile::read(
+        QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo"))
+                                   .data;
+    const HaproxyDiscovery::Match m
+        = HaproxyDiscovery::bindToDesign(example, snapshot, QStringLiteral("haproxy"));
+    QVERIFY2(m.unmatched.isEmpty(), qPrintable(m.unmatched.join(u'\n')));
+    QStringList bound;
+    for (const Binding &b : m.bindings)
+        bound.append(b.element + u'=' + b.key);
+    QVERIFY2(bound.contains(QStringLiteral("lb=fe_lb")), qPrintable(bound.join(u' ')));
+    QVERIFY2(bound.contains(QStringLiteral("web-1=be_lb/web-1")), qPrintable(bound.join(u' ')));
+    QVERIFY2(bound.contains(QStringLiteral("web-2=be_lb/web-2")), qPrintable(bound.join(u' ')));
 }
 
 void tst_Lab::aWriteOnThePrimaryIsReadOnTheReplica()
