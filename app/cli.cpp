@@ -21,11 +21,16 @@ const char *const Usage
       "                 Find single points of failure, security and monitoring gaps.\n"
       "                 Exit 1 when a finding is at or above --fail-on (default critical).\n"
       "  export FILE [--png OUT] [--svg OUT] [--mermaid OUT] [--report OUT] [--scale N]\n"
-      "              [--transparent] [--no-badges]\n"
+      "              [--transparent] [--no-badges] [--configs DIR]\n"
       "                 Write pictures (PNG scale 1-4), Mermaid text or a Markdown design\n"
-      "                 report; OUT may be - for standard output (Mermaid, report).\n"
+      "                 report; OUT may be - for standard output (Mermaid, report);\n"
+      "                 --configs writes the servers' configuration files into DIR.\n"
       "  import IN.mmd -o OUT.topo\n"
       "                 Convert a Mermaid flowchart or architecture diagram into a design.\n"
+      "  lab up [DESIGN] | lab status [--format text|json] | lab load [--rate R]\n"
+      "      [--duration S] | lab down\n"
+      "                 A lab of real servers on loopback, built from a design (default:\n"
+      "                 the distributed example); see toposcope lab --help.\n"
       "  watch FILE [--source simulator|lab|live] [--duration S] [--record OUT.jsonl]\n"
       "             [--replay IN.jsonl] [--format text|json] [--speed X|max] [--rate N]\n"
       "             [--seed N] [--fail ID@S] [--recover ID@S] [--drain ID@S]\n"
@@ -52,6 +57,8 @@ int run(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    if (args.value(0) == QLatin1String("lab"))
+        return labCommand(argc, argv, args.mid(1));
     if (args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--help"))) {
         out << Usage;
         return 0;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
+#include "deploy/configgenerator.h"
 #include "designloader.h"
 #include "imageexport.h"
 #include "io/mermaidwriter.h"
@@ -18,10 +19,11 @@ namespace {
 
 const char *const ExportUsage
     = "Usage: toposcope export FILE [--png OUT] [--svg OUT] [--mermaid OUT] [--report OUT]\n"
-      "                             [--scale N] [--transparent] [--no-badges]\n"
+      "                             [--configs DIR] [--scale N] [--transparent] [--no-badges]\n"
       "FILE is a .topo design or a Mermaid diagram (.mmd). OUT may be - for standard output\n"
       "(--mermaid and --report). --scale (1 to 4) and --transparent apply to --png; the report\n"
-      "shows the PNG when --png is given too.\n";
+      "shows the PNG when --png is given too. --configs writes the servers' configuration\n"
+      "(haproxy.cfg, Nginx sites, MariaDB settings and replication, prometheus.yml) into DIR.\n";
 
 int usageError(const QString &why)
 {
@@ -36,6 +38,7 @@ struct ExportArgs
     QString svg;
     QString mermaid;
     QString report;
+    QString configs;
     double scale = 1.0;
     bool transparent = false;
     bool badges = true;
@@ -71,6 +74,8 @@ QString parse(const QStringList &args, ExportArgs *out)
             problem = takeValue(&out->mermaid);
         } else if (a == QLatin1String("--report")) {
             problem = takeValue(&out->report);
+        } else if (a == QLatin1String("--configs")) {
+            problem = takeValue(&out->configs);
         } else if (a == QLatin1String("--scale")) {
             QString text;
             problem = takeValue(&text);
@@ -95,8 +100,12 @@ QString parse(const QStringList &args, ExportArgs *out)
     }
     if (out->input.isEmpty())
         return QStringLiteral("no design file");
-    if (out->png.isEmpty() && out->svg.isEmpty() && out->mermaid.isEmpty() && out->report.isEmpty())
-        return QStringLiteral("nothing to export: give --png, --svg, --mermaid or --report");
+    if (out->png.isEmpty() && out->svg.isEmpty() && out->mermaid.isEmpty() && out->report.isEmpty()
+        && out->configs.isEmpty())
+        return QStringLiteral(
+            "nothing to export: give --png, --svg, --mermaid, --report or --configs");
+    if (out->configs == QLatin1String("-"))
+        return QStringLiteral("--configs needs a directory");
     if (scaleGiven && out->png.isEmpty())
         return QStringLiteral("--scale applies to --png only");
     if (out->png == QLatin1String("-") || out->svg == QLatin1String("-"))
@@ -128,6 +137,38 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[], bool 
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     return std::make_unique<QApplication>(argc, argv);
+}
+
+/** Writes the generated configuration into `dir`, each file atomically; never over `input`. */
+bool writeConfigs(
+    const DesignData &design, const QString &dir, const QString &input, QString *error)
+{
+    const DeployTopology topology(design);
+    const ConfigGenerator generator(topology, Placement::placeholders(topology));
+    const QString inputPath = QFileInfo(input).absoluteFilePath();
+    const QList<ConfigGenerator::File> files = generator.files();
+    for (const ConfigGenerator::File &f : files) {
+        const QString path = QDir(dir).absoluteFilePath(f.path);
+        if (QFileInfo(path).absoluteFilePath() == inputPath) {
+            *error = QStringLiteral("%1 would overwrite the design it is made from").arg(path);
+            return false;
+        }
+    }
+    for (const ConfigGenerator::File &f : files) {
+        const QString path = QDir(dir).absoluteFilePath(f.path);
+        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+            *error = QStringLiteral("cannot create the directory %1")
+                         .arg(QFileInfo(path).absolutePath());
+            return false;
+        }
+        if (!writeText(path, f.content, error))
+            return false;
+    }
+    QTextStream out(stdout);
+    out << "wrote " << files.size() << " files to " << QDir::cleanPath(dir) << "\n";
+    for (const QString &s : generator.skipped())
+        out << "  not configured: " << s << "\n";
+    return true;
 }
 
 } // namespace
@@ -174,6 +215,8 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
     }
     if (!a.mermaid.isEmpty()
         && !writeText(a.mermaid, MermaidWriter::write(design).toUtf8(), &error))
+        failed(error);
+    if (!a.configs.isEmpty() && !writeConfigs(design, a.configs, a.input, &error))
         failed(error);
     if (!a.report.isEmpty()) {
         // The report shows the diagram without the round-trip comments, which are noise there.

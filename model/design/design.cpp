@@ -110,6 +110,15 @@ void Design::rebuildIndex()
         m_hostIndex.insert(m_data.hosts.at(i).id, i);
     for (qsizetype i = 0; i < m_data.links.size(); ++i)
         m_linkIndex.insert(m_data.links.at(i).id, i);
+    m_bindingIndex.clear();
+    for (qsizetype i = 0; i < m_data.bindings.size(); ++i)
+        m_bindingIndex.insert(
+            bindingKey(m_data.bindings.at(i).source, m_data.bindings.at(i).key), i);
+}
+
+QString Design::bindingKey(const QString &source, const QString &key)
+{
+    return source + QChar(0x1f) + key;
 }
 
 ElementId Design::addComponent(Component c, qsizetype index)
@@ -150,6 +159,7 @@ void Design::removeComponent(const ElementId &id)
         return;
     for (const ElementId &linkId : linksOf(id))
         removeLink(linkId);
+    removeBindings([&id](const Binding &b) { return b.element == id; });
     m_data.components.removeAt(m_componentIndex.value(id));
     rebuildIndex();
     Q_EMIT componentRemoved(id);
@@ -247,6 +257,7 @@ void Design::removeHost(const ElementId &id)
 {
     if (!m_hostIndex.contains(id))
         return;
+    removeBindings([&id](const Binding &b) { return b.element == id; });
     for (Component &c : m_data.components) {
         if (c.host == id) {
             c.host.clear();
@@ -435,4 +446,177 @@ void Design::setAcceptedFindings(const QList<AcceptedFinding> &accepted)
     m_data.acceptedFindings = accepted;
     Q_EMIT acceptedFindingsChanged();
     Q_EMIT changed();
+}
+
+const SourceConfig *Design::source(const QString &id) const
+{
+    return m_data.source(id);
+}
+
+QString Design::uniqueSourceId(const QString &stem) const
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
+    QString base = stem.toLower();
+    base.replace(unsafe, QStringLiteral("-"));
+    if (base.isEmpty())
+        base = QStringLiteral("source");
+    if (!source(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(base).arg(n);
+        if (!source(id))
+            return id;
+    }
+}
+
+bool Design::checkSource(SourceConfig *s, QString *error) const
+{
+    if (!Kinds::checkSourceAddress(s->kind, s->address, error))
+        return false;
+    QVariantMap options;
+    for (const Kinds::PropertySpec &spec : Kinds::sourceOptions()) {
+        QVariant value = spec.defaultValue;
+        if (s->options.contains(spec.name)
+            && !Kinds::coerce(spec, s->options.value(spec.name), &value, error))
+            return false;
+        options.insert(spec.name, value);
+    }
+    s->options = options;
+    return true;
+}
+
+QString Design::addSource(SourceConfig s, qsizetype index, QString *error)
+{
+    if (!checkSource(&s, error))
+        return {};
+    if (s.id.trimmed().isEmpty() || source(s.id))
+        s.id = uniqueSourceId(s.kind);
+    const QString id = s.id;
+    if (index >= 0 && index < m_data.sources.size())
+        m_data.sources.insert(index, std::move(s));
+    else
+        m_data.sources.append(std::move(s));
+    Q_EMIT sourceAdded(id);
+    Q_EMIT changed();
+    return id;
+}
+
+void Design::removeSource(const QString &id)
+{
+    if (!source(id))
+        return;
+    removeBindings([&id](const Binding &b) { return b.source == id; });
+    m_data.sources.removeIf([&id](const SourceConfig &s) { return s.id == id; });
+    Q_EMIT sourceRemoved(id);
+    Q_EMIT changed();
+}
+
+bool Design::updateSource(const SourceConfig &s, QString *error)
+{
+    SourceConfig checked = s;
+    if (!source(s.id)) {
+        if (error)
+            *error = QStringLiteral("no source %1").arg(s.id);
+        return false;
+    }
+    if (!checkSource(&checked, error))
+        return false;
+    auto it = std::find_if(
+        m_data.sources.begin(), m_data.sources.end(), [&](const auto &x) { return x.id == s.id; });
+    checked.extra = it->extra;
+    if (*it == checked)
+        return true;
+    *it = checked;
+    const Kinds::SourceKindSpec *kind = Kinds::findSourceKind(checked.kind);
+    removeBindings(
+        [&](const Binding &b) { return b.source == s.id && kind->keyed == b.key.isEmpty(); });
+    Q_EMIT sourceChanged(s.id);
+    Q_EMIT changed();
+    return true;
+}
+
+void Design::removeBindings(const std::function<bool(const Binding &)> &which)
+{
+    QList<ElementId> touched;
+    const qsizetype removed = m_data.bindings.removeIf([&](const Binding &b) {
+        if (!which(b))
+            return false;
+        if (!touched.contains(b.element))
+            touched.append(b.element);
+        return true;
+    });
+    if (removed == 0)
+        return;
+    rebuildIndex();
+    for (const ElementId &element : std::as_const(touched))
+        Q_EMIT bindingsChanged(element);
+}
+
+bool Design::bind(const Binding &b, qsizetype index, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!m_componentIndex.contains(b.element) && !m_hostIndex.contains(b.element))
+        return fail(QStringLiteral("no component or host %1").arg(b.element));
+    const SourceConfig *s = source(b.source);
+    if (!s)
+        return fail(QStringLiteral("no source %1").arg(b.source));
+    if (const Kinds::SourceKindSpec *kind = Kinds::findSourceKind(s->kind)) {
+        if (kind->keyed && b.key.isEmpty())
+            return fail(QStringLiteral("%1 reports many things: the binding needs a key, e.g. "
+                                       "backend/server")
+                            .arg(b.source));
+        if (!kind->keyed && !b.key.isEmpty())
+            return fail(
+                QStringLiteral("%1 reports one thing: the binding takes no key").arg(b.source));
+    }
+    if (const Binding *existing = binding(b.source, b.key)) {
+        if (existing->element == b.element)
+            return true;
+        return fail(QStringLiteral("%1 %2 is bound to %3 already")
+                        .arg(b.source, b.key, existing->element)
+                        .simplified());
+    }
+    if (index >= 0 && index < m_data.bindings.size()) {
+        m_data.bindings.insert(index, b);
+        rebuildIndex();
+    } else {
+        m_bindingIndex.insert(bindingKey(b.source, b.key), m_data.bindings.size());
+        m_data.bindings.append(b);
+    }
+    Q_EMIT bindingsChanged(b.element);
+    Q_EMIT changed();
+    return true;
+}
+
+bool Design::unbind(const QString &sourceId, const QString &key)
+{
+    const qsizetype i = bindingIndex(sourceId, key);
+    if (i < 0)
+        return false;
+    const ElementId element = m_data.bindings.at(i).element;
+    m_data.bindings.removeAt(i);
+    rebuildIndex();
+    Q_EMIT bindingsChanged(element);
+    Q_EMIT changed();
+    return true;
+}
+
+qsizetype Design::bindingIndex(const QString &sourceId, const QString &key) const
+{
+    return m_bindingIndex.value(bindingKey(sourceId, key), -1);
+}
+
+const Binding *Design::binding(const QString &sourceId, const QString &key) const
+{
+    const qsizetype i = bindingIndex(sourceId, key);
+    return i < 0 ? nullptr : &m_data.bindings.at(i);
+}
+
+QList<Binding> Design::bindingsOf(const ElementId &element) const
+{
+    return m_data.bindingsOf(element);
 }

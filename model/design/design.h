@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
+
 /**
  * The document: a DesignData with an id index, edited only through this API, announcing every
  * change by a fine-grained signal (after the change is made) and then `changed()`.
@@ -16,8 +18,13 @@
  * (returning false, no signal). Setters that change nothing emit nothing.
  *
  * Removing a component removes the links that touch it (each announced by linkRemoved first);
- * removing a host leaves its components in place, outside any host. Undo commands, which live in
- * ui/commands, record what they need before calling these.
+ * removing a component or a host removes its bindings (announced by bindingsChanged first);
+ * removing a host leaves its components in place, outside any host.
+ *
+ * Live sources have ids of their own (unique among sources, apart from element ids): `addSource`
+ * keeps a free non-empty id and otherwise makes one from the kind ("haproxy", "haproxy-2").
+ * A binding is named by its (source, key): at most one element per pair. Undo commands, which live
+ * in ui/commands, record what they need before calling these.
  */
 class Design : public QObject
 {
@@ -77,6 +84,31 @@ public:
 
     void setAcceptedFindings(const QList<AcceptedFinding> &accepted);
 
+    const SourceConfig *source(const QString &id) const;
+    /** A free source id: `stem` itself, or `stem-2`, `stem-3`... */
+    QString uniqueSourceId(const QString &stem) const;
+    /** Adds a source of a known kind with a valid address (Kinds::checkSourceAddress); its
+     *  options take their defaults where missing and are coerced, unknown ones are dropped.
+     *  Returns the id, or empty with `error` saying why. `index` as for addComponent. */
+    QString addSource(SourceConfig s, qsizetype index = -1, QString *error = nullptr);
+    /** Removes the source and, first, the bindings that use it. */
+    void removeSource(const QString &id);
+    /** Replaces the kind, address, user and options of the source `s.id` (same checks as
+     *  addSource); a kind without keys drops the bindings with a key. False if refused. */
+    bool updateSource(const SourceConfig &s, QString *error = nullptr);
+
+    /** Binds `b.element` (a component or a host) to `b.source` under `b.key`. Refused (false,
+     *  `error` says why) when either does not exist, the pair is bound to another element
+     *  already, or the key does not fit the source's kind (a kind with keys needs one, a kind
+     *  without takes none). Binding the same triple again is true and changes nothing. */
+    bool bind(const Binding &b, qsizetype index = -1, QString *error = nullptr);
+    /** Removes the binding of (`source`, `key`); false if there was none. */
+    bool unbind(const QString &source, const QString &key);
+    const Binding *binding(const QString &source, const QString &key) const;
+    /** Position of the binding of (`source`, `key`) in data().bindings, or -1. */
+    qsizetype bindingIndex(const QString &source, const QString &key) const;
+    QList<Binding> bindingsOf(const ElementId &element) const;
+
 Q_SIGNALS:
     void componentAdded(const ElementId &id);
     void componentRemoved(const ElementId &id);
@@ -91,6 +123,11 @@ Q_SIGNALS:
     void linkChanged(const ElementId &id);
     void metaChanged(); ///< name, domain or description
     void acceptedFindingsChanged();
+    void sourceAdded(const QString &id);
+    void sourceRemoved(const QString &id);
+    void sourceChanged(const QString &id); ///< kind, address, user or options
+    /** A binding of `element` was added or removed. */
+    void bindingsChanged(const ElementId &element);
     void designReset();
     /** After any change above: for dirty state, autosave and validation. */
     void changed();
@@ -100,9 +137,13 @@ private:
     Host *mutableHost(const ElementId &id);
     Link *mutableLink(const ElementId &id);
     void rebuildIndex();
+    void removeBindings(const std::function<bool(const Binding &)> &which);
+    bool checkSource(SourceConfig *s, QString *error) const;
+    static QString bindingKey(const QString &source, const QString &key);
 
     DesignData m_data;
     QHash<ElementId, qsizetype> m_componentIndex;
     QHash<ElementId, qsizetype> m_hostIndex;
     QHash<ElementId, qsizetype> m_linkIndex;
+    QHash<QString, qsizetype> m_bindingIndex; ///< bindingKey(source, key) → position
 };

@@ -36,3 +36,18 @@ QList<ElementId> DesignData::componentsOf(const ElementId &hostId) const
     }
     return ids;
 }
+
+const SourceConfig *DesignData::source(const QString &id) const
+{
+    return findById(sources, id);
+}
+
+QList<Binding> DesignData::bindingsOf(const ElementId &element) const
+{
+    QList<Binding> out;
+    for (const Binding &b : bindings) {
+        if (b.element == element)
+            out.append(b);
+    }
+    return out;
+}

@@ -21,12 +21,16 @@ struct DesignData
     QList<Component> components;
     QList<Link> links;
     QList<AcceptedFinding> acceptedFindings;
-    QJsonArray bindings; ///< bindings of elements to live servers, kept for the live view
+    QList<SourceConfig> sources; ///< the live servers the design is watched through
+    QList<Binding> bindings; ///< which element each source's keys are about
     QJsonObject extra; ///< unknown top-level fields of the file
 
     const Component *component(const ElementId &id) const;
     const Host *host(const ElementId &id) const;
     const Link *link(const ElementId &id) const;
+    const SourceConfig *source(const QString &id) const;
+    /** The bindings of `element`, in list order. */
+    QList<Binding> bindingsOf(const ElementId &element) const;
     /** Ids of the components inside `hostId`, in order. */
     QList<ElementId> componentsOf(const ElementId &hostId) const;
 

@@ -142,6 +142,8 @@ DesignDiff DesignDiff::between(const DesignData &before, const DesignData &after
         diff.unsupported.append(QStringLiteral("the order of the components"));
     if (!sameOrder(before.links, after.links, keptLinks))
         diff.unsupported.append(QStringLiteral("the order of the links"));
+    if (before.sources != after.sources)
+        diff.unsupported.append(QStringLiteral("the live sources"));
     if (before.bindings != after.bindings)
         diff.unsupported.append(QStringLiteral("the live bindings"));
     if (before.extra != after.extra)

@@ -63,8 +63,9 @@ struct DesignEdit
  * the kind's types, link ports set): what the one-click fixes, Arrange and the readers produce.
  *
  * An element whose kind or unknown file fields changed is removed and added again under the
- * same id (with its links). What Design has no edit for (the bindings and unknown top-level
- * fields of the file, a reordering of elements that are kept) makes the diff incomplete:
+ * same id (with its links). What the diff does not carry (the live sources and bindings, which
+ * have undo commands of their own, unknown top-level fields of the file, a reordering of
+ * elements that are kept) makes the diff incomplete:
  * `complete` is false and `unsupported` says what, so callers can refuse instead of losing it.
  */
 struct DesignDiff

@@ -549,4 +549,240 @@ bool coerce(const PropertySpec &spec, const QVariant &value, QVariant *out, QStr
     return fail(QStringLiteral("unknown property type"));
 }
 
+const QList<SourceKindSpec> &sourceKinds()
+{
+    auto kind = [](const char *name,
+                    const QString &display,
+                    AddressForm form,
+                    const char *example,
+                    int port,
+                    bool keyed,
+                    const QString &desc) {
+        SourceKindSpec k;
+        k.name = QString::fromLatin1(name);
+        k.displayName = display;
+        k.address = form;
+        k.addressExample = QString::fromLatin1(example);
+        k.defaultPort = port;
+        k.keyed = keyed;
+        k.description = desc;
+        return k;
+    };
+    static const QList<SourceKindSpec> list = {
+        kind("haproxy",
+            QStringLiteral("HAProxy statistics"),
+            AddressForm::HttpUrl,
+            "http://127.0.0.1:8404/stats;csv",
+            0,
+            true,
+            QStringLiteral("HAProxy's stats page as CSV over HTTP(S): frontends, backends and "
+                           "servers, keyed \"frontend\" and \"backend/server\".")),
+        kind("haproxy-socket",
+            QStringLiteral("HAProxy Runtime API"),
+            AddressForm::SocketOrHostPort,
+            "/run/haproxy/admin.sock",
+            9999,
+            true,
+            QStringLiteral("HAProxy's Runtime API on a UNIX socket or TCP port (show stat, show "
+                           "info, show servers state), keyed like the statistics.")),
+        kind("nginx",
+            QStringLiteral("Nginx stub_status"),
+            AddressForm::HttpUrl,
+            "http://127.0.0.1/stub_status",
+            0,
+            false,
+            QStringLiteral("Nginx's stub_status page: connections and requests of one server.")),
+        kind("mysql",
+            QStringLiteral("MySQL / MariaDB"),
+            AddressForm::HostPort,
+            "127.0.0.1:3306",
+            3306,
+            false,
+            QStringLiteral("A MySQL or MariaDB server: queries, threads, read-only state and "
+                           "replication.")),
+        kind("prometheus",
+            QStringLiteral("Prometheus"),
+            AddressForm::HttpUrl,
+            "http://127.0.0.1:9090",
+            0,
+            true,
+            QStringLiteral("A Prometheus server's query API, for fleets too large to poll one by "
+                           "one; keyed like the exporters' servers.")),
+        kind("exporter",
+            QStringLiteral("Prometheus exporter"),
+            AddressForm::HttpUrl,
+            "http://127.0.0.1:9113/metrics",
+            0,
+            true,
+            QStringLiteral("An exporter's /metrics page read directly (HAProxy's built-in one, "
+                           "nginx, mysqld).")),
+        kind("syslog",
+            QStringLiteral("Syslog listener"),
+            AddressForm::UdpListen,
+            "udp://127.0.0.1:5514",
+            514,
+            true,
+            QStringLiteral("A UDP port Toposcope listens on for HAProxy httplog and Nginx access "
+                           "lines: one event per request.")),
+        kind("http",
+            QStringLiteral("HTTP(S) probe"),
+            AddressForm::HttpUrl,
+            "https://www.example.com/",
+            0,
+            false,
+            QStringLiteral("Requests a URL: status, latency, certificate and redirect to HTTPS.")),
+        kind("dns",
+            QStringLiteral("DNS lookup"),
+            AddressForm::DomainName,
+            "www.example.com",
+            0,
+            false,
+            QStringLiteral("Resolves the domain and checks that it points at the entry point.")),
+    };
+    return list;
+}
+
+const SourceKindSpec *findSourceKind(const QString &name)
+{
+    for (const SourceKindSpec &k : sourceKinds()) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+const QList<PropertySpec> &sourceOptions()
+{
+    static const QList<PropertySpec> list = {
+        intProp(QStringLiteral("poll_interval"),
+            QStringLiteral("Poll interval"),
+            1000,
+            100,
+            600000,
+            QStringLiteral("ms"),
+            QStringLiteral("Time between two reads of the server.")),
+        intProp(QStringLiteral("timeout"),
+            QStringLiteral("Timeout"),
+            5000,
+            100,
+            600000,
+            QStringLiteral("ms"),
+            QStringLiteral("How long to wait for an answer before the read counts as failed.")),
+        stringProp(QStringLiteral("password_env"),
+            QStringLiteral("Password variable"),
+            QString(),
+            QStringLiteral("An environment variable that holds the password.")),
+        stringProp(QStringLiteral("password_file"),
+            QStringLiteral("Password file"),
+            QString(),
+            QStringLiteral("A file (readable by you only) whose first line is the password.")),
+        boolProp(QStringLiteral("keyring"),
+            QStringLiteral("Use the keyring"),
+            true,
+            QStringLiteral("Look the password up in the desktop keyring, and offer to keep it "
+                           "there.")),
+        boolProp(QStringLiteral("verify_tls"),
+            QStringLiteral("Verify certificates"),
+            true,
+            QStringLiteral("Refuse a server whose TLS certificate is not valid for its name.")),
+    };
+    return list;
+}
+
+namespace {
+
+bool hostPortOk(const QString &text, QString *why)
+{
+    QString host = text;
+    QString port;
+    if (text.startsWith(u'[')) { // [::1]:3306
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0) {
+            *why = QStringLiteral("an IPv6 address needs a closing ]");
+            return false;
+        }
+        host = text.mid(1, close - 1);
+        port = text.mid(close + 1);
+        if (!port.isEmpty() && !port.startsWith(u':')) {
+            *why = QStringLiteral("expected :port after the address");
+            return false;
+        }
+        port = port.mid(1);
+    } else if (text.count(u':') == 1) {
+        host = text.section(u':', 0, 0);
+        port = text.section(u':', 1);
+    }
+    if (host.isEmpty() || host.contains(u'/') || host.contains(u' ')) {
+        *why = QStringLiteral("expected host:port");
+        return false;
+    }
+    if (!port.isEmpty()) {
+        bool ok = false;
+        const int p = port.toInt(&ok);
+        if (!ok || p < 1 || p > 65535) {
+            *why = QStringLiteral("the port must be a number from 1 to 65535");
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool checkSourceAddress(const QString &kindName, const QString &address, QString *error)
+{
+    QString why;
+    auto fail = [&](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    const SourceKindSpec *kind = findSourceKind(kindName);
+    if (!kind)
+        return fail(QStringLiteral("unknown source kind \"%1\"").arg(kindName));
+    const QString a = address.trimmed();
+    if (a.isEmpty())
+        return fail(QStringLiteral("no address"));
+    if (a != address || a.contains(u' '))
+        return fail(QStringLiteral("an address has no spaces"));
+    const QString example = QStringLiteral(" (e.g. %1)").arg(kind->addressExample);
+    switch (kind->address) {
+    case AddressForm::HttpUrl: {
+        const bool http = a.startsWith(QLatin1String("http://"));
+        const bool https = a.startsWith(QLatin1String("https://"));
+        const QString rest = a.mid(http ? 7 : 8).section(u'/', 0, 0);
+        if ((!http && !https) || rest.isEmpty())
+            return fail(QStringLiteral("expected an http:// or https:// address") + example);
+        if (!hostPortOk(rest.section(u'@', -1), &why))
+            return fail(why + example);
+        return true;
+    }
+    case AddressForm::SocketOrHostPort:
+        if (a.startsWith(u'/'))
+            return true;
+        if (!hostPortOk(a.startsWith(QLatin1String("tcp://")) ? a.mid(6) : a, &why))
+            return fail(QStringLiteral("expected a socket path or host:port") + example);
+        return true;
+    case AddressForm::HostPort: {
+        QString rest = a.startsWith(QLatin1String("mysql://")) ? a.mid(8) : a;
+        rest = rest.section(u'@', -1);
+        if (rest.endsWith(u'/'))
+            rest.chop(1);
+        if (!hostPortOk(rest, &why))
+            return fail(why + example);
+        return true;
+    }
+    case AddressForm::UdpListen:
+        if (!a.startsWith(QLatin1String("udp://")) || !hostPortOk(a.mid(6), &why)
+            || !a.mid(6).contains(u':'))
+            return fail(QStringLiteral("expected udp://host:port") + example);
+        return true;
+    case AddressForm::DomainName:
+        if (a.contains(u'/') || a.contains(u':') || a.startsWith(u'.'))
+            return fail(QStringLiteral("expected a domain name") + example);
+        return true;
+    }
+    return fail(QStringLiteral("unknown address form"));
+}
+
 } // namespace Kinds

@@ -93,6 +93,35 @@ const QList<PropertySpec> &linkProperties();
 /** Properties every host has. */
 const QList<PropertySpec> &hostProperties();
 
+/** How a live source's address is written. */
+enum class AddressForm {
+    HttpUrl, ///< http:// or https:// with a host: a stats page, stub_status, an exporter
+    SocketOrHostPort, ///< an absolute UNIX socket path, or host:port (tcp:// optional)
+    HostPort, ///< host[:port], or mysql://[user@]host[:port]
+    UdpListen, ///< udp://host:port, the address a listener binds
+    DomainName, ///< a name to resolve, e.g. www.example.com
+};
+
+/** A kind of live source, with the same name `toposcope probe --kind` takes. */
+struct SourceKindSpec
+{
+    QString name; ///< stable key, e.g. "haproxy"
+    QString displayName; ///< "HAProxy statistics"
+    AddressForm address = AddressForm::HttpUrl;
+    QString addressExample; ///< e.g. "http://127.0.0.1:8404/stats;csv"
+    int defaultPort = 0; ///< when a host:port address has no port
+    bool keyed = false; ///< reports many things, each under a key; otherwise one thing (key "")
+    QString description;
+};
+
+/** Every live source kind, in menu order. */
+const QList<SourceKindSpec> &sourceKinds();
+const SourceKindSpec *findSourceKind(const QString &name);
+/** Options every source has (poll interval, timeout, where the password is found, TLS). */
+const QList<PropertySpec> &sourceOptions();
+/** Whether `address` has the form `kind` takes; `error` says why not, in one sentence. */
+bool checkSourceAddress(const QString &kind, const QString &address, QString *error);
+
 /**
  * Checks `value` against `spec` and converts it to the canonical QVariant type. Returns false
  * and leaves `out` untouched when the value does not fit (wrong type, unknown enum value,

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void exportUsage_data();
     void exportUsage();
     void exportBrokenDesign();
+    void exportConfigs();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -301,3 +302,28 @@ void TestImportExport::exportBrokenDesign()
 
 QTEST_GUILESS_MAIN(TestImportExport)
 #include "tst_importexport.moc"
+
+void TestImportExport::exportConfigs()
+{
+    // The design as drawn, as the servers' configuration: one folder per server.
+    const QString dir = path(QStringLiteral("deploy"));
+    const Run r = toposcope({ QStringLiteral("export"),
+        fixture("seed-000-distributed.mmd"),
+        QStringLiteral("--configs"),
+        dir });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("wrote 15 files")), qPrintable(r.out));
+    const QString haproxy = QString::fromUtf8(contents(dir + QStringLiteral("/LB/haproxy.cfg")));
+    QVERIFY(haproxy.contains(QStringLiteral("balance roundrobin")));
+    QVERIFY(haproxy.contains(QStringLiteral("server WS1 ")));
+    QVERIFY(haproxy.contains(QStringLiteral("server WS2 ")));
+    QVERIFY(haproxy.contains(QStringLiteral("option httplog")));
+    QVERIFY(contents(dir + QStringLiteral("/WS1/nginx-site.conf")).contains("stub_status"));
+    QVERIFY(contents(dir + QStringLiteral("/DB2/replication.sql")).contains("CHANGE MASTER TO"));
+    QVERIFY(
+        contents(dir + QStringLiteral("/prometheus/prometheus.yml")).contains("scrape_configs"));
+    // What the generator does not configure is named, not skipped in silence.
+    QVERIFY2(r.out.contains(QStringLiteral("not configured: AS1")), qPrintable(r.out));
+    // Passwords are placeholders, never made up and hidden in the files.
+    QVERIFY(contents(dir + QStringLiteral("/DB1/users.sql")).contains("CHANGE-ME"));
+}

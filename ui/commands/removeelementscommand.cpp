@@ -28,6 +28,7 @@ void RemoveElementsCommand::collect()
     m_hosts.clear();
     m_components.clear();
     m_links.clear();
+    m_bindings.clear();
     for (qsizetype i = 0; i < data.hosts.size(); ++i) {
         if (asked.contains(data.hosts.at(i).id)) {
             hosts.insert(data.hosts.at(i).id);
@@ -45,6 +46,11 @@ void RemoveElementsCommand::collect()
         const Link &l = data.links.at(i);
         if (asked.contains(l.id) || components.contains(l.from) || components.contains(l.to))
             m_links.append({ i, l });
+    }
+    for (qsizetype i = 0; i < data.bindings.size(); ++i) {
+        const Binding &b = data.bindings.at(i);
+        if (hosts.contains(b.element) || components.contains(b.element))
+            m_bindings.append({ i, b });
     }
 }
 
@@ -85,4 +91,6 @@ void RemoveElementsCommand::undo()
         m_design->addComponent(c.value, c.index);
     for (const auto &l : std::as_const(m_links))
         m_design->addLink(l.value, l.index);
+    for (const auto &b : std::as_const(m_bindings))
+        m_design->bind(b.value, b.index);
 }

@@ -9,8 +9,8 @@
 class Design;
 
 // Deletes components (with their links), hosts (with the components inside them, and their
-// links) and links. Undo puts every element back with its id, its place in the design's lists
-// and all its values, so the design is equal to what it was.
+// links) and links, and the live bindings of what it deletes. Undo puts every element back with its
+// id, its place in the design's lists and all its values, so the design is equal to what it was.
 class RemoveElementsCommand : public QUndoCommand
 {
 public:
@@ -36,4 +36,5 @@ private:
     QList<Removed<Host>> m_hosts;
     QList<Removed<Component>> m_components;
     QList<Removed<Link>> m_links;
+    QList<Removed<Binding>> m_bindings;
 };

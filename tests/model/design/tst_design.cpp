@@ -18,6 +18,15 @@ private:
         return c;
     }
 
+    static SourceConfig source(const QString &id, const QString &kind, const QString &address)
+    {
+        SourceConfig s;
+        s.id = id;
+        s.kind = kind;
+        s.address = address;
+        return s;
+    }
+
 private Q_SLOTS:
     void everyKindHasDefaultsThatCoerce()
     {
@@ -232,6 +241,128 @@ private Q_SLOTS:
         QCOMPARE(d.name(), QStringLiteral("Other"));
         QVERIFY(d.data().components.isEmpty());
         QVERIFY(!d.contains(QStringLiteral("client-1")));
+    }
+
+    void addSourceChecksAndFillsOptions()
+    {
+        Design d;
+        QSignalSpy added(&d, &Design::sourceAdded);
+        QString error;
+        QVERIFY(d.addSource(source({}, QStringLiteral("haproxy"), QStringLiteral("127.0.0.1:8404")),
+                     -1,
+                     &error)
+                    .isEmpty());
+        QVERIFY2(error.contains(QLatin1String("http://")), qPrintable(error));
+        QVERIFY(d.addSource(source({}, QStringLiteral("router"), QStringLiteral("x")), -1, &error)
+                    .isEmpty());
+        QVERIFY2(error.contains(QLatin1String("unknown source kind")), qPrintable(error));
+        QCOMPARE(added.count(), 0);
+        const QString id = d.addSource(
+            source({}, QStringLiteral("haproxy"), QStringLiteral("http://127.0.0.1:8404/stats")));
+        QCOMPARE(id, QStringLiteral("haproxy"));
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(d.source(id)->options.value(QStringLiteral("poll_interval")).toInt(), 1000);
+        QCOMPARE(d.addSource(source(QStringLiteral("haproxy"),
+                     QStringLiteral("haproxy"),
+                     QStringLiteral("http://10.0.0.2/stats"))),
+            QStringLiteral("haproxy-2"));
+        SourceConfig bad = source({}, QStringLiteral("nginx"), QStringLiteral("http://h/s"));
+        bad.options.insert(QStringLiteral("poll_interval"), 5);
+        QVERIFY(d.addSource(bad, -1, &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("100")), qPrintable(error));
+    }
+
+    void bindingNeedsElementSourceAndFittingKey()
+    {
+        Design d;
+        const ElementId lb
+            = d.addComponent(component(QStringLiteral("load_balancer"), QStringLiteral("lb")));
+        const ElementId web
+            = d.addComponent(component(QStringLiteral("web_server"), QStringLiteral("web")));
+        const QString haproxy = d.addSource(
+            source({}, QStringLiteral("haproxy"), QStringLiteral("http://127.0.0.1:8404/stats")));
+        const QString nginx = d.addSource(
+            source({}, QStringLiteral("nginx"), QStringLiteral("http://127.0.0.1/stub_status")));
+        QSignalSpy bindings(&d, &Design::bindingsChanged);
+        QString error;
+        QVERIFY(
+            !d.bind({ QStringLiteral("ghost"), haproxy, QStringLiteral("fe"), {} }, -1, &error));
+        QVERIFY(!d.bind({ lb, QStringLiteral("nothing"), QStringLiteral("fe"), {} }, -1, &error));
+        QVERIFY(!d.bind({ lb, haproxy, QString(), {} }, -1, &error));
+        QVERIFY2(error.contains(QLatin1String("needs a key")), qPrintable(error));
+        QVERIFY(!d.bind({ web, nginx, QStringLiteral("x"), {} }, -1, &error));
+        QVERIFY2(error.contains(QLatin1String("takes no key")), qPrintable(error));
+        QCOMPARE(bindings.count(), 0);
+
+        QVERIFY(d.bind({ lb, haproxy, QStringLiteral("fe_main"), {} }));
+        QVERIFY(d.bind({ web, haproxy, QStringLiteral("be/web"), {} }));
+        QVERIFY(d.bind({ web, nginx, QString(), {} }));
+        QCOMPARE(bindings.count(), 3);
+        QCOMPARE(bindings.at(2).at(0).toString(), web);
+        // The same triple again is fine and silent; the key for another element is refused.
+        QVERIFY(d.bind({ web, nginx, QString(), {} }));
+        QCOMPARE(bindings.count(), 3);
+        QVERIFY(!d.bind({ lb, haproxy, QStringLiteral("be/web"), {} }, -1, &error));
+        QVERIFY2(error.contains(QLatin1String("already")), qPrintable(error));
+        QCOMPARE(d.bindingsOf(web).size(), 2);
+        QCOMPARE(d.binding(haproxy, QStringLiteral("fe_main"))->element, lb);
+
+        QVERIFY(d.unbind(haproxy, QStringLiteral("fe_main")));
+        QVERIFY(!d.unbind(haproxy, QStringLiteral("fe_main")));
+        QVERIFY(!d.binding(haproxy, QStringLiteral("fe_main")));
+        QCOMPARE(d.bindingIndex(nginx, QString()), 1);
+    }
+
+    void removingElementsOrSourcesRemovesTheirBindings()
+    {
+        Design d;
+        const ElementId web
+            = d.addComponent(component(QStringLiteral("web_server"), QStringLiteral("web")));
+        Host h;
+        h.id = QStringLiteral("server");
+        d.addHost(h);
+        const QString haproxy = d.addSource(
+            source({}, QStringLiteral("haproxy"), QStringLiteral("http://127.0.0.1:8404/stats")));
+        const QString nginx = d.addSource(
+            source({}, QStringLiteral("nginx"), QStringLiteral("http://127.0.0.1/stub_status")));
+        QVERIFY(d.bind({ web, haproxy, QStringLiteral("be/web"), {} }));
+        QVERIFY(d.bind({ QStringLiteral("server"), nginx, QString(), {} }));
+        QSignalSpy bindings(&d, &Design::bindingsChanged);
+        QSignalSpy removed(&d, &Design::sourceRemoved);
+        d.removeSource(nginx);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(bindings.count(), 1);
+        QCOMPARE(bindings.at(0).at(0).toString(), QStringLiteral("server"));
+        d.removeComponent(web);
+        QVERIFY(d.data().bindings.isEmpty());
+        QCOMPARE(bindings.count(), 2);
+        QVERIFY(d.source(haproxy));
+    }
+
+    void updatingASourceToAKindWithoutKeysDropsKeyedBindings()
+    {
+        Design d;
+        const ElementId web
+            = d.addComponent(component(QStringLiteral("web_server"), QStringLiteral("web")));
+        const QString id = d.addSource(
+            source({}, QStringLiteral("haproxy"), QStringLiteral("http://127.0.0.1:8404/stats")));
+        QVERIFY(d.bind({ web, id, QStringLiteral("be/web"), {} }));
+        QSignalSpy changed(&d, &Design::sourceChanged);
+        SourceConfig same = *d.source(id);
+        QVERIFY(d.updateSource(same));
+        QCOMPARE(changed.count(), 0);
+        SourceConfig s = same;
+        s.kind = QStringLiteral("nginx");
+        s.address = QStringLiteral("http://127.0.0.1/stub_status");
+        s.user = QStringLiteral("admin");
+        QVERIFY(d.updateSource(s));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(d.source(id)->user, QStringLiteral("admin"));
+        QVERIFY(d.data().bindings.isEmpty());
+        s.address = QStringLiteral("nowhere");
+        QString error;
+        QVERIFY(!d.updateSource(s, &error));
+        QCOMPARE(d.source(id)->address, QStringLiteral("http://127.0.0.1/stub_status"));
     }
 };
 

@@ -65,6 +65,23 @@ private:
         d.setAcceptedFindings({ { QStringLiteral("spof.component"),
             { QStringLiteral("lb") },
             QStringLiteral("Budget: one balancer for now") } });
+        SourceConfig stats;
+        stats.id = QStringLiteral("haproxy");
+        stats.kind = QStringLiteral("haproxy");
+        stats.address = QStringLiteral("https://10.0.0.1:8404/stats;csv");
+        stats.user = QStringLiteral("admin");
+        stats.options.insert(QStringLiteral("password_env"), QStringLiteral("LB_PASSWORD"));
+        stats.options.insert(QStringLiteral("poll_interval"), 2000);
+        d.addSource(stats);
+        SourceConfig db;
+        db.id = QStringLiteral("db");
+        db.kind = QStringLiteral("mysql");
+        db.address = QStringLiteral("10.0.0.3:3306");
+        d.addSource(db);
+        d.bind({ QStringLiteral("lb"), QStringLiteral("haproxy"), QStringLiteral("fe_main"), {} });
+        d.bind(
+            { QStringLiteral("web"), QStringLiteral("haproxy"), QStringLiteral("be_web/web"), {} });
+        d.bind({ QStringLiteral("server1"), QStringLiteral("db"), QString(), {} });
         return d.data();
     }
 
@@ -88,6 +105,8 @@ private Q_SLOTS:
         QCOMPARE(r.data.hosts, original.hosts);
         QCOMPARE(r.data.links, original.links);
         QCOMPARE(r.data.acceptedFindings, original.acceptedFindings);
+        QCOMPARE(r.data.sources, original.sources);
+        QCOMPARE(r.data.bindings, original.bindings);
         QCOMPARE(r.data.components.size(), original.components.size());
         for (qsizetype i = 0; i < original.components.size(); ++i)
             QCOMPARE(r.data.components.at(i), original.components.at(i));
@@ -114,6 +133,34 @@ private Q_SLOTS:
                      .value(QStringLiteral("vip_level"))
                      .toInt(),
             3);
+    }
+
+    void sourcesOfNewerKindsAndUnknownFieldsAreKept()
+    {
+        const QByteArray text = withRoot(
+            "\"components\":[{\"id\":\"u\",\"kind\":\"client\"}],"
+            "\"sources\":[{\"id\":\"q\",\"kind\":\"quic-probe\",\"address\":\"whatever\","
+            "\"colour\":\"red\",\"options\":{\"burst\":3,\"timeout\":700}}],"
+            "\"bindings\":[{\"element\":\"u\",\"source\":\"q\",\"key\":\"k\",\"note\":1}]");
+        const TopoFile::ReadResult r = TopoFile::parse(text);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.data.sources.size(), 1);
+        QCOMPARE(r.data.sources.at(0).options.value(QStringLiteral("timeout")).toInt(), 700);
+        QCOMPARE(r.data.sources.at(0).options.value(QStringLiteral("poll_interval")).toInt(), 1000);
+        const QJsonObject again = QJsonDocument::fromJson(TopoFile::serialize(r.data)).object();
+        const QJsonObject source
+            = again.value(QStringLiteral("sources")).toArray().at(0).toObject();
+        QCOMPARE(source.value(QStringLiteral("kind")).toString(), QStringLiteral("quic-probe"));
+        QCOMPARE(source.value(QStringLiteral("colour")).toString(), QStringLiteral("red"));
+        QCOMPARE(source.value(QStringLiteral("options"))
+                     .toObject()
+                     .value(QStringLiteral("burst"))
+                     .toInt(),
+            3);
+        const QJsonObject binding
+            = again.value(QStringLiteral("bindings")).toArray().at(0).toObject();
+        QCOMPARE(binding.value(QStringLiteral("note")).toInt(), 1);
+        QCOMPARE(binding.value(QStringLiteral("key")).toString(), QStringLiteral("k"));
     }
 
     void migratesVersion1()
@@ -203,6 +250,57 @@ private Q_SLOTS:
         QTest::newRow("host on a link id") << withRoot(
             "\"hosts\":[{\"id\":\"x\"}],\"components\":[{\"id\":\"x\",\"kind\":\"client\"}]")
                                            << "components[0].id: \"x\" is used by another element";
+        const QByteArray two = "\"components\":[{\"id\":\"a\",\"kind\":\"client\"}],";
+        QTest::newRow("password in a source")
+            << withRoot(two
+                   + "\"sources\":[{\"id\":\"s\",\"kind\":\"mysql\",\"address\":\"h:3306\","
+                     "\"password\":\"hunter2\"}]")
+            << "sources[0].password: a design file never holds a password";
+        QTest::newRow("password in options")
+            << withRoot(two
+                   + "\"sources\":[{\"id\":\"s\",\"kind\":\"mysql\",\"address\":\"h:3306\","
+                     "\"options\":{\"Password\":\"x\"}}]")
+            << "sources[0].options.Password: a design file never holds a password";
+        QTest::newRow("source address of the wrong form")
+            << withRoot(
+                   two + "\"sources\":[{\"id\":\"s\",\"kind\":\"nginx\",\"address\":\"h:80\"}]")
+            << "sources[0].address: expected an http:// or https:// address";
+        QTest::newRow("source without kind")
+            << withRoot(two + "\"sources\":[{\"id\":\"s\",\"address\":\"h:80\"}]")
+            << "sources[0].kind: missing";
+        QTest::newRow("duplicate source id") << withRoot(two
+            + "\"sources\":[{\"id\":\"s\",\"kind\":\"dns\",\"address\":\"a.b\"},"
+              "{\"id\":\"s\",\"kind\":\"dns\",\"address\":\"c.d\"}]")
+                                             << "sources[1].id: \"s\" is used by another source";
+        QTest::newRow("bad option")
+            << withRoot(two
+                   + "\"sources\":[{\"id\":\"s\",\"kind\":\"dns\",\"address\":\"a.b\","
+                     "\"options\":{\"poll_interval\":1}}]")
+            << "sources[0].options.poll_interval: expected a number from 100";
+        const QByteArray withSource = two
+            + "\"sources\":[{\"id\":\"lb\",\"kind\":\"haproxy\",\"address\":\"http://h/stats\"},"
+              "{\"id\":\"n\",\"kind\":\"nginx\",\"address\":\"http://h/stub_status\"}],";
+        QTest::newRow("binding to a missing element")
+            << withRoot(withSource
+                   + "\"bindings\":[{\"element\":\"z\",\"source\":\"lb\",\"key\":\"k\"}]")
+            << "bindings[0].element: no component or host with id \"z\"";
+        QTest::newRow("binding to a missing source")
+            << withRoot(
+                   withSource + "\"bindings\":[{\"element\":\"a\",\"source\":\"x\",\"key\":\"k\"}]")
+            << "bindings[0].source: no source with id \"x\"";
+        QTest::newRow("keyed source without key")
+            << withRoot(withSource + "\"bindings\":[{\"element\":\"a\",\"source\":\"lb\"}]")
+            << "bindings[0].key: missing";
+        QTest::newRow("key for a source without keys")
+            << withRoot(
+                   withSource + "\"bindings\":[{\"element\":\"a\",\"source\":\"n\",\"key\":\"k\"}]")
+            << "bindings[0].key: a nginx source reports one thing";
+        QTest::newRow("key bound twice") << withRoot(withSource
+            + "\"bindings\":[{\"element\":\"a\",\"source\":\"lb\",\"key\":\"k\"},"
+              "{\"element\":\"a\",\"source\":\"lb\",\"key\":\"k\"}]")
+                                         << "bindings[1].key: lb \"k\" is bound to \"a\" already";
+        QTest::newRow("bindings not a list")
+            << withRoot(withSource + "\"bindings\":{}") << "bindings: expected a list";
         QByteArray deep(100000, '[');
         QTest::newRow("deep nesting") << deep << "not valid JSON";
         QTest::newRow("id too long") << withRoot(

@@ -65,3 +65,33 @@ inline DesignData sampleDesign()
         link("l-db1-db2", "db-1", "db-2", "replication", 3306) };
     return d;
 }
+
+// The sample design watched through its balancer's statistics (keys per server) and each web
+// server's stub_status, the way the lab binds it.
+inline DesignData sampleBoundDesign()
+{
+    DesignData d = sampleDesign();
+    const auto source = [](const char *id, const char *kind, const char *address) {
+        SourceConfig s;
+        s.id = QString::fromLatin1(id);
+        s.kind = QString::fromLatin1(kind);
+        s.address = QString::fromLatin1(address);
+        for (const Kinds::PropertySpec &o : Kinds::sourceOptions())
+            s.options.insert(o.name, o.defaultValue);
+        return s;
+    };
+    const auto binding = [](const char *element, const char *source, const char *key) {
+        return Binding{
+            QString::fromLatin1(element), QString::fromLatin1(source), QString::fromLatin1(key), {}
+        };
+    };
+    d.sources = { source("haproxy", "haproxy", "http://127.0.0.1:8404/stats;csv"),
+        source("nginx-1", "nginx", "http://127.0.0.1:8081/stub_status"),
+        source("nginx-2", "nginx", "http://127.0.0.1:8082/stub_status") };
+    d.bindings = { binding("lb", "haproxy", "fe_main"),
+        binding("web-1", "haproxy", "be_web/web-1"),
+        binding("web-2", "haproxy", "be_web/web-2"),
+        binding("web-1", "nginx-1", ""),
+        binding("web-2", "nginx-2", "") };
+    return d;
+}

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void removeAndUndo();
     void nothingToRemove();
     void undoKeepsEditedProperties();
+    void bindingsGoWithTheirElementsAndComeBack();
 };
 
 void tst_RemoveElementsCommand::removeAndUndo_data()
@@ -130,3 +131,24 @@ void tst_RemoveElementsCommand::undoKeepsEditedProperties()
 
 QTEST_GUILESS_MAIN(tst_RemoveElementsCommand)
 #include "tst_removeelementscommand.moc"
+
+void tst_RemoveElementsCommand::bindingsGoWithTheirElementsAndComeBack()
+{
+    DesignData d = sampleBoundDesign();
+    d.bindings.append({ QStringLiteral("server-2"), QStringLiteral("nginx-2"), QString(), {} });
+    d.bindings.removeIf([](const Binding &b) {
+        return b.element == QLatin1String("web-2") && b.source == QLatin1String("nginx-2");
+    });
+    Design design;
+    design.reset(d);
+    const DesignData before = design.data();
+    QUndoStack stack;
+    stack.push(new RemoveElementsCommand(&design, { QStringLiteral("server-2") }));
+    for (const Binding &b : design.data().bindings) {
+        QVERIFY2(b.element != QLatin1String("web-2") && b.element != QLatin1String("server-2"),
+            qPrintable(b.element));
+    }
+    QCOMPARE(design.data().sources, before.sources); // sources stay
+    stack.undo();
+    QCOMPARE(design.data(), before);
+}
