@@ -7,9 +7,7 @@
  * HAProxy's statistics page in CSV (`stats uri /stats` read as `/stats;csv`), over HTTP or
  * HTTPS, with basic authentication (`stats auth`). One sample per frontend, backend and server
  * (see HaproxyCsv for keys, health and rates). A URL without ";csv" gets it appended.
- *
- *     new HaproxyStatsSource("lb", QUrl("http://127.0.0.1:8404/stats"), {.user = "admin",
- *                            .password = qEnvironmentVariable("TOPOSCOPE_HAPROXY_PASSWORD")});
+ * SourceOptions::user and password are the `stats auth` credentials.
  */
 class HaproxyStatsSource : public HttpPollSource
 {

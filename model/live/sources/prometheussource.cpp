@@ -334,7 +334,8 @@ QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
                 q.flavour, q.role, [&s](const QString &l) { return s.labels.value(l); }, true);
             if (!keys.isEmpty() && !keys.contains(key))
                 continue;
-            const QString id = q.role + u'|' + key;
+            // Per exporter first: two exporters of one HAProxy must not add up.
+            const QString id = QString::number(int(q.flavour)) + u'|' + q.role + u'|' + key;
             auto e = elements.find(id);
             if (e == elements.end()) {
                 e = elements.insert(id, ExporterMap::Accumulator());
@@ -353,10 +354,34 @@ QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
             }
         }
     }
+    // One sample an element: the first exporter's figures (the flavours' order: HAProxy's own
+    // before prometheus-haproxy-exporter), the others' where it has none.
+    std::stable_sort(order.begin(), order.end(), [](const QString &a, const QString &b) {
+        return a.section(u'|', 0, 0).toInt() < b.section(u'|', 0, 0).toInt();
+    });
     QList<Sample> samples;
-    samples.reserve(order.size());
-    for (const QString &id : std::as_const(order))
-        samples.append(elements.value(id).finish());
+    QHash<QString, qsizetype> byElement;
+    for (const QString &id : std::as_const(order)) {
+        const Sample s = elements.value(id).finish();
+        const QString element = id.section(u'|', 1);
+        const auto seen = byElement.constFind(element);
+        if (seen == byElement.cend()) {
+            byElement.insert(element, samples.size());
+            samples.append(s);
+            continue;
+        }
+        Sample &kept = samples[*seen];
+        for (int m = 0; m < MetricCount; ++m) {
+            if (std::isnan(kept.values[size_t(m)]))
+                kept.values[size_t(m)] = s.values[size_t(m)];
+        }
+        if (kept.health == Health::Unknown) {
+            kept.health = s.health;
+            kept.status = s.status;
+        }
+        if (kept.checkStatus.isEmpty())
+            kept.checkStatus = s.checkStatus;
+    }
     return samples;
 }
 
