@@ -217,7 +217,8 @@ void HttpFetcher::abortAll()
     for (auto it = pending.begin(); it != pending.end(); ++it) {
         QNetworkReply *reply = it.key();
         reply->disconnect(this);
-        reply->abort();
+        if (reply->isRunning())
+            reply->abort();
         reply->deleteLater();
     }
 }

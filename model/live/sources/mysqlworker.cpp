@@ -51,57 +51,56 @@ bool MysqlWorker::open(QString *error)
         return false;
     }
     close();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connection);
-    const QString t = QString::number(std::max(1, m_target.timeoutSeconds));
-    QString options = QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%1;"
-                                     "MYSQL_OPT_WRITE_TIMEOUT=%1")
-                          .arg(t);
-    if (!m_target.socket.isEmpty())
-        options += QStringLiteral(";UNIX_SOCKET=") + m_target.socket;
-    else
-        db.setHostName(m_target.host);
-    db.setConnectOptions(options);
-    db.setPort(m_target.port);
-    db.setUserName(m_target.user);
-    db.setPassword(m_target.password);
-    if (!db.open()) {
-        *error = sqlError(db.lastError());
+    bool opened = false;
+    {
+        // The handle goes before close(), or Qt warns that the connection is still in use.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connection);
+        const QString t = QString::number(std::max(1, m_target.timeoutSeconds));
+        QString options = QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%1;"
+                                         "MYSQL_OPT_WRITE_TIMEOUT=%1")
+                              .arg(t);
+        if (!m_target.socket.isEmpty())
+            options += QStringLiteral(";UNIX_SOCKET=") + m_target.socket;
+        else
+            db.setHostName(m_target.host);
+        db.setConnectOptions(options);
+        db.setPort(m_target.port);
+        db.setUserName(m_target.user);
+        db.setPassword(m_target.password);
+        opened = db.open();
+        if (!opened) {
+            *error = sqlError(db.lastError());
+        } else {
+            QSqlQuery version(db);
+            m_version = version.exec(QStringLiteral("SELECT VERSION()")) && version.next()
+                ? version.value(0).toString()
+                : QString();
+        }
+    }
+    if (!opened) {
         close();
         return false;
     }
-    QSqlQuery version(db);
-    m_version = version.exec(QStringLiteral("SELECT VERSION()")) && version.next()
-        ? version.value(0).toString()
-        : QString();
     m_open = true;
     return true;
 }
 
-void MysqlWorker::poll(int generation)
+bool MysqlWorker::query(MysqlStatus::Reading *reading, QString *error)
 {
-    QString error;
-    MysqlStatus::Reading reading;
-    if (!open(&error)) {
-        Q_EMIT polled(generation, false, error, reading);
-        return;
-    }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    reading.version = m_version;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', "
             "'Com_update', 'Com_delete', 'Threads_connected', 'Threads_running', "
             "'Threads_created', 'Threads_cached', 'Uptime')"))) {
-        error = sqlError(q.lastError());
-        close(); // a broken connection is opened again at the next poll
-        Q_EMIT polled(generation, false, error, reading);
-        return;
+        *error = sqlError(q.lastError());
+        return false;
     }
     while (q.next())
-        reading.status.insert(q.value(0).toString(), q.value(1).toString());
+        reading->status.insert(q.value(0).toString(), q.value(1).toString());
     if (q.exec(QStringLiteral("SELECT @@read_only")) && q.next())
-        reading.readOnly = q.value(0).toInt();
+        reading->readOnly = q.value(0).toInt();
 
     // The replica status: MariaDB lists every connection with SHOW ALL SLAVES STATUS; MySQL
     // renamed SHOW SLAVE STATUS to SHOW REPLICA STATUS in 8.0.22.
@@ -126,10 +125,27 @@ void MysqlWorker::poll(int generation)
                 const QVariant v = q.value(i);
                 row.insert(record.fieldName(i), v.isNull() ? QString() : v.toString());
             }
-            reading.replicas.append(row);
+            reading->replicas.append(row);
         }
         break;
     }
-    reading.replicaError = replicaError;
+    reading->replicaError = replicaError;
+    return true;
+}
+
+void MysqlWorker::poll(int generation)
+{
+    QString error;
+    MysqlStatus::Reading reading;
+    if (!open(&error)) {
+        Q_EMIT polled(generation, false, error, reading);
+        return;
+    }
+    reading.version = m_version;
+    if (!query(&reading, &error)) {
+        close(); // a broken connection is opened again at the next poll
+        Q_EMIT polled(generation, false, error, reading);
+        return;
+    }
     Q_EMIT polled(generation, true, QString(), reading);
 }

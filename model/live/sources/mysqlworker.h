@@ -38,6 +38,7 @@ Q_SIGNALS:
 
 private:
     bool open(QString *error);
+    bool query(MysqlStatus::Reading *reading, QString *error);
     void close();
 
     Target m_target;

@@ -254,63 +254,66 @@ void PrometheusSource::ask()
         pollFinished();
         return;
     }
-    struct Collect
-    {
-        QList<QByteArray> bodies;
-        int left = 0;
-        QString error;
-    };
-    auto collect = std::make_shared<Collect>();
-    collect->bodies.resize(qs.size());
-    collect->left = int(qs.size());
+    m_asking = std::make_shared<Asking>();
+    m_asking->queries = qs;
+    m_asking->bodies.resize(qs.size());
+    m_asking->left = int(qs.size());
+    for (int i = 0; i < MaxInFlight && m_asking->next < qs.size(); ++i)
+        askNext(m_asking);
+}
+
+void PrometheusSource::askNext(const std::shared_ptr<Asking> &asking)
+{
+    const int i = asking->next++;
     const int generation = m_generation;
-    for (int i = 0; i < qs.size(); ++i) {
-        post(qs.at(i).promql, [this, generation, collect, qs, i](const HttpFetcher::Result &r) {
-            if (generation != m_generation)
-                return;
-            if (collect->error.isEmpty()) {
-                if (!r.answered)
-                    collect->error = tr("%1: %2").arg(qs.at(i).family, r.error);
-                else if (r.status != 200 && r.status != 400 && r.status != 422)
-                    collect->error
-                        = HttpFetcher::describeStatus(r, m_base, !m_http.options().user.isEmpty());
-                else
-                    collect->bodies[i] = r.body; // 400/422 carry Prometheus' own error text
-            }
-            if (--collect->left > 0)
-                return;
-            if (!collect->error.isEmpty()) {
-                m_http.abortAll();
-                m_flavours = m_fixedFlavours ? m_flavours : QList<Flavour>();
-                failed(tr("Prometheus at %1: %2").arg(HttpFetcher::shown(m_base), collect->error));
+    post(asking->queries.at(i).promql, [this, generation, asking, i](const HttpFetcher::Result &r) {
+        if (generation != m_generation || asking != m_asking)
+            return;
+        QString error;
+        if (!r.answered)
+            error = tr("%1: %2").arg(asking->queries.at(i).family, r.error);
+        else if (r.status != 200 && r.status != 400 && r.status != 422)
+            error = HttpFetcher::describeStatus(r, m_base, !m_http.options().user.isEmpty());
+        if (!error.isEmpty()) {
+            // One failed query fails the poll: the others are not waited for.
+            m_asking.reset();
+            m_http.abortAll();
+            if (!m_fixedFlavours)
+                m_flavours.clear();
+            failed(tr("Prometheus at %1: %2").arg(HttpFetcher::shown(m_base), error));
+            pollFinished();
+            return;
+        }
+        asking->bodies[i] = r.body; // a 400 or 422 carries Prometheus' own error text
+        if (asking->next < asking->queries.size())
+            askNext(asking);
+        if (--asking->left > 0)
+            return;
+        m_asking.reset();
+        const qint64 at = now();
+        m_work.run<Reading>(
+            this,
+            [qs = asking->queries, bodies = asking->bodies, keys = m_keys, at] {
+                Reading reading;
+                reading.samples = interpret(qs, bodies, keys, at, &reading.error);
+                reading.ok = reading.error.isEmpty();
+                return reading;
+            },
+            [this, generation](Reading reading) {
+                if (generation != m_generation)
+                    return;
+                m_lastRequests = m_requestsThisPoll;
+                m_lastPollMs = QDateTime::currentMSecsSinceEpoch() - m_pollStartMs;
+                if (!reading.ok) {
+                    failed(
+                        tr("Prometheus at %1: %2").arg(HttpFetcher::shown(m_base), reading.error));
+                } else {
+                    succeeded();
+                    publish(reading.samples);
+                }
                 pollFinished();
-                return;
-            }
-            const qint64 at = now();
-            m_work.run<Reading>(
-                this,
-                [qs, bodies = collect->bodies, keys = m_keys, at] {
-                    Reading r;
-                    r.samples = interpret(qs, bodies, keys, at, &r.error);
-                    r.ok = r.error.isEmpty();
-                    return r;
-                },
-                [this, generation](Reading reading) {
-                    if (generation != m_generation)
-                        return;
-                    m_lastRequests = m_requestsThisPoll;
-                    m_lastPollMs = QDateTime::currentMSecsSinceEpoch() - m_pollStartMs;
-                    if (!reading.ok) {
-                        failed(tr("Prometheus at %1: %2")
-                                   .arg(HttpFetcher::shown(m_base), reading.error));
-                    } else {
-                        succeeded();
-                        publish(reading.samples);
-                    }
-                    pollFinished();
-                });
-        });
-    }
+            });
+    });
 }
 
 QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
@@ -388,5 +391,6 @@ QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
 void PrometheusSource::halt()
 {
     ++m_generation;
+    m_asking.reset();
     m_http.abortAll();
 }

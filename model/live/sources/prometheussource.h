@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <memory>
+
 /**
  * A Prometheus server's HTTP API, for fleets too large to poll server by server: each poll asks
  * one instant query per metric family for all the elements at once (never one per element),
@@ -24,8 +26,9 @@
  * - Counters are rates over setRateWindow() seconds (default 60: four scrapes at Prometheus'
  *   default 15 s); gauges and states are the latest values. setSelector() adds label matchers
  *   to every query (`job="haproxy"`).
- * - Queries go as POST (a thousand keys make a long query), concurrently; any that fails fails
- *   the poll with the query's family named.
+ * - Queries go as POST (a thousand keys make a long query), four at a time (so at most four
+ *   answers of SourceOptions::maxBytes are held); one that fails fails the poll at once, with
+ *   its family named.
  */
 class PrometheusSource : public LiveSource
 {
@@ -85,8 +88,20 @@ private:
         QString error;
         QList<Live::Sample> samples;
     };
+    /** One poll's queries under way. */
+    struct Asking
+    {
+        QList<Query> queries;
+        QList<QByteArray> bodies;
+        int next = 0;
+        int left = 0;
+    };
+    /** At most this many answers are read at once (each bounded by SourceOptions::maxBytes). */
+    static constexpr int MaxInFlight = 4;
+
     void discover();
     void ask();
+    void askNext(const std::shared_ptr<Asking> &asking);
     QString keyMatchers(ExporterMap::Flavour flavour, const QString &role, bool *none) const;
     void post(const QString &promql, HttpFetcher::Callback done);
 
@@ -99,6 +114,7 @@ private:
     bool m_fixedFlavours = false;
     qint64 m_discoveredMs = 0;
     int m_generation = 0;
+    std::shared_ptr<Asking> m_asking;
     int m_requestsThisPoll = 0;
     qint64 m_pollStartMs = 0;
     int m_lastRequests = 0;
