@@ -26,6 +26,10 @@ const char *const Usage
       "                 report; OUT may be - for standard output (Mermaid, report).\n"
       "  import IN.mmd -o OUT.topo\n"
       "                 Convert a Mermaid flowchart or architecture diagram into a design.\n"
+      "  probe ADDRESS [--kind haproxy|haproxy-socket|nginx|mysql|prometheus|exporter|http]\n"
+      "                [--format text|json] [--user USER] [--timeout S] [--insecure] [--ca FILE]\n"
+      "                 Read one snapshot from a live server and print what Toposcope\n"
+      "                 understood: elements, states, figures (`toposcope probe --help`).\n"
       "\n"
       "FILE is a .topo design, or Mermaid text (.mmd, .mermaid, or Markdown with a\n"
       "```mermaid block).\n"
@@ -34,7 +38,8 @@ const char *const Usage
       "  -h, --help     Show this help and exit.\n"
       "  -v, --version  Show the version and exit.\n"
       "\n"
-      "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input.\n";
+      "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input\n"
+      "(or, for probe, a server that cannot be reached or understood).\n";
 
 } // namespace
 
@@ -46,6 +51,12 @@ int run(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("probe")) {
+        QCoreApplication app(argc, argv);
+        return probeCommand(rest);
+    }
     if (args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--help"))) {
         out << Usage;
         return 0;
@@ -54,8 +65,6 @@ int run(int argc, char *argv[])
         out << "toposcope " << TOPOSCOPE_VERSION << "\n";
         return 0;
     }
-    const QString command = args.value(0);
-    const QStringList rest = args.mid(1);
     if (command == QLatin1String("validate")) {
         QCoreApplication app(argc, argv);
         return validateCommand(rest);

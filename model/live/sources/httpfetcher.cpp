@@ -173,6 +173,7 @@ void HttpFetcher::finish(QNetworkReply *reply)
             r.body = std::move(p.body);
             r.location = reply->rawHeader("Location");
             r.contentType = reply->rawHeader("Content-Type");
+            r.authenticate = reply->rawHeader("WWW-Authenticate");
         }
     } else {
         const QUrl url = reply->url();

@@ -56,6 +56,7 @@ public:
         QSslCertificate peerCertificate;
         QByteArray location; ///< a redirect's Location
         QByteArray contentType;
+        QByteArray authenticate; ///< a 401's WWW-Authenticate
     };
     using Callback = std::function<void(const Result &)>;
 
