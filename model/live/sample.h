@@ -111,9 +111,10 @@ struct Sample
     QString source; ///< the id of the source that produced it ("haproxy", "simulator")
     QString key; ///< what the source calls it: "be_web/web1", "fe_main", "" for one-thing sources
     ElementId element; ///< the bound element; filled by LiveStream from the bindings
-    /** What the key names, as the source sees it: "frontend", "backend", "server", "listener"
-     *  (HAProxy), "web" (Nginx), "database", "channel" (a replication connection), "entry"
-     *  (HTTP probe), "domain" (DNS); empty when the source does not say. */
+    /** What the key names, as the source sees it: "frontend", "backend", "server", "listener",
+     *  "listen" (a frontend and backend of one name) for HAProxy; "web" (Nginx), "database",
+     *  "channel" (a replication connection), "entry" (HTTP probe), "domain" (DNS); empty when
+     *  the source does not say. */
     QString role;
     QString address; ///< the server's address as the source reports it ("10.0.0.11:80"), if any
     Health health = Health::Unknown;

@@ -17,10 +17,12 @@ jobs=${JOBS:-2}
 command -v clang++ >/dev/null || { echo "run-fuzzers.sh: clang++ is not installed" >&2; exit 2; }
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
-ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile
+# The live parsers' targets (see CMakeLists.txt).
+live="haproxycsv haproxyruntime stubstatus prometheustext prometheusapi accesslog mysqlstatus"
+ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile $(printf 'fuzz_%s ' $live)
 
 status=0
-for target in mermaid topofile; do
+for target in mermaid topofile $live; do
     corpus="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts"
     mkdir -p "$corpus" "$artifacts"
