@@ -236,7 +236,7 @@ QString LiveSourceFactory::kindFromAnswer(const QByteArray &body)
     static const QRegularExpression sample(
         QStringLiteral(
             "^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* |[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? "
-            "[-+0-9.eEaINnf]+)"),
+            "([-+]?[0-9.]+([eE][-+]?[0-9]+)?|[-+]?Inf|NaN)( -?[0-9]+)?\\s*$)"),
         QRegularExpression::MultilineOption);
     if (sample.match(QString::fromUtf8(head)).hasMatch())
         return QStringLiteral("exporter");
