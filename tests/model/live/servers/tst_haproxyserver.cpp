@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The HAProxy sources against a real HAProxy 2.6 started by the test: the stats page (with its
-// password), the Runtime API over a UNIX socket and TCP, the built-in exporter scraped directly,
-// and httplog lines over syslog in both formats. Rates are checked against the requests the
-// test sent: rate × the interval between the two readings is that count.
+// password, over HTTP and HTTPS), the Runtime API over a UNIX socket and TCP, the built-in exporter
+// scraped directly, and httplog lines over syslog in both formats. Rates are checked against the
+// requests the test sent: rate × the interval between the two readings is that count.
 #include "live/livesourcefactory.h"
 #include "live/sources/exportersource.h"
 #include "live/sources/haproxysocketsource.h"
@@ -11,8 +11,10 @@
 #include "livepoll.h"
 #include "liveservers.h"
 
+#include <QFile>
 #include <QLocalSocket>
 #include <QRegularExpression>
+#include <QSslCertificate>
 #include <QTest>
 
 using namespace Live;
@@ -45,6 +47,7 @@ private:
     LiveServers::ServerPtr m_haproxy;
     quint16 m_front = 0;
     quint16 m_stats = 0;
+    quint16 m_statsTls = 0;
     quint16 m_runtimeTcp = 0;
     quint16 m_log3164 = 0;
     quint16 m_log5424 = 0;
@@ -77,6 +80,7 @@ private Q_SLOTS:
     {
         m_front = LiveServers::freePort();
         m_stats = LiveServers::freePort();
+        m_statsTls = LiveServers::freePort();
         m_runtimeTcp = LiveServers::freePort();
         m_log3164 = LiveServers::freeUdpPort();
         m_log5424 = LiveServers::freeUdpPort();
@@ -84,6 +88,17 @@ private Q_SLOTS:
         const quint16 b = LiveServers::freePort();
         const quint16 closed = LiveServers::freePort(); // nothing listens: a server that is down
         m_socket = m_dir.file(QStringLiteral("admin.sock"));
+        // HAProxy takes the certificate and its key in one PEM file.
+        QString error;
+        QVERIFY2(LiveServers::selfSignedCertificate(m_dir, QStringLiteral("lb"), 90, &error),
+            qPrintable(error));
+        QFile cert(m_dir.file(QStringLiteral("lb.pem")));
+        QFile key(m_dir.file(QStringLiteral("lb.key")));
+        QFile both(m_dir.file(QStringLiteral("lb-with-key.pem")));
+        QVERIFY(cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)
+            && both.open(QIODevice::WriteOnly));
+        both.write(cert.readAll() + key.readAll());
+        both.close();
         const QString config = QStringLiteral(
             "global\n"
             "    stats socket %1 mode 600 level admin\n"
@@ -101,6 +116,9 @@ private Q_SLOTS:
             "    bind 127.0.0.1:%6\n"
             "    stats enable\n    stats uri /stats\n    stats auth admin:secret\n"
             "    http-request use-service prometheus-exporter if { path /metrics }\n"
+            "frontend stats_tls\n"
+            "    bind 127.0.0.1:%11 ssl crt %12\n"
+            "    stats enable\n    stats uri /stats\n    stats auth admin:secret\n"
             "backend be_web\n"
             "    balance roundrobin\n"
             "    option httpchk GET /\n"
@@ -122,7 +140,9 @@ private Q_SLOTS:
                                    .arg(a)
                                    .arg(b)
                                    .arg(a)
-                                   .arg(closed);
+                                   .arg(closed)
+                                   .arg(m_statsTls)
+                                   .arg(both.fileName());
         m_haproxy = LiveServers::haproxy(m_dir, config.toUtf8(), m_stats);
         QVERIFY2(m_haproxy->ok(), qPrintable(m_haproxy->error()));
         // The first health checks have run when the server that is down says so.
@@ -170,6 +190,33 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("be_web/web1"), Metric::RequestRate), 10);
         QCOMPARE(count(QStringLiteral("be_web/web2"), Metric::RequestRate), 20);
         QCOMPARE(count(QStringLiteral("be_web/spare"), Metric::RequestRate), 0);
+    }
+
+    void statsOverHttps()
+    {
+        const QUrl url(QStringLiteral("https://127.0.0.1:%1/stats").arg(m_statsTls));
+        // A private CA: trusted, the page reads; not trusted, the certificate is the reason.
+        SourceOptions trusted = login("admin", "secret");
+        trusted.trusted = QSslCertificate::fromPath(m_dir.file(QStringLiteral("lb.pem")));
+        QCOMPARE(trusted.trusted.size(), 1);
+        HaproxyStatsSource source(QStringLiteral("lb"), url, trusted);
+        LivePoll::Outcome o = LivePoll::once(source);
+        QVERIFY2(o.live(), qPrintable(o.reason));
+        QCOMPARE(find(o, QStringLiteral("be_web/web2"))->value(Metric::Weight), 20.0);
+        QCOMPARE(find(o, QStringLiteral("be_web/web3"))->health, Health::Maintenance);
+
+        HaproxyStatsSource untrusted(QStringLiteral("lb"), url, login("admin", "secret"));
+        o = LivePoll::once(untrusted);
+        QCOMPARE(o.state, SourceState::Failed);
+        QVERIFY2(o.reason.contains(u"self signed") || o.reason.contains(u"self-signed"),
+            qPrintable(o.reason));
+
+        // Certificate errors as findings, not failures, when the user says so.
+        SourceOptions lax = login("admin", "secret");
+        lax.verifyTls = false;
+        HaproxyStatsSource unverified(QStringLiteral("lb"), url, lax);
+        o = LivePoll::once(unverified);
+        QVERIFY2(o.live(), qPrintable(o.reason));
     }
 
     void wrongPasswordIsTheReason()
