@@ -6,6 +6,9 @@
 
 #include <QDateTime>
 
+#include <cmath>
+#include <limits>
+
 using namespace Live;
 
 namespace {
@@ -78,8 +81,10 @@ bool integer(QByteArrayView v, qint64 *out)
 {
     if (v.startsWith('+'))
         v = v.sliced(1);
+    // Range first: a double past qint64's range has no qint64 to compare with (and the cast
+    // would be undefined).
     double d = 0;
-    if (!TextScan::toNumber(v, &d) || d != double(qint64(d)))
+    if (!TextScan::toNumber(v, &d) || !(std::abs(d) < 9.0e18) || d != std::trunc(d))
         return false;
     *out = qint64(d);
     return true;
@@ -178,7 +183,8 @@ AccessLog::Outcome AccessLog::parseHaproxy(QByteArrayView line, RequestEvent *e,
         qsizetype end = timers.indexOf('/', b);
         if (end < 0)
             end = timers.size();
-        if (!integer(timers.sliced(b, end - b), &t[count++]))
+        if (!integer(timers.sliced(b, end - b), &t[count]) || t[count] < -1
+            || t[count++] > std::numeric_limits<int>::max())
             return malformed(why,
                 QStringLiteral("\"%1\" are not HAProxy's timers").arg(TextScan::excerpt(timers)));
         b = end + 1;
@@ -204,7 +210,8 @@ AccessLog::Outcome AccessLog::parseHaproxy(QByteArrayView line, RequestEvent *e,
         out.responseMs = int(t[3]);
         out.totalMs = int(t[4]);
         qint64 status = -1;
-        if (!nextToken(line, &pos, &field) || !integer(field, &status))
+        if (!nextToken(line, &pos, &field) || !integer(field, &status) || status < -1
+            || status > 999)
             return malformed(why, QStringLiteral("no HTTP status after the timers"));
         out.status = int(status);
     } else {
@@ -263,7 +270,8 @@ AccessLog::Outcome AccessLog::parseNginx(
     qint64 status = -1;
     qint64 bytes = -1;
     if (!nextToken(line, &pos, &statusText) || !integer(statusText, &status)
-        || !nextToken(line, &pos, &bytesText) || !integer(bytesText, &bytes))
+        || !nextToken(line, &pos, &bytesText) || !integer(bytesText, &bytes) || status < 0
+        || status > 999)
         return malformed(why, QStringLiteral("no status and byte count after the request"));
 
     RequestEvent out;

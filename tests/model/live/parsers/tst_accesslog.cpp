@@ -151,6 +151,16 @@ private Q_SLOTS:
         QTest::newRow("status") << QByteArray(
             "<134>haproxy[1]: 1.2.3.4:5 [01/Dec/2026:21:03:12.033] fe be/s 0/0/0/0/0 OK 1")
                                 << bad << "no HTTP status after the timers";
+        QTest::newRow("timer past an int") << QByteArray(
+            "<134>haproxy[1]: 1.2.3.4:5 [01/Dec/2026:21:03:12.033] fe be/s 0/0/0/0/99999999999 200 "
+            "1") << bad << "\"0/0/0/0/99999999999\" are not HAProxy's timers";
+        // Found by fuzz_accesslog: a number past qint64's range.
+        QTest::newRow("nginx status past qint64") << QByteArray(
+            "<190>vm web1: 1.2.3.4 - - [01/Dec/2026:21:07:30 +0000] \"GET /\" "
+            "44444744444444444200 6") << bad << "no status and byte count after the request";
+        QTest::newRow("haproxy status 1000") << QByteArray(
+            "<134>haproxy[1]: 1.2.3.4:5 [01/Dec/2026:21:03:12.033] fe be/s 0/0/0/0/0 1000 1")
+                                             << bad << "no HTTP status after the timers";
         QTest::newRow("nginx without status")
             << QByteArray("<190>vm web1: 1.2.3.4 - - [01/Dec/2026:21:07:30 +0000] \"GET /\" - -")
             << bad << "no status and byte count after the request";
