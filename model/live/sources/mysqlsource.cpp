@@ -2,12 +2,68 @@
 #include "mysqlsource.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QMutex>
 #include <QThread>
 #include <QUrl>
+#include <QWaitCondition>
 
 namespace {
 
 QAtomicInt connectionCounter;
+
+/**
+ * The worker threads still running. A source never waits for its thread, but the process must:
+ * a thread that closes its connection while the application and Qt SQL's connection list are
+ * being destroyed crashes. So the application's destruction waits (bounded) for them.
+ */
+struct RunningThreads
+{
+    QMutex mutex;
+    QWaitCondition none;
+    int count = 0;
+    int longestTimeoutMs = 0;
+};
+
+RunningThreads &runningThreads()
+{
+    static RunningThreads r;
+    return r;
+}
+
+void waitForRunningThreads()
+{
+    RunningThreads &r = runningThreads();
+    QMutexLocker lock(&r.mutex);
+    // A query in progress ends within its read timeout; a little more for the close.
+    QDeadlineTimer deadline(r.longestTimeoutMs + 2000);
+    while (r.count > 0) {
+        if (!r.none.wait(&r.mutex, deadline))
+            break;
+    }
+}
+
+void threadStarted(int timeoutSeconds)
+{
+    static bool routineAdded = false;
+    if (!routineAdded && QCoreApplication::instance()) {
+        qAddPostRoutine(waitForRunningThreads);
+        routineAdded = true;
+    }
+    RunningThreads &r = runningThreads();
+    QMutexLocker lock(&r.mutex);
+    ++r.count;
+    r.longestTimeoutMs = std::max(r.longestTimeoutMs, timeoutSeconds * 1000);
+}
+
+void threadEnded()
+{
+    RunningThreads &r = runningThreads();
+    QMutexLocker lock(&r.mutex);
+    if (--r.count == 0)
+        r.none.wakeAll();
+}
 
 } // namespace
 
@@ -32,9 +88,17 @@ MysqlSource::MysqlSource(
     MysqlWorker *worker = m_worker;
     // The worker closes its connection in its own thread, where it was opened.
     connect(
-        m_thread, &QThread::finished, worker, [worker] { delete worker; }, Qt::DirectConnection);
+        m_thread,
+        &QThread::finished,
+        worker,
+        [worker] {
+            delete worker;
+            threadEnded();
+        },
+        Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     connect(m_worker, &MysqlWorker::polled, this, &MysqlSource::answered, Qt::QueuedConnection);
+    threadStarted(m_target.timeoutSeconds);
     m_thread->start();
 }
 

@@ -15,8 +15,10 @@ class QThread;
  *
  * The driver blocks, so it runs in a worker thread of this source's own (MysqlWorker); polls and
  * answers cross by queued signals, and stop() or destruction never wait for it (a late answer is
- * dropped). Samples as MysqlStatus gives them: query rates, threads, read-only, and the replica
- * state with its lag, GTID position and last error. Uptime going down is a restart.
+ * dropped). Only the application's destruction waits for threads still closing their
+ * connections (at most the timeout), as Qt SQL requires. Samples as MysqlStatus gives them: query
+ * rates, threads, read-only, and the replica state with its lag, GTID position and last error.
+ * Uptime going down is a restart.
  */
 class MysqlSource : public LiveSource
 {

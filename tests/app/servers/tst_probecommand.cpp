@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `toposcope probe` as a user runs it, against real servers the test starts (HAProxy with its
-// stats page, Runtime API and exporter; Nginx with stub_status; MariaDB): what it prints, the
+// stats page, Runtime API and exporter; Nginx with stub_status; MariaDB; Prometheus scraping the
+// HAProxy exporter): what it prints, the
 // kind it tells from the answer, and exit 2 with the reason when it cannot read a server.
 #include "liveservers.h"
 
@@ -69,6 +70,8 @@ private:
     LiveServers::ServerPtr m_haproxy;
     LiveServers::ServerPtr m_nginx;
     LiveServers::Mariadb m_db;
+    LiveServers::ServerPtr m_prometheus;
+    quint16 m_prometheusPort = 0;
     quint16 m_stats = 0;
     quint16 m_runtime = 0;
     quint16 m_web = 0;
@@ -115,10 +118,30 @@ private Q_SLOTS:
         QVERIFY2(!pristine.isEmpty(), qPrintable(error));
         m_db = LiveServers::mariadb(m_dir, QStringLiteral("db"), 1, pristine);
         QVERIFY2(m_db.server->ok(), qPrintable(m_db.server->error()));
+        m_prometheusPort = LiveServers::freePort();
+        m_prometheus = LiveServers::prometheus(m_dir,
+            QStringLiteral(
+                "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: haproxy\n"
+                "    static_configs: [{targets: ['127.0.0.1:%1']}]\n")
+                .arg(m_stats)
+                .toUtf8(),
+            m_prometheusPort);
+        QVERIFY2(m_prometheus->ok(), qPrintable(m_prometheus->error()));
+        // Prometheus applies its targets on a tick: wait for the servers' states.
+        QVERIFY(m_prometheus->waitUntil(
+            [this] {
+                QByteArray body;
+                LiveServers::httpGet(m_prometheusPort,
+                    "/api/v1/query?query=count(haproxy_server_status)%3E0",
+                    &body);
+                return body.contains("\"result\":[{");
+            },
+            60000));
     }
 
     void cleanupTestCase()
     {
+        m_prometheus.reset();
         m_db.server.reset();
         m_nginx.reset();
         m_haproxy.reset();
@@ -181,6 +204,11 @@ private Q_SLOTS:
                                                << ""
                                                << "database"
                                                << "up";
+        QTest::newRow("prometheus by its API") << "http://127.0.0.1:%6"
+                                               << "prometheus"
+                                               << "be_web/web2"
+                                               << "server"
+                                               << "maintenance";
     }
 
     void kindIsToldFromTheAnswer()
@@ -194,7 +222,8 @@ private Q_SLOTS:
             .replace(QLatin1String("%2"), m_socket)
             .replace(QLatin1String("%3"), QString::number(m_runtime))
             .replace(QLatin1String("%4"), QString::number(m_web))
-            .replace(QLatin1String("%5"), QString::number(m_db.port));
+            .replace(QLatin1String("%5"), QString::number(m_db.port))
+            .replace(QLatin1String("%6"), QString::number(m_prometheusPort));
         const Run r = probe({ address,
             QStringLiteral("--format"),
             QStringLiteral("json"),
