@@ -7,14 +7,20 @@
 double RateCounter::rate(
     const QString &key, int counter, double value, qint64 timeMs, bool restarted)
 {
+    if (counter < 0 || std::isnan(value) || value < 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_keys[key].rate(counter, value, timeMs, restarted);
+}
+
+double RateCounter::Series::rate(int counter, double value, qint64 timeMs, bool restarted)
+{
     constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
     if (counter < 0 || std::isnan(value) || value < 0)
         return NaN;
-    Key &k = m_keys[key];
-    k.lastMs = std::max(k.lastMs, timeMs);
-    if (k.counters.size() <= counter)
-        k.counters.resize(counter + 1);
-    Reading &r = k.counters[counter];
+    lastMs = std::max(lastMs, timeMs);
+    if (counters.size() <= counter)
+        counters.resize(counter + 1);
+    Reading &r = counters[counter];
     const Reading before = r;
     if (before.value >= 0 && timeMs <= before.timeMs)
         return NaN; // an older (or the same) answer than the last one: keep that reading

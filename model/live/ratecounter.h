@@ -23,24 +23,36 @@
  */
 class RateCounter
 {
+    struct Reading
+    {
+        double value = -1; ///< -1: never read
+        qint64 timeMs = 0;
+    };
+
 public:
+    /** One key's counters: what rate() finds by key, for a caller that reads many counters of
+     *  one key in a row (a 10,000-server CSV: one lookup a row instead of one a counter). */
+    class Series
+    {
+    public:
+        /** As RateCounter::rate() for this series' key. */
+        double rate(int counter, double value, qint64 timeMs, bool restarted = false);
+
+    private:
+        friend class RateCounter;
+        QVarLengthArray<Reading, 12> counters;
+        qint64 lastMs = 0;
+    };
+
     double rate(
         const QString &key, int counter, double value, qint64 timeMs, bool restarted = false);
+    /** The series of `key`, made on first use. Valid until the next call that adds a key. */
+    Series &series(const QString &key) { return m_keys[key]; }
     /** Drops every key whose last reading is older than `timeMs`. */
     void forget(qint64 timeMs);
     void clear() { m_keys.clear(); }
     qsizetype keyCount() const { return m_keys.size(); }
 
 private:
-    struct Reading
-    {
-        double value = -1; ///< -1: never read
-        qint64 timeMs = 0;
-    };
-    struct Key
-    {
-        QVarLengthArray<Reading, 16> counters;
-        qint64 lastMs = 0;
-    };
-    QHash<QString, Key> m_keys;
+    QHash<QString, Series> m_keys;
 };

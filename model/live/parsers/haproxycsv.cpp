@@ -6,6 +6,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <iterator>
 #include <limits>
 
@@ -198,6 +199,10 @@ HaproxyCsv::Result HaproxyCsv::parse(QByteArrayView input)
         return failure(0, QStringLiteral("the answer is empty"));
 
     Result result;
+    // One row a line: reserved at once, not grown (and copied) ten times for 10,000 servers;
+    // capped, as a hostile answer may be all newlines.
+    const qsizetype lineCount = std::count(input.begin(), input.end(), '\n') + 1;
+    result.rows.reserve(std::min<qsizetype>(lineCount, 32768));
     QList<QByteArrayView> fields;
     QList<ColumnRole> roles;
     const auto &known = columnRoles();
@@ -392,9 +397,9 @@ QList<Sample> HaproxyCsv::samples(
         s.algorithm = row.algorithm;
         const auto v = [&row](Field f) { return row.value(f); };
         // A frontend and a backend may share a name (a `listen` section): count them apart.
-        const QString counterKey = s.key + u'|' + s.role;
+        RateCounter::Series *series = counters ? &counters->series(s.key + u'|' + s.role) : nullptr;
         const auto rate = [&](Counter c, double value) {
-            return counters ? counters->rate(counterKey, c, value, timeMs, restarted) : NaN;
+            return series ? series->rate(c, value, timeMs, restarted) : NaN;
         };
         const auto setIf = [&s](Metric m, double value) {
             if (!std::isnan(value))
