@@ -18,6 +18,7 @@ int exportCommand(int argc, char *argv[], const QStringList &args);
 int importCommand(const QStringList &args);
 /** `probe ADDRESS`: one snapshot of a live server, as Toposcope understands it. */
 int probeCommand(const QStringList &args);
+int watchCommand(int argc, char *argv[], const QStringList &args);
 /** Opens the main window on `file` (empty: the example design, or the recovered autosave). */
 int openGui(int argc, char *argv[], const QString &file);
 

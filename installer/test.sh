@@ -17,8 +17,9 @@ jobs="${JOBS:-$(nproc)}"
 test_jobs="${TEST_JOBS:-2}"
 start=$SECONDS
 
-say() { printf 'test: %s\n' "$*"; }
 elapsed() { printf '%dm%02ds' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)); }
+# Each line says how long the command has run, so a log shows what each phase cost.
+say() { printf 'test: [%s] %s\n' "$(elapsed)" "$*"; }
 fail() {
     say "FAILED: $* (after $(elapsed))"
     exit 1

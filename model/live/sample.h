@@ -97,6 +97,9 @@ enum class Metric : quint8 {
     LatencyMs,
     CertificateDaysLeft,
     RedirectsToHttps, ///< 1 if plain HTTP answers with a redirect to HTTPS
+    // Requests that change data (POST, PUT, DELETE), where the source can tell (the simulator)
+    WriteRate, ///< write requests per second (included in RequestRate)
+    WriteErrorRate, ///< write requests per second that failed (5xx or no answer)
     // Added after the first recordings: names are kept, so new metrics go at the end
     CertificateValid, ///< 1 if the entry point's certificate chain verifies for its name
     DnsMatchesEntry, ///< 1 if the domain's A/AAAA records include the entry point's address
@@ -146,6 +149,12 @@ private:
  * request order (for HAProxy: the frontend, the backend, then "backend/server" when a server was
  * chosen; for Nginx: its syslog tag); `path` is the same hops as bound elements, filled by
  * LiveStream (the simulator fills it itself). One log line is one event.
+ *
+ * The simulator's path lists every component the request reached and the link it crossed to
+ * get there, in the order it walked them: users, link, balancer, link, web server, ... A call
+ * that returns before the next (an application server reading its files, then querying the
+ * database) is told by the links' ends: the link to the database leaves the application server,
+ * not the files. A request that failed ends where it failed.
  */
 struct RequestEvent
 {
@@ -160,6 +169,11 @@ struct RequestEvent
     int totalMs = -1; ///< Ta (or Tt)
     qint64 bytes = -1;
     QString termination; ///< HAProxy's termination state ("----", "SC--"), or empty
+    QString method; ///< "GET", "POST"...; empty when the source does not say
+    /** How many requests this event stands for: 1 when the source reports every request; more
+     *  when it reports a sample of them (the simulator at high rates), so a view can say what
+     *  one particle means. */
+    double weight = 1;
 
     bool operator==(const RequestEvent &) const = default;
 };
@@ -173,6 +187,7 @@ QString healthName(Health h);
 bool healthFromName(const QString &name, Health *out);
 /** "idle", "connecting", "live", "stale", "failed". */
 QString sourceStateName(SourceState s);
+bool sourceStateFromName(const QString &name, SourceState *out);
 /** Whether an element in this state takes new balanced traffic: Up and GoingDown do; NOLB,
  *  DRAIN, MAINT, DOWN, GoingUp and Unknown do not. */
 bool servesTraffic(Health h);

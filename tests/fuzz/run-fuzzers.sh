@@ -19,10 +19,10 @@ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
 # The live parsers' targets (see CMakeLists.txt).
 live="haproxycsv haproxyruntime stubstatus prometheustext prometheusapi accesslog mysqlstatus"
-ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile $(printf 'fuzz_%s ' $live)
+ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile fuzz_recording $(printf 'fuzz_%s ' $live)
 
 status=0
-for target in mermaid topofile $live; do
+for target in mermaid topofile recording $live; do
     corpus="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts"
     mkdir -p "$corpus" "$artifacts"
