@@ -69,24 +69,6 @@ int usageError(const QString &why)
     return 2;
 }
 
-bool takeOption(const QStringList &args, int *i, const QString &name, QString *value, bool *bad)
-{
-    const QString &arg = args.at(*i);
-    if (arg == name) {
-        if (*i + 1 >= args.size()) {
-            *bad = true;
-            return true;
-        }
-        *value = args.at(++*i);
-        return true;
-    }
-    if (arg.startsWith(name + u'=')) {
-        *value = arg.mid(name.size() + 1);
-        return true;
-    }
-    return false;
-}
-
 bool isRate(Metric m)
 {
     return metricName(m).endsWith(QLatin1String("_rate"));
