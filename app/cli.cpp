@@ -31,6 +31,10 @@ const char *const Usage
       "      [--duration S] | lab down\n"
       "                 A lab of real servers on loopback, built from a design (default:\n"
       "                 the distributed example); see toposcope lab --help.\n"
+      "  probe ADDRESS [--kind haproxy|haproxy-socket|nginx|mysql|prometheus|exporter|http]\n"
+      "                [--format text|json] [--user USER] [--timeout S] [--insecure] [--ca FILE]\n"
+      "                 Read one snapshot from a live server and print what Toposcope\n"
+      "                 understood: elements, states, figures (`toposcope probe --help`).\n"
       "  watch FILE [--source simulator|lab|live] [--duration S] [--record OUT.jsonl]\n"
       "             [--replay IN.jsonl] [--format text|json] [--speed X|max] [--rate N]\n"
       "             [--seed N] [--fail ID@S] [--recover ID@S] [--drain ID@S]\n"
@@ -45,7 +49,8 @@ const char *const Usage
       "  -v, --version  Show the version and exit.\n"
       "\n"
       "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input\n"
-      "or a source that cannot be read.\n";
+      "or a source that cannot be read (for probe, a server that cannot be reached or\n"
+      "understood).\n";
 
 } // namespace
 
@@ -57,8 +62,14 @@ int run(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (args.value(0) == QLatin1String("lab"))
-        return labCommand(argc, argv, args.mid(1));
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("lab"))
+        return labCommand(argc, argv, rest);
+    if (command == QLatin1String("probe")) {
+        QCoreApplication app(argc, argv);
+        return probeCommand(rest);
+    }
     if (args.contains(QStringLiteral("-h")) || args.contains(QStringLiteral("--help"))) {
         out << Usage;
         return 0;
@@ -67,8 +78,6 @@ int run(int argc, char *argv[])
         out << "toposcope " << TOPOSCOPE_VERSION << "\n";
         return 0;
     }
-    const QString command = args.value(0);
-    const QStringList rest = args.mid(1);
     if (command == QLatin1String("validate")) {
         QCoreApplication app(argc, argv);
         return validateCommand(rest);
@@ -86,6 +95,24 @@ int run(int argc, char *argv[])
         return 2;
     }
     return openGui(argc, argv, command);
+}
+
+bool takeOption(const QStringList &args, int *i, const QString &name, QString *value, bool *bad)
+{
+    const QString &arg = args.at(*i);
+    if (arg == name) {
+        if (*i + 1 >= args.size()) {
+            *bad = true;
+            return true;
+        }
+        *value = args.at(++*i);
+        return true;
+    }
+    if (arg.startsWith(name + u'=')) {
+        *value = arg.mid(name.size() + 1);
+        return true;
+    }
+    return false;
 }
 
 } // namespace Cli

@@ -18,7 +18,13 @@ int exportCommand(int argc, char *argv[], const QStringList &args);
 int importCommand(const QStringList &args);
 /** `lab up|status|load|down`: the lab of real servers built from a design. */
 int labCommand(int argc, char *argv[], const QStringList &args);
+/** `probe ADDRESS`: one snapshot of a live server, as Toposcope understands it. */
+int probeCommand(const QStringList &args);
 int watchCommand(int argc, char *argv[], const QStringList &args);
+/** Reads option `name` at args[*i], as "--name value" or "--name=value": true when args[*i] is
+ *  that option (then `value` holds its value, and *i is on the last word it took), with `bad`
+ *  set when the value is missing. */
+bool takeOption(const QStringList &args, int *i, const QString &name, QString *value, bool *bad);
 /** Opens the main window on `file` (empty: the example design, or the recovered autosave). */
 int openGui(int argc, char *argv[], const QString &file);
 

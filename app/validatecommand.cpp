@@ -31,25 +31,6 @@ int usageError(const QString &why)
     return 2;
 }
 
-// "--name value" or "--name=value".
-bool takeOption(const QStringList &args, int *i, const QString &name, QString *value, bool *bad)
-{
-    const QString &arg = args.at(*i);
-    if (arg == name) {
-        if (*i + 1 >= args.size()) {
-            *bad = true;
-            return true;
-        }
-        *value = args.at(++*i);
-        return true;
-    }
-    if (arg.startsWith(name + u'=')) {
-        *value = arg.mid(name.size() + 1);
-        return true;
-    }
-    return false;
-}
-
 } // namespace
 
 int Cli::validateCommand(const QStringList &args)

@@ -52,6 +52,8 @@ packages=(
     haproxy nginx-light mariadb-server mariadb-client prometheus prometheus-haproxy-exporter
     prometheus-nginx-exporter prometheus-mysqld-exporter libqt6sql6-mysql qtkeychain-qt6-dev
     wrk python3-pymysql
+    # the live tests make a self-signed certificate for the HTTPS probe
+    openssl
 )
 
 # Node.js: the machines ship node 20 (not from Debian); keep any node >= 18, otherwise take

@@ -122,6 +122,10 @@ void LiveState::merge(ElementData &d) const
             m.lastError = s->lastError;
         if (m.gtid.isEmpty())
             m.gtid = s->gtid;
+        if (m.role.isEmpty())
+            m.role = s->role;
+        if (m.address.isEmpty())
+            m.address = s->address;
     }
     d.merged = m;
 }

@@ -113,7 +113,9 @@ void LiveStream::forwardEvents(LiveSource *from, QList<RequestEvent> events)
         if (e.path.isEmpty()) {
             for (const QString &key : std::as_const(e.keys)) {
                 const ElementId id = elementFor(e.source, key);
-                if (!id.isEmpty())
+                // A frontend and its backend are often one balancer element: the request
+                // passes it once, so it is counted once.
+                if (!id.isEmpty() && !e.path.contains(id))
                     e.path.append(id);
             }
         }

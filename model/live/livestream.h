@@ -13,7 +13,8 @@
  * that is. samples() carries every sample, with `element` filled from the bindings (or left as
  * the source set it, or empty when nothing is bound: `toposcope probe` and discovery use those).
  * events() carries request events with `path` resolved the same way, hop by hop (unbound hops
- * are left out). The stream owns its sources (QObject parent) and never knows what kind they are.
+ * are left out, and an element bound to two hops of one request appears once). The stream owns its
+ * sources (QObject parent) and never knows what kind they are.
  */
 class LiveStream : public QObject
 {

@@ -57,6 +57,8 @@ const char *const MetricNames[] = {
     "redirects_to_https",
     "write_rate",
     "write_error_rate",
+    "certificate_valid",
+    "dns_matches_entry",
 };
 static_assert(std::size(MetricNames) == MetricCount, "a name for every Metric, in order");
 
@@ -68,8 +70,9 @@ const char *const HealthNames[]
 bool Sample::operator==(const Sample &o) const
 {
     if (timeMs != o.timeMs || source != o.source || key != o.key || element != o.element
-        || health != o.health || checkStatus != o.checkStatus || status != o.status
-        || algorithm != o.algorithm || lastError != o.lastError || gtid != o.gtid)
+        || role != o.role || address != o.address || health != o.health
+        || checkStatus != o.checkStatus || status != o.status || algorithm != o.algorithm
+        || lastError != o.lastError || gtid != o.gtid)
         return false;
     for (int i = 0; i < MetricCount; ++i) {
         const double a = values[size_t(i)];

@@ -100,6 +100,9 @@ enum class Metric : quint8 {
     // Requests that change data (POST, PUT, DELETE), where the source can tell (the simulator)
     WriteRate, ///< write requests per second (included in RequestRate)
     WriteErrorRate, ///< write requests per second that failed (5xx or no answer)
+    // Added after the first recordings: names are kept, so new metrics go at the end
+    CertificateValid, ///< 1 if the entry point's certificate chain verifies for its name
+    DnsMatchesEntry, ///< 1 if the domain's A/AAAA records include the entry point's address
     Count
 };
 constexpr int MetricCount = int(Metric::Count);
@@ -111,6 +114,12 @@ struct Sample
     QString source; ///< the id of the source that produced it ("haproxy", "simulator")
     QString key; ///< what the source calls it: "be_web/web1", "fe_main", "" for one-thing sources
     ElementId element; ///< the bound element; filled by LiveStream from the bindings
+    /** What the key names, as the source sees it: "frontend", "backend", "server", "listener",
+     *  "listen" (a frontend and backend of one name) for HAProxy; "web" (Nginx), "database",
+     *  "channel" (a replication connection), "entry" (HTTP probe), "domain" (DNS); empty when
+     *  the source does not say. */
+    QString role;
+    QString address; ///< the server's address as the source reports it ("10.0.0.11:80"), if any
     Health health = Health::Unknown;
     QString checkStatus; ///< the last check's result as the server says it ("L7OK", "L4CON")
     QString status; ///< the server's own status text ("UP 1/3", "no check", "Yes")
@@ -137,8 +146,9 @@ private:
 /**
  * One request, where a source sees requests one by one (HAProxy's httplog over syslog, Nginx's
  * access log over syslog, the simulator). `keys` are what the source calls the hops it saw, in
- * request order (for HAProxy: the frontend, then "backend/server"); `path` is the same hops as
- * bound elements, filled by LiveStream (the simulator fills it itself).
+ * request order (for HAProxy: the frontend, the backend, then "backend/server" when a server was
+ * chosen; for Nginx: its syslog tag); `path` is the same hops as bound elements, filled by
+ * LiveStream (the simulator fills it itself). One log line is one event.
  *
  * The simulator's path lists every component the request reached and the link it crossed to
  * get there, in the order it walked them: users, link, balancer, link, web server, ... A call

@@ -225,6 +225,24 @@ private Q_SLOTS:
             got.first().path, (QList<ElementId>{ QStringLiteral("lb"), QStringLiteral("web-1") }));
         QCOMPARE(state.eventCount(QStringLiteral("web-1")), 1);
     }
+
+    void aRequestPassesAnElementOnce()
+    {
+        // The frontend and the backend of one HAProxy are both bound to the balancer.
+        LiveStream stream;
+        auto *src = new ScriptedSource(QStringLiteral("syslog"));
+        stream.addSource(src);
+        stream.bind(QStringLiteral("syslog"), QStringLiteral("fe"), QStringLiteral("lb"));
+        stream.bind(QStringLiteral("syslog"), QStringLiteral("be"), QStringLiteral("lb"));
+        stream.bind(QStringLiteral("syslog"), QStringLiteral("be/web1"), QStringLiteral("web-1"));
+        LiveState state;
+        state.follow(&stream);
+        RequestEvent e;
+        e.keys = { QStringLiteral("fe"), QStringLiteral("be"), QStringLiteral("be/web1") };
+        Q_EMIT src->eventsReady({ e });
+        QCOMPARE(state.eventCount(QStringLiteral("lb")), 1);
+        QCOMPARE(state.eventCount(QStringLiteral("web-1")), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLiveStream)
