@@ -82,6 +82,31 @@ DesignIndex::DesignIndex(const DesignData &data)
     findPeers();
     findEntries();
     findReachable();
+    findBackups();
+}
+
+void DesignIndex::findBackups()
+{
+    m_backup.assign(linkCount(), 0);
+    const QString backup = QStringLiteral("backup");
+    for (int c = 0; c < componentCount(); ++c) {
+        if (m_kind[c] != Kind::LoadBalancer)
+            continue;
+        bool anyMarked = false;
+        for (int l : outLinks(c))
+            anyMarked
+                = anyMarked || (m_request[l] && m_data.links.at(l).props.value(backup).toBool());
+        const bool passive
+            = prop(c, QStringLiteral("backend_mode")) == QLatin1String("active-passive");
+        bool first = true;
+        for (int l : outLinks(c)) {
+            if (!m_request[l])
+                continue;
+            m_backup[l]
+                = anyMarked ? m_data.links.at(l).props.value(backup).toBool() : passive && !first;
+            first = false;
+        }
+    }
 }
 
 void DesignIndex::indexLinks()
