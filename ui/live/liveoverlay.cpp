@@ -100,7 +100,7 @@ FlowItem *LiveOverlay::ensureFlow(const ElementId &id)
 {
     if (FlowItem *item = m_flows.value(id))
         return item;
-    const Link *link = m_scene->design()->data().link(id);
+    const Link *link = m_scene->design()->link(id);
     if (!link)
         return nullptr;
     const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link->protocol);
@@ -115,9 +115,9 @@ HealthItem *LiveOverlay::ensureHealth(const ElementId &id)
 {
     if (HealthItem *item = m_health.value(id))
         return item;
-    const DesignData &d = m_scene->design()->data();
-    const bool host = d.host(id) != nullptr;
-    if (!host && !d.component(id))
+    const Design *d = m_scene->design();
+    const bool host = d->host(id) != nullptr;
+    if (!host && !d->component(id))
         return nullptr;
     auto *item = new HealthItem(id, host);
     item->setOpacity(m_shown ? 1 : 0);
@@ -130,10 +130,12 @@ void LiveOverlay::updated(const QList<ElementId> &ids)
 {
     for (const ElementId &id : ids) {
         const Live::Sample *sample = m_state->current(id);
-        if (FlowItem *flow = ensureFlow(id))
+        if (HealthItem *known = m_health.value(id))
+            known->setSample(sample);
+        else if (FlowItem *flow = ensureFlow(id))
             flow->setSample(sample);
-        else if (HealthItem *health = ensureHealth(id))
-            health->setSample(sample);
+        else if (HealthItem *created = ensureHealth(id))
+            created->setSample(sample);
     }
     ensureTicking();
 }

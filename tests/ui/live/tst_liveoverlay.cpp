@@ -44,6 +44,7 @@ QString recordExample(const QString &path)
     if (!recorder.start(path, header, &error))
         return error;
     recorder.follow(&stream);
+    simulator->start(); // a source that is not running publishes nothing
     simulator->step(4000);
     simulator->fail(s("web-1"));
     simulator->step(simulator->simulation().settleTimeMs(s("web-1")) + 4000);
