@@ -93,8 +93,8 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
             m_properties->toggleViewAction(),
             m_findingsDock->toggleViewAction(),
             m_history->toggleViewAction() });
-    buildStatusBar();
     buildLive();
+    buildStatusBar();
     new SelectionObserver(m_scene, m_properties, m_actions, this);
     m_actions->wire({ this, m_document, m_edit, m_gestures, m_view, m_exchange });
     connect(m_gestures, &SceneGestures::contextMenuRequested, this, &MainWindow::showContextMenu);
@@ -214,6 +214,7 @@ void MainWindow::buildStatusBar()
     m_zoom->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_zoom->setToolTip(tr("Zoom"));
     statusBar()->addWidget(m_counts);
+    statusBar()->addPermanentWidget(new LiveStatusWidget(m_live, this));
     statusBar()->addPermanentWidget(m_findingCounts);
     statusBar()->addPermanentWidget(m_zoom);
     statusBar()->setSizeGripEnabled(true);
@@ -315,7 +316,6 @@ void MainWindow::buildLive()
     else
         bar->insertMenu(menus.constLast(), liveMenu);
     addToolBar(Qt::TopToolBarArea, m_liveActions->createToolBar(this));
-    statusBar()->insertPermanentWidget(0, new LiveStatusWidget(m_live, this));
     connect(m_liveActions, &LiveActions::messageRaised, this, [this](const QString &text) {
         statusBar()->showMessage(text, 6000);
     });

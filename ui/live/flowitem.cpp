@@ -6,7 +6,10 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QPaintDevice>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +22,39 @@ constexpr qreal LabelOffset = 11; // from the link's middle, across it
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FlowItem", text);
+}
+
+// Liang–Barsky: the part of `line` inside `rect`, or false when none. Stroking a wide or dashed
+// pen costs by the length stroked, and a link of a large design runs far out of sight.
+bool clipLine(QLineF *line, const QRectF &rect)
+{
+    const double dx = line->dx();
+    const double dy = line->dy();
+    double t0 = 0;
+    double t1 = 1;
+    const double p[4] = { -dx, dx, -dy, dy };
+    const double q[4] = { line->x1() - rect.left(),
+        rect.right() - line->x1(),
+        line->y1() - rect.top(),
+        rect.bottom() - line->y1() };
+    for (int i = 0; i < 4; ++i) {
+        if (qFuzzyIsNull(p[i])) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF a = line->pointAt(t0);
+    const QPointF b = line->pointAt(t1);
+    *line = QLineF(a, b);
+    return true;
 }
 
 } // namespace
@@ -158,7 +194,7 @@ QPointF FlowItem::labelPos() const
 
 void FlowItem::updateLabelRect()
 {
-    if (m_label.isEmpty()) {
+    if (m_label.isEmpty() || m_line.size() < 2) {
         m_labelRect = QRectF();
         return;
     }
@@ -177,13 +213,19 @@ void FlowItem::updateLabelRect()
 QRectF FlowItem::boundingRect() const
 {
     const qreal grow = bandWidth() / 2 + ParticleRadius + 1;
-    return m_bounds.adjusted(-grow, -grow, grow, grow).united(m_labelRect.adjusted(-1, -1, 1, 1));
+    const QRectF line = m_bounds.adjusted(-grow, -grow, grow, grow);
+    // An empty label has no place: uniting with it would reach for the origin.
+    return m_labelRect.isEmpty() ? line : line.united(m_labelRect.adjusted(-1, -1, 1, 1));
 }
 
-void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_line.size() < 2 || !m_hasData)
         return;
+    // Zoomed far out, labels are unreadable and round dots a pixel or two: skip the one, draw
+    // the other as plain squares.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool detailed = lod >= 0.45;
     const auto *designScene = qobject_cast<const DesignScene *>(scene());
     painter->setRenderHint(QPainter::Antialiasing);
     QColor band;
@@ -196,32 +238,54 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     else
         band = LivePalette::statusClassColor(2);
 
+    // Only what is in sight: the device's rectangle in item coordinates, a little larger.
+    const QRectF sight
+        = painter->worldTransform()
+              .inverted()
+              .mapRect(QRectF(0, 0, painter->device()->width(), painter->device()->height()))
+              .adjusted(-20, -20, 20, 20);
+    QVarLengthArray<QLineF, 4> segments;
+    for (qsizetype i = 1; i < m_line.size(); ++i) {
+        QLineF segment(m_line[i - 1], m_line[i]);
+        if (clipLine(&segment, sight))
+            segments.append(segment);
+    }
     if (const qreal w = bandWidth(); w > 0) {
         QColor c = band;
         c.setAlphaF(0.28);
-        painter->setPen(QPen(c, w, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter->drawPolyline(m_line);
+        painter->setPen(QPen(c, w, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
+        painter->drawLines(segments.constData(), int(segments.size()));
     } else if (m_health == Live::Health::Down || m_replicationBroken) {
-        QPen pen(band, 2.5, Qt::DashLine, Qt::RoundCap);
+        QPen pen(band, 2.5, Qt::DashLine, Qt::FlatCap);
         painter->setPen(pen);
-        painter->drawPolyline(m_line);
+        painter->drawLines(segments.constData(), int(segments.size()));
     }
 
     if (!m_particles.empty()) {
         painter->setPen(Qt::NoPen);
         int current = -1;
+        if (!detailed)
+            painter->setRenderHint(QPainter::Antialiasing, false);
+        const qreal r = detailed ? ParticleRadius : std::max(ParticleRadius, 1.2 / lod);
         for (const Particle &p : m_particles) {
             if (p.progress < 0)
+                continue;
+            const QPointF at = pointAt(p.progress);
+            if (!sight.contains(at))
                 continue;
             if (p.statusClass != current) {
                 current = p.statusClass;
                 painter->setBrush(LivePalette::statusClassColor(current));
             }
-            painter->drawEllipse(pointAt(p.progress), ParticleRadius, ParticleRadius);
+            if (detailed)
+                painter->drawEllipse(at, r, r);
+            else
+                painter->fillRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), painter->brush());
         }
+        painter->setRenderHint(QPainter::Antialiasing);
     }
 
-    if (!m_labelRect.isEmpty() && designScene) {
+    if (detailed && !m_labelRect.isEmpty() && designScene) {
         const SceneStyle &style = designScene->style();
         painter->setPen(QPen(band, 1));
         painter->setBrush(style.linkLabelFill);

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace {
 
@@ -74,6 +75,10 @@ void HealthItem::anchorChanged(const ElementGeometry &geometry)
 
 void HealthItem::layoutPill()
 {
+    if (m_rect.isEmpty() || m_text.isEmpty()) {
+        m_pill = QRectF();
+        return;
+    }
     QFont font;
     if (const auto *s = qobject_cast<const DesignScene *>(scene()))
         font = s->style().badgeFont;
@@ -92,10 +97,13 @@ void HealthItem::layoutPill()
 QRectF HealthItem::boundingRect() const
 {
     const qreal grow = RingGap + RingWidth;
-    return m_rect.adjusted(-grow, -grow, grow, grow).united(m_pill.adjusted(-1, -1, 1, 1));
+    const QRectF ring = m_rect.adjusted(-grow, -grow, grow, grow);
+    // Never unite with an empty pill: its corner at the origin would stretch the rectangle
+    // across the scene, and every frame would paint the item.
+    return m_pill.isEmpty() ? ring : ring.united(m_pill.adjusted(-1, -1, 1, 1));
 }
 
-void HealthItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void HealthItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const auto *designScene = qobject_cast<const DesignScene *>(scene());
     if (!designScene || m_rect.isEmpty())
@@ -121,7 +129,8 @@ void HealthItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(ring, m_host ? 10 : 10, m_host ? 10 : 10);
 
-    if (m_text.isEmpty())
+    // Zoomed far out the pill's text is a smudge: the ring says the health on its own.
+    if (m_text.isEmpty() || option->levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
         return;
     painter->setPen(QPen(colour, 1));
     painter->setBrush(style.linkLabelFill);

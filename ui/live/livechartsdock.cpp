@@ -160,8 +160,18 @@ void LiveChartsDock::setWindowMinutes(int minutes)
 QString LiveChartsDock::labelOf(const ElementId &id) const
 {
     const DesignData &d = m_design->data();
-    if (const Component *c = d.component(id))
-        return c->label.isEmpty() ? id : c->label;
+    if (const Component *c = d.component(id)) {
+        const QString label = c->label.isEmpty() ? id : c->label;
+        // Two "Nginx" in a legend say nothing: name the machine too.
+        const bool twin = std::any_of(d.components.cbegin(),
+            d.components.cend(),
+            [&](const Component &o) { return o.id != c->id && o.label == c->label; });
+        if (!twin)
+            return label;
+        const Host *host = d.host(c->host);
+        return QStringLiteral("%1 (%2)").arg(
+            label, host && !host->label.isEmpty() ? host->label : id);
+    }
     if (const Link *l = d.link(id))
         return QStringLiteral("%1 → %2").arg(labelOf(l->from), labelOf(l->to));
     return id;
@@ -200,8 +210,8 @@ void LiveChartsDock::refresh()
     for (const Link &l : d.links)
         everything.append(l.id);
 
-    show(Requests, linesOf(servers, Metric::RequestRate), true, tr("req/s"));
-    show(ResponseTime, linesOf(balancers + servers, Metric::ResponseTimeMs), false, tr("ms"));
+    plot(Requests, linesOf(servers, Metric::RequestRate), true, tr("req/s"));
+    plot(ResponseTime, linesOf(balancers + servers, Metric::ResponseTimeMs), false, tr("ms"));
 
     // Errors by class, at the users' entry: every link from a client, summed.
     QList<ElementId> entry;
@@ -228,12 +238,12 @@ void LiveChartsDock::refresh()
         if (!line.points.isEmpty())
             errors.append(line);
     }
-    show(Errors, errors, false, tr("req/s"));
-    show(Queries, linesOf(components, Metric::QueryRate), false, tr("q/s"));
-    show(Lag, linesOf(everything, Metric::ReplicationLagSeconds), false, tr("s"));
+    plot(Errors, errors, false, tr("req/s"));
+    plot(Queries, linesOf(components, Metric::QueryRate), false, tr("q/s"));
+    plot(Lag, linesOf(everything, Metric::ReplicationLagSeconds), false, tr("s"));
 }
 
-void LiveChartsDock::show(Chart which, const QList<Line> &lines, bool stacked, const QString &unit)
+void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, const QString &unit)
 {
     QChart *chart = m_charts[which];
     QHash<QString, QAbstractSeries *> existing;

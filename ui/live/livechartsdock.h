@@ -55,7 +55,7 @@ private:
         ElementId element;
         QList<QPointF> points; // ms since the epoch, value
     };
-    void show(Chart which, const QList<Line> &lines, bool stacked, const QString &unit);
+    void plot(Chart which, const QList<Line> &lines, bool stacked, const QString &unit);
     void hovered(
         const QAbstractSeries *series, const QPointF &point, bool state, const QString &unit);
     QString labelOf(const ElementId &id) const;

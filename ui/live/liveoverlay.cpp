@@ -146,10 +146,19 @@ void LiveOverlay::eventsArrived(const QList<Live::RequestEvent> &events)
         return;
     m_lastEvents.start();
     double weight = 0;
-    const qint64 first = events.constFirst().timeMs;
     const double speed = m_speed > 0 ? m_speed : 1;
+    // A big batch (a seek, a step, a slow poll) shows only its last moments: particles are
+    // for watching, not a backlog to work through.
+    const qint64 last = events.constLast().timeMs;
+    const qint64 oldest = last - qint64(MaxBacklogMs * speed);
+    qint64 first = last;
+    for (const Live::RequestEvent &e : events)
+        if (e.timeMs >= oldest)
+            first = std::min(first, e.timeMs);
     for (const Live::RequestEvent &e : events) {
         weight = std::max(weight, e.weight);
+        if (e.timeMs < oldest || m_particles >= m_cap)
+            continue;
         // Spread over the stretch of time the batch covers, as they happened.
         double delay = double(e.timeMs - first) / speed;
         const int status = Live::statusClass(e.status);
@@ -159,8 +168,6 @@ void LiveOverlay::eventsArrived(const QList<Live::RequestEvent> &events)
                 flow = ensureFlow(hop);
             if (!flow)
                 continue; // a component on the path
-            if (m_particles >= m_cap)
-                return;
             const Live::Sample *s = m_state->current(hop);
             const double latency = s && s->has(Live::Metric::ResponseTimeMs)
                 ? s->value(Live::Metric::ResponseTimeMs)

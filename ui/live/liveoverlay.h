@@ -31,6 +31,8 @@ public:
     static constexpr int DefaultParticleCap = 5000;
     /** Particles spawned per second at most, over the whole design, when spawning at the rate. */
     static constexpr double MaxSpawnPerSecond = 600;
+    /** Of a batch of request events, only the last this many ms (wall time) become particles. */
+    static constexpr double MaxBacklogMs = 2000;
 
     LiveOverlay(DesignScene *scene, LiveState *state, QObject *parent = nullptr);
     ~LiveOverlay() override;

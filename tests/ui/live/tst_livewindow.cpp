@@ -248,6 +248,9 @@ void TestLiveWindow::screenshots()
         w.window->liveCharts()->refresh();
         QTest::qWait(900); // let particles spread along the links
         screenshot(w.window.get(), dark ? "live-dark" : "live-light");
+        const QString folder = qEnvironmentVariable("TOPOSCOPE_SCREENSHOTS");
+        LiveExport::image(w.window->scene(), w.window->liveOverlay()->legendText(), 2)
+            .save(QDir(folder).filePath(dark ? s("scene-dark.png") : s("scene-light.png")));
     }
 }
 
