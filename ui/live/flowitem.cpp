@@ -17,7 +17,8 @@
 namespace {
 
 constexpr qreal ParticleRadius = 3.2;
-constexpr qreal LabelOffset = 11; // from the link's middle, across it
+constexpr qreal LabelOffset = 6; // from the link, across it
+constexpr qreal LabelAt = 0.3; // of the way from the caller
 
 QString tr(const char *text)
 {
@@ -179,17 +180,17 @@ QPointF FlowItem::pointAt(qreal progress) const
 QPointF FlowItem::labelPos() const
 {
     if (m_line.size() < 2)
-        return pointAt(0.5);
-    // Beside the middle, on the side away from the link's own tag (which sits on it).
-    const QPointF a = pointAt(0.45);
-    const QPointF b = pointAt(0.55);
+        return pointAt(LabelAt);
+    // Beside the link, a third of the way from the caller: the link's own tag sits on its middle.
+    const QPointF a = pointAt(LabelAt - 0.05);
+    const QPointF b = pointAt(LabelAt + 0.05);
     QPointF normal(-(b - a).y(), (b - a).x());
     const qreal n = std::hypot(normal.x(), normal.y());
     if (n > 0)
         normal /= n;
     if (normal.x() < 0 || (qFuzzyIsNull(normal.x()) && normal.y() < 0))
         normal = -normal;
-    return pointAt(0.5) + normal * (LabelOffset + bandWidth() / 2);
+    return pointAt(LabelAt) + normal * (LabelOffset + bandWidth() / 2);
 }
 
 void FlowItem::updateLabelRect()
@@ -206,7 +207,7 @@ void FlowItem::updateLabelRect()
     const QPointF at = labelPos();
     m_labelRect = QRectF(at - QPointF(0, size.height() / 2), size);
     // Left of a link that runs to the upper right, right of the others: never across the band.
-    if (at.x() < pointAt(0.5).x())
+    if (at.x() < pointAt(LabelAt).x())
         m_labelRect.moveRight(at.x());
 }
 
