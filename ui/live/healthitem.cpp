@@ -42,16 +42,14 @@ void HealthItem::setSample(const Live::Sample *sample)
             add(Metric::QueryRate, "%1 q/s");
         else
             add(Metric::RequestRate, "%1 req/s");
-        if (sample->has(Metric::Sessions))
+        // Sessions once there are any to speak of; the lag is on the replication link.
+        if (sample->has(Metric::Sessions) && sample->value(Metric::Sessions) >= 1)
             add(Metric::Sessions, "%1 sess");
-        else if (sample->has(Metric::ThreadsConnected))
+        else if (sample->has(Metric::ThreadsConnected)
+            && sample->value(Metric::ThreadsConnected) >= 1)
             add(Metric::ThreadsConnected, "%1 conn");
         if (sample->has(Metric::Queue) && sample->value(Metric::Queue) > 0)
             add(Metric::Queue, "queue %1");
-        if (sample->has(Metric::ReplicationLagSeconds))
-            facts << tr("lag %1 s")
-                         .arg(
-                             QString::number(sample->value(Metric::ReplicationLagSeconds), 'f', 1));
         if (!sample->checkStatus.isEmpty() && m_health != Live::Health::Up)
             facts << sample->checkStatus;
     }
