@@ -182,32 +182,67 @@ private:
         return true;
     }
 
+    /** `key` of `o` interned into `*id` when the line has it; false on a type error. */
+    bool internText(const QJsonObject &o, const char *key, quint32 *id, QString *value = nullptr)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return true;
+        if (!v.isString())
+            return fail(QStringLiteral("\"%1\" is not text").arg(QLatin1String(key)));
+        *id = m_r->intern(v.toString());
+        if (value)
+            *value = v.toString();
+        return true;
+    }
+    bool source(const QJsonObject &o)
+    {
+        const QJsonValue v = o.value(QLatin1String("src"));
+        if (v.isUndefined())
+            return true; // the previous line's
+        if (!v.isString())
+            return fail(QStringLiteral("\"src\" is not text"));
+        if (v.toString() != m_source) {
+            m_source = v.toString();
+            m_sourceId = m_r->intern(m_source);
+        }
+        return true;
+    }
+
     bool sample(const QJsonObject &o, qint64 timeMs)
     {
         QString element;
-        if (!text(o, "sample", &element, true) || !text(o, "src", &m_source))
+        if (!text(o, "sample", &element, true) || !source(o))
             return false;
         QString key = element;
         if (!text(o, "key", &key))
             return false;
         // A line says what changed since the last sample of its source and key.
-        const QString id = m_source + QChar(0x1f) + key;
-        auto previous = m_previous.find(id);
-        if (previous == m_previous.end())
-            previous = m_previous.insert(id, Sample());
-        Sample &s = *previous;
-        s.timeMs = timeMs;
-        s.source = m_source;
-        s.key = key;
-        s.element = element;
+        auto previous = m_previous.find(m_source + QChar(0x1f) + key);
+        if (previous == m_previous.end()) {
+            Previous fresh;
+            fresh.stored.key = m_r->intern(key);
+            fresh.stored.element = m_r->intern(element);
+            fresh.element = element;
+            previous = m_previous.insert(m_source + QChar(0x1f) + key, fresh);
+        }
+        Previous &p = *previous;
+        StoredSample &st = p.stored;
+        st.timeMs = timeMs;
+        st.source = m_sourceId;
+        if (element != p.element) {
+            p.element = element;
+            st.element = m_r->intern(element);
+        }
+        quint32 healthId = 0;
         QString health;
-        if (!text(o, "health", &health) || !text(o, "check", &s.checkStatus)
-            || !text(o, "status", &s.status) || !text(o, "algo", &s.algorithm)
-            || !text(o, "error", &s.lastError) || !text(o, "gtid", &s.gtid))
+        if (!internText(o, "health", &healthId, &health) || !internText(o, "check", &st.check)
+            || !internText(o, "status", &st.status) || !internText(o, "algo", &st.algorithm)
+            || !internText(o, "error", &st.error) || !internText(o, "gtid", &st.gtid))
             return false;
         // A health this version does not know (a newer recorder's) reads as "no data".
-        if (!health.isEmpty() && !healthFromName(health, &s.health))
-            s.health = Health::Unknown;
+        if (!health.isEmpty() && !healthFromName(health, &st.health))
+            st.health = Health::Unknown;
         const QJsonValue m = o.value(QLatin1String("m"));
         if (!m.isUndefined() && !m.isObject())
             return fail(QStringLiteral("\"m\" is not an object"));
@@ -217,14 +252,14 @@ private:
             if (!metricFromName(it.key(), &metric))
                 continue; // a metric of a newer version
             if (it.value().isNull()) {
-                s.set(metric, std::nan("")); // no longer reported
+                p.values.set(metric, std::nan("")); // no longer reported
                 continue;
             }
             if (!it.value().isDouble())
                 return fail(QStringLiteral("metric \"%1\" is not a number").arg(it.key()));
-            s.set(metric, it.value().toDouble());
+            p.values.set(metric, it.value().toDouble());
         }
-        m_r->append(s);
+        m_r->appendStored(st, p.values);
         return true;
     }
 
@@ -238,19 +273,21 @@ private:
         QStringList ids;
         if (!strings(o.value(QLatin1String("ids")), "ids", &ids))
             return false;
-        m_paths.insert(id, m_r->m_paths.at(m_r->internPath(ids)));
+        m_paths.insert(id, m_r->internPath(ids));
         return true;
     }
 
     bool event(const QJsonObject &o, qint64 timeMs)
     {
         // A line says what changed since the event before.
-        RequestEvent &e = m_event;
+        StoredEvent &e = m_event;
         e.timeMs = timeMs;
         const QJsonValue path = o.value(QLatin1String("event"));
         if (path.isArray()) {
-            if (!strings(path, "event", &e.path))
+            QStringList ids;
+            if (!strings(path, "event", &ids))
                 return false;
+            e.path = m_r->internPath(ids);
         } else {
             qint64 id = -1;
             if (!integer(o, "event", &id, true))
@@ -262,13 +299,17 @@ private:
                                 .arg(id));
             e.path = *it;
         }
-        if (!text(o, "src", &m_source) || !text(o, "term", &e.termination)
-            || !text(o, "method", &e.method))
+        if (!source(o) || !internText(o, "term", &e.termination)
+            || !internText(o, "method", &e.method))
             return false;
-        e.source = m_source;
+        e.source = m_sourceId;
         const QJsonValue keys = o.value(QLatin1String("keys"));
-        if (!keys.isUndefined() && !strings(keys, "keys", &e.keys))
-            return false;
+        if (!keys.isUndefined()) {
+            QStringList list;
+            if (!strings(keys, "keys", &list))
+                return false;
+            e.keys = m_r->internPath(list);
+        }
         if (!smallInteger(o, "status", &e.status) || !smallInteger(o, "queue_ms", &e.queueMs)
             || !smallInteger(o, "connect_ms", &e.connectMs)
             || !smallInteger(o, "response_ms", &e.responseMs)
@@ -280,7 +321,7 @@ private:
                 return fail(QStringLiteral("\"weight\" is not a positive number"));
             e.weight = weight.toDouble();
         }
-        m_r->append(e);
+        m_r->m_events.push_back(e);
         return true;
     }
 
@@ -303,10 +344,17 @@ private:
     QString m_error;
     qint64 m_line = 0;
     bool m_header = false;
-    QHash<qint64, QStringList> m_paths;
-    QHash<QString, Sample> m_previous; ///< by source and key
-    RequestEvent m_event; ///< the previous event
+    struct Previous
+    {
+        StoredSample stored;
+        Sample values;
+        QString element;
+    };
+    QHash<qint64, quint32> m_paths; ///< the file's path numbers → the recording's
+    QHash<QString, Previous> m_previous; ///< the last sample of each source and key
+    StoredEvent m_event; ///< the previous event
     QString m_source; ///< of the previous sample or event
+    quint32 m_sourceId = 0;
 };
 
 bool Recording::load(const QString &path, Recording *out, QString *error)
@@ -337,14 +385,18 @@ bool Recording::read(
     }
     qint64 total = 0;
     qint64 number = 0;
+    // One buffer for every line (QIODevice::readLine(maxSize) would allocate maxSize per line).
+    QByteArray buffer(qsizetype(limits.maxLineBytes + 2), Qt::Uninitialized);
     for (;;) {
-        // An empty result is the end (a blank line still has its newline); for a pipe the read
-        // waits for the writer.
-        QByteArray line = device->readLine(limits.maxLineBytes + 2);
-        if (line.isEmpty())
+        // 0 bytes is the end (a blank line still has its newline); for a pipe the read waits
+        // for the writer.
+        const qint64 got = device->readLine(buffer.data(), buffer.size());
+        if (got <= 0)
             break;
+        qsizetype length = qsizetype(got);
+        const QByteArray raw = QByteArray::fromRawData(buffer.constData(), length);
         reader.setLine(++number);
-        total += line.size();
+        total += got;
         if (total > limits.maxFileBytes) {
             reader.fail(QStringLiteral("the recording goes on past %1, more than recordings may "
                                        "be")
@@ -352,16 +404,20 @@ bool Recording::read(
             *error = reader.error();
             return false;
         }
-        if (line.size() > limits.maxLineBytes && !line.endsWith('\n')) {
+        if (got > limits.maxLineBytes && !raw.endsWith('\n')) {
             reader.fail(
                 QStringLiteral("the line is longer than %1").arg(sizeText(limits.maxLineBytes)));
             *error = reader.error();
             return false;
         }
-        line = line.trimmed();
-        if (line.isEmpty())
+        while (length > 0 && QChar::isSpace(uchar(buffer.at(length - 1))))
+            --length;
+        qsizetype first = 0;
+        while (first < length && QChar::isSpace(uchar(buffer.at(first))))
+            ++first;
+        if (first == length)
             continue;
-        if (!reader.line(line)) {
+        if (!reader.line(QByteArray::fromRawData(buffer.constData() + first, length - first))) {
             *error = reader.error();
             return false;
         }
@@ -402,6 +458,20 @@ quint32 Recording::internPath(const QStringList &ids)
     m_paths.append(shared);
     m_pathIndex.insert(key, index);
     return index;
+}
+
+void Recording::appendStored(StoredSample stored, const Sample &values)
+{
+    stored.firstValue = quint32(m_values.size());
+    stored.valueCount = 0;
+    for (int m = 0; m < MetricCount; ++m) {
+        if (values.has(Metric(m))) {
+            m_metrics.push_back(quint8(m));
+            m_values.push_back(values.value(Metric(m)));
+            ++stored.valueCount;
+        }
+    }
+    m_samples.push_back(stored);
 }
 
 void Recording::append(const Sample &sample)

@@ -109,6 +109,7 @@ private:
     class Reader;
 
     quint32 intern(const QString &text);
+    void appendStored(StoredSample stored, const Live::Sample &values);
     quint32 internPath(const QStringList &ids);
 
     RecordingFormat::Header m_header;
