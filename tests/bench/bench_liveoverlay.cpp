@@ -157,8 +157,9 @@ int main(int argc, char **argv)
     for (const Link &l : d.links)
         if (overlay->flowItem(l.id)->sceneBoundingRect().intersects(actual))
             inSight += overlay->flowItem(l.id)->particleCount();
-    std::printf(
-        "  frame 1600x1000 zoomed to fit, no overlay:           %7.2f ms (median of 15, CPU time)\n", bare);
+    std::printf("  frame 1600x1000 zoomed to fit, no overlay:           %7.2f ms (median of 15, "
+                "CPU time)\n",
+        bare);
     std::printf("  frame 1600x1000 zoomed to fit, overlay + 5,000 dots: %7.2f ms (goal < 8 ms; "
                 "+%.2f ms over the bare frame)\n",
         live,
