@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "design/design.h"
 #include "document/documentcontroller.h"
+#include "live/livecontroller.h"
 #include "mainwindow.h"
 #include "scene/designview.h"
 #include "style/theme.h"
@@ -34,6 +35,11 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
     QSettings settings;
     Theme::apply(
         &app, Theme::modeFromName(settings.value(QStringLiteral("view/theme")).toString()));
+
+    // The very first start shows the example with the simulator running: traffic at once. The
+    // toolbar's Simulate toggle turns it off, and that choice is kept.
+    if (!settings.contains(LiveController::simulateKey()))
+        settings.setValue(LiveController::simulateKey(), true);
 
     Design design;
     QUndoStack stack;

@@ -17,9 +17,18 @@
 #include "findings/findingscontroller.h"
 #include "findings/severityicon.h"
 #include "i18n/englishplurals.h"
+#include "live/liveactions.h"
+#include "live/livechartsdock.h"
+#include "live/livecontroller.h"
+#include "live/livefindingsfeed.h"
+#include "live/livelegend.h"
+#include "live/liveoverlay.h"
+#include "live/livestate.h"
+#include "live/livestatuswidget.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
 #include "scene/scenegestures.h"
+#include "style/actionicons.h"
 #include "style/theme.h"
 
 #include <QAction>
@@ -45,7 +54,7 @@ const QString ThemeKey = QStringLiteral("view/theme");
 const QString SnapKey = QStringLiteral("view/snapToGrid");
 const QString BadgesKey = QStringLiteral("view/badges");
 // Bumped when the docks change, so an old saved layout is not forced onto new docks.
-constexpr int LayoutVersion = 2;
+constexpr int LayoutVersion = 3;
 
 } // namespace
 
@@ -84,6 +93,7 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
             m_properties->toggleViewAction(),
             m_findingsDock->toggleViewAction(),
             m_history->toggleViewAction() });
+    buildLive();
     buildStatusBar();
     new SelectionObserver(m_scene, m_properties, m_actions, this);
     m_actions->wire({ this, m_document, m_edit, m_gestures, m_view, m_exchange });
@@ -204,6 +214,7 @@ void MainWindow::buildStatusBar()
     m_zoom->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_zoom->setToolTip(tr("Zoom"));
     statusBar()->addWidget(m_counts);
+    statusBar()->addPermanentWidget(new LiveStatusWidget(m_live, this));
     statusBar()->addPermanentWidget(m_findingCounts);
     statusBar()->addPermanentWidget(m_zoom);
     statusBar()->setSizeGripEnabled(true);
@@ -270,7 +281,57 @@ void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
 {
     QMenu menu(this);
     m_actions->fillContextMenu(&menu, ids.size());
+    m_liveActions->fillContextMenu(&menu, ids);
     menu.exec(screenPos);
+}
+
+// The live view: the simulator or a replay on the open design, drawn over the canvas.
+void MainWindow::buildLive()
+{
+    m_live = new LiveController(m_design, m_settings, this);
+    m_liveOverlay = new LiveOverlay(m_scene, m_live->state(), m_scene);
+    m_liveActions = new LiveActions(m_live, m_liveOverlay, m_scene, m_settings, this);
+    auto *legend = new LiveLegend(m_view->viewport());
+    connect(m_liveOverlay, &LiveOverlay::legendChanged, legend, &LiveLegend::setText);
+    new LiveFindingsFeed(m_design, m_live->state(), m_findings, this);
+    m_liveCharts = new LiveChartsDock(m_design, m_live->state(), this);
+    m_liveCharts->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+        | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_liveCharts);
+    tabifyDockWidget(m_findingsDock, m_liveCharts);
+    m_findingsDock->raise();
+    m_liveCharts->toggleViewAction()->setIcon(ActionIcons::icon(QStringLiteral("live-charts")));
+    connect(m_liveCharts, &LiveChartsDock::elementClicked, this, [this](const ElementId &id) {
+        m_scene->selectIds({ id });
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, m_liveCharts, [this] {
+        m_liveCharts->setSelectedIds(m_scene->selectedIds());
+    });
+    QMenuBar *bar = menuBar();
+    const QList<QAction *> menus = bar->actions();
+    QMenu *liveMenu = m_liveActions->createMenu(this, { m_liveCharts->toggleViewAction() });
+    // Before Help, which stays last.
+    if (menus.isEmpty())
+        bar->addMenu(liveMenu);
+    else
+        bar->insertMenu(menus.constLast(), liveMenu);
+    addToolBar(Qt::TopToolBarArea, m_liveActions->createToolBar(this));
+    connect(m_liveActions, &LiveActions::messageRaised, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 6000);
+    });
+    connect(m_live, &LiveController::messageRaised, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 6000);
+    });
+    // The simulator runs on an open design when the user left it on (and on the first start).
+    connect(m_document, &DocumentController::documentLoaded, this, [this] {
+        m_live->setDesignFile(m_document->filePath());
+        if (m_live->mode() == LiveController::Mode::Off && m_live->simulateRemembered())
+            m_live->setSimulating(true);
+    });
+    connect(m_document, &DocumentController::openChanged, this, [this](bool open) {
+        if (!open)
+            m_live->disconnectAll();
+    });
 }
 
 void MainWindow::showAbout()

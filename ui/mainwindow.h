@@ -15,6 +15,11 @@ class ExchangeController;
 class FindingsController;
 class FindingsDock;
 class HistoryDock;
+class LiveActions;
+class LiveChartsDock;
+class LiveController;
+class LiveFindingsController;
+class LiveOverlay;
 class PaletteDock;
 class PropertyDock;
 class QLabel;
@@ -43,6 +48,10 @@ public:
     EditController *edit() const { return m_edit; }
     ExchangeController *exchange() const { return m_exchange; }
     StartPage *startPage() const { return m_startPage; }
+    LiveController *live() const { return m_live; }
+    LiveOverlay *liveOverlay() const { return m_liveOverlay; }
+    LiveActions *liveActions() const { return m_liveActions; }
+    LiveChartsDock *liveCharts() const { return m_liveCharts; }
     /** The start page is shown (no design is open). */
     bool showsStartPage() const;
 
@@ -70,6 +79,7 @@ protected:
 private:
     void buildDocks();
     void buildStatusBar();
+    void buildLive();
     void showFindingCounts();
     void showContextMenu(QPoint screenPos, const QList<ElementId> &ids);
     void showOpenState(bool open);
@@ -94,6 +104,10 @@ private:
     HistoryDock *m_history = nullptr;
     FindingsDock *m_findingsDock = nullptr;
     FindingsController *m_findings = nullptr;
+    LiveController *m_live = nullptr;
+    LiveOverlay *m_liveOverlay = nullptr;
+    LiveActions *m_liveActions = nullptr;
+    LiveChartsDock *m_liveCharts = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_findingCounts = nullptr;
     QLabel *m_zoom = nullptr;

@@ -235,6 +235,7 @@ void TestMainWindow::menusHoldTheActions()
             QStringLiteral("Edit"),
             QStringLiteral("View"),
             QStringLiteral("Arrange"),
+            QStringLiteral("Live"),
             QStringLiteral("Help") }));
     QMenu *arrange = w.window->menuBar()->actions().at(3)->menu();
     QVERIFY(arrange->actions().contains(w.window->actions()->action(Actions::AlignLeft)));

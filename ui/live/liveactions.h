@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/elements.h"
+
+#include <QHash>
+#include <QObject>
+
+class DesignScene;
+class LiveController;
+class LiveOverlay;
+class QAction;
+class QActionGroup;
+class QMenu;
+class QSettings;
+class QToolBar;
+class QWidget;
+
+// The live view's commands, as Actions is the design's: Simulate (remembered), Pause, Speed,
+// Record, Replay, Disconnect, the live picture exports, and Fail / Recover / Drain on the
+// element under a right click, all in one Live menu, a small toolbar and the context menu.
+class LiveActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Id {
+        Simulate,
+        Pause,
+        Record,
+        Replay,
+        Disconnect,
+        ExportLivePng,
+        ExportLiveSvg,
+        CopyLivePng,
+        Fail,
+        Recover,
+        Drain,
+    };
+    Q_ENUM(Id)
+
+    LiveActions(LiveController *live,
+        LiveOverlay *overlay,
+        DesignScene *scene,
+        QSettings *settings,
+        QWidget *window);
+
+    QAction *action(Id id) const { return m_actions.value(id); }
+    /** The Live menu (with `panels`, e.g. the charts dock's toggle, at the end). */
+    QMenu *createMenu(QWidget *parent, const QList<QAction *> &panels);
+    QToolBar *createToolBar(QWidget *parent);
+    /** Fail / Recover / Drain for a right click on `ids` (one element, while simulating). */
+    void fillContextMenu(QMenu *menu, const QList<ElementId> &ids);
+
+    void record();
+    void replay();
+    void exportPicture(bool svg);
+    void copyPicture();
+
+Q_SIGNALS:
+    void messageRaised(const QString &text);
+
+private:
+    QAction *make(Id id, const QString &text, const QString &icon = {});
+    void syncStates();
+    QString elementName(const ElementId &id) const;
+    QString lastDirectory() const;
+    void rememberDirectory(const QString &file);
+
+    LiveController *m_live = nullptr;
+    LiveOverlay *m_overlay = nullptr;
+    DesignScene *m_scene = nullptr;
+    QSettings *m_settings = nullptr;
+    QWidget *m_window = nullptr;
+    QHash<Id, QAction *> m_actions;
+    QActionGroup *m_speeds = nullptr;
+    ElementId m_target; // the element of the last context menu
+};
