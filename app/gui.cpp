@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 #include "design/design.h"
+#include "designloader.h"
 #include "document/documentcontroller.h"
 #include "mainwindow.h"
 #include "scene/designview.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QIcon>
 #include <QSettings>
-#include <QTextStream>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -46,11 +46,7 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
         &DocumentController::openFailed,
         &window,
         [](const QString &path, const QString &error) {
-            QTextStream err(stderr);
-            err << "toposcope: ";
-            if (!error.contains(path))
-                err << path << ": ";
-            err << error << "\n";
+            Cli::printError(QString(), withPath(path, error));
         });
     // Unsaved work from a crashed session comes first; the user may still open FILE after.
     const bool restored = document->offerRecovery();
