@@ -59,7 +59,12 @@ struct JsonText
     {
         // At most three bytes per UTF-16 unit, six for an escape: grown once, cut at the end.
         const qsizetype start = out.size();
-        out.resize(start + 2 + text.size() * 6);
+        const qsizetype needed = start + 2 + text.size() * 6;
+        // resize() allocates exactly what is asked: grown by doubling, the document is copied
+        // a logarithmic number of times instead of once per string.
+        if (needed > out.capacity())
+            out.reserve(std::max(needed, 2 * out.capacity()));
+        out.resize(needed);
         char *p = out.data() + start;
         *p++ = '"';
         const char16_t *u = reinterpret_cast<const char16_t *>(text.constData());

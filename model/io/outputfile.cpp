@@ -18,7 +18,18 @@
 
 namespace {
 
-enum class Target { Missing, Regular, Folder, Fifo, CharDevice, BlockDevice, Socket, Other, StandardOutput, StandardError };
+enum class Target {
+    Missing,
+    Regular,
+    Folder,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+    StandardOutput,
+    StandardError
+};
 
 Target classify(const QString &path)
 {
@@ -81,8 +92,7 @@ QString place(const QString &path)
 OutputFile::OutputFile(const QString &path, const QStringList &inputs)
     : m_path(path)
     , m_inputs(inputs)
-{
-}
+{ }
 
 OutputFile::~OutputFile() = default;
 
@@ -171,7 +181,8 @@ bool OutputFile::open(QString *error)
     if (target == Target::Fifo || target == Target::CharDevice) {
         // A FIFO opened for writing waits for a reader; asking not to wait tells at once that
         // there is none (ENXIO) instead of hanging.
-        const int flags = O_WRONLY | O_CLOEXEC | O_NOCTTY | (target == Target::Fifo ? O_NONBLOCK : 0);
+        const int flags
+            = O_WRONLY | O_CLOEXEC | O_NOCTTY | (target == Target::Fifo ? O_NONBLOCK : 0);
         const int fd = ::open(QFile::encodeName(m_path).constData(), flags);
         if (fd < 0) {
             const int code = errno;

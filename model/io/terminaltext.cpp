@@ -9,8 +9,7 @@ bool needsEscape(char32_t c)
         return true;
     // Line and paragraph separators; bidirectional embeddings, overrides and isolates, which
     // make a terminal show text in another order than it is ("Trojan Source").
-    if (c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069))
+    if (c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         return true;
     // A lone surrogate: not a character at all.
     return c >= 0xD800 && c <= 0xDFFF;

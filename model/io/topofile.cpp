@@ -696,7 +696,11 @@ QByteArray serialize(const DesignData &d)
     root.insert(QStringLiteral("links"), links);
     root.insert(QStringLiteral("accepted_findings"), accepted);
     root.insert(QStringLiteral("bindings"), d.bindings);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Qt's JSON reader drops a raw U+FEFF at the start of a string (as a byte order mark); an
+    // escaped one it keeps. Outside strings JSON has no such bytes, so the swap is safe.
+    json.replace("\xEF\xBB\xBF", "\\ufeff");
+    return json;
 }
 
 bool write(const QString &path, const DesignData &data, QString *error, const QStringList &inputs)

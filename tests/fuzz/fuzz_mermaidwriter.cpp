@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fail("the written Mermaid parses back with other elements", text);
         for (qsizetype i = 0; i < d.components.size(); ++i) {
             if (r.data.components.at(i).label != FuzzCheck::spelled(d.components.at(i).label))
-                fail("a component label changed on the way", d.components.at(i).label + u'\n' + text);
+                fail("a component label changed on the way",
+                    d.components.at(i).label + u'\n' + text);
         }
         for (qsizetype i = 0; i < d.hosts.size(); ++i) {
             if (r.data.hosts.at(i).label != FuzzCheck::spelled(d.hosts.at(i).label))

@@ -22,8 +22,7 @@ public:
     FuzzDesign(const uint8_t *data, size_t size)
         : m_data(data)
         , m_size(size)
-    {
-    }
+    { }
 
     bool atEnd() const { return m_pos >= m_size; }
 
@@ -41,9 +40,32 @@ public:
             if (b < 0x80) {
                 s += QChar(b);
             } else if (b < 0xF0) {
-                static const char16_t special[] = { 0x00, 0x1B, 0x07, 0x0A, 0x0D, 0x09, 0x7F,
-                    0x85, 0x9B, 0xA0, 0x2028, 0x2029, 0x202E, 0x2066, 0x200B, 0xFEFF, 0xFFFE,
-                    0xFFFF, 0xFFFD, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0x00E9, 0x65E5, 0x0430 };
+                static const char16_t special[] = { 0x00,
+                    0x1B,
+                    0x07,
+                    0x0A,
+                    0x0D,
+                    0x09,
+                    0x7F,
+                    0x85,
+                    0x9B,
+                    0xA0,
+                    0x2028,
+                    0x2029,
+                    0x202E,
+                    0x2066,
+                    0x200B,
+                    0xFEFF,
+                    0xFFFE,
+                    0xFFFF,
+                    0xFFFD,
+                    0xD800,
+                    0xDBFF,
+                    0xDC00,
+                    0xDFFF,
+                    0x00E9,
+                    0x65E5,
+                    0x0430 };
                 s += QChar(special[(b - 0x80) % (sizeof special / sizeof special[0])]);
             } else {
                 s += QChar(char16_t((b << 8) | byte()));

@@ -129,7 +129,8 @@ qint64 SafeDevice::writeData(const char *data, qint64 size)
             m_pending = QByteArray(bytes + i, n - i);
             return size;
         }
-        if (uchar(bytes[i + 1]) == 0xBF && (uchar(bytes[i + 2]) == 0xBE || uchar(bytes[i + 2]) == 0xBF)) {
+        if (uchar(bytes[i + 1]) == 0xBF
+            && (uchar(bytes[i + 2]) == 0xBE || uchar(bytes[i + 2]) == 0xBF)) {
             pass(bytes + clean, i - clean);
             pass(Replacement, 3);
             clean = i + 3;

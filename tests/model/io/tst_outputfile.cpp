@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/outputfile.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QTemporaryDir>
@@ -78,18 +78,20 @@ private Q_SLOTS:
             QVERIFY(QFile::link(input, output));
         } else if (how == QLatin1String("hardlink")) {
             output = path(QStringLiteral("hard-%1.md").arg(how));
-            QVERIFY(::link(QFile::encodeName(input).constData(),
-                        QFile::encodeName(output).constData())
+            QVERIFY(
+                ::link(QFile::encodeName(input).constData(), QFile::encodeName(output).constData())
                 == 0);
         }
         QString error;
         QVERIFY(!OutputFile::write(output, "a report", &error, { input }));
-        QVERIFY2(error.startsWith(QStringLiteral("cannot write %1: it is the input file").arg(output)),
+        QVERIFY2(
+            error.startsWith(QStringLiteral("cannot write %1: it is the input file").arg(output)),
             qPrintable(error));
         QCOMPARE(contents(input), QByteArray("the design"));
         QVERIFY(!OutputFile::problem(output, { input }).isEmpty());
         // Another file is fine.
-        QVERIFY(OutputFile::write(path(QStringLiteral("other-%1.md").arg(how)), "x", &error, { input }));
+        QVERIFY(OutputFile::write(
+            path(QStringLiteral("other-%1.md").arg(how)), "x", &error, { input }));
     }
 
     void writesToAFifoAsAStream()

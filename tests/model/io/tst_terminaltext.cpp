@@ -17,18 +17,18 @@ private Q_SLOTS:
         QTest::newRow("unicode kept")
             << QString::fromUtf16(u"caf\u00E9 \u65E5\u672C \U0001F680 \u00AB\u00BB")
             << QString::fromUtf16(u"caf\u00E9 \u65E5\u672C \U0001F680 \u00AB\u00BB");
-        QTest::newRow("ANSI colour") << QStringLiteral("\x1b[31mRED\x1b[0m")
-                                     << QStringLiteral("\\x1b[31mRED\\x1b[0m");
-        QTest::newRow("OSC title") << QStringLiteral("\x1b]0;pwned\x07")
-                                   << QStringLiteral("\\x1b]0;pwned\\x07");
+        QTest::newRow("ANSI colour")
+            << QStringLiteral("\x1b[31mRED\x1b[0m") << QStringLiteral("\\x1b[31mRED\\x1b[0m");
+        QTest::newRow("OSC title")
+            << QStringLiteral("\x1b]0;pwned\x07") << QStringLiteral("\\x1b]0;pwned\\x07");
         QTest::newRow("C1 CSI") << QString(QChar(0x9B)) + QStringLiteral("2J")
                                 << QStringLiteral("\\u009b2J");
-        QTest::newRow("line breaks") << QStringLiteral("a\nb\rc\td")
-                                     << QStringLiteral("a\\x0ab\\x0dc\\x09d");
-        QTest::newRow("NUL and DEL") << QString(QChar(0)) + QStringLiteral("x\x7f")
-                                     << QStringLiteral("\\x00x\\x7f");
-        QTest::newRow("bidi override") << QString::fromUtf16(u"abc\u202Edef\u2066")
-                                       << QStringLiteral("abc\\u202edef\\u2066");
+        QTest::newRow("line breaks")
+            << QStringLiteral("a\nb\rc\td") << QStringLiteral("a\\x0ab\\x0dc\\x09d");
+        QTest::newRow("NUL and DEL")
+            << QString(QChar(0)) + QStringLiteral("x\x7f") << QStringLiteral("\\x00x\\x7f");
+        QTest::newRow("bidi override")
+            << QString::fromUtf16(u"abc\u202Edef\u2066") << QStringLiteral("abc\\u202edef\\u2066");
         QTest::newRow("line separator") << QString(QChar(0x2028)) << QStringLiteral("\\u2028");
         QTest::newRow("lone surrogate")
             << QString(QChar(0xD800)) + u'x' << QStringLiteral("\\ud800x");
