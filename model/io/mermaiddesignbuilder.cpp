@@ -2,6 +2,7 @@
 #include "mermaiddesignbuilder.h"
 
 #include "design/kinds.h"
+#include "design/protocoldefaults.h"
 #include "layout/tierlayout.h"
 #include "mermaidheuristics.h"
 
@@ -453,7 +454,7 @@ bool MermaidDesignBuilder::makeLinks()
                 && from.kind == QLatin1String("database") && to.kind == QLatin1String("database"))
                 l.protocol = QStringLiteral("replication");
             if (l.protocol.isEmpty())
-                l.protocol = MermaidHeuristics::defaultProtocol(from, to);
+                l.protocol = ProtocolDefaults::protocolFor(from, to);
             const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(l.protocol);
             l.port = g.port > 0 ? g.port : (protocol ? protocol->defaultPort : 0);
             l.label = g.label.left(Mermaid::MaxLabelLength);

@@ -751,41 +751,6 @@ LinkGuess parseLinkText(const QString &text)
     return g;
 }
 
-QString defaultProtocol(const Component &from, const Component &to)
-{
-    const QString &f = from.kind;
-    const QString &t = to.kind;
-    auto prop = [](const Component &c, const char *name) {
-        return c.props.value(QString::fromLatin1(name)).toString();
-    };
-    if (t == QLatin1String("dns"))
-        return QStringLiteral("dns");
-    if (f == QLatin1String("database") && t == QLatin1String("database"))
-        return QStringLiteral("replication");
-    if (t == QLatin1String("database"))
-        return prop(to, "engine") == QLatin1String("postgresql") ? QStringLiteral("postgresql")
-                                                                 : QStringLiteral("mysql");
-    if (t == QLatin1String("cache"))
-        return prop(to, "software") == QLatin1String("varnish")  ? QStringLiteral("http")
-            : prop(to, "software") == QLatin1String("memcached") ? QStringLiteral("tcp")
-                                                                 : QStringLiteral("redis");
-    if (t == QLatin1String("queue"))
-        return prop(to, "software") == QLatin1String("rabbitmq") ? QStringLiteral("amqp")
-            : prop(to, "software") == QLatin1String("redis")     ? QStringLiteral("redis")
-                                                                 : QStringLiteral("tcp");
-    if (t == QLatin1String("app_files"))
-        return prop(to, "storage") == QLatin1String("central_share") ? QStringLiteral("nfs")
-                                                                     : QStringLiteral("file");
-    if (t == QLatin1String("monitoring") || f == QLatin1String("monitoring"))
-        return QStringLiteral("metrics");
-    if (f == QLatin1String("load_balancer") && t == QLatin1String("load_balancer"))
-        return QStringLiteral("vrrp");
-    if (f == QLatin1String("web_server") && t == QLatin1String("app_server")
-        && prop(to, "runtime") == QLatin1String("php-fpm"))
-        return QStringLiteral("fastcgi");
-    return QStringLiteral("http");
-}
-
 QString domainIn(const QString &text)
 {
     static const QRegularExpression domain(

@@ -49,9 +49,6 @@ struct LinkGuess
  */
 LinkGuess parseLinkText(const QString &text);
 
-/** The protocol a link between these two components most likely speaks. */
-QString defaultProtocol(const Component &from, const Component &to);
-
 /** The first domain name (www.foobar.com) in `text`, or empty. */
 QString domainIn(const QString &text);
 
