@@ -13,6 +13,7 @@
 #include "analysis/spofanalysis.h"
 #include "analysis/validator.h"
 #include "design/kinds.h"
+#include "elementbuilder.h"
 #include "io/topofile.h"
 
 #include <QCoreApplication>
@@ -243,13 +244,7 @@ DesignData manyFindings(const QString &shape, int components)
     DesignData d;
     d.name = shape;
     auto add = [&d](const QString &id, const QString &kind, const QString &host = {}) {
-        Component c;
-        c.id = id;
-        c.kind = kind;
-        c.label = id;
-        c.host = host;
-        c.props = Kinds::defaults(kind);
-        d.components.append(c);
+        d.components.append(ElementBuilder::component(id, kind, id, host));
     };
     auto link = [&d](const QString &from, const QString &to) {
         Link l;

@@ -239,7 +239,7 @@ bool SceneRenderer::writeSvg(const QString &path, const Options &options, QStrin
     QRectF source;
     if (!prepare(svgOptions, &source, error))
         return false;
-    // Streamed: a large design's SVG is never held in memory whole.
+    // Straight to the file: no second copy of the document (QSvgGenerator keeps one until end()).
     OutputFile file(path, options.inputs);
     if (!file.open(error))
         return false;

@@ -67,7 +67,8 @@ public:
      *  and the document always parses. */
     QByteArray renderSvg(const Options &options, QString *error = nullptr) const;
     /** Write through OutputFile: atomically to a file, as a stream to a FIFO or device, never
-     *  over `options.inputs`. The SVG is streamed, never held whole. */
+     *  over `options.inputs`. The SVG goes to the file as Qt's generator writes it, with no copy
+     *  of its own (the generator itself holds the document until it ends). */
     bool writePng(const QString &path, const Options &options, QString *error = nullptr) const;
     bool writeSvg(const QString &path, const Options &options, QString *error = nullptr) const;
     /** Draws the part `source` (scene coordinates, inside sourceRect(options)) of what `options`

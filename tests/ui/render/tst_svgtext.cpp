@@ -36,10 +36,10 @@ void tst_SvgText::escape_data()
                              << QString::fromUtf16(u"a\uFFFD[31m\uFFFD");
     QTest::newRow("NUL") << QString(QChar(0)) << QString(QChar(QChar::ReplacementCharacter));
     // Not QString::fromUtf16(): it takes a leading U+FFFE for a byte order mark.
-    QTest::newRow("noncharacters") << (QString(QChar(0xFFFE)) + QChar(0xFFFF))
-                                   << QString::fromUtf16(u"\uFFFD\uFFFD");
-    QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + u'x'
-                                    << QString::fromUtf16(u"\uFFFDx");
+    QTest::newRow("noncharacters")
+        << (QString(QChar(0xFFFE)) + QChar(0xFFFF)) << QString::fromUtf16(u"\uFFFD\uFFFD");
+    QTest::newRow("lone surrogate")
+        << QString(QChar(0xD800)) + u'x' << QString::fromUtf16(u"\uFFFDx");
     QTest::newRow("emoji kept") << QString::fromUtf16(u"\U0001F680 caf\u00E9")
                                 << QString::fromUtf16(u"\U0001F680 caf\u00E9");
 }
@@ -70,8 +70,9 @@ void tst_SvgText::safeDeviceReplacesWhatXmlCannotCarry_data()
     QTest::newRow("clean") << QByteArray("<text>a\tb\r\nc</text>")
                            << QByteArray("<text>a\tb\r\nc</text>");
     QTest::newRow("escape character") << QByteArray("a\x1b[31m") << QByteArray("a\xEF\xBF\xBD[31m");
-    QTest::newRow("NUL") << QByteArray("a\0b", 3) << QByteArray("a\xEF\xBF\xBD"
-                                                                "b");
+    QTest::newRow("NUL") << QByteArray("a\0b", 3)
+                         << QByteArray("a\xEF\xBF\xBD"
+                                       "b");
     QTest::newRow("U+FFFE") << QByteArray("a\xEF\xBF\xBE") << QByteArray("a\xEF\xBF\xBD");
     QTest::newRow("U+FFFF") << QByteArray("\xEF\xBF\xBFz") << QByteArray("\xEF\xBF\xBDz");
     QTest::newRow("U+FEFF kept") << QByteArray("\xEF\xBB\xBF") << QByteArray("\xEF\xBB\xBF");
@@ -102,9 +103,10 @@ void tst_SvgText::safeDeviceJudgesSequencesSplitBetweenWrites()
         safe.write(piece, qint64(qstrlen(piece)));
     safe.close();
     // A sequence cut short at the very end is passed on as it is.
-    QCOMPARE(target.data(), QByteArray("a\xEF\xBF\xBD"
-                                       "b\xEF\xBB\xBF"
-                                       "c\xEF"));
+    QCOMPARE(target.data(),
+        QByteArray("a\xEF\xBF\xBD"
+                   "b\xEF\xBB\xBF"
+                   "c\xEF"));
 }
 
 QTEST_MAIN(tst_SvgText)
