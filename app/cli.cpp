@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include "io/terminaltext.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <cstdio>
 
 namespace Cli {
 
@@ -54,6 +58,15 @@ const char *const Usage
 
 } // namespace
 
+void printError(const QString &command, const QString &message)
+{
+    const QString prefix = command.isEmpty() ? QStringLiteral("toposcope: ")
+                                             : QStringLiteral("toposcope %1: ").arg(command);
+    const QByteArray line = (prefix + TerminalText::escape(message) + u'\n').toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
 int run(int argc, char *argv[])
 {
     QStringList args;
@@ -91,7 +104,9 @@ int run(int argc, char *argv[])
     if (command == QLatin1String("watch"))
         return watchCommand(argc, argv, rest);
     if (args.size() > 1 || (!command.isEmpty() && command.startsWith(u'-'))) {
-        err << "toposcope: unexpected arguments: " << args.join(u' ') << "\n\n" << Usage;
+        err << "toposcope: unexpected arguments: " << TerminalText::escape(args.join(u' '))
+            << "\n\n"
+            << Usage;
         return 2;
     }
     return openGui(argc, argv, command);

@@ -28,4 +28,12 @@ bool takeOption(const QStringList &args, int *i, const QString &name, QString *v
 /** Opens the main window on `file` (empty: the example design, or the recovered autosave). */
 int openGui(int argc, char *argv[], const QString &file);
 
+/**
+ * Writes "toposcope COMMAND: MESSAGE" and a newline to standard error at once (flushed, so that
+ * it is not lost if the program dies later), with everything a terminal would act on escaped
+ * (TerminalText): a file name, label or input echoed in a message cannot colour, retitle or
+ * clear the user's terminal. An empty `command` writes "toposcope: MESSAGE".
+ */
+void printError(const QString &command, const QString &message);
+
 } // namespace Cli

@@ -4,13 +4,13 @@
 #include "designloader.h"
 #include "imageexport.h"
 #include "io/mermaidwriter.h"
+#include "io/outputfile.h"
 #include "report/reportwriter.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <memory>
@@ -27,7 +27,8 @@ const char *const ExportUsage
 
 int usageError(const QString &why)
 {
-    QTextStream(stderr) << "toposcope export: " << why << "\n\n" << ExportUsage;
+    Cli::printError(QStringLiteral("export"), why);
+    QTextStream(stderr) << "\n" << ExportUsage;
     return 2;
 }
 
@@ -56,12 +57,15 @@ QString parse(const QStringList &args, ExportArgs *out)
             value = a.mid(eq + 1);
             a = a.left(eq);
         }
+        const bool inline_ = eq > 0 && a.startsWith(QLatin1String("--"));
         auto takeValue = [&](QString *target) -> QString {
-            if (value.isEmpty()) {
-                if (i + 1 >= args.size() || args.at(i + 1).isEmpty())
+            if (!inline_) {
+                if (i + 1 >= args.size())
                     return QStringLiteral("%1 needs a file name").arg(a);
                 value = args.at(++i);
             }
+            if (value.isEmpty())
+                return QStringLiteral("%1 needs a file name, not an empty one").arg(a);
             *target = value;
             return {};
         };
@@ -77,12 +81,19 @@ QString parse(const QStringList &args, ExportArgs *out)
         } else if (a == QLatin1String("--configs")) {
             problem = takeValue(&out->configs);
         } else if (a == QLatin1String("--scale")) {
+            // The value is a number: "needs a file name" would mislead.
             QString text;
-            problem = takeValue(&text);
+            if (inline_)
+                text = value;
+            else if (i + 1 < args.size())
+                text = args.at(++i);
+            else
+                problem = QStringLiteral("--scale needs a number from 1 to 4");
             bool ok = false;
             out->scale = text.toDouble(&ok);
             if (problem.isEmpty() && (!ok || out->scale < 1.0 || out->scale > 4.0))
-                problem = QStringLiteral("--scale expects a number from 1 to 4, not %1").arg(text);
+                problem = QStringLiteral("--scale expects a number from 1 to 4, not %1")
+                              .arg(text.isEmpty() ? QStringLiteral("an empty value") : text);
             scaleGiven = true;
         } else if (a == QLatin1String("--transparent")) {
             out->transparent = true;
@@ -113,18 +124,18 @@ QString parse(const QStringList &args, ExportArgs *out)
     return {};
 }
 
-bool writeText(const QString &path, const QByteArray &bytes, QString *error)
+/** The outputs asked for, in the order they are written (the last one wins a shared path). */
+QList<std::pair<QString, QString>> outputs(const ExportArgs &a)
 {
-    if (path == QLatin1String("-")) {
-        QTextStream(stdout) << QString::fromUtf8(bytes);
-        return true;
+    QList<std::pair<QString, QString>> list;
+    for (const auto &[option, path] : { std::pair(QStringLiteral("--png"), a.png),
+             std::pair(QStringLiteral("--svg"), a.svg),
+             std::pair(QStringLiteral("--mermaid"), a.mermaid),
+             std::pair(QStringLiteral("--report"), a.report) }) {
+        if (!path.isEmpty())
+            list.append({ option, path });
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return list;
 }
 
 /** Pictures are drawn by a QGraphicsScene, which needs a QApplication; with no display the
@@ -179,20 +190,41 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
     const QString problem = parse(args, &a);
     if (!problem.isEmpty())
         return usageError(problem);
+    const QString command = QStringLiteral("export");
+    // Before anything is drawn or written: no output may be the design itself, and two outputs
+    // on one path leave only the last.
+    const QList<std::pair<QString, QString>> targets = outputs(a);
+    for (const auto &[option, path] : targets) {
+        if (const QString why = OutputFile::problem(path, { a.input }); !why.isEmpty()) {
+            Cli::printError(command, QStringLiteral("%1: %2").arg(option, why));
+            return 2;
+        }
+    }
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        for (qsizetype j = i + 1; j < targets.size(); ++j) {
+            if (OutputFile::sameTarget(targets.at(i).second, targets.at(j).second))
+                Cli::printError(command,
+                    QStringLiteral("warning: %1 and %2 both write %3; it will hold what %2 "
+                                   "writes")
+                        .arg(targets.at(i).first, targets.at(j).first, targets.at(j).second));
+        }
+    }
     const std::unique_ptr<QCoreApplication> app
         = makeApplication(argc, argv, !a.png.isEmpty() || !a.svg.isEmpty());
 
-    QTextStream err(stderr);
     DesignData design;
     QString error;
-    if (!loadDesignFile(a.input, &design, &error)) {
-        err << "toposcope export: " << error << "\n";
+    LoadedFile loaded;
+    if (!loadDesignFile(a.input, &design, &error, &loaded)) {
+        Cli::printError(command, error);
         return 2;
     }
+    for (const QString &w : std::as_const(loaded.warnings))
+        Cli::printError(command, QStringLiteral("%1: warning: %2").arg(a.input, w));
     const QList<Finding> findings = findingsFor(design);
     int status = 0;
-    auto failed = [&err, &status](const QString &why) {
-        err << "toposcope export: " << why << "\n";
+    auto failed = [&command, &status](const QString &why) {
+        Cli::printError(command, why);
         status = 2;
     };
 
@@ -208,13 +240,17 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
         options.scale = a.scale;
         options.transparent = a.transparent;
         options.badges = a.badges;
+        options.inputs = { a.input };
         if (renderDesignImage(design, findings, options, &error))
             pngWritten = pngWritten || format == ImageExportOptions::Format::Png;
         else
-            failed(QStringLiteral("%1: %2").arg(path, error));
+            failed(error.startsWith(QStringLiteral("cannot write "))
+                    ? error
+                    : QStringLiteral("%1: %2").arg(path, error));
     }
     if (!a.mermaid.isEmpty()
-        && !writeText(a.mermaid, MermaidWriter::write(design).toUtf8(), &error))
+        && !OutputFile::write(
+            a.mermaid, MermaidWriter::write(design).toUtf8(), &error, { a.input }))
         failed(error);
     if (!a.configs.isEmpty() && !writeConfigs(design, a.configs, a.input, &error))
         failed(error);
@@ -230,7 +266,7 @@ int Cli::exportCommand(int argc, char *argv[], const QStringList &args)
             image = reportDir.relativeFilePath(QFileInfo(a.png).absoluteFilePath());
         }
         const ReportWriter report(design, findings, MermaidWriter::write(design, options), image);
-        if (!writeText(a.report, report.markdown().toUtf8(), &error))
+        if (!OutputFile::write(a.report, report.markdown().toUtf8(), &error, { a.input }))
             failed(error);
     }
     return status;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 #include "design/design.h"
+#include "designloader.h"
 #include "document/documentcontroller.h"
 #include "live/livecontroller.h"
 #include "mainwindow.h"
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QIcon>
 #include <QSettings>
-#include <QTextStream>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -52,11 +52,7 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
         &DocumentController::openFailed,
         &window,
         [](const QString &path, const QString &error) {
-            QTextStream err(stderr);
-            err << "toposcope: ";
-            if (!error.contains(path))
-                err << path << ": ";
-            err << error << "\n";
+            Cli::printError(QString(), withPath(path, error));
         });
     // Unsaved work from a crashed session first, then FILE, the last design (if the user asked
     // for that), the example on the very first start, or else the start page.

@@ -15,6 +15,7 @@ bool renderDesignImage(const DesignData &design,
     o.scale = options.scale;
     o.transparent = options.transparent;
     o.badges = options.badges;
+    o.inputs = options.inputs;
     return options.format == ImageExportOptions::Format::Png
         ? renderer.writePng(options.path, o, error)
         : renderer.writeSvg(options.path, o, error);

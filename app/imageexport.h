@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 /** What `toposcope export --png/--svg` asks of the picture. */
 struct ImageExportOptions
@@ -16,6 +17,7 @@ struct ImageExportOptions
     double scale = 1.0; ///< PNG only: 1 to 4
     bool transparent = false; ///< PNG only: no white background
     bool badges = true; ///< draw the findings' badges on their elements
+    QStringList inputs; ///< files that may not be written over (the design read)
 };
 
 /**

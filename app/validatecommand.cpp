@@ -27,7 +27,8 @@ const char *const ValidateUsage
 
 int usageError(const QString &why)
 {
-    QTextStream(stderr) << "toposcope validate: " << why << "\n\n" << ValidateUsage;
+    Cli::printError(QStringLiteral("validate"), why);
+    QTextStream(stderr) << "\n" << ValidateUsage;
     return 2;
 }
 
@@ -71,10 +72,13 @@ int Cli::validateCommand(const QStringList &args)
 
     DesignData design;
     QString error;
-    if (!loadDesignFile(file, &design, &error)) {
-        QTextStream(stderr) << "toposcope validate: " << error << "\n";
+    LoadedFile loaded;
+    if (!loadDesignFile(file, &design, &error, &loaded)) {
+        Cli::printError(QStringLiteral("validate"), error);
         return 2;
     }
+    for (const QString &w : std::as_const(loaded.warnings))
+        Cli::printError(QStringLiteral("validate"), QStringLiteral("%1: warning: %2").arg(file, w));
     const QList<Finding> findings = Validator::validate(design);
 
     QFile out;
@@ -83,15 +87,13 @@ int Cli::validateCommand(const QStringList &args)
     if (format == QLatin1String("json")) {
         out.write(FindingFormat::toJson(findings, design));
     } else if (format == QLatin1String("sarif")) {
-        QFile source(file);
-        const QByteArray text = source.open(QIODevice::ReadOnly) ? source.readAll() : QByteArray();
         // SARIF wants a URI; a relative path stays relative (to the repository, for review
         // tools), an absolute one becomes file://.
         const QString uri = QFileInfo(file).isAbsolute()
             ? QUrl::fromLocalFile(file).toString()
             : QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
-        out.write(
-            FindingFormat::toSarif(findings, design, uri, text, QStringLiteral(TOPOSCOPE_VERSION)));
+        out.write(FindingFormat::toSarif(
+            findings, design, uri, loaded.bytes, QStringLiteral(TOPOSCOPE_VERSION)));
     } else {
         out.write(FindingFormat::toText(findings, design, QFileInfo(file).fileName()).toUtf8());
     }

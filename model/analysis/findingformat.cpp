@@ -1,31 +1,233 @@
 // SPDX-License-Identifier: MIT
 #include "findingformat.h"
 
+#include "io/terminaltext.h"
 #include "validator.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
+#include <vector>
+
 namespace {
 
-QJsonObject findingJson(const Finding &f, const DesignData &design)
+/** Indented JSON written as it goes, in the layout of QJsonDocument::Indented. */
+struct JsonText
 {
-    QJsonArray subjects;
-    for (const QString &id : f.subjects)
-        subjects.append(FindingFormat::subjectJson(design, id));
-    QJsonObject o{ { QStringLiteral("rule"), f.rule },
-        { QStringLiteral("category"), Finding::categoryName(f.category) },
-        { QStringLiteral("severity"), Finding::severityName(f.severity) },
-        { QStringLiteral("title"), f.title },
-        { QStringLiteral("explanation"), f.explanation },
-        { QStringLiteral("fix"), f.fix },
-        { QStringLiteral("subjects"), subjects } };
-    if (f.accepted)
-        o.insert(QStringLiteral("reason"), f.acceptedReason);
-    return o;
-}
+    QByteArray out;
+    std::vector<bool> empty; ///< per open container: nothing written in it yet
+
+    void newline()
+    {
+        out += '\n';
+        out.append(qsizetype(empty.size()) * 4, ' ');
+    }
+    void begin(char bracket)
+    {
+        out += bracket;
+        empty.push_back(true);
+    }
+    void end(char bracket)
+    {
+        const bool wasEmpty = empty.back();
+        empty.pop_back();
+        if (!wasEmpty)
+            newline();
+        out += bracket;
+    }
+    /** Before a value in an array. */
+    void item()
+    {
+        if (!empty.back())
+            out += ',';
+        empty.back() = false;
+        newline();
+    }
+    void key(const char *name)
+    {
+        item();
+        out += '"';
+        out += name;
+        out += "\": ";
+    }
+    /** `text` as a JSON string, encoded to UTF-8 as it is written (no copy of it is made). */
+    void string(const QString &text)
+    {
+        // At most three bytes per UTF-16 unit, six for an escape: grown once, cut at the end.
+        const qsizetype start = out.size();
+        const qsizetype needed = start + 2 + text.size() * 6;
+        // resize() allocates exactly what is asked: grown by doubling, the document is copied
+        // a logarithmic number of times instead of once per string.
+        if (needed > out.capacity())
+            out.reserve(std::max(needed, 2 * out.capacity()));
+        out.resize(needed);
+        char *p = out.data() + start;
+        *p++ = '"';
+        const char16_t *u = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *end = u + text.size();
+        static const char hex[] = "0123456789abcdef";
+        while (u < end) {
+            char32_t c = *u++;
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    *p++ = char(c);
+                    continue;
+                }
+                *p++ = '\\';
+                switch (c) {
+                case '"':
+                case '\\':
+                    *p++ = char(c);
+                    break;
+                case '\n':
+                    *p++ = 'n';
+                    break;
+                case '\r':
+                    *p++ = 'r';
+                    break;
+                case '\t':
+                    *p++ = 't';
+                    break;
+                case '\b':
+                    *p++ = 'b';
+                    break;
+                case '\f':
+                    *p++ = 'f';
+                    break;
+                default:
+                    *p++ = 'u';
+                    *p++ = '0';
+                    *p++ = '0';
+                    *p++ = hex[c >> 4];
+                    *p++ = hex[c & 0xF];
+                }
+                continue;
+            }
+            if (QChar::isHighSurrogate(c) && u < end && QChar::isLowSurrogate(*u))
+                c = QChar::surrogateToUcs4(char16_t(c), *u++);
+            else if (QChar::isSurrogate(c))
+                c = QChar::ReplacementCharacter; // a lone surrogate is no character
+            if (c < 0x800) {
+                *p++ = char(0xC0 | (c >> 6));
+            } else if (c < 0x10000) {
+                *p++ = char(0xE0 | (c >> 12));
+                *p++ = char(0x80 | ((c >> 6) & 0x3F));
+            } else {
+                *p++ = char(0xF0 | (c >> 18));
+                *p++ = char(0x80 | ((c >> 12) & 0x3F));
+                *p++ = char(0x80 | ((c >> 6) & 0x3F));
+            }
+            *p++ = char(0x80 | (c & 0x3F));
+        }
+        *p++ = '"';
+        out.truncate(p - out.constData());
+    }
+    void member(const char *name, const QString &value)
+    {
+        key(name);
+        string(value);
+    }
+};
+
+/**
+ * Each subject's kind and label, looked up by id: one pass over the design, so that printing
+ * any number of findings stays linear in what is printed.
+ */
+class Subjects
+{
+public:
+    explicit Subjects(const DesignData &design)
+        : m_design(design)
+    {
+        m_index.reserve(design.components.size() + design.hosts.size() + design.links.size());
+        for (qsizetype i = 0; i < design.links.size(); ++i)
+            m_index.insert(design.links.at(i).id, { Type::Link, i });
+        for (qsizetype i = 0; i < design.hosts.size(); ++i)
+            m_index.insert(design.hosts.at(i).id, { Type::Host, i });
+        for (qsizetype i = 0; i < design.components.size(); ++i)
+            m_index.insert(design.components.at(i).id, { Type::Component, i });
+    }
+
+    /** The subject as JSON: id, kind, label, and role for databases. */
+    void write(JsonText *out, const QString &id) const
+    {
+        const Entry e = m_index.value(id);
+        out->begin('{');
+        out->member("id", id);
+        switch (e.type) {
+        case Type::Component: {
+            const Component &c = m_design.components.at(e.index);
+            out->member("kind", c.kind);
+            out->member("label", c.label);
+            if (c.kind == QLatin1String("database"))
+                out->member("role", c.props.value(QStringLiteral("role")).toString());
+            break;
+        }
+        case Type::Host:
+            out->member("kind", QStringLiteral("host"));
+            out->member("label", m_design.hosts.at(e.index).label);
+            break;
+        case Type::Link:
+            out->member("kind", QStringLiteral("link"));
+            out->member("label", label(id));
+            break;
+        case Type::None:
+            out->member("kind", QStringLiteral("unknown"));
+            out->member("label", QString());
+            break;
+        }
+        out->end('}');
+    }
+
+    /** The label as the JSON gives it: a link without one is named by its ends. */
+    QString label(const QString &id) const
+    {
+        const Entry e = m_index.value(id);
+        switch (e.type) {
+        case Type::Component:
+            return m_design.components.at(e.index).label;
+        case Type::Host:
+            return m_design.hosts.at(e.index).label;
+        case Type::Link: {
+            const Link &l = m_design.links.at(e.index);
+            if (!l.label.isEmpty())
+                return l.label;
+            return QStringLiteral("%1 → %2 (%3)").arg(end(l.from), end(l.to), l.protocol);
+        }
+        case Type::None:
+            break;
+        }
+        return {};
+    }
+
+    /** `id “label”`, or the id alone when the label says nothing more. */
+    QString name(const QString &id) const
+    {
+        const QString l = label(id);
+        return l.isEmpty() || l == id ? id : QStringLiteral("%1 “%2”").arg(id, l);
+    }
+
+private:
+    enum class Type { None, Component, Host, Link };
+    struct Entry
+    {
+        Type type = Type::None;
+        qsizetype index = 0;
+    };
+
+    QString end(const QString &componentId) const
+    {
+        const Entry e = m_index.value(componentId);
+        return e.type == Type::Component ? m_design.components.at(e.index).label : componentId;
+    }
+
+    const DesignData &m_design;
+    QHash<QString, Entry> m_index;
+};
 
 QString sarifLevel(Finding::Severity s)
 {
@@ -40,49 +242,102 @@ QString sarifLevel(Finding::Severity s)
     return QStringLiteral("none");
 }
 
-// The 1-based line on which the element `id` is declared: `"id": "<id>"` in a .topo file, or
-// the first line naming it in any other text. 0 when not found.
-int lineOf(const QByteArray &text, const QString &id)
+bool isWordByte(char ch)
 {
-    if (text.isEmpty() || id.isEmpty())
-        return 0;
-    const QByteArray utf8 = id.toUtf8();
-    const QByteArray declared = QByteArray("\"id\": \"") + utf8 + '"';
-    qsizetype at = text.indexOf(declared);
-    if (at < 0) {
-        // Mermaid and other text: the id as a whole word.
-        for (at = text.indexOf(utf8); at >= 0; at = text.indexOf(utf8, at + 1)) {
-            const auto isWord = [](char ch) {
-                return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
-                    || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
-            };
-            const bool before = at == 0 || !isWord(text.at(at - 1));
-            const qsizetype end = at + utf8.size();
-            const bool after = end >= text.size() || !isWord(text.at(end));
-            if (before && after)
-                break;
-        }
-    }
-    return at < 0 ? 0 : static_cast<int>(text.left(at).count('\n')) + 1;
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+        || ch == '_' || ch == '-' || (static_cast<unsigned char>(ch) & 0x80) != 0;
 }
 
-QString subjectName(const DesignData &design, const QString &id)
+/**
+ * The 1-based line on which each element is declared, found in one pass over the file: in a
+ * .topo file the line of `"id": "<id>"`; in any other text (Mermaid) the first line with the
+ * id as a whole word. 0 when not found.
+ */
+class Lines
 {
-    const QJsonObject s = FindingFormat::subjectJson(design, id);
-    const QString label = s.value(QStringLiteral("label")).toString();
-    return label.isEmpty() || label == id ? id : QStringLiteral("%1 “%2”").arg(id, label);
-}
+public:
+    explicit Lines(const QByteArray &text)
+    {
+        const QByteArray declared("\"id\": \"");
+        int line = 1;
+        for (qsizetype i = 0; i < text.size();) {
+            const char ch = text.at(i);
+            if (ch == '\n') {
+                ++line;
+                ++i;
+                continue;
+            }
+            if (ch == '"' && QByteArrayView(text).sliced(i).startsWith(declared)) {
+                // A JSON string: up to the next quote that is not escaped.
+                const qsizetype start = i + declared.size();
+                qsizetype j = start;
+                while (j < text.size() && text.at(j) != '"' && text.at(j) != '\n')
+                    j += text.at(j) == '\\' ? 2 : 1;
+                if (j < text.size() && text.at(j) == '"')
+                    m_declared.insert(text.mid(start, j - start), line);
+                i = std::max(j, i + 1);
+                continue;
+            }
+            if (isWordByte(ch)) {
+                qsizetype j = i;
+                while (j < text.size() && isWordByte(text.at(j)))
+                    ++j;
+                m_words.insert(text.mid(i, j - i), line);
+                i = j;
+                continue;
+            }
+            ++i;
+        }
+    }
+
+    int of(const QString &id) const
+    {
+        if (id.isEmpty())
+            return 0;
+        // The id as the file spells it in JSON (escapes included).
+        QByteArray json = QJsonDocument(QJsonArray{ id }).toJson(QJsonDocument::Compact);
+        json = json.mid(2, json.size() - 4);
+        if (const int line = m_declared.value(json); line > 0)
+            return line;
+        return m_words.value(id.toUtf8());
+    }
+
+private:
+    // The first line of each.
+    struct FirstLine
+    {
+        QHash<QByteArray, int> lines;
+        void insert(const QByteArray &key, int line)
+        {
+            if (!lines.contains(key))
+                lines.insert(key, line);
+        }
+        int value(const QByteArray &key) const { return lines.value(key); }
+    };
+    FirstLine m_declared;
+    FirstLine m_words;
+};
 
 // Greedy word wrap with a hanging indent.
 QString wrap(const QString &text, int indent, int width)
 {
     const QString pad(indent, u' ');
     QString out = pad;
+    out.reserve(text.size() + (text.size() / qMax(1, width - indent) + 1) * (indent + 1));
     int column = indent;
-    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
-    for (const QString &word : words) {
+    const QStringView view(text);
+    for (qsizetype i = 0; i < view.size();) {
+        if (view.at(i) == u' ') {
+            ++i;
+            continue;
+        }
+        qsizetype end = view.indexOf(u' ', i);
+        if (end < 0)
+            end = view.size();
+        const QStringView word = view.sliced(i, end - i);
         if (column > indent && column + 1 + word.size() > width) {
-            out += u'\n' + pad;
+            out += u'\n';
+            out += pad;
             column = indent;
         } else if (column > indent) {
             out += u' ';
@@ -90,48 +345,56 @@ QString wrap(const QString &text, int indent, int width)
         }
         out += word;
         column += static_cast<int>(word.size());
+        i = end;
     }
     return out;
 }
 
-} // namespace
-
-QJsonObject FindingFormat::subjectJson(const DesignData &design, const QString &id)
+/** Text from the design, for a terminal: nothing in it may act on the terminal. */
+QString shown(const QString &text)
 {
-    QJsonObject o{ { QStringLiteral("id"), id } };
-    if (const Component *c = design.component(id)) {
-        o.insert(QStringLiteral("kind"), c->kind);
-        o.insert(QStringLiteral("label"), c->label);
-        if (c->kind == QLatin1String("database"))
-            o.insert(QStringLiteral("role"), c->props.value(QStringLiteral("role")).toString());
-    } else if (const Host *h = design.host(id)) {
-        o.insert(QStringLiteral("kind"), QStringLiteral("host"));
-        o.insert(QStringLiteral("label"), h->label);
-    } else if (const Link *l = design.link(id)) {
-        o.insert(QStringLiteral("kind"), QStringLiteral("link"));
-        const Component *from = design.component(l->from);
-        const Component *to = design.component(l->to);
-        o.insert(QStringLiteral("label"),
-            l->label.isEmpty()
-                ? QStringLiteral("%1 → %2 (%3)")
-                      .arg(from ? from->label : l->from, to ? to->label : l->to, l->protocol)
-                : l->label);
-    } else {
-        o.insert(QStringLiteral("kind"), QStringLiteral("unknown"));
-        o.insert(QStringLiteral("label"), QString());
-    }
-    return o;
+    return TerminalText::escape(text);
 }
+
+} // namespace
 
 QByteArray FindingFormat::toJson(const QList<Finding> &findings, const DesignData &design)
 {
-    QJsonArray open;
-    QJsonArray accepted;
-    for (const Finding &f : findings)
-        (f.accepted ? accepted : open).append(findingJson(f, design));
-    const QJsonObject root{ { QStringLiteral("findings"), open },
-        { QStringLiteral("accepted"), accepted } };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Written straight into the bytes: a QJsonDocument of 100,000 findings costs many times
+    // more (every value is copied into its container, then walked again).
+    const Subjects subjects(design);
+    JsonText json;
+    json.begin('{');
+    for (const bool acceptedOnes : { true, false }) {
+        json.key(acceptedOnes ? "accepted" : "findings");
+        json.begin('[');
+        for (const Finding &f : findings) {
+            if (f.accepted != acceptedOnes)
+                continue;
+            json.item();
+            json.begin('{'); // keys in alphabetical order, as QJsonDocument writes them
+            json.member("category", Finding::categoryName(f.category));
+            json.member("explanation", f.explanation);
+            json.member("fix", f.fix);
+            if (f.accepted)
+                json.member("reason", f.acceptedReason);
+            json.member("rule", f.rule);
+            json.member("severity", Finding::severityName(f.severity));
+            json.key("subjects");
+            json.begin('[');
+            for (const QString &id : f.subjects) {
+                json.item();
+                subjects.write(&json, id);
+            }
+            json.end(']');
+            json.member("title", f.title);
+            json.end('}');
+        }
+        json.end(']');
+    }
+    json.end('}');
+    json.out += '\n';
+    return json.out;
 }
 
 QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
@@ -152,20 +415,19 @@ QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
                 QJsonObject{
                     { QStringLiteral("category"), Finding::categoryName(r.category) } } } });
     }
+    const Subjects subjects(design);
+    const Lines lines(fileText);
     QJsonArray results;
     for (const Finding &f : findings) {
         QJsonArray logical;
         int line = 0;
         for (const QString &id : f.subjects) {
-            const QJsonObject s = subjectJson(design, id);
-            logical.append(QJsonObject{ { QStringLiteral("name"),
-                                            s.value(QStringLiteral("label")).toString().isEmpty()
-                                                ? id
-                                                : s.value(QStringLiteral("label")).toString() },
+            const QString label = subjects.label(id);
+            logical.append(QJsonObject{ { QStringLiteral("name"), label.isEmpty() ? id : label },
                 { QStringLiteral("fullyQualifiedName"), id },
                 { QStringLiteral("kind"), QStringLiteral("resource") } });
             if (line == 0)
-                line = lineOf(fileText, id);
+                line = lines.of(id);
         }
         QJsonObject physical{ { QStringLiteral("artifactLocation"),
             QJsonObject{ { QStringLiteral("uri"), fileUri } } } };
@@ -224,7 +486,8 @@ QString FindingFormat::toText(
             ++counts[static_cast<int>(f.severity)];
     }
     const int open = counts[0] + counts[1] + counts[2];
-    s << fileName << ": ";
+    const Subjects subjects(design);
+    s << shown(fileName) << ": ";
     if (open == 0)
         s << "no findings";
     else
@@ -243,17 +506,18 @@ QString FindingFormat::toText(
             if (f.category == category && !f.accepted)
                 group.append(&f);
         }
+        // Every text below may hold labels: escaped before it is wrapped.
         if (group.isEmpty())
             continue;
         s << "\n" << Finding::categoryTitle(category) << " (" << group.size() << ")\n";
         for (const Finding *f : group) {
-            s << "  " << Finding::severityName(f->severity).toUpper() << "  " << f->title << "  ["
-              << f->rule << "]\n";
-            s << wrap(f->explanation, 6, width) << "\n";
-            s << wrap(QStringLiteral("Fix: ") + f->fix, 6, width) << "\n";
+            s << "  " << Finding::severityName(f->severity).toUpper() << "  " << shown(f->title)
+              << "  [" << shown(f->rule) << "]\n";
+            s << wrap(shown(f->explanation), 6, width) << "\n";
+            s << wrap(QStringLiteral("Fix: ") + shown(f->fix), 6, width) << "\n";
             QStringList names;
             for (const QString &id : f->subjects)
-                names.append(subjectName(design, id));
+                names.append(shown(subjects.name(id)));
             if (!names.isEmpty())
                 s << wrap(QStringLiteral("Where: ") + names.join(QStringLiteral(", ")), 6, width)
                   << "\n";
@@ -263,7 +527,8 @@ QString FindingFormat::toText(
         s << "\nAccepted (" << accepted << ")\n";
         for (const Finding &f : findings) {
             if (f.accepted)
-                s << "  " << f.title << "  [" << f.rule << "]: " << f.acceptedReason << "\n";
+                s << "  " << shown(f.title) << "  [" << shown(f.rule)
+                  << "]: " << shown(f.acceptedReason) << "\n";
         }
     }
     return out;

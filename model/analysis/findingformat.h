@@ -5,7 +5,6 @@
 #include "finding.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -17,11 +16,13 @@
  * "subjects": [{"id", "kind", "label", "role"?}]}], "accepted": [… same, plus "reason"]}: `kind`
  * is the component kind, "host" or "link"; `role` the database role where there is one.
  * Accepted findings are listed apart, so that "findings" holds what still needs attention.
+ *
+ * Every format is linear in the size of the design and of the findings (subjects and SARIF
+ * lines are looked up in indexes built once). The text is for a terminal: text from the design
+ * in it is escaped (TerminalText), so no label can act on the terminal.
  */
 namespace FindingFormat {
 
-/** A subject as JSON: id, kind, label, and role for databases. */
-QJsonObject subjectJson(const DesignData &design, const QString &id);
 QByteArray toJson(const QList<Finding> &findings, const DesignData &design);
 /** `fileText` is the file's content, used to point each result at the line of its subject. */
 QByteArray toSarif(const QList<Finding> &findings,

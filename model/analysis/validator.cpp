@@ -6,6 +6,8 @@
 #include "rules.h"
 #include "spofanalysis.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <memory>
 
@@ -103,8 +105,27 @@ QList<Finding> Validator::validate(const DesignData &design)
     Rules::security(index, &findings);
     Rules::monitoring(index, &findings);
 
-    for (Finding &f : findings)
-        f.accepted = isAccepted(design, f, &f.acceptedReason);
+    // One lookup per finding: a design may accept as many findings as it has.
+    if (!design.acceptedFindings.isEmpty()) {
+        const auto key = [](const QString &rule, QStringList subjects) {
+            subjects.sort();
+            subjects.prepend(rule);
+            return subjects.join(QChar(0));
+        };
+        QHash<QString, QString> reasons;
+        reasons.reserve(design.acceptedFindings.size());
+        for (const AcceptedFinding &a : design.acceptedFindings) {
+            const QString k = key(a.rule, a.subjects);
+            if (!reasons.contains(k)) // the first that matches, as isAccepted() says
+                reasons.insert(k, a.reason);
+        }
+        for (Finding &f : findings) {
+            const auto it = reasons.constFind(key(f.rule, f.subjects));
+            f.accepted = it != reasons.cend();
+            if (f.accepted)
+                f.acceptedReason = *it;
+        }
+    }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)
             return a.severity > b.severity;

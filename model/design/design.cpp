@@ -2,6 +2,7 @@
 #include "design.h"
 
 #include "kinds.h"
+#include "limits.h"
 
 #include <QRegularExpression>
 
@@ -17,8 +18,9 @@ void Design::reset(DesignData data)
     Q_EMIT changed();
 }
 
-void Design::setName(const QString &name)
+void Design::setName(const QString &text)
 {
+    const QString name = text.left(Limits::MaxLabelLength);
     if (m_data.name == name)
         return;
     m_data.name = name;
@@ -26,8 +28,9 @@ void Design::setName(const QString &name)
     Q_EMIT changed();
 }
 
-void Design::setDomain(const QString &domain)
+void Design::setDomain(const QString &text)
 {
+    const QString domain = text.left(Limits::MaxLabelLength);
     if (m_data.domain == domain)
         return;
     m_data.domain = domain;
@@ -35,8 +38,9 @@ void Design::setDomain(const QString &domain)
     Q_EMIT changed();
 }
 
-void Design::setDescription(const QString &description)
+void Design::setDescription(const QString &text)
 {
+    const QString description = text.left(Limits::MaxTextLength);
     if (m_data.description == description)
         return;
     m_data.description = description;
@@ -132,6 +136,7 @@ ElementId Design::addComponent(Component c, qsizetype index)
         c.id = uniqueId(c.kind);
     if (c.label.isEmpty())
         c.label = kind->defaultLabel;
+    c.label.truncate(Limits::MaxLabelLength);
     QVariantMap props = Kinds::defaults(c.kind);
     for (auto it = c.props.cbegin(); it != c.props.cend(); ++it) {
         const Kinds::PropertySpec *spec = kind->property(it.key());
@@ -176,8 +181,9 @@ void Design::moveComponent(const ElementId &id, QPointF pos)
     Q_EMIT changed();
 }
 
-void Design::setComponentLabel(const ElementId &id, const QString &label)
+void Design::setComponentLabel(const ElementId &id, const QString &text)
 {
+    const QString label = text.left(Limits::MaxLabelLength);
     Component *c = mutableComponent(id);
     if (!c || c->label == label)
         return;
@@ -232,6 +238,7 @@ ElementId Design::addHost(Host h, qsizetype index)
         h.id = uniqueId(QStringLiteral("host"));
     if (h.label.isEmpty())
         h.label = QStringLiteral("Server");
+    h.label.truncate(Limits::MaxLabelLength);
     QVariantMap props;
     for (const Kinds::PropertySpec &spec : Kinds::hostProperties()) {
         QVariant value = spec.defaultValue;
@@ -280,8 +287,9 @@ void Design::setHostRect(const ElementId &id, const QRectF &rect)
     Q_EMIT changed();
 }
 
-void Design::setHostLabel(const ElementId &id, const QString &label)
+void Design::setHostLabel(const ElementId &id, const QString &text)
 {
+    const QString label = text.left(Limits::MaxLabelLength);
     Host *h = mutableHost(id);
     if (!h || h->label == label)
         return;
@@ -328,6 +336,7 @@ ElementId Design::addLink(Link l, qsizetype index)
         return {};
     if (l.protocol.isEmpty())
         l.protocol = QStringLiteral("tcp");
+    l.label.truncate(Limits::MaxLabelLength);
     const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(l.protocol);
     if (!protocol)
         return {};
@@ -398,8 +407,9 @@ void Design::setLinkPort(const ElementId &id, int port)
     Q_EMIT changed();
 }
 
-void Design::setLinkLabel(const ElementId &id, const QString &label)
+void Design::setLinkLabel(const ElementId &id, const QString &text)
 {
+    const QString label = text.left(Limits::MaxLabelLength);
     Link *l = mutableLink(id);
     if (!l || l->label == label)
         return;

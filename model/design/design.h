@@ -15,7 +15,9 @@
  * Ids: `add*` keeps the id of the element it is given when that id is non-empty and free, and
  * otherwise makes one from the kind (`web_server-3`), so ids are stable across save and load.
  * Setters coerce property values to the types the kind table says and refuse what does not fit
- * (returning false, no signal). Setters that change nothing emit nothing.
+ * (returning false, no signal). Setters that change nothing emit nothing. Labels, the name and
+ * the domain are cut to Limits::MaxLabelLength characters, the description to
+ * Limits::MaxTextLength, so that the design can always be saved and opened again.
  *
  * Removing a component removes the links that touch it (each announced by linkRemoved first);
  * removing a component or a host removes its bindings (announced by bindingsChanged first);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kinds.h"
 
+#include "limits.h"
+
 namespace Kinds {
 
 namespace {
@@ -519,28 +521,40 @@ bool coerce(const PropertySpec &spec, const QVariant &value, QVariant *out, QStr
         return true;
     }
     case PropertyType::String:
-    case PropertyType::ComponentRef:
+    case PropertyType::ComponentRef: {
         if (value.typeId() != QMetaType::QString)
             return fail(QStringLiteral("expected text"));
+        const int max
+            = spec.type == PropertyType::String ? Limits::MaxPropertyLength : Limits::MaxIdLength;
+        if (value.toString().size() > max)
+            return fail(QStringLiteral("longer than %1 characters").arg(max));
         *out = value.toString();
         return true;
+    }
     case PropertyType::Enum:
         if (value.typeId() != QMetaType::QString || !spec.values.contains(value.toString()))
             return fail(QStringLiteral("expected one of: %1").arg(spec.values.join(u", ")));
         *out = value.toString();
         return true;
     case PropertyType::StringList: {
-        if (value.typeId() == QMetaType::QStringList) {
-            *out = value.toStringList();
-            return true;
-        }
-        if (value.typeId() != QMetaType::QVariantList)
-            return fail(QStringLiteral("expected a list of text"));
         QStringList list;
-        for (const QVariant &v : value.toList()) {
-            if (v.typeId() != QMetaType::QString)
-                return fail(QStringLiteral("expected a list of text"));
-            list.append(v.toString());
+        if (value.typeId() == QMetaType::QStringList) {
+            list = value.toStringList();
+        } else if (value.typeId() == QMetaType::QVariantList) {
+            for (const QVariant &v : value.toList()) {
+                if (v.typeId() != QMetaType::QString)
+                    return fail(QStringLiteral("expected a list of text"));
+                list.append(v.toString());
+            }
+        } else {
+            return fail(QStringLiteral("expected a list of text"));
+        }
+        if (list.size() > Limits::MaxListItems)
+            return fail(QStringLiteral("more than %1 items").arg(Limits::MaxListItems));
+        for (const QString &item : std::as_const(list)) {
+            if (item.size() > Limits::MaxPropertyLength)
+                return fail(QStringLiteral("an item is longer than %1 characters")
+                                .arg(Limits::MaxPropertyLength));
         }
         *out = list;
         return true;

@@ -125,7 +125,9 @@ bool checkSourceAddress(const QString &kind, const QString &address, QString *er
 /**
  * Checks `value` against `spec` and converts it to the canonical QVariant type. Returns false
  * and leaves `out` untouched when the value does not fit (wrong type, unknown enum value,
- * out of range); `error` then says why in one sentence.
+ * out of range, text longer than Limits::MaxPropertyLength, an id longer than
+ * Limits::MaxIdLength, a list longer than Limits::MaxListItems); `error` then says why in one
+ * sentence.
  */
 bool coerce(const PropertySpec &spec, const QVariant &value, QVariant *out, QString *error);
 

@@ -22,7 +22,7 @@ QString MermaidFlowchartParser::describeHere()
     QString shown(c);
     if (c.isHighSurrogate() && m_lexer.peek(1).isLowSurrogate())
         shown += m_lexer.peek(1); // an emoji is one character to the reader
-    return u'\'' + shown + u'\'';
+    return MermaidLexer::quoted(shown);
 }
 
 bool MermaidFlowchartParser::parse(Mermaid::Graph *graph)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "design/limits.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -19,8 +21,8 @@ namespace Mermaid {
 constexpr int MaxDepth = 64; ///< nesting of subgraphs or groups
 constexpr int MaxNodes = 100000;
 constexpr int MaxEdges = 200000; ///< after expanding `A & B --> C & D`
-constexpr int MaxIdLength = 256; ///< as in the .topo format
-constexpr int MaxLabelLength = 65536; ///< as in the .topo format
+constexpr int MaxIdLength = Limits::MaxIdLength; ///< as in the .topo format
+constexpr int MaxLabelLength = Limits::MaxLabelLength; ///< as in the .topo format
 
 enum class Shape {
     Rect, ///< A[text]

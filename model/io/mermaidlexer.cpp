@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mermaidlexer.h"
 
+#include "terminaltext.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -49,7 +51,13 @@ QString entity(QStringView name)
     if (numeric) {
         if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
             return {};
-        return QString::fromUcs4(&code, 1);
+        // Not QString::fromUcs4(): it takes a U+FEFF alone for a byte order mark and drops it.
+        if (QChar::requiresSurrogates(code)) {
+            const QChar pair[2]
+                = { QChar(QChar::highSurrogate(code)), QChar(QChar::lowSurrogate(code)) };
+            return QString(pair, 2);
+        }
+        return QString(QChar(char16_t(code)));
     }
     static const QHash<QString, QString> named = {
         { QStringLiteral("quot"), QStringLiteral("\"") },
@@ -76,10 +84,18 @@ QString entity(QStringView name)
 
 QString quoteForMessage(QStringView s)
 {
-    return u'\'' + s.toString() + u'\'';
+    return MermaidLexer::quoted(s);
 }
 
 } // namespace
+
+QString MermaidLexer::quoted(QStringView text)
+{
+    // A NUL or an escape character shown raw is invisible, or acts on the terminal.
+    if (text == QStringView(u"\0", 1))
+        return QStringLiteral("a NUL character (U+0000)");
+    return u'\'' + TerminalText::escape(text.toString()) + u'\'';
+}
 
 MermaidLexer::MermaidLexer(
     const QString &text, qsizetype begin, qsizetype end, int firstLine, int firstColumn)

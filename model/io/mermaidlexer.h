@@ -70,6 +70,9 @@ public:
     QString readRestOfStatement();
 
     static bool isIdChar(QChar c);
+    /** Text from the input quoted for a message: 'x', with control characters written as
+     *  escapes ('\x1b'); a NUL says so. */
+    static QString quoted(QStringView text);
     /** A node or subgraph id (letters, digits, `_`, and `-` or `.` inside); empty if none. */
     QString readId();
     /** A word of letters, digits, `_` and `-` (keywords, class names, directions). */

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "mermaidreader.h"
 
+#include "design/limits.h"
+#include "inputfile.h"
 #include "mermaidarchitectureparser.h"
 #include "mermaiddesignbuilder.h"
 #include "mermaidflowchartparser.h"
 #include "mermaidlexer.h"
+#include "topofile.h"
 
-#include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace MermaidReader {
 
@@ -182,6 +187,99 @@ QString typeDescription(const QString &type)
     return {};
 }
 
+/** Classic Mac OS text ends lines with CR alone, Windows with CR LF: both read as LF, so
+ *  that lines, columns and statements are what an editor shows. */
+QString withNewlines(const QString &text)
+{
+    if (!text.contains(u'\r'))
+        return text;
+    QString out = text;
+    out.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    out.replace(u'\r', u'\n');
+    return out;
+}
+
+/**
+ * The layout places components by tier, side by side: a very wide diagram can come out beyond
+ * the coordinates a design may have (Limits::MaxCoordinate), and the file written from it could
+ * not be opened. Such a layout is moved to be centred on the origin when that makes it fit;
+ * otherwise the import is refused with the size. Returns the reason, or empty.
+ */
+QString fitCoordinates(DesignData *data)
+{
+    QRectF box;
+    for (const Component &c : std::as_const(data->components))
+        box = box.united(QRectF(c.pos, QSizeF(1, 1)));
+    for (const Host &h : std::as_const(data->hosts))
+        box = box.united(h.rect);
+    const double max = Limits::MaxCoordinate;
+    const QRectF allowed(-max, -max, 2 * max, 2 * max);
+    if (box.isEmpty() || allowed.contains(box))
+        return {};
+    if (box.width() > allowed.width() || box.height() > allowed.height()) {
+        const QLocale english(QLocale::English);
+        return QStringLiteral("the diagram is too large to lay out: its %1 components would span "
+                              "%2 pixels, more than the %3 a design may (coordinates from -%4 to "
+                              "%4); split it into smaller diagrams")
+            .arg(english.toString(data->components.size()),
+                english.toString(qRound64(std::max(box.width(), box.height()))),
+                english.toString(qRound64(allowed.width())),
+                english.toString(qRound64(max)));
+    }
+    const QPointF shift = -box.center();
+    for (Component &c : data->components)
+        c.pos += shift;
+    for (Host &h : data->hosts)
+        h.rect.translate(shift);
+    return {};
+}
+
+/** The 1-based line of the first byte that is not UTF-8, or 0 when all are. */
+int firstInvalidUtf8Line(QByteArrayView bytes, qsizetype *invalid)
+{
+    int line = 1;
+    int first = 0;
+    *invalid = 0;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const uchar b = uchar(bytes.at(i));
+        if (b == '\n')
+            ++line;
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        // Lead byte: how many continuation bytes, and the smallest value allowed (no overlong
+        // forms, no surrogates, nothing above U+10FFFF).
+        int more = 0;
+        char32_t c = 0;
+        char32_t min = 0;
+        if (b >= 0xC2 && b <= 0xDF) {
+            more = 1, c = b & 0x1F, min = 0x80;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            more = 2, c = b & 0x0F, min = 0x800;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            more = 3, c = b & 0x07, min = 0x10000;
+        }
+        bool ok = more > 0;
+        for (int k = 1; ok && k <= more; ++k) {
+            if (i + k >= bytes.size() || (uchar(bytes.at(i + k)) & 0xC0) != 0x80)
+                ok = false;
+            else
+                c = (c << 6) | (uchar(bytes.at(i + k)) & 0x3F);
+        }
+        ok = ok && c >= min && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+        if (ok) {
+            i += more + 1;
+            continue;
+        }
+        ++*invalid;
+        if (first == 0)
+            first = line;
+        ++i;
+    }
+    return first;
+}
+
 ReadResult failure(const QString &message, int line, int column)
 {
     ReadResult r;
@@ -205,8 +303,9 @@ QString diagramType(const QString &text)
     return lexer.readWord();
 }
 
-ReadResult parse(const QString &text)
+ReadResult parse(const QString &original)
 {
+    const QString text = withNewlines(original);
     if (text.size() > MaxFileBytes) {
         return failure(
             QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20), 0, 0);
@@ -264,8 +363,8 @@ ReadResult parse(const QString &text)
         if (found.size() > 40)
             found = found.left(40) + QChar(0x2026);
         return failure(QStringLiteral("expected a Mermaid diagram type such as 'flowchart TD' or "
-                                      "'graph LR', found '%1'")
-                           .arg(found),
+                                      "'graph LR', found %1")
+                           .arg(MermaidLexer::quoted(found)),
             line,
             column);
     }
@@ -281,6 +380,13 @@ ReadResult parse(const QString &text)
     r.diagramType = type;
     if (!builder.build(&r.data))
         return failure(builder.error(), 0, 0);
+    // What is imported must be saved and opened again.
+    if (QString why = fitCoordinates(&r.data);
+        !why.isEmpty() || !(why = TopoFile::problem(r.data)).isEmpty()) {
+        ReadResult refused = failure(why, 0, 0);
+        refused.diagramType = type;
+        return refused;
+    }
     r.warnings = builder.warnings();
     r.ok = true;
     return r;
@@ -293,19 +399,30 @@ ReadResult parse(const QByteArray &utf8)
             QStringLiteral("the text is larger than %1 MiB").arg(MaxFileBytes >> 20), 0, 0);
     }
     const bool bom = utf8.startsWith("\xEF\xBB\xBF");
-    return parse(QString::fromUtf8(QByteArrayView(utf8).sliced(bom ? 3 : 0)));
+    const QByteArrayView bytes = QByteArrayView(utf8).sliced(bom ? 3 : 0);
+    ReadResult r = parse(QString::fromUtf8(bytes));
+    qsizetype invalid = 0;
+    if (const int line = firstInvalidUtf8Line(bytes, &invalid); line > 0 && r.ok) {
+        r.warnings.prepend(QStringLiteral("line %1: the text is not UTF-8: %2 (the first on this "
+                                          "line) %3 replaced by %4; save the file as UTF-8")
+                               .arg(line)
+                               .arg(invalid == 1 ? QStringLiteral("1 byte")
+                                                 : QStringLiteral("%1 bytes").arg(invalid))
+                               .arg(invalid == 1 ? QStringLiteral("was") : QStringLiteral("were"))
+                               .arg(QChar(0xFFFD)));
+    }
+    return r;
 }
 
 ReadResult read(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot open %1: %2").arg(path, file.errorString()), 0, 0);
-    if (file.size() > MaxFileBytes) {
-        return failure(
-            QStringLiteral("%1 is larger than %2 MiB").arg(path).arg(MaxFileBytes >> 20), 0, 0);
-    }
-    ReadResult r = parse(file.readAll());
+    const InputFile::Result input = InputFile::read(path, MaxFileBytes);
+    if (!input.ok)
+        return failure(input.error, 0, 0);
+    // "Holds no diagram" would leave the user wondering what the diagram lacks.
+    if (input.bytes.trimmed().isEmpty())
+        return failure(QStringLiteral("the file is empty"), 0, 0);
+    ReadResult r = parse(input.bytes);
     if (r.ok && r.data.name.isEmpty())
         r.data.name = QFileInfo(path).completeBaseName();
     return r;

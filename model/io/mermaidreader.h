@@ -20,7 +20,13 @@
  * so hostile text gives an error, never a crash or a hang.
  *
  * What the diagram means (kinds, hosts, protocols) is decided by MermaidDesignBuilder; the
- * design is laid out with TierLayout::arrange.
+ * design is laid out with TierLayout::arrange. What is imported can always be saved and opened
+ * again: a layout wider than the coordinates a design may use is centred, or, when it cannot
+ * fit, the import is refused with the size (TopoFile::problem has the last word).
+ *
+ * Lines may end with LF, CR LF or CR alone. Bytes that are not UTF-8 are read as U+FFFD and
+ * said so in a warning naming the first such line; files are read with InputFile (a byte
+ * limit; devices refused).
  */
 namespace MermaidReader {
 

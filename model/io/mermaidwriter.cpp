@@ -2,11 +2,11 @@
 #include "mermaidwriter.h"
 
 #include "design/kinds.h"
+#include "outputfile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 namespace MermaidWriter {
@@ -64,10 +64,29 @@ bool dashed(const QString &protocol)
 
 QString yamlQuoted(const QString &s)
 {
-    QString out = s;
-    out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-    out.replace(u'\n', u' ').replace(u'\r', u' ').replace(u'\t', u' ');
-    return u'"' + out + u'"';
+    QString out;
+    out.reserve(s.size() + 2);
+    out += u'"';
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        const char16_t u = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += s.at(++i);
+        } else if (u == u'\\' || u == u'"') {
+            out += u'\\';
+            out += c;
+        } else if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 || u == 0x2029 || u == 0xFEFF
+            || u == 0xFFFE || u == 0xFFFF || c.isSurrogate()) {
+            // YAML allows none of these raw in a quoted scalar, and the title is only shown:
+            // a blank keeps the front matter readable by every YAML parser.
+            out += u' ';
+        } else {
+            out += c;
+        }
+    }
+    out += u'"';
+    return out;
 }
 
 /** Compact JSON on one line, with `%` escaped so no text can form a Mermaid directive. */
@@ -75,6 +94,9 @@ QString jsonLine(const QJsonObject &o)
 {
     QString json = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     json.replace(u'%', QStringLiteral("\\u0025"));
+    // Qt's JSON reader drops a raw U+FEFF at the start of a string (as a byte order mark); an
+    // escaped one it keeps.
+    json.replace(QChar(0xFEFF), QStringLiteral("\\ufeff"));
     return json;
 }
 
@@ -158,8 +180,9 @@ QString escapeLabel(const QString &label)
         }
         default:
             // Control characters and other blanks (no-break space, line separator...) would be
-            // trimmed or lost on the way back; entities keep them.
-            if (c.unicode() < 0x20 || c.unicode() == 0x7F || c.isSpace())
+            // trimmed or lost on the way back; entities keep them. U+FEFF (a byte order mark
+            // inside the text) is a blank to the reader.
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F || c.isSpace() || c.unicode() == 0xFEFF)
                 out += QStringLiteral("#%1;").arg(c.unicode());
             else
                 out += c;
@@ -386,7 +409,11 @@ QString write(const DesignData &data, const Options &options)
             QJsonObject o{ { QStringLiteral("id"), l.id },
                 { QStringLiteral("protocol"), l.protocol },
                 { QStringLiteral("port"), l.port },
-                { QStringLiteral("text"), linkText(*from, l) } };
+                // The text as the reader will find it on the edge, without what Mermaid (NUL)
+                // and UTF-8 (a lone surrogate) cannot carry: the reader trusts the comment only
+                // when the two agree.
+                { QStringLiteral("text"),
+                    QString::fromUtf8(linkText(*from, l).toUtf8()).remove(QChar(0)) } };
             if (!l.label.isEmpty())
                 o.insert(QStringLiteral("label"), l.label);
             const QJsonObject props = changedProperties(l.props, Kinds::linkProperties());
@@ -401,14 +428,7 @@ QString write(const DesignData &data, const Options &options)
 
 bool writeFile(const QString &path, const DesignData &data, QString *error, const Options &options)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = write(data, options).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return OutputFile::write(path, write(data, options).toUtf8(), error);
 }
 
 } // namespace MermaidWriter

@@ -50,7 +50,7 @@ struct Options
 };
 
 QString write(const DesignData &data, const Options &options = {});
-/** Writes atomically (QSaveFile) as UTF-8. */
+/** Writes as UTF-8 through OutputFile (atomically to a file; FIFOs and devices as streams). */
 bool writeFile(
     const QString &path, const DesignData &data, QString *error, const Options &options = {});
 

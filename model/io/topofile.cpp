@@ -2,25 +2,29 @@
 #include "topofile.h"
 
 #include "design/kinds.h"
+#include "design/limits.h"
+#include "inputfile.h"
+#include "outputfile.h"
 
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QLocale>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace TopoFile {
 
 namespace {
 
-constexpr double MaxCoordinate = 1e7;
-constexpr int MaxIdLength = 256;
-constexpr int MaxTextLength = 64 * 1024;
+using Limits::MaxCoordinate;
+using Limits::MaxIdLength;
+using Limits::MaxLabelLength;
+using Limits::MaxTextLength;
 
 // Keys each element type understands; anything else goes to `extra`.
 const QStringList ComponentKeys = { QStringLiteral("id"),
@@ -80,6 +84,13 @@ void lineColumn(const QByteArray &bytes, int offset, int *line, int *column)
 
 QJsonObject unknownFields(const QJsonObject &o, const QStringList &known)
 {
+    // Usually every key is known: counting them costs no allocation, unlike listing the keys.
+    // A key listed twice (a version 1 name added to the version 2 ones) counts once.
+    qsizetype present = 0;
+    for (qsizetype i = 0; i < known.size(); ++i)
+        present += o.contains(known.at(i)) && known.indexOf(known.at(i)) == i ? 1 : 0;
+    if (present == o.size())
+        return {};
     QJsonObject extra;
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
@@ -93,10 +104,26 @@ QString join(const QString &path, const QString &key)
     return path.isEmpty() ? key : path + u'.' + key;
 }
 
-/** Walks the JSON with a path for messages; the first problem wins. */
+/** A number as a person writes it: 1e+308, 3, 2.5. */
+QString shown(double d)
+{
+    return QString::number(d, 'g', 12);
+}
+
+/**
+ * Walks the JSON with a path for messages; the first problem wins. Version 1 (the first draft of
+ * the format) called components "nodes", with a "type" for the kind and a "position" object for
+ * x and y, and links "edges", with "source" and "target". A version 1 file is read with those
+ * names, so that a problem is named as the file spells it ("nodes[3].position.x"); where a
+ * version 1 element already uses a version 2 name, that one is read.
+ */
 class Reader
 {
 public:
+    explicit Reader(int version = CurrentVersion)
+        : m_v1(version == 1)
+    { }
+
     ReadResult result;
 
     bool fail(const QString &field, const QString &why)
@@ -108,12 +135,18 @@ public:
         return false;
     }
 
+    /** The key this file uses for what version 2 calls `current`. */
+    QString key(const QJsonObject &o, const QString &current, const QString &v1) const
+    {
+        return !m_v1 || o.contains(current) ? current : v1;
+    }
+
     bool string(const QJsonObject &o,
         const QString &key,
         const QString &path,
         QString *out,
         bool required,
-        int maxLength = MaxTextLength)
+        int maxLength)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() && !required)
@@ -123,8 +156,9 @@ public:
                 v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected text"));
         const QString s = v.toString();
         if (s.size() > maxLength)
-            return fail(
-                join(path, key), QStringLiteral("longer than %1 characters").arg(maxLength));
+            return fail(join(path, key),
+                QStringLiteral("longer than %1 characters (%2)")
+                    .arg(QLocale::c().toString(maxLength), QLocale::c().toString(s.size())));
         *out = s;
         return true;
     }
@@ -151,16 +185,40 @@ public:
         return true;
     }
 
-    bool id(const QJsonObject &o, const QString &path, QSet<QString> *seen, QString *out)
+    /** x and y: flat in version 2, in a "position" object in version 1. `known` learns which
+     *  keys were read. */
+    bool position(
+        const QJsonObject &o, const QString &path, double *x, double *y, QStringList *known)
+    {
+        QJsonObject at = o;
+        QString where = path;
+        if (m_v1 && o.contains(QStringLiteral("position"))) {
+            where = path + QStringLiteral(".position");
+            const QJsonValue p = o.value(QStringLiteral("position"));
+            if (!p.isObject())
+                return fail(where, QStringLiteral("expected an object with x and y"));
+            at = p.toObject();
+            // Written back flat: x and y beside the position would be lost or clash.
+            known->append({ QStringLiteral("position"), QStringLiteral("x"), QStringLiteral("y") });
+        }
+        return number(at, QStringLiteral("x"), where, x, false, -MaxCoordinate, MaxCoordinate)
+            && number(at, QStringLiteral("y"), where, y, false, -MaxCoordinate, MaxCoordinate);
+    }
+
+    /** Reads an id, unique across hosts, components and links; `own` is its element's set. */
+    bool id(const QJsonObject &o, const QString &path, QSet<QString> *own, QString *out)
     {
         if (!string(o, QStringLiteral("id"), path, out, true, MaxIdLength))
             return false;
         if (out->trimmed().isEmpty())
             return fail(path + QStringLiteral(".id"), QStringLiteral("empty"));
-        if (seen->contains(*out))
+        const qsizetype before = own->size();
+        own->insert(*out);
+        if (own->size() == before || (own != &m_hostIds && m_hostIds.contains(*out))
+            || (own != &m_componentIds && m_componentIds.contains(*out))
+            || (own != &m_linkIds && m_linkIds.contains(*out)))
             return fail(path + QStringLiteral(".id"),
                 QStringLiteral("\"%1\" is used by another element").arg(*out));
-        seen->insert(*out);
         return true;
     }
 
@@ -171,33 +229,43 @@ public:
         QJsonObject *extra,
         const QString &key = QStringLiteral("properties"))
     {
-        for (const Kinds::PropertySpec &s : specs)
-            props->insert(s.name, s.defaultValue);
+        // Every element of a kind starts from one shared map of defaults (copied on write).
+        QVariantMap &defaults = m_defaults[&specs];
+        if (defaults.isEmpty()) {
+            for (const Kinds::PropertySpec &s : specs)
+                defaults.insert(s.name, s.defaultValue);
+        }
+        *props = defaults;
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
             return true;
         if (!v.isObject())
             return fail(join(path, key), QStringLiteral("expected an object"));
         const QJsonObject po = v.toObject();
-        QJsonObject unknown;
-        for (auto it = po.begin(); it != po.end(); ++it) {
-            const Kinds::PropertySpec *spec = nullptr;
-            for (const Kinds::PropertySpec &s : specs) {
-                if (s.name == it.key())
-                    spec = &s;
-            }
-            if (!spec) {
-                unknown.insert(it.key(), it.value());
+        qsizetype known = 0;
+        for (const Kinds::PropertySpec &spec : specs) {
+            const auto it = po.constFind(spec.name);
+            if (it == po.constEnd())
                 continue;
-            }
+            ++known;
             QVariant value;
             QString why;
-            if (!Kinds::coerce(*spec, it.value().toVariant(), &value, &why))
-                return fail(join(join(path, key), it.key()), why);
-            props->insert(spec->name, value);
+            if (!Kinds::coerce(spec, it.value().toVariant(), &value, &why))
+                return fail(join(join(path, key), spec.name), why);
+            props->insert(spec.name, value);
         }
-        if (!unknown.isEmpty())
+        if (known < po.size()) {
+            QJsonObject unknown;
+            for (auto it = po.begin(); it != po.end(); ++it) {
+                const QString name = it.key();
+                const bool isKnown = std::any_of(specs.cbegin(),
+                    specs.cend(),
+                    [&name](const Kinds::PropertySpec &s) { return s.name == name; });
+                if (!isKnown)
+                    unknown.insert(name, it.value());
+            }
             extra->insert(key, unknown);
+        }
         return true;
     }
 
@@ -212,8 +280,10 @@ public:
         return true;
     }
 
-    bool readHosts(const QJsonArray &hosts, QSet<QString> *ids)
+    bool readHosts(const QJsonArray &hosts)
     {
+        m_hostIds.reserve(hosts.size());
+        result.data.hosts.reserve(hosts.size());
         for (qsizetype i = 0; i < hosts.size(); ++i) {
             const QString path = QStringLiteral("hosts[%1]").arg(i);
             if (!hosts.at(i).isObject())
@@ -221,79 +291,86 @@ public:
             const QJsonObject o = hosts.at(i).toObject();
             Host h;
             double x = 0, y = 0, w = 240, hh = 160;
-            if (!id(o, path, ids, &h.id)
-                || !string(o, QStringLiteral("label"), path, &h.label, false)
-                || !number(o, QStringLiteral("x"), path, &x, false, -MaxCoordinate, MaxCoordinate)
-                || !number(o, QStringLiteral("y"), path, &y, false, -MaxCoordinate, MaxCoordinate)
+            QStringList known = HostKeys;
+            if (!id(o, path, &m_hostIds, &h.id)
+                || !string(o, QStringLiteral("label"), path, &h.label, false, MaxLabelLength)
+                || !position(o, path, &x, &y, &known)
                 || !number(o, QStringLiteral("width"), path, &w, false, 1, MaxCoordinate)
                 || !number(o, QStringLiteral("height"), path, &hh, false, 1, MaxCoordinate))
                 return false;
             h.rect = QRectF(x, y, w, hh);
-            h.extra = unknownFields(o, HostKeys);
+            h.extra = unknownFields(o, known);
             if (!properties(o, path, Kinds::hostProperties(), &h.props, &h.extra))
                 return false;
-            result.data.hosts.append(h);
+            result.data.hosts.append(std::move(h));
         }
         return true;
     }
 
-    bool readComponents(
-        const QJsonArray &components, QSet<QString> *ids, const QSet<QString> &hostIds)
+    bool readComponents(const QString &listKey, const QJsonArray &components)
     {
+        m_componentIds.reserve(components.size());
+        result.data.components.reserve(components.size());
         for (qsizetype i = 0; i < components.size(); ++i) {
-            const QString path = QStringLiteral("components[%1]").arg(i);
+            const QString path = QStringLiteral("%1[%2]").arg(listKey).arg(i);
             if (!components.at(i).isObject())
                 return fail(path, QStringLiteral("expected an object"));
             const QJsonObject o = components.at(i).toObject();
             Component c;
             double x = 0, y = 0;
-            if (!id(o, path, ids, &c.id)
-                || !string(o, QStringLiteral("kind"), path, &c.kind, true, MaxIdLength)
-                || !string(o, QStringLiteral("label"), path, &c.label, false)
+            const QString kindKey = key(o, QStringLiteral("kind"), QStringLiteral("type"));
+            QStringList known = ComponentKeys; // shared, copied only for version 1 names
+            if (!known.contains(kindKey))
+                known.append(kindKey);
+            if (!id(o, path, &m_componentIds, &c.id)
+                || !string(o, kindKey, path, &c.kind, true, MaxIdLength)
+                || !string(o, QStringLiteral("label"), path, &c.label, false, MaxLabelLength)
                 || !string(o, QStringLiteral("host"), path, &c.host, false, MaxIdLength)
-                || !number(o, QStringLiteral("x"), path, &x, false, -MaxCoordinate, MaxCoordinate)
-                || !number(o, QStringLiteral("y"), path, &y, false, -MaxCoordinate, MaxCoordinate))
+                || !position(o, path, &x, &y, &known))
                 return false;
             const Kinds::KindSpec *kind = Kinds::find(c.kind);
             if (!kind)
-                return fail(path + QStringLiteral(".kind"),
-                    QStringLiteral("unknown kind \"%1\"").arg(c.kind));
-            if (!c.host.isEmpty() && !hostIds.contains(c.host))
+                return fail(join(path, kindKey), QStringLiteral("unknown kind \"%1\"").arg(c.kind));
+            if (!c.host.isEmpty() && !m_hostIds.contains(c.host))
                 return fail(path + QStringLiteral(".host"),
                     QStringLiteral("no host with id \"%1\"").arg(c.host));
             c.pos = QPointF(x, y);
-            c.extra = unknownFields(o, ComponentKeys);
+            c.extra = unknownFields(o, known);
             if (!properties(o, path, kind->properties, &c.props, &c.extra))
                 return false;
-            result.data.components.append(c);
+            result.data.components.append(std::move(c));
         }
         return true;
     }
 
-    bool readLinks(const QJsonArray &links, QSet<QString> *ids, const QSet<QString> &componentIds)
+    bool readLinks(const QString &listKey, const QJsonArray &links)
     {
+        m_linkIds.reserve(links.size());
+        result.data.links.reserve(links.size());
         for (qsizetype i = 0; i < links.size(); ++i) {
-            const QString path = QStringLiteral("links[%1]").arg(i);
+            const QString path = QStringLiteral("%1[%2]").arg(listKey).arg(i);
             if (!links.at(i).isObject())
                 return fail(path, QStringLiteral("expected an object"));
             const QJsonObject o = links.at(i).toObject();
             Link l;
             double port = 0;
-            if (!id(o, path, ids, &l.id)
-                || !string(o, QStringLiteral("from"), path, &l.from, true, MaxIdLength)
-                || !string(o, QStringLiteral("to"), path, &l.to, true, MaxIdLength)
+            const QString fromKey = key(o, QStringLiteral("from"), QStringLiteral("source"));
+            const QString toKey = key(o, QStringLiteral("to"), QStringLiteral("target"));
+            if (!id(o, path, &m_linkIds, &l.id)
+                || !string(o, fromKey, path, &l.from, true, MaxIdLength)
+                || !string(o, toKey, path, &l.to, true, MaxIdLength)
                 || !string(o, QStringLiteral("protocol"), path, &l.protocol, true, MaxIdLength)
                 || !number(o, QStringLiteral("port"), path, &port, false, 0, 65535)
-                || !string(o, QStringLiteral("label"), path, &l.label, false))
+                || !string(o, QStringLiteral("label"), path, &l.label, false, MaxLabelLength))
                 return false;
-            if (!componentIds.contains(l.from))
-                return fail(path + QStringLiteral(".from"),
-                    QStringLiteral("no component with id \"%1\"").arg(l.from));
-            if (!componentIds.contains(l.to))
-                return fail(path + QStringLiteral(".to"),
-                    QStringLiteral("no component with id \"%1\"").arg(l.to));
+            if (!m_componentIds.contains(l.from))
+                return fail(
+                    join(path, fromKey), QStringLiteral("no component with id \"%1\"").arg(l.from));
+            if (!m_componentIds.contains(l.to))
+                return fail(
+                    join(path, toKey), QStringLiteral("no component with id \"%1\"").arg(l.to));
             if (l.from == l.to)
-                return fail(path + QStringLiteral(".to"),
+                return fail(join(path, toKey),
                     QStringLiteral("a link cannot go from a component to itself"));
             const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(l.protocol);
             if (!protocol)
@@ -304,10 +381,15 @@ public:
                     path + QStringLiteral(".port"), QStringLiteral("expected a whole number"));
             l.port = o.contains(QStringLiteral("port")) ? static_cast<int>(port)
                                                         : protocol->defaultPort;
-            l.extra = unknownFields(o, LinkKeys);
+            QStringList known = LinkKeys; // shared, copied only for version 1 names
+            for (const QString &k : { fromKey, toKey }) {
+                if (!known.contains(k))
+                    known.append(k);
+            }
+            l.extra = unknownFields(o, known);
             if (!properties(o, path, Kinds::linkProperties(), &l.props, &l.extra))
                 return false;
-            result.data.links.append(l);
+            result.data.links.append(std::move(l));
         }
         return true;
     }
@@ -321,13 +403,13 @@ public:
             const QJsonObject o = accepted.at(i).toObject();
             AcceptedFinding a;
             if (!string(o, QStringLiteral("rule"), path, &a.rule, true, MaxIdLength)
-                || !string(o, QStringLiteral("reason"), path, &a.reason, false))
+                || !string(o, QStringLiteral("reason"), path, &a.reason, false, MaxTextLength))
                 return false;
             const QJsonValue subjects = o.value(QStringLiteral("subjects"));
             if (!subjects.isUndefined() && !subjects.isArray())
                 return fail(path + QStringLiteral(".subjects"), QStringLiteral("expected a list"));
             for (const QJsonValue &s : subjects.toArray()) {
-                if (!s.isString())
+                if (!s.isString() || s.toString().size() > MaxIdLength)
                     return fail(path + QStringLiteral(".subjects"),
                         QStringLiteral("expected a list of ids"));
                 a.subjects.append(s.toString());
@@ -439,84 +521,58 @@ public:
     bool readRoot(const QJsonObject &root)
     {
         DesignData &d = result.data;
-        if (!string(root, QStringLiteral("name"), QString(), &d.name, false)
-            || !string(root, QStringLiteral("domain"), QString(), &d.domain, false)
-            || !string(root, QStringLiteral("description"), QString(), &d.description, false))
+        if (!string(root, QStringLiteral("name"), QString(), &d.name, false, MaxLabelLength)
+            || !string(root, QStringLiteral("domain"), QString(), &d.domain, false, MaxLabelLength)
+            || !string(root,
+                QStringLiteral("description"),
+                QString(),
+                &d.description,
+                false,
+                MaxTextLength))
             return false;
+        const QString componentsKey
+            = key(root, QStringLiteral("components"), QStringLiteral("nodes"));
+        const QString linksKey = key(root, QStringLiteral("links"), QStringLiteral("edges"));
         QJsonArray hosts, components, links, accepted, sources, bindings;
         if (!array(root, QStringLiteral("hosts"), &hosts)
-            || !array(root, QStringLiteral("components"), &components)
-            || !array(root, QStringLiteral("links"), &links)
+            || !array(root, componentsKey, &components) || !array(root, linksKey, &links)
             || !array(root, QStringLiteral("accepted_findings"), &accepted)
             || !array(root, QStringLiteral("sources"), &sources)
             || !array(root, QStringLiteral("bindings"), &bindings))
             return false;
-        QSet<QString> ids;
-        if (!readHosts(hosts, &ids))
+        if (!readHosts(hosts) || !readComponents(componentsKey, components)
+            || !readLinks(linksKey, links) || !readAccepted(accepted))
             return false;
-        QSet<QString> hostIds = ids;
-        if (!readComponents(components, &ids, hostIds))
+        if (!readSources(sources) || !readBindings(bindings, m_hostIds + m_componentIds))
             return false;
-        QSet<QString> componentIds = ids - hostIds;
-        if (!readLinks(links, &ids, componentIds) || !readAccepted(accepted))
-            return false;
-        if (!readSources(sources) || !readBindings(bindings, hostIds + componentIds))
-            return false;
-        d.extra = unknownFields(root, RootKeys);
+        d.extra = unknownFields(root, RootKeys + QStringList{ componentsKey, linksKey });
         return true;
     }
+
+private:
+    bool m_v1 = false;
+    QHash<const QList<Kinds::PropertySpec> *, QVariantMap> m_defaults;
+    QSet<QString> m_hostIds;
+    QSet<QString> m_componentIds;
+    QSet<QString> m_linkIds;
 };
 
-/** Version 1 (the first draft of the format) called components "nodes" with a "type" and a
- *  "position" object, and links "edges" with "source" and "target". */
-QJsonObject migrateV1(QJsonObject root)
+/** What a JSON text that is no object holds, for the message: "null", "a number", ... */
+QString scalarKind(const QByteArray &bytes)
 {
-    auto renameArray = [&root](const QString &from,
-                           const QString &to,
-                           const std::function<QJsonObject(QJsonObject)> &fix) {
-        if (!root.contains(from))
-            return;
-        QJsonArray out;
-        for (const QJsonValue &v : root.value(from).toArray())
-            out.append(v.isObject() ? QJsonValue(fix(v.toObject())) : v);
-        root.remove(from);
-        root.insert(to, out);
-    };
-    auto rename = [](QJsonObject &o, const QString &from, const QString &to) {
-        if (o.contains(from) && !o.contains(to)) {
-            o.insert(to, o.value(from));
-            o.remove(from);
-        }
-    };
-    auto position = [](QJsonObject &o) {
-        if (o.value(QStringLiteral("position")).isObject()) {
-            const QJsonObject p = o.value(QStringLiteral("position")).toObject();
-            o.insert(QStringLiteral("x"), p.value(QStringLiteral("x")));
-            o.insert(QStringLiteral("y"), p.value(QStringLiteral("y")));
-            o.remove(QStringLiteral("position"));
-        }
-    };
-    renameArray(QStringLiteral("nodes"), QStringLiteral("components"), [&](QJsonObject o) {
-        rename(o, QStringLiteral("type"), QStringLiteral("kind"));
-        position(o);
-        return o;
-    });
-    renameArray(QStringLiteral("edges"), QStringLiteral("links"), [&](QJsonObject o) {
-        rename(o, QStringLiteral("source"), QStringLiteral("from"));
-        rename(o, QStringLiteral("target"), QStringLiteral("to"));
-        return o;
-    });
-    if (root.contains(QStringLiteral("hosts"))) {
-        QJsonArray out;
-        for (const QJsonValue &v : root.value(QStringLiteral("hosts")).toArray()) {
-            QJsonObject o = v.toObject();
-            position(o);
-            out.append(v.isObject() ? QJsonValue(o) : v);
-        }
-        root.insert(QStringLiteral("hosts"), out);
-    }
-    root.insert(QStringLiteral("version"), 2);
-    return root;
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + bytes + ']');
+    if (!wrapped.isArray() || wrapped.array().size() != 1)
+        return {};
+    const QJsonValue v = wrapped.array().at(0);
+    if (v.isNull())
+        return QStringLiteral("null");
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isDouble())
+        return QStringLiteral("a number");
+    if (v.isString())
+        return QStringLiteral("text");
+    return {};
 }
 
 } // namespace
@@ -525,12 +581,31 @@ ReadResult parse(const QByteArray &bytes)
 {
     Reader r;
     if (bytes.size() > MaxFileBytes) {
-        r.fail(QString(), QStringLiteral("the file is larger than %1 MiB").arg(MaxFileBytes >> 20));
+        r.fail(QString(),
+            QStringLiteral("the file is larger than %1")
+                .arg(InputFile::describeLimit(MaxFileBytes)));
+        return r.result;
+    }
+    if (bytes.trimmed().isEmpty()) {
+        r.result.line = 1;
+        r.result.column = 1;
+        r.result.error = QStringLiteral("not valid JSON at line 1, column 1: the file is empty");
         return r.result;
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
+        // JSON allows a lone value at the top level; Qt's parser does not, and would call
+        // `null` "not valid JSON".
+        const char first = bytes.trimmed().front();
+        if (first != '{' && first != '[') {
+            if (const QString kind = scalarKind(bytes); !kind.isEmpty()) {
+                r.fail(QString(),
+                    QStringLiteral("not a Toposcope design: the file holds %1, not an object")
+                        .arg(kind));
+                return r.result;
+            }
+        }
         lineColumn(bytes, err.offset, &r.result.line, &r.result.column);
         r.result.error = QStringLiteral("not valid JSON at line %1, column %2: %3")
                              .arg(r.result.line)
@@ -542,7 +617,7 @@ ReadResult parse(const QByteArray &bytes)
         r.fail(QString(), QStringLiteral("not a Toposcope design: the top level is not an object"));
         return r.result;
     }
-    QJsonObject root = doc.object();
+    const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String("toposcope")) {
         r.fail(QStringLiteral("format"),
             QStringLiteral("not a Toposcope design (expected \"format\": \"toposcope\")"));
@@ -550,11 +625,24 @@ ReadResult parse(const QByteArray &bytes)
     }
     const QJsonValue version = root.value(QStringLiteral("version"));
     const double v = version.toDouble(-1);
+    if (version.isUndefined()) {
+        r.fail(QStringLiteral("version"), QStringLiteral("missing"));
+        return r.result;
+    }
     if (!version.isDouble() || v != std::floor(v) || v < 1) {
         r.fail(QStringLiteral("version"), QStringLiteral("expected a whole number from 1"));
         return r.result;
     }
-    r.result.fileVersion = static_cast<int>(std::min(v, 1e9));
+    // Versions grow by one per format change: a version beyond this is no version at all.
+    constexpr double PlausibleVersion = 1e6;
+    if (v > PlausibleVersion) {
+        r.fail(QStringLiteral("version"),
+            QStringLiteral("%1 is not a version number (this Toposcope reads versions 1 to %2)")
+                .arg(shown(v))
+                .arg(CurrentVersion));
+        return r.result;
+    }
+    r.result.fileVersion = static_cast<int>(v);
     if (v > CurrentVersion) {
         r.fail(QStringLiteral("version"),
             QStringLiteral("the file is version %1, written by a newer Toposcope; this one "
@@ -563,29 +651,83 @@ ReadResult parse(const QByteArray &bytes)
                 .arg(CurrentVersion));
         return r.result;
     }
-    if (r.result.fileVersion == 1)
-        root = migrateV1(root);
-    if (!r.readRoot(root)) {
-        r.result.data = DesignData();
-        return r.result;
+    Reader reader(r.result.fileVersion);
+    reader.result.fileVersion = r.result.fileVersion;
+    if (!reader.readRoot(root)) {
+        reader.result.data = DesignData();
+        return reader.result;
     }
-    r.result.ok = true;
-    return r.result;
+    reader.result.ok = true;
+    return reader.result;
 }
 
 ReadResult read(const QString &path)
 {
-    QFile file(path);
-    ReadResult result;
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+    InputFile::Result input = InputFile::read(path, MaxFileBytes);
+    if (!input.ok) {
+        ReadResult result;
+        result.error = input.error;
         return result;
     }
-    if (file.size() > MaxFileBytes) {
-        result.error = QStringLiteral("%1 is larger than %2 MiB").arg(path).arg(MaxFileBytes >> 20);
-        return result;
+    return parse(input.bytes);
+}
+
+QString problem(const DesignData &d)
+{
+    const auto text = [](const QString &field, const QString &value, int max) {
+        return value.size() > max
+            ? QStringLiteral("%1: longer than %2 characters").arg(field, QLocale::c().toString(max))
+            : QString();
+    };
+    const auto coordinate = [](const QString &field, double value, double min = -MaxCoordinate) {
+        if (std::isfinite(value) && value >= min && value <= MaxCoordinate)
+            return QString();
+        return QStringLiteral("%1: %2 is outside %3 to %4")
+            .arg(field, shown(value), shown(min), shown(MaxCoordinate));
+    };
+    const auto first = [](std::initializer_list<QString> problems) {
+        for (const QString &p : problems) {
+            if (!p.isEmpty())
+                return p;
+        }
+        return QString();
+    };
+    if (const QString p = first({ text(QStringLiteral("name"), d.name, MaxLabelLength),
+            text(QStringLiteral("domain"), d.domain, MaxLabelLength),
+            text(QStringLiteral("description"), d.description, MaxTextLength) });
+        !p.isEmpty())
+        return p;
+    for (qsizetype i = 0; i < d.hosts.size(); ++i) {
+        const Host &h = d.hosts.at(i);
+        const QString path = QStringLiteral("hosts[%1]").arg(i);
+        if (const QString p = first({ text(path + QStringLiteral(".id"), h.id, MaxIdLength),
+                text(path + QStringLiteral(".label"), h.label, MaxLabelLength),
+                coordinate(path + QStringLiteral(".x"), h.rect.x()),
+                coordinate(path + QStringLiteral(".y"), h.rect.y()),
+                coordinate(path + QStringLiteral(".width"), h.rect.width(), 1),
+                coordinate(path + QStringLiteral(".height"), h.rect.height(), 1) });
+            !p.isEmpty())
+            return p;
     }
-    return parse(file.readAll());
+    for (qsizetype i = 0; i < d.components.size(); ++i) {
+        const Component &c = d.components.at(i);
+        const QString path = QStringLiteral("components[%1]").arg(i);
+        if (const QString p = first({ text(path + QStringLiteral(".id"), c.id, MaxIdLength),
+                text(path + QStringLiteral(".label"), c.label, MaxLabelLength),
+                coordinate(path + QStringLiteral(".x"), c.pos.x()),
+                coordinate(path + QStringLiteral(".y"), c.pos.y()) });
+            !p.isEmpty())
+            return p;
+    }
+    for (qsizetype i = 0; i < d.links.size(); ++i) {
+        const Link &l = d.links.at(i);
+        const QString path = QStringLiteral("links[%1]").arg(i);
+        if (const QString p = first({ text(path + QStringLiteral(".id"), l.id, MaxIdLength),
+                text(path + QStringLiteral(".label"), l.label, MaxLabelLength) });
+            !p.isEmpty())
+            return p;
+    }
+    return {};
 }
 
 namespace {
@@ -687,24 +829,22 @@ QByteArray serialize(const DesignData &d)
     }
     root.insert(QStringLiteral("sources"), sources);
     root.insert(QStringLiteral("bindings"), bindings);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Qt's JSON reader drops a raw U+FEFF at the start of a string (as a byte order mark); an
+    // escaped one it keeps. Outside strings JSON has no such bytes, so the swap is safe.
+    json.replace("\xEF\xBB\xBF", "\\ufeff");
+    return json;
 }
 
-bool write(const QString &path, const DesignData &data, QString *error)
+bool write(const QString &path, const DesignData &data, QString *error, const QStringList &inputs)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // What Toposcope writes, it must read again.
+    if (const QString why = problem(data); !why.isEmpty()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("cannot write %1: %2").arg(path, why);
         return false;
     }
-    const QByteArray bytes = serialize(data);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return OutputFile::write(path, serialize(data), error, inputs);
 }
 
 } // namespace TopoFile

@@ -3,9 +3,10 @@
 
 #include "design/displaynames.h"
 #include "design/kinds.h"
+#include "io/outputfile.h"
 
-#include <QSaveFile>
 #include <QSet>
+#include <QUrl>
 
 #include <cmath>
 
@@ -161,15 +162,27 @@ ReportWriter::ReportWriter(const DesignData &design,
 
 QString ReportWriter::escape(const QString &text)
 {
+    // CommonMark shows any ASCII punctuation after a backslash as it is. Escaped is what could
+    // start markup within a line: emphasis, code, links and images, raw HTML and autolinks,
+    // entities, table cells, strikethrough and math; and, at the start (the text may begin a
+    // line), a heading, list item, quote or rule.
     QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        if (c == u'\n' || c == u'\r' || c == u'\t') {
-            out += u' ';
+    out.reserve(text.size() + 8);
+    qsizetype digits = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7F) {
+            out += u' '; // line breaks and control characters: a Markdown line is one line
             continue;
         }
-        if (QStringView(u"\\`*_[]<>|#").contains(c))
+        const bool leading = i == 0 || (i == digits && i > 0);
+        if (QStringView(u"\\`*_[]<>|#&~$!").contains(c)
+            || (i == 0 && (u == u'-' || u == u'+' || u == u'='))
+            || (leading && i > 0 && (u == u'.' || u == u')')))
             out += u'\\';
+        if (digits == i && c.isDigit() && u < 0x80)
+            ++digits;
         out += c;
     }
     return out;
@@ -299,7 +312,7 @@ QString ReportWriter::titleSection() const
                       .arg(m_design.name.isEmpty() ? QStringLiteral("Infrastructure design")
                                                    : escape(m_design.name));
     if (!m_design.domain.isEmpty())
-        out += QStringLiteral("**Domain:** `%1`\n\n").arg(QString(m_design.domain).remove(u'`'));
+        out += QStringLiteral("**Domain:** %1\n\n").arg(codeSpan(m_design.domain));
     if (!m_design.description.isEmpty())
         out += escape(m_design.description) + QStringLiteral("\n\n");
 
@@ -350,10 +363,8 @@ QString ReportWriter::diagramSection() const
 {
     QString out = QStringLiteral("## Diagram\n\n");
     if (!m_image.isEmpty()) {
-        QString file = m_image;
-        file.replace(u' ', QStringLiteral("%20"))
-            .replace(u'(', QStringLiteral("%28"))
-            .replace(u')', QStringLiteral("%29"));
+        // A link destination: percent-encoded, so no name can end it or break the line.
+        const QString file = QString::fromLatin1(QUrl::toPercentEncoding(m_image, "/-._~"));
         out += QStringLiteral("![diagram](%1)\n\n").arg(file);
     }
     if (!m_mermaid.isEmpty()) {
@@ -1071,12 +1082,25 @@ QString ReportWriter::markdown() const
 
 bool ReportWriter::writeFile(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    const QByteArray bytes = markdown().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
+    return OutputFile::write(path, markdown().toUtf8(), error);
+}
+
+QString ReportWriter::codeSpan(const QString &text)
+{
+    QString code = text;
+    for (QChar &c : code) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = u' ';
     }
-    return true;
+    // The fence is one backtick longer than the longest run inside; a space keeps a backtick
+    // at either end from joining it.
+    qsizetype longest = 0;
+    for (qsizetype i = 0, run = 0; i < code.size(); ++i) {
+        run = code.at(i) == u'`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const QString fence(longest + 1, u'`');
+    const bool pad = code.startsWith(u'`') || code.endsWith(u'`');
+    return fence + (pad ? QStringLiteral(" ") : QString()) + code
+        + (pad ? QStringLiteral(" ") : QString()) + fence;
 }

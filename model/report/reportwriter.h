@@ -28,8 +28,8 @@
  * 7. every finding grouped by category with its severity, explanation and fix; accepted ones
  *    are marked with the reason.
  *
- * Text from the design (labels, reasons) is escaped for Markdown. The output depends only on
- * the inputs (no date), so it can be compared and versioned.
+ * Text from the design (labels, reasons) is escaped for Markdown (escape()). The output depends
+ * only on the inputs (no date), so it can be compared and versioned.
  */
 class ReportWriter
 {
@@ -46,11 +46,15 @@ public:
 
     QString markdown() const;
 
-    /** Writes markdown() atomically as UTF-8. */
+    /** Writes markdown() as UTF-8 through OutputFile (atomically to a file). */
     bool writeFile(const QString &path, QString *error) const;
 
-    /** Escapes text for Markdown prose and table cells. */
+    /** Escapes text for Markdown prose and table cells: what the design says is shown as it
+     *  is, and can never become markup, HTML or a link (CommonMark and GitHub's extensions).
+     *  Line breaks and control characters become blanks. */
     static QString escape(const QString &text);
+    /** `text` as a Markdown code span, whatever backticks it holds. */
+    static QString codeSpan(const QString &text);
 
 private:
     QString titleSection() const;

@@ -23,6 +23,11 @@ QString fixture(const char *name)
     return s(TOPOSCOPE_FIXTURES) + s("/validation/") + s(name);
 }
 
+QString hostile(const char *name)
+{
+    return s(TOPOSCOPE_FIXTURES) + s("/hostile/") + s(name);
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -206,6 +211,43 @@ private Q_SLOTS:
         QVERIFY(text.contains(s("\nMonitoring (")));
         QVERIFY(text.contains(s("single point of failure")));
         QVERIFY(text.contains(s("Fix: ")));
+    }
+
+    void textNeverActsOnTheTerminal()
+    {
+        // Before: ANSI and OSC sequences in labels went raw to the terminal.
+        const Run r = validate({ hostile("ansi-labels.topo") });
+        QCOMPARE(r.exitCode, 1);
+        for (const char c : r.out)
+            QVERIFY2(c == '\n' || uchar(c) >= 0x20, r.out.constData());
+        QVERIFY(!r.out.contains("\xc2\x9b")); // C1 CSI
+        QVERIFY(r.out.contains("\\x1b[31mRED\\x1b[0m\\x0aFAKE  CRITICAL line \\u009b1m"));
+    }
+
+    void hostileFilesAreRefusedWithTheReason_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("v1 nodes garbage") << hostile("v1-nodes-garbage.topo")
+                                          << s("v1-nodes-garbage.topo: nodes: expected a list");
+        QTest::newRow("v1 position text") << hostile(
+            "v1-position-text.topo") << s("nodes[0].position: expected an object with x and y");
+        QTest::newRow("version 1e308")
+            << hostile("version-1e308.topo") << s("version: 1e+308 is not a version number");
+        QTest::newRow("version missing")
+            << hostile("version-missing.topo") << s("version: missing");
+        QTest::newRow("null") << hostile("top-level-null.topo")
+                              << s("not a Toposcope design: the file holds null, not an object");
+    }
+
+    void hostileFilesAreRefusedWithTheReason()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const Run r = validate({ file });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
     }
 };
 

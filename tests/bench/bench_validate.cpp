@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Time to validate designs of 1,000, 10,000 and 100,000 components, and the same SPOF analysis
 // (immediate dominators and articulation points) done by networkx on the same request-flow
-// graph, in the same run. Figures only: nothing here asserts a speed.
+// graph, in the same run. Then the whole command end to end, `toposcope validate FILE --format
+// json` from reading the file to the last printed finding, on designs that produce many findings
+// (a chain, a star, one host per server), against a Python script doing the same with networkx
+// (tests/bench/networkx_validate.py) on the same file. Figures only: nothing here asserts a speed.
 //
 //   bench_validate [COMPONENTS ...]     (default: 1000 10000 100000)
 #include "analysis/designindex.h"
@@ -10,13 +13,18 @@
 #include "analysis/spofanalysis.h"
 #include "analysis/validator.h"
 #include "design/kinds.h"
+#include "elementbuilder.h"
+#include "io/topofile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -229,6 +237,161 @@ double milliseconds(const std::function<void()> &work, int runs)
     return median(times);
 }
 
+/** Shapes that give many findings: each element is a single point of failure, unmonitored,
+ *  without a firewall. */
+DesignData manyFindings(const QString &shape, int components)
+{
+    DesignData d;
+    d.name = shape;
+    auto add = [&d](const QString &id, const QString &kind, const QString &host = {}) {
+        d.components.append(ElementBuilder::component(id, kind, id, host));
+    };
+    auto link = [&d](const QString &from, const QString &to) {
+        Link l;
+        l.id = QStringLiteral("l%1").arg(d.links.size());
+        l.from = from;
+        l.to = to;
+        l.protocol = QStringLiteral("http");
+        l.port = 80;
+        for (const Kinds::PropertySpec &p : Kinds::linkProperties())
+            l.props.insert(p.name, p.defaultValue);
+        d.links.append(l);
+    };
+    add(QStringLiteral("users"), QStringLiteral("client"));
+    if (shape == QLatin1String("chain")) {
+        // users → web-0 → web-1 → ...: every server on the one path.
+        QString previous = QStringLiteral("users");
+        for (int i = 1; i < components; ++i) {
+            const QString id = QStringLiteral("web-%1").arg(i);
+            add(id, QStringLiteral("web_server"));
+            link(previous, id);
+            previous = id;
+        }
+    } else if (shape == QLatin1String("star")) {
+        // users → one balancer → every server.
+        add(QStringLiteral("lb"), QStringLiteral("load_balancer"));
+        link(QStringLiteral("users"), QStringLiteral("lb"));
+        for (int i = 2; i < components; ++i) {
+            const QString id = QStringLiteral("web-%1").arg(i);
+            add(id, QStringLiteral("web_server"));
+            link(QStringLiteral("lb"), id);
+        }
+    } else {
+        // users → every server, each on a host of its own.
+        for (int i = 1; i < components; ++i) {
+            Host h;
+            h.id = QStringLiteral("host-%1").arg(i);
+            h.label = h.id;
+            h.rect = QRectF(i * 300.0, 200, 240, 160);
+            for (const Kinds::PropertySpec &p : Kinds::hostProperties())
+                h.props.insert(p.name, p.defaultValue);
+            d.hosts.append(h);
+            const QString id = QStringLiteral("web-%1").arg(i);
+            add(id, QStringLiteral("web_server"), h.id);
+            link(QStringLiteral("users"), id);
+        }
+    }
+    for (qsizetype i = 0; i < d.components.size(); ++i)
+        d.components[i].pos = QPointF((i % 1000) * 200.0, (i / 1000) * 150.0);
+    return d;
+}
+
+struct Timed
+{
+    double seconds = -1; ///< median wall time of the process; -1 when it failed
+    int findings = 0;
+    QString error;
+};
+
+/** Runs `program args` `runs` times; the median wall time and the findings it printed. */
+Timed timeCommand(const QString &program, const QStringList &args, int runs)
+{
+    Timed t;
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QProcess p;
+        QElapsedTimer timer;
+        timer.start();
+        p.start(program, args);
+        if (!p.waitForStarted() || !p.waitForFinished(30 * 60 * 1000)) {
+            t.error = p.errorString();
+            return t;
+        }
+        times.push_back(timer.nsecsElapsed() / 1e9);
+        const QByteArray out = p.readAllStandardOutput();
+        // 0: no finding at or above the threshold; 1: some are. Either printed the findings.
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() > 1) {
+            t.error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+            return t;
+        }
+        t.findings = int(QJsonDocument::fromJson(out)
+                             .object()
+                             .value(QStringLiteral("findings"))
+                             .toArray()
+                             .size());
+    }
+    t.seconds = median(times);
+    return t;
+}
+
+void endToEnd(const QList<int> &sizes)
+{
+    QTemporaryDir dir;
+    std::printf("\nvalidate end to end: `toposcope validate FILE --format json`, file to printed "
+                "findings,\nand networkx_validate.py (networkx) on the same file\n");
+    std::printf("%-6s %10s %9s %10s | %10s %9s %10s | %8s\n",
+        "shape",
+        "components",
+        "file MB",
+        "findings",
+        "toposcope",
+        "nx finds",
+        "networkx",
+        "nx/ours");
+    for (int size : sizes) {
+        for (const QString &shape :
+            { QStringLiteral("chain"), QStringLiteral("star"), QStringLiteral("hosts") }) {
+            const DesignData design = manyFindings(shape, size);
+            const QString path = dir.filePath(QStringLiteral("%1-%2.topo").arg(shape).arg(size));
+            QString error;
+            if (!TopoFile::write(path, design, &error)) {
+                std::printf("%s\n", qPrintable(error));
+                continue;
+            }
+            const int runs = size >= 100000 ? 1 : 3;
+            const Timed ours = timeCommand(QStringLiteral(TOPOSCOPE_BINARY),
+                { QStringLiteral("validate"),
+                    path,
+                    QStringLiteral("--format"),
+                    QStringLiteral("json") },
+                runs);
+            const Timed nx = timeCommand(QStringLiteral("/usr/bin/python3"),
+                { QStringLiteral(TOPOSCOPE_BENCH_DIR "/networkx_validate.py"), path },
+                runs);
+            std::printf("%-6s %10d %9.1f %10d | ",
+                qPrintable(shape),
+                size,
+                QFileInfo(path).size() / 1e6,
+                ours.findings);
+            if (ours.seconds < 0)
+                std::printf("toposcope failed: %s\n", qPrintable(ours.error));
+            else if (nx.seconds < 0)
+                std::printf("%9.2fs | networkx failed: %s\n", ours.seconds, qPrintable(nx.error));
+            else
+                std::printf("%9.2fs %9d %9.2fs | %7.1fx\n",
+                    ours.seconds,
+                    nx.findings,
+                    nx.seconds,
+                    nx.seconds / ours.seconds);
+            std::fflush(stdout);
+        }
+    }
+    std::printf("toposcope = the whole process (start, read, validate every rule, write the JSON); "
+                "networkx =\nthe whole Python process (start, import networkx, read, dominators "
+                "and articulation\npoints only, write the JSON); median of 3 runs (1 at 100,000). "
+                "nx/ours = networkx / toposcope.\n");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -321,5 +484,6 @@ int main(int argc, char *argv[])
         "graph; dominat. = Lengauer-Tarjan on it; nx = networkx immediate_dominators and\n"
         "articulation_points on that same graph (algorithm time only). nx/ours = nx total /\n"
         "validate; nx/dom = nx idom / dominat.\n");
+    endToEnd(sizes.contains(100000) ? QList<int>{ 10000, 100000 } : sizes);
     return 0;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "propertyfield.h"
 
+#include "design/limits.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
@@ -90,6 +92,8 @@ void PropertyField::buildWidget()
         auto *edit = new QLineEdit;
         if (m_spec.type == PropertyType::StringList)
             edit->setPlaceholderText(tr("comma separated"));
+        else
+            edit->setMaxLength(Limits::MaxPropertyLength); // what the design can keep
         connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
             if (!edit->isModified())
                 return;

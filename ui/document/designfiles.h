@@ -13,9 +13,11 @@ namespace DesignFiles {
 /** True for what is read as Mermaid: .mmd, .mermaid, .md, and files of other suffixes (but
  *  .topo) that do not start as JSON. Such a design has no file to save back to. */
 bool isMermaid(const QString &path);
-/** Reads the design at `path` with the reader its suffix names; errors as TopoFile reports them
- *  (Mermaid errors name the line and column). */
-TopoFile::ReadResult read(const QString &path);
+/** Reads the design at `path` with the reader its suffix (or, without one, its content) names;
+ *  errors as TopoFile reports them (Mermaid errors name the line and column), warnings as the
+ *  Mermaid reader gives them. The file is read once with InputFile (bounded; FIFOs and pipes
+ *  too, devices refused); `bytes`, if given, receives what was read. */
+TopoFile::ReadResult read(const QString &path, QByteArray *bytes = nullptr);
 /** The file-dialog filter for opening: every readable format first. */
 QString openFilter();
 /** The file-dialog filter for saving (always the native format). */

@@ -14,6 +14,7 @@
 #include "fragmentplacement.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
+#include "io/outputfile.h"
 #include "picturewriter.h"
 #include "render/scenerenderer.h"
 #include "report/reportwriter.h"
@@ -574,7 +575,16 @@ QString ExchangeController::askPath(
 {
     const QString suggested = QDir(exportDirectory()).filePath(baseName() + u'.' + suffix);
     const QString path = m_prompts->askExportPath(title, suggested, filter);
-    return path.isEmpty() ? path : withSuffix(path, suffix);
+    if (path.isEmpty())
+        return path;
+    const QString chosen = withSuffix(path, suffix);
+    // The open design's own file is no place for an export (a folder or socket neither).
+    const QString document = m_document ? m_document->filePath() : QString();
+    if (const QString why = OutputFile::problem(chosen, { document }); !why.isEmpty()) {
+        fail(title, chosen, sentence(why));
+        return {};
+    }
+    return chosen;
 }
 
 QString ExchangeController::exportDirectory() const

@@ -17,7 +17,7 @@ struct PictureOptions
 
     static constexpr double Scales[] = { 1.0, 2.0, 3.0, 4.0 };
     // An ARGB picture this large takes 800 MB: more is refused rather than risked.
-    static constexpr qint64 MaxPixels = 200'000'000;
+    static constexpr qint64 MaxPixels = SceneRenderer::MaxPixels;
 
     Format format = Format::Png;
     double scale = 2.0;

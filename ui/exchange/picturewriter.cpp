@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "picturewriter.h"
 
-#include "pictureoptions.h"
+#include "io/outputfile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QDir>
 #include <QLocale>
 #include <QPainter>
-#include <QSaveFile>
 #include <QtMath>
 
 namespace PictureWriter {
@@ -43,10 +41,17 @@ QImage render(const SceneRenderer &renderer,
         return {};
     }
     const QSize size(qCeil(source.width() * options.scale), qCeil(source.height() * options.scale));
-    if (qint64(size.width()) * size.height() > PictureOptions::MaxPixels) {
-        *error = tr("The picture would be %1, too large for a PNG. Choose a smaller scale, "
-                    "export the selection only, or export SVG.")
-                     .arg(describeSize(size));
+    if (!SceneRenderer::fitsPicture(size)) {
+        const double fits = SceneRenderer::largestScale(source.size());
+        *error = (fits >= options.scale || fits <= 0
+                ? tr("The picture would be %1, too large for a PNG (at most %2 million pixels, "
+                     "%3 a side). Export the selection only, or export SVG.")
+                : tr("The picture would be %1, too large for a PNG (at most %2 million pixels, "
+                     "%3 a side). Choose a smaller scale, export the selection only, or export "
+                     "SVG."))
+                     .arg(describeSize(size),
+                         QLocale().toString(SceneRenderer::MaxPixels / 1'000'000),
+                         QLocale().toString(SceneRenderer::MaxSide));
         return {};
     }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
@@ -89,9 +94,9 @@ QByteArray encodePng(const QImage &image)
 
 bool saveFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+    QString why;
+    if (!OutputFile::write(path, bytes, &why)) {
+        *error = why.isEmpty() ? why : why.front().toUpper() + why.mid(1) + u'.';
         return false;
     }
     return true;

@@ -26,7 +26,8 @@ QImage render(const SceneRenderer &renderer,
 
 /** `image` as PNG; empty if it cannot be encoded. Safe on a worker thread. */
 QByteArray encodePng(const QImage &image);
-/** Writes `bytes` into `path` atomically (QSaveFile): the old file stays whole on failure. */
+/** Writes `bytes` into `path` through OutputFile (atomically: the old file stays whole on
+ *  failure; a FIFO or device as a stream). */
 bool saveFile(const QString &path, const QByteArray &bytes, QString *error);
 
 /** "1,840 × 1,220 pixels" in the user's locale. */

@@ -2,16 +2,21 @@
 #include "scenerenderer.h"
 
 #include "design/design.h"
+#include "io/outputfile.h"
 #include "scene/designscene.h"
+#include "svgtext.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QtMath>
+
+#include <algorithm>
+#include <cmath>
 
 namespace {
 QString tr(const char *text)
@@ -25,14 +30,9 @@ void setError(QString *error, const QString &message)
         *error = message;
 }
 
-bool save(const QString &path, const QByteArray &bytes, QString *error)
+QString millions(qint64 n)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        setError(error, tr("cannot write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    return true;
+    return QLocale().toString(double(n) / 1e6, 'f', n % 1'000'000 == 0 ? 0 : 1);
 }
 } // namespace
 
@@ -110,12 +110,55 @@ bool SceneRenderer::prepare(const Options &options, QRectF *source, QString *err
     return true;
 }
 
+bool SceneRenderer::fitsPicture(const QSize &size)
+{
+    return size.width() > 0 && size.height() > 0 && size.width() <= MaxSide
+        && size.height() <= MaxSide && qint64(size.width()) * size.height() <= MaxPixels;
+}
+
+double SceneRenderer::largestScale(const QSizeF &source)
+{
+    if (source.isEmpty())
+        return 0;
+    double scale = std::min({ std::sqrt(double(MaxPixels) / (source.width() * source.height())),
+        MaxSide / source.width(),
+        MaxSide / source.height(),
+        MaximumScale });
+    scale = std::floor(scale * 10) / 10; // a scale a person would type
+    while (scale >= MinimumScale
+        && !fitsPicture(QSize(qCeil(source.width() * scale), qCeil(source.height() * scale))))
+        scale -= 0.1;
+    return scale >= MinimumScale ? scale : 0;
+}
+
+QString SceneRenderer::pictureTooLarge(const QSize &size, const QSizeF &source)
+{
+    const QLocale locale;
+    QString message = tr("the picture would be %1 × %2 pixels, more than a PNG may have "
+                         "(%3 million pixels, %4 a side)")
+                          .arg(locale.toString(size.width()),
+                              locale.toString(size.height()),
+                              millions(MaxPixels),
+                              locale.toString(MaxSide));
+    const double fits = largestScale(source);
+    if (fits > 0)
+        message += tr("; at scale %1 or less it fits, or export SVG").arg(locale.toString(fits));
+    else
+        message += tr("; export SVG, which has no such limit");
+    return message;
+}
+
 QImage SceneRenderer::renderImage(const Options &options, QString *error) const
 {
     QRectF source;
     if (!prepare(options, &source, error))
         return {};
     const QSize size(qCeil(source.width() * options.scale), qCeil(source.height() * options.scale));
+    // Before allocating: a design spread far apart would ask for gigabytes.
+    if (!fitsPicture(size)) {
+        setError(error, pictureTooLarge(size, source.size()));
+        return {};
+    }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) {
         setError(error,
@@ -133,29 +176,44 @@ QImage SceneRenderer::renderImage(const Options &options, QString *error) const
     return image;
 }
 
-QByteArray SceneRenderer::renderSvg(const Options &options, QString *error) const
+bool SceneRenderer::drawSvg(QIODevice *device, const Options &options, QString *error) const
 {
     Options svgOptions = options;
     svgOptions.scale = 1.0; // SVG is drawn in scene pixels; it scales itself
     QRectF source;
     if (!prepare(svgOptions, &source, error))
-        return {};
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
+        return false;
+    // Qt writes the title as it is and lets control characters through: the title is escaped
+    // here, and every byte goes through a filter that keeps the document XML.
+    SvgText::SafeDevice safe(device);
     QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
+    generator.setOutputDevice(&safe);
     // At 96 dpi the document's size in millimetres is its size in CSS pixels.
     generator.setResolution(96);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(m_title.isEmpty() ? tr("Toposcope design") : m_title);
-    generator.setDescription(tr("Drawn by Toposcope"));
+    generator.setTitle(SvgText::escape(m_title.isEmpty() ? tr("Toposcope design") : m_title));
+    generator.setDescription(SvgText::escape(tr("Drawn by Toposcope")));
     QPainter painter(&generator);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     if (!options.transparent)
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
     m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source, Qt::IgnoreAspectRatio);
     painter.end();
+    safe.close();
+    if (safe.hasFailed()) {
+        setError(error, device->errorString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray SceneRenderer::renderSvg(const Options &options, QString *error) const
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!drawSvg(&buffer, options, error))
+        return {};
     return buffer.data();
 }
 
@@ -171,15 +229,27 @@ bool SceneRenderer::writePng(const QString &path, const Options &options, QStrin
         setError(error, tr("cannot encode the PNG image"));
         return false;
     }
-    return save(path, bytes, error);
+    return OutputFile::write(path, bytes, error, options.inputs);
 }
 
 bool SceneRenderer::writeSvg(const QString &path, const Options &options, QString *error) const
 {
-    const QByteArray svg = renderSvg(options, error);
-    if (svg.isEmpty())
+    Options svgOptions = options;
+    svgOptions.scale = 1.0;
+    QRectF source;
+    if (!prepare(svgOptions, &source, error))
         return false;
-    return save(path, svg, error);
+    // Straight to the file: no second copy of the document (QSvgGenerator keeps one until end()).
+    OutputFile file(path, options.inputs);
+    if (!file.open(error))
+        return false;
+    QString why;
+    if (!drawSvg(file.device(), options, &why)) {
+        file.cancel();
+        setError(error, tr("cannot write %1: %2").arg(path, why));
+        return false;
+    }
+    return file.commit(error);
 }
 
 void SceneRenderer::paint(

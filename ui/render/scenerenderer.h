@@ -7,11 +7,13 @@
 #include <QHash>
 #include <QImage>
 #include <QPalette>
+#include <QStringList>
 
 #include <memory>
 
 class Design;
 class DesignScene;
+class QIODevice;
 class QPainter;
 
 // Draws a design through the same DesignScene the user sees, offscreen, to a PNG image or an
@@ -27,10 +29,24 @@ public:
         QList<ElementId> ids; ///< only these (a host brings its cards); empty: everything
         bool badges = true; ///< draw the findings badges given by setBadges()
         qreal margin = 24; ///< blank border around the drawing, in scene pixels
+        QStringList inputs; ///< files the picture may not be written over (OutputFile)
     };
 
     static constexpr double MinimumScale = 1.0;
     static constexpr double MaximumScale = 4.0;
+    /** The largest PNG drawn: an ARGB picture this large takes 800 MB. */
+    static constexpr qint64 MaxPixels = 200'000'000;
+    /** The longest side of a PNG (libpng refuses more). */
+    static constexpr int MaxSide = 1'000'000;
+
+    /** Whether a PNG of `size` stays within MaxPixels and MaxSide. */
+    static bool fitsPicture(const QSize &size);
+    /** The largest scale (a tenth, at most MaximumScale) at which a PNG of `source` (scene
+     *  units) fits; 0 when none from MinimumScale does. */
+    static double largestScale(const QSizeF &source);
+    /** "the picture would be 30,204 × 30,160 pixels, more than a PNG may have (...); at scale
+     *  N it fits, or export SVG" for a picture of `size` drawn from `source`. */
+    static QString pictureTooLarge(const QSize &size, const QSizeF &source);
 
     explicit SceneRenderer(const DesignData &data);
     ~SceneRenderer();
@@ -44,9 +60,15 @@ public:
     /** The scene rectangle `options` draws; empty when there is nothing to draw. */
     QRectF sourceRect(const Options &options) const;
 
-    /** A null image, with `error` set, when the options are invalid or nothing is drawn. */
+    /** A null image, with `error` set, when the options are invalid, nothing is drawn or the
+     *  picture would not fit (fitsPicture(), checked before anything is allocated). */
     QImage renderImage(const Options &options, QString *error = nullptr) const;
+    /** The SVG document; its text is XML-safe (SvgText): a name or label never becomes markup
+     *  and the document always parses. */
     QByteArray renderSvg(const Options &options, QString *error = nullptr) const;
+    /** Write through OutputFile: atomically to a file, as a stream to a FIFO or device, never
+     *  over `options.inputs`. The SVG goes to the file as Qt's generator writes it, with no copy
+     *  of its own (the generator itself holds the document until it ends). */
     bool writePng(const QString &path, const Options &options, QString *error = nullptr) const;
     bool writeSvg(const QString &path, const Options &options, QString *error = nullptr) const;
     /** Draws the part `source` (scene coordinates, inside sourceRect(options)) of what `options`
@@ -59,6 +81,7 @@ public:
 
 private:
     bool prepare(const Options &options, QRectF *source, QString *error) const;
+    bool drawSvg(QIODevice *device, const Options &options, QString *error) const;
 
     QString m_title;
     std::unique_ptr<Design> m_design;

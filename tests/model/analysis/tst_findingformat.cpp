@@ -121,6 +121,76 @@ private Q_SLOTS:
         const QString none = FindingFormat::toText({}, d, s("x.topo"));
         QCOMPARE(none, s("x.topo: no findings\n"));
     }
+
+    void textNeverActsOnTheTerminal()
+    {
+        // Before: ANSI and OSC sequences in labels went raw to the terminal (issue 11).
+        DesignData d = Designs::example(s("distributed.topo"));
+        const QString evil = s("\x1b[31mRED\x1b]0;pwned\x07\nFAKE LINE");
+        for (Component &c : d.components)
+            c.label = evil;
+        for (Host &h : d.hosts)
+            h.label = evil;
+        QList<Finding> findings = Validator::validate(d);
+        QVERIFY(!findings.isEmpty());
+        findings.first().accepted = true;
+        findings.first().acceptedReason = evil;
+        const QString text = FindingFormat::toText(findings, d, s("x\x1b[2J.topo"));
+        for (const QChar c : text)
+            QVERIFY2(c == u'\n' || (c.unicode() >= 0x20 && c.unicode() != 0x7F), qPrintable(text));
+        QVERIFY(text.contains(s("\\x1b[31mRED\\x1b]0;pwned\\x07\\x0aFAKE LINE")));
+        QVERIFY(text.startsWith(s("x\\x1b[2J.topo: ")));
+        QVERIFY(!text.contains(s("\nFAKE LINE")));
+    }
+
+    void manySubjectsAndFindings()
+    {
+        // Every subject is named, whatever their number (the lookups are indexed).
+        DesignBuilder b;
+        b.add(s("users"), s("client"));
+        QString previous = s("users");
+        for (int i = 0; i < 3000; ++i) {
+            const QString id = s("web-%1").arg(i);
+            b.add(id, s("web_server"));
+            b.link(previous, id);
+            previous = id;
+        }
+        const DesignData d = b;
+        const QList<Finding> findings = Validator::validate(d);
+        QVERIFY(findings.size() > 3000);
+        const QJsonObject json
+            = QJsonDocument::fromJson(FindingFormat::toJson(findings, d)).object();
+        const QJsonArray list = json.value(s("findings")).toArray();
+        QCOMPARE(list.size(), findings.size());
+        for (const QJsonValue &f : list) {
+            for (const QJsonValue &subject : f.toObject().value(s("subjects")).toArray())
+                QVERIFY(subject.toObject().value(s("kind")).toString() != s("unknown"));
+        }
+        const QByteArray sarif
+            = FindingFormat::toSarif(findings, d, s("d.topo"), TopoFile::serialize(d), s("1"));
+        QVERIFY(QJsonDocument::fromJson(sarif).isObject());
+    }
+
+    void jsonEscapesEveryText()
+    {
+        DesignData d = Designs::example(s("distributed.topo"));
+        QString label = s("q\"b\\s/c\x01\x1f n\n t\t ");
+        label += QChar(0xD800); // a lone surrogate, written as U+FFFD
+        label += QString::fromUtf16(u"\u00e9\U0001F680");
+        d.components.first().label = label;
+        Finding f;
+        f.rule = s("x");
+        f.title = label;
+        f.subjects = { d.components.first().id };
+        const QJsonDocument doc = QJsonDocument::fromJson(FindingFormat::toJson({ f }, d));
+        QVERIFY(doc.isObject());
+        const QJsonObject o = doc.object().value(s("findings")).toArray().at(0).toObject();
+        QString expected = label;
+        expected.replace(QChar(0xD800), QChar(0xFFFD));
+        QCOMPARE(o.value(s("title")).toString(), expected);
+        QCOMPARE(o.value(s("subjects")).toArray().at(0).toObject().value(s("label")).toString(),
+            expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFindingFormat)

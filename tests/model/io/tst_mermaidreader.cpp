@@ -96,6 +96,13 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void randomGarbage();
+    void lineEndings_data();
+    void lineEndings();
+    void controlCharactersAreNamed_data();
+    void controlCharactersAreNamed();
+    void textThatIsNotUtf8IsSaid();
+    void wideLayoutStaysWithinTheCoordinates();
+    void layoutTooWideIsRefused();
 };
 
 void TestMermaidReader::seedDiagram()
@@ -863,6 +870,105 @@ void TestMermaidReader::randomGarbage()
     }
     const MermaidReader::ReadResult bytes = MermaidReader::parse(QByteArray(1 << 20, '\xff'));
     QVERIFY(!bytes.ok);
+}
+
+void TestMermaidReader::lineEndings_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray lf("flowchart TD\n  A[Users] --> B[Nginx]\n  B --> C[(MySQL)]\n");
+    QTest::newRow("LF") << lf;
+    QTest::newRow("CR LF") << QByteArray(lf).replace("\n", "\r\n");
+    // Classic Mac OS: before, "unexpected 'A' after the direction".
+    QTest::newRow("CR alone") << QByteArray(lf).replace('\n', '\r');
+    QTest::newRow("mixed") << QByteArray(
+        "flowchart TD\r  A[Users] --> B[Nginx]\r\n  B --> C[(MySQL)]\n");
+}
+
+void TestMermaidReader::lineEndings()
+{
+    QFETCH(QByteArray, bytes);
+    const MermaidReader::ReadResult r = MermaidReader::parse(bytes);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.data.components.size(), 3);
+    QCOMPARE(r.data.links.size(), 2);
+    QVERIFY(byLabel(r.data, QStringLiteral("MySQL")));
+    // Lines are counted as an editor shows them.
+    QByteArray broken = bytes;
+    broken.replace("B --> C", "B --> ");
+    const MermaidReader::ReadResult e = MermaidReader::parse(broken);
+    QVERIFY(!e.ok);
+    QCOMPARE(e.line, 3);
+}
+
+void TestMermaidReader::controlCharactersAreNamed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    // Before: "found ''" (the NUL itself) and a raw escape character.
+    QTest::newRow("NUL") << QByteArray("flowchart TD\n  A --> \0B\n", 24)
+                         << "line 2, column 9: expected a node id after '-->', found a NUL "
+                            "character (U+0000)";
+    QTest::newRow("escape") << QByteArray("flowchart TD\n  A --> \x1b[31mB\n")
+                            << "line 2, column 9: expected a node id after '-->', found '\\x1b'";
+    QTest::newRow("diagram type")
+        << QByteArray("\x1b]0;pwned\x07\n")
+        << "line 1, column 1: expected a Mermaid diagram type such as 'flowchart TD' or "
+           "'graph LR', found '\\x1b'";
+}
+
+void TestMermaidReader::controlCharactersAreNamed()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const MermaidReader::ReadResult r = MermaidReader::parse(bytes);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error, message);
+}
+
+void TestMermaidReader::textThatIsNotUtf8IsSaid()
+{
+    // Latin-1 "café" on line 3: read, with a warning that names the line (before: replaced
+    // without a word).
+    const MermaidReader::ReadResult r
+        = MermaidReader::parse(QByteArray("flowchart TD\n  A[Users] --> B\n  B[caf\xe9 \xff]\n"));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(!r.warnings.isEmpty());
+    QCOMPARE(r.warnings.first(),
+        QStringLiteral("line 3: the text is not UTF-8: 2 bytes (the first on this line) were "
+                       "replaced by %1; save the file as UTF-8")
+            .arg(QChar(0xFFFD)));
+    const MermaidReader::ReadResult clean
+        = MermaidReader::parse(QByteArray("flowchart TD\n  A[caf\xc3\xa9] --> B\n"));
+    QVERIFY(clean.ok);
+    for (const QString &w : clean.warnings)
+        QVERIFY2(!w.contains(QStringLiteral("UTF-8")), qPrintable(w));
+}
+
+void TestMermaidReader::wideLayoutStaysWithinTheCoordinates()
+{
+    // Before: a 48,000-node chain imported with x beyond 10,000,000, and every command then
+    // refused the saved file.
+    QString text = QStringLiteral("flowchart TD\n");
+    for (int i = 0; i < 48000; ++i)
+        text += QStringLiteral("  n%1 --> n%2\n").arg(i).arg(i + 1);
+    const MermaidReader::ReadResult r = MermaidReader::parse(text);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.data.components.size(), 48001);
+    QVERIFY2(TopoFile::problem(r.data).isEmpty(), qPrintable(TopoFile::problem(r.data)));
+    QVERIFY(TopoFile::parse(TopoFile::serialize(r.data)).ok);
+}
+
+void TestMermaidReader::layoutTooWideIsRefused()
+{
+    QString text = QStringLiteral("flowchart TD\n");
+    for (int i = 0; i < 99998; ++i)
+        text += QStringLiteral("  n%1 --> n%2\n").arg(i).arg(i + 1);
+    const MermaidReader::ReadResult r = MermaidReader::parse(text);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(QStringLiteral("the diagram is too large to lay out")),
+        qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("20,000,000")), qPrintable(r.error));
+    QCOMPARE(r.data, DesignData());
 }
 
 QTEST_GUILESS_MAIN(TestMermaidReader)

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "../../fixtures/mermaid/generateddesigns.h"
 #include "design/kinds.h"
+#include "design/limits.h"
+#include "hostiletext.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
 
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -48,6 +53,8 @@ private Q_SLOTS:
     void roundTripWithoutMetadata();
     void editedDiagramWins();
     void writeFileIsAtomic();
+    void hostileTextRoundTrips_data();
+    void hostileTextRoundTrips();
 };
 
 void TestMermaidWriter::distributedDesign()
@@ -390,6 +397,90 @@ void TestMermaidWriter::editedDiagramWins()
     QVERIFY(edited);
     QCOMPARE(edited->port, 3307);
     QCOMPARE(edited->label, QStringLiteral("reads"));
+}
+
+void TestMermaidWriter::hostileTextRoundTrips_data()
+{
+    QTest::addColumn<bool>("metadata");
+    QTest::newRow("with the toposcope comments") << true;
+    QTest::newRow("as a picture only") << false;
+}
+
+void TestMermaidWriter::hostileTextRoundTrips()
+{
+    // A property over random strings: whatever the names, labels and property values, the
+    // Mermaid parses back (as UTF-8, as a file is read) and every label is found as it was.
+    QFETCH(bool, metadata);
+    QRandomGenerator rng(metadata ? 1101 : 1102);
+    const QStringList samples = HostileText::samples();
+    // What survives UTF-8 (a lone surrogate does not) and Mermaid (NUL does not); a U+FEFF at
+    // the start of a label is text, not a byte order mark.
+    const auto spelled = [](const QString &s) {
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        QString text = utf8(s.toUtf8());
+        return text.remove(QChar(0));
+    };
+    for (int round = 0; round < 150; ++round) {
+        DesignData d = GeneratedDesigns::random(8, quint32(round + 1), false);
+        const auto text = [&](int max) {
+            const QString t = round < samples.size() && rng.bounded(2) == 0
+                ? samples.at(round)
+                : HostileText::random(rng, max);
+            return t.isEmpty() ? QStringLiteral("x") : t;
+        };
+        d.name = text(60);
+        d.description = text(200);
+        // Without the toposcope comments a node labelled like a subgraph stands for that
+        // subgraph (a documented import heuristic): host labels are kept apart from component
+        // labels there, hostile all the same.
+        for (Host &h : d.hosts)
+            h.label = metadata ? text(30) : text(30) + QStringLiteral(" (host)");
+        for (Component &c : d.components) {
+            c.label = text(30);
+            if (c.kind == QLatin1String("generic"))
+                c.props.insert(QStringLiteral("description"), text(80));
+        }
+        for (Link &l : d.links)
+            l.label = rng.bounded(2) ? text(20) : QString();
+        MermaidWriter::Options options;
+        options.metadata = metadata;
+        const QString written = MermaidWriter::write(d, options);
+        const MermaidReader::ReadResult r = MermaidReader::parse(written.toUtf8());
+        QVERIFY2(r.ok, qPrintable(r.error + u'\n' + written));
+        QCOMPARE(r.data.components.size(), d.components.size());
+        QCOMPARE(r.data.hosts.size(), d.hosts.size());
+        QCOMPARE(r.data.links.size(), d.links.size());
+        // The reader lists nodes in the order the diagram shows them (hosts' members
+        // together), not in the design's order.
+        const auto labels = [](const auto &elements, const auto &spell) {
+            QStringList list;
+            for (const auto &e : elements)
+                list.append(spell(e.label));
+            list.sort();
+            return list;
+        };
+        const auto same = [](const QString &s) { return s; };
+        QCOMPARE(labels(r.data.components, same), labels(d.components, spelled));
+        QCOMPARE(labels(r.data.hosts, same), labels(d.hosts, spelled));
+        if (metadata) {
+            // The name and the description travel as JSON strings, which carry every
+            // character.
+            QCOMPARE(r.data.name, d.name.left(Limits::MaxLabelLength));
+            QCOMPARE(r.data.description, d.description.left(Limits::MaxLabelLength));
+            QCOMPARE(labels(r.data.links, same), labels(d.links, same)); // from the comments, exact
+            // The comments bring back the ids: each component is found with its own text.
+            for (const Component &c : std::as_const(d.components)) {
+                const auto it = std::find_if(r.data.components.cbegin(),
+                    r.data.components.cend(),
+                    [&c](const Component &read) { return read.id == c.id; });
+                QVERIFY2(it != r.data.components.cend(), qPrintable(c.id));
+                QCOMPARE(it->label, spelled(c.label));
+                QCOMPARE(it->props.value(QStringLiteral("description")).toString(),
+                    QString::fromUtf8(
+                        c.props.value(QStringLiteral("description")).toString().toUtf8()));
+            }
+        }
+    }
 }
 
 void TestMermaidWriter::writeFileIsAtomic()

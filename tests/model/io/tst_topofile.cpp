@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "design/design.h"
+#include "hostiletext.h"
 #include "io/topofile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 class TestTopoFile : public QObject
 {
@@ -191,7 +195,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected"); // a part of the message a user must see
 
-        QTest::newRow("empty") << QByteArray() << "not valid JSON at line 1, column 1";
+        QTest::newRow("empty") << QByteArray()
+                               << "not valid JSON at line 1, column 1: the file is empty";
         QTest::newRow("truncated")
             << QByteArray("{\"format\":\"toposcope\",\n\"version\":2,\n\"components\":[{\"id\":")
             << "line 3";
@@ -306,6 +311,158 @@ private Q_SLOTS:
         QTest::newRow("id too long") << withRoot(
             "\"components\":[{\"id\":\"" + QByteArray(5000, 'a') + "\",\"kind\":\"client\"}]")
                                      << "components[0].id: longer than";
+        // Issue 11: messages that named the wrong thing.
+        QTest::newRow("absurd version")
+            << QByteArray("{\"format\":\"toposcope\",\"version\":1e308}")
+            << "version: 1e+308 is not a version number (this Toposcope reads versions 1 to 2)";
+        QTest::newRow("missing version")
+            << QByteArray("{\"format\":\"toposcope\"}") << "version: missing";
+        QTest::newRow("top-level null") << QByteArray(
+            " null\n") << "not a Toposcope design: the file holds null, not an object";
+        QTest::newRow("top-level number")
+            << QByteArray("42") << "not a Toposcope design: the file holds a number";
+        QTest::newRow("top-level text")
+            << QByteArray("\"design\"") << "not a Toposcope design: the file holds text";
+        // Issue 11: bounded text, so that no file costs gigabytes when it is drawn or exported.
+        QTest::newRow("label too long")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"client\",\"label\":\""
+                   + QByteArray(64 * 1024, 'l') + "\"}]")
+            << "components[0].label: longer than 1024 characters";
+        QTest::newRow("text property too long")
+            << withRoot("\"components\":[{\"id\":\"a\",\"kind\":\"generic\",\"properties\":"
+                        "{\"description\":\""
+                   + QByteArray(5 * 1024 * 1024, 'd') + "\"}}]")
+            << "components[0].properties.description: "
+               "longer than 4096 characters";
+        QByteArray ports;
+        for (int i = 0; i < 2000; ++i)
+            ports += (i ? ",\"" : "\"") + QByteArray::number(i) + '"';
+        QTest::newRow("list too long") << withRoot(
+            "\"components\":[{\"id\":\"f\",\"kind\":\"firewall\",\"properties\":"
+            "{\"allowed_ports\":["
+            + ports + "]}}]") << "components[0].properties.allowed_ports: more than 1024 items";
+        QTest::newRow("host label too long")
+            << withRoot("\"hosts\":[{\"id\":\"h\",\"label\":\"" + QByteArray(2000, 'h') + "\"}]")
+            << "hosts[0].label: longer than 1024";
+        QTest::newRow("name too long")
+            << withRoot("\"name\":\"" + QByteArray(2000, 'n') + "\"") << "name: longer than 1024";
+    }
+
+    void version1ErrorsNameVersion1Fields_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        // Before: "nodes": "garbage" read as an empty design, and errors said "components".
+        QTest::newRow("nodes not a list")
+            << QByteArray("\"nodes\":\"garbage\"") << "nodes: expected a list";
+        QTest::newRow("edges not a list") << QByteArray("\"edges\":{}") << "edges: expected a list";
+        QTest::newRow("node not an object")
+            << QByteArray("\"nodes\":[7]") << "nodes[0]: expected an object";
+        QTest::newRow("unknown type")
+            << QByteArray("\"nodes\":[{\"id\":\"a\",\"type\":\"router\"}]")
+            << "nodes[0].type: unknown kind \"router\"";
+        QTest::newRow("missing type")
+            << QByteArray("\"nodes\":[{\"id\":\"a\"}]") << "nodes[0].type: missing";
+        QTest::newRow("position not an object")
+            << QByteArray("\"nodes\":[{\"id\":\"a\",\"type\":\"client\",\"position\":\"x\"}]")
+            << "nodes[0].position: expected an object with x and y";
+        QTest::newRow("bad position") << QByteArray("\"nodes\":[{\"id\":\"a\",\"type\":\"client\","
+                                                    "\"position\":{\"x\":\"left\",\"y\":0}}]")
+                                      << "nodes[0].position.x: expected a number";
+        QTest::newRow("dangling target") << QByteArray(
+            "\"nodes\":[{\"id\":\"a\",\"type\":\"client\"}],"
+            "\"edges\":[{\"id\":\"e\",\"source\":\"a\",\"target\":\"z\","
+            "\"protocol\":\"http\"}]") << "edges[0].target: no component with id \"z\"";
+        QTest::newRow("missing source")
+            << QByteArray("\"nodes\":[{\"id\":\"a\",\"type\":\"client\"}],"
+                          "\"edges\":[{\"id\":\"e\",\"target\":\"a\",\"protocol\":\"http\"}]")
+            << "edges[0].source: missing";
+        QTest::newRow("host position")
+            << QByteArray("\"hosts\":[{\"id\":\"h\",\"position\":[1,2]}]")
+            << "hosts[0].position: expected an object with x and y";
+    }
+
+    void version1ErrorsNameVersion1Fields()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        const TopoFile::ReadResult r
+            = TopoFile::parse("{\"format\":\"toposcope\",\"version\":1," + body + '}');
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, expected);
+    }
+
+    void version1WithVersion2NamesReadsThem()
+    {
+        // A half-migrated draft: the version 2 name is read where it is there.
+        const TopoFile::ReadResult r = TopoFile::parse(
+            "{\"format\":\"toposcope\",\"version\":1,\"nodes\":[{\"id\":\"a\","
+            "\"kind\":\"client\",\"x\":3},{\"id\":\"b\",\"type\":\"dns\","
+            "\"position\":{\"x\":1,\"y\":2}}],"
+            "\"edges\":[{\"id\":\"e\",\"from\":\"a\",\"target\":\"b\",\"protocol\":\"dns\"}]}");
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.data.components.at(0).kind, QStringLiteral("client"));
+        QCOMPARE(r.data.components.at(0).pos, QPointF(3, 0));
+        QCOMPARE(r.data.components.at(1).pos, QPointF(1, 2));
+        QCOMPARE(r.data.links.at(0).to, QStringLiteral("b"));
+        // Saved as version 2 and read again, nothing changes.
+        const TopoFile::ReadResult again = TopoFile::parse(TopoFile::serialize(r.data));
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(again.data == r.data);
+    }
+
+    void readRefusesEndlessDevices_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero");
+        QTest::newRow("/dev/urandom") << QStringLiteral("/dev/urandom");
+    }
+
+    void readRefusesEndlessDevices()
+    {
+        // Before: the size check read size(), 0 for a device, and reading took 2 GB and then
+        // aborted with std::bad_alloc.
+        QFETCH(QString, device);
+        QTemporaryDir dir;
+        const QString link = dir.filePath(QStringLiteral("design.topo"));
+        QVERIFY(QFile::link(device, link));
+        const TopoFile::ReadResult r = TopoFile::read(link);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, QStringLiteral("%1 is a device, not a file").arg(link));
+    }
+
+    void readFifoWithoutWriterDoesNotHang()
+    {
+        // Before: open() waited for a writer for ever.
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("design.topo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const TopoFile::ReadResult r = TopoFile::read(fifo);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("the file is empty")), qPrintable(r.error));
+    }
+
+    void writeRefusesWhatItCouldNotRead()
+    {
+        // What Toposcope writes, it must read: a component beyond the coordinates, or a label
+        // beyond the limit, is refused before anything is written.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("far.topo"));
+        DesignData far = sample();
+        far.components[1].pos = QPointF(1.2e7, 0);
+        QString error;
+        QVERIFY(!TopoFile::write(path, far, &error));
+        QCOMPARE(error,
+            QStringLiteral("cannot write %1: components[1].x: 12000000 is outside -10000000 to "
+                           "10000000")
+                .arg(path));
+        QVERIFY(!QFile::exists(path));
+        DesignData wordy = sample();
+        wordy.hosts[0].label = QString(5000, u'w');
+        QVERIFY(!TopoFile::write(path, wordy, &error));
+        QVERIFY2(error.endsWith(QStringLiteral("hosts[0].label: longer than 1024 characters")),
+            qPrintable(error));
+        QVERIFY(TopoFile::problem(sample()).isEmpty());
     }
 
     void malformed()
@@ -352,11 +509,52 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), before);
     }
 
+    void hostileTextRoundTrips()
+    {
+        // A property over random strings: whatever the names, labels, property values and
+        // reasons hold (markup, control characters, NUL, lone surrogates, U+FEFF at the start
+        // of a string, which Qt's JSON reader took for a byte order mark and dropped), what is
+        // written is read back exactly.
+        QRandomGenerator rng(1108);
+        const QStringList samples = HostileText::samples();
+        for (int round = 0; round < 200; ++round) {
+            DesignData d = sample();
+            const auto text = [&](int max) {
+                return round < samples.size() && rng.bounded(2) == 0
+                    ? samples.at(round)
+                    : HostileText::random(rng, max);
+            };
+            d.name = text(80);
+            d.domain = text(40);
+            d.description = text(300);
+            for (Host &h : d.hosts)
+                h.label = text(40);
+            for (Component &c : d.components)
+                c.label = text(40);
+            for (Link &l : d.links)
+                l.label = text(40);
+            if (!d.acceptedFindings.isEmpty())
+                d.acceptedFindings.first().reason = text(200);
+            const QByteArray bytes = TopoFile::serialize(d);
+            const TopoFile::ReadResult r = TopoFile::parse(bytes);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.data.name, d.name);
+            QCOMPARE(r.data.domain, d.domain);
+            QCOMPARE(r.data.description, d.description);
+            QCOMPARE(r.data.hosts, d.hosts);
+            QCOMPARE(r.data.links, d.links);
+            QCOMPARE(r.data.acceptedFindings, d.acceptedFindings);
+            for (qsizetype i = 0; i < d.components.size(); ++i)
+                QCOMPARE(r.data.components.at(i).label, d.components.at(i).label);
+        }
+    }
+
     void missingFileSaysSo()
     {
         const TopoFile::ReadResult r = TopoFile::read(QStringLiteral("/nonexistent/x.topo"));
         QVERIFY(!r.ok);
-        QVERIFY(r.error.contains(QStringLiteral("cannot open")));
+        QVERIFY2(r.error.contains(QStringLiteral("/nonexistent/x.topo: no such file")),
+            qPrintable(r.error));
     }
 };
 

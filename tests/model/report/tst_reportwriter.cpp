@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "../../fixtures/mermaid/generateddesigns.h"
 #include "analysis/fixes.h"
+#include "hostiletext.h"
 #include "io/mermaidwriter.h"
+#include "markdowncheck.h"
 #include "report/reportwriter.h"
 
 #include <QTemporaryDir>
@@ -83,6 +85,8 @@ private Q_SLOTS:
     void noBalancerNoReplica();
     void findingsGroupedWithAcceptedMarked();
     void labelsAreEscaped();
+    void hostileTextStaysText();
+    void domainIsACodeSpan();
     void writeFile();
 };
 
@@ -358,6 +362,69 @@ void TestReportWriter::labelsAreEscaped()
     const QString md = ReportWriter(d, {}, QString()).markdown();
     QVERIFY(md.contains(QStringLiteral("| Web \\| \\*one\\* \\<b\\> | Server 1 |")));
     QVERIFY(!md.contains(QStringLiteral("*one*")));
+}
+
+void TestReportWriter::hostileTextStaysText()
+{
+    // A property over random strings: whatever the design and its findings say, the report
+    // holds no HTML from them and shows each text as it is (issue 11).
+    QRandomGenerator rng(1111);
+    const QStringList samples = HostileText::samples();
+    for (int round = 0; round < 150; ++round) {
+        DesignData d = GeneratedDesigns::random(8, quint32(round + 7), false);
+        const auto text = [&](int max) {
+            const QString t = rng.bounded(3) == 0 ? samples.at(rng.bounded(int(samples.size())))
+                                                  : HostileText::random(rng, max);
+            return t.trimmed().isEmpty() ? QStringLiteral("x") + t : t;
+        };
+        QStringList shown;
+        d.name = text(60);
+        d.description = text(200);
+        shown << d.name << d.description;
+        for (Host &h : d.hosts) {
+            h.label = text(30);
+            shown << h.label;
+        }
+        for (Component &c : d.components) {
+            c.label = text(30);
+            shown << c.label;
+        }
+        QList<Finding> findings;
+        for (int i = 0; i < 3; ++i) {
+            Finding f = finding(QStringLiteral("spof.component"),
+                Finding::Category::Spof,
+                Finding::Severity::Critical,
+                { d.components.at(i).id },
+                text(40));
+            f.explanation = text(80);
+            f.fix = text(80);
+            f.accepted = i == 2;
+            f.acceptedReason = f.accepted ? text(40) : QString();
+            shown << f.title << f.explanation << f.fix;
+            if (f.accepted)
+                shown << f.acceptedReason;
+            findings.append(f);
+        }
+        MermaidWriter::Options options;
+        options.metadata = false;
+        const QString md
+            = ReportWriter(d, findings, MermaidWriter::write(d, options), QStringLiteral("d.png"))
+                  .markdown();
+        QVERIFY2(MarkdownCheck::rawHtml(md).isEmpty(), qPrintable(MarkdownCheck::rawHtml(md)));
+        const QString back = MarkdownCheck::unescaped(md);
+        for (const QString &t : std::as_const(shown))
+            QVERIFY2(back.contains(MarkdownCheck::asShown(t)), qPrintable(t));
+    }
+}
+
+void TestReportWriter::domainIsACodeSpan()
+{
+    DesignData d = GeneratedDesigns::distributed();
+    d.domain = QStringLiteral("www.`x`.com\n\n# not a heading <b>");
+    const QString md = ReportWriter(d, {}, QString()).markdown();
+    QVERIFY2(md.contains(QStringLiteral("**Domain:** ``www.`x`.com  # not a heading <b>``\n")),
+        qPrintable(md.left(300)));
+    QCOMPARE(ReportWriter::codeSpan(QStringLiteral("plain")), QStringLiteral("`plain`"));
 }
 
 void TestReportWriter::writeFile()

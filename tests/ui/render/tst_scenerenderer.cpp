@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "../commands/sampledesign.h"
 #include "findings/severityicon.h"
+#include "hostiletext.h"
 #include "render/scenerenderer.h"
+#include "svgcheck.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -26,6 +29,13 @@ private Q_SLOTS:
     void badOptions_data();
     void badOptions();
     void writesFiles();
+    void svgTitleIsText_data();
+    void svgTitleIsText();
+    void svgOfHostileTextParses();
+    void svgIsWrittenAsItIsDrawn();
+    void hugePictureIsRefusedBeforeDrawing();
+    void pictureTooWideForPng();
+    void smallerScaleIsOffered();
 };
 
 namespace {
@@ -215,6 +225,153 @@ void tst_SceneRenderer::writesFiles()
     QVERIFY(error.contains(QStringLiteral("empty")));
     QVERIFY(!renderer.writePng(dir.filePath(QStringLiteral("missing/dir/x.png")), {}, &error));
     QVERIFY(!error.isEmpty());
+}
+
+namespace {
+
+DesignData twoFarApart(QPointF a, QPointF b)
+{
+    DesignData d;
+    Component users;
+    users.id = QStringLiteral("users");
+    users.kind = QStringLiteral("client");
+    users.label = QStringLiteral("Users");
+    users.pos = a;
+    users.props = Kinds::defaults(users.kind);
+    Component web = users;
+    web.id = QStringLiteral("web");
+    web.kind = QStringLiteral("web_server");
+    web.label = QStringLiteral("Nginx");
+    web.pos = b;
+    web.props = Kinds::defaults(web.kind);
+    d.components = { users, web };
+    return d;
+}
+
+} // namespace
+
+void tst_SceneRenderer::svgTitleIsText_data()
+{
+    QTest::addColumn<QString>("name");
+    // Before: the name went into <title> as it was: a live script, or no XML at all.
+    QTest::newRow("script") << QStringLiteral(
+        "x</title><script>alert(document.domain)</script><title>");
+    QTest::newRow("ampersand") << QStringLiteral("a & b");
+    QTest::newRow("quotes and CDATA") << QStringLiteral("\"it's\" ]]> <!-- x -->");
+    QTest::newRow("control characters") << QStringLiteral("\x1b[31mred\x1b]0;t\x07 nul") + QChar(0);
+}
+
+void tst_SceneRenderer::svgTitleIsText()
+{
+    QFETCH(QString, name);
+    DesignData d = sampleDesign();
+    d.name = name;
+    SceneRenderer renderer(d);
+    QString error;
+    const QByteArray svg = renderer.renderSvg({}, &error);
+    QVERIFY2(!svg.isEmpty(), qPrintable(error));
+    const SvgCheck::Parsed parsed = SvgCheck::parse(svg);
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    QCOMPARE(parsed.title, SvgCheck::carried(name));
+    QVERIFY(!parsed.elements.contains(QStringLiteral("script")));
+    QCOMPARE(parsed.elements.count(QStringLiteral("title")), 1);
+}
+
+void tst_SceneRenderer::svgOfHostileTextParses()
+{
+    // A property over random strings: whatever the name and labels, the SVG is XML, the title
+    // is the name, and a label short enough to be drawn whole is drawn as it is.
+    QRandomGenerator rng(1112);
+    const QStringList samples = HostileText::samples();
+    const QString shortAlphabet = QStringLiteral("<>&\"'ab ;]#%");
+    for (int round = 0; round < 40; ++round) {
+        DesignData d = sampleDesign();
+        d.name = round < samples.size() ? samples.at(round) : HostileText::random(rng, 80);
+        QStringList whole;
+        for (qsizetype i = 0; i < d.components.size(); ++i) {
+            Component &c = d.components[i];
+            if (i % 2 == 0) {
+                c.label = HostileText::random(rng, 30);
+            } else {
+                QString label = QStringLiteral("x");
+                for (int k = rng.bounded(6); k > 0; --k)
+                    label += shortAlphabet.at(rng.bounded(int(shortAlphabet.size())));
+                c.label = label + u'y';
+                whole.append(c.label);
+            }
+        }
+        for (Host &h : d.hosts)
+            h.label = HostileText::random(rng, 30);
+        SceneRenderer renderer(d);
+        QString error;
+        const QByteArray svg = renderer.renderSvg({}, &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        const SvgCheck::Parsed parsed = SvgCheck::parse(svg);
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error + u'\n' + d.name));
+        QCOMPARE(parsed.title,
+            SvgCheck::carried(d.name.isEmpty() ? QStringLiteral("Toposcope design") : d.name));
+        QVERIFY(!parsed.elements.contains(QStringLiteral("script")));
+        for (const QString &label : std::as_const(whole))
+            QVERIFY2(parsed.texts.contains(label), qPrintable(label));
+    }
+}
+
+void tst_SceneRenderer::svgIsWrittenAsItIsDrawn()
+{
+    QTemporaryDir dir;
+    DesignData d = sampleDesign();
+    d.name = QStringLiteral("a & b");
+    SceneRenderer renderer(d);
+    const QString path = dir.filePath(QStringLiteral("d.svg"));
+    QString error;
+    QVERIFY2(renderer.writeSvg(path, {}, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), renderer.renderSvg({}));
+    // Not over the design it was made from.
+    const QString input = dir.filePath(QStringLiteral("d.topo"));
+    QVERIFY(QFile::copy(path, input));
+    SceneRenderer::Options options;
+    options.inputs = { input };
+    QVERIFY(!renderer.writeSvg(input, options, &error));
+    QVERIFY2(error.contains(QStringLiteral("it is the input file")), qPrintable(error));
+    QVERIFY(!renderer.writePng(input, options, &error));
+}
+
+void tst_SceneRenderer::hugePictureIsRefusedBeforeDrawing()
+{
+    // Before: two components at ±15,000 asked for a 30k × 30k picture (3.6 GB, 40 s).
+    SceneRenderer renderer(twoFarApart(QPointF(-15000, -15000), QPointF(15000, 15000)));
+    QString error;
+    QVERIFY(renderer.renderImage({}, &error).isNull());
+    QVERIFY2(error.startsWith(QStringLiteral("the picture would be 30,")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("200 million pixels")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("export SVG")), qPrintable(error));
+    // SVG has no such limit.
+    QVERIFY(!renderer.renderSvg({}).isEmpty());
+}
+
+void tst_SceneRenderer::pictureTooWideForPng()
+{
+    // Few pixels, but wider than a PNG may be: before, libpng's "Invalid IHDR data".
+    QTemporaryDir dir;
+    SceneRenderer renderer(twoFarApart(QPointF(0, 0), QPointF(1'100'000, 0)));
+    QString error;
+    QVERIFY(!renderer.writePng(dir.filePath(QStringLiteral("wide.png")), {}, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("the picture would be 1,100,")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("1,000,000 a side")), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("wide.png"))));
+}
+
+void tst_SceneRenderer::smallerScaleIsOffered()
+{
+    SceneRenderer renderer(twoFarApart(QPointF(0, 0), QPointF(12000, 12000)));
+    SceneRenderer::Options options;
+    options.scale = 2;
+    QString error;
+    QVERIFY(renderer.renderImage(options, &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("at scale 1.1 or less it fits")), qPrintable(error));
+    QCOMPARE(SceneRenderer::largestScale(renderer.sourceRect(options).size()), 1.1);
 }
 
 QTEST_MAIN(tst_SceneRenderer)
