@@ -667,7 +667,14 @@ QString Rules::labels(const DesignIndex &index, const std::vector<int> &componen
     QStringList names;
     for (int c : components)
         names.append(index.quoted(c));
-    return listing(names);
+    // “Nginx” and “Nginx” says nothing: name their machines.
+    QStringList shown = names;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const int h = index.hostOf(components[i]);
+        if (names.count(names.at(i)) > 1 && h >= 0)
+            shown[i] = QStringLiteral("%1 on %2").arg(names.at(i), index.quotedHost(h));
+    }
+    return listing(shown);
 }
 
 QString Rules::sentence(QString text)

@@ -400,14 +400,15 @@ bool DesignIndex::boolProp(int c, const QString &name) const
 
 QString DesignIndex::quoted(int c) const
 {
+    // A label drawn on two lines is one name in a sentence.
     const Component &comp = m_data.components.at(c);
-    return QStringLiteral("“%1”").arg(comp.label.isEmpty() ? comp.id : comp.label);
+    return QStringLiteral("“%1”").arg(comp.label.isEmpty() ? comp.id : comp.label.simplified());
 }
 
 QString DesignIndex::hostLabel(int h) const
 {
     const Host &host = m_data.hosts.at(h);
-    return host.label.isEmpty() ? host.id : host.label;
+    return host.label.isEmpty() ? host.id : host.label.simplified();
 }
 
 QString DesignIndex::quotedHost(int h) const

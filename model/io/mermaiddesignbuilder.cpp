@@ -162,20 +162,27 @@ bool MermaidDesignBuilder::isKind(int component, const char *kind) const
 
 int MermaidDesignBuilder::componentIndex(const ElementId &id) const
 {
-    for (qsizetype i = 0; i < m_data.components.size(); ++i) {
-        if (m_data.components.at(i).id == id)
-            return static_cast<int>(i);
+    return m_index.value(id, -1);
+}
+
+MermaidDesignBuilder::Ends MermaidDesignBuilder::ends() const
+{
+    Ends e;
+    for (qsizetype l = 0; l < m_data.links.size(); ++l) {
+        e.out[m_data.links.at(l).from].append(l);
+        e.in[m_data.links.at(l).to].append(l);
     }
-    return -1;
+    return e;
 }
 
 void MermaidDesignBuilder::setDefaultProtocol(Link *link)
 {
-    const Component *from = m_data.component(link->from);
-    const Component *to = m_data.component(link->to);
-    if (!from || !to)
+    const int from = componentIndex(link->from);
+    const int to = componentIndex(link->to);
+    if (from < 0 || to < 0)
         return;
-    link->protocol = MermaidHeuristics::defaultProtocol(*from, *to);
+    link->protocol
+        = MermaidHeuristics::defaultProtocol(m_data.components.at(from), m_data.components.at(to));
     const Kinds::ProtocolSpec *p = Kinds::findProtocol(link->protocol);
     link->port = p ? p->defaultPort : 0;
 }
@@ -376,15 +383,14 @@ void MermaidDesignBuilder::findMachineNodes()
         }
         if (members.isEmpty())
             continue;
-        // What only the machine's processes call runs there too.
+        // What only the machine's processes call runs there too: once every edge into a
+        // process comes from inside, it joins (counted, so each edge is looked at once).
+        QHash<int, qsizetype> fromInside;
         for (qsizetype k = 0; k < members.size(); ++k) {
             for (int next : std::as_const(out.at(members.at(k)))) {
                 if (memberSet.contains(next) || claimedBy.at(next) != -1 || !containable(next))
                     continue;
-                const bool onlyFromInside = std::all_of(in.at(next).cbegin(),
-                    in.at(next).cend(),
-                    [&](int from) { return from == i || memberSet.contains(from); });
-                if (!onlyFromInside)
+                if (++fromInside[next] < in.at(next).size())
                     continue;
                 claimedBy[next] = i;
                 members.append(next);
@@ -501,6 +507,7 @@ void MermaidDesignBuilder::makeComponents()
         m_roleGiven.append(fromMeta || guessed.contains(QStringLiteral("role")));
         m_modeGiven.append(fromMeta || guessed.contains(QStringLiteral("mode")));
         m_nodeOf.append(static_cast<int>(i));
+        m_index.insert(c.id, static_cast<int>(m_data.components.size()));
         m_data.components.append(c);
     }
 }
@@ -560,8 +567,8 @@ void MermaidDesignBuilder::computeEntries()
                     best = rank;
                     picked.clear();
                 }
-                if (rank == best && !picked.contains(c))
-                    picked.append(c);
+                if (rank == best)
+                    picked.append(c); // each member is listed once
             }
             return picked;
         };
@@ -578,7 +585,7 @@ void MermaidDesignBuilder::computeEntries()
                 bestExit = tier;
                 exits.clear();
             }
-            if (tier == bestExit && !exits.contains(c))
+            if (tier == bestExit)
                 exits.append(c);
         }
         m_entriesOf[s] = entries;
@@ -949,28 +956,39 @@ void MermaidDesignBuilder::makeLinks(const QList<Draft> &drafts)
 
 void MermaidDesignBuilder::handOverDns()
 {
+    const Ends e = ends();
+    QSet<QString> drawn; // "from\nto" of every link
+    for (const Link &l : std::as_const(m_data.links))
+        drawn.insert(l.from + u'\n' + l.to);
     QSet<ElementId> remove;
     QList<Link> added;
     for (qsizetype d = 0; d < m_data.components.size(); ++d) {
         if (!isKind(static_cast<int>(d), "dns") || m_fromMeta.at(d))
             continue;
         const ElementId dnsId = m_data.components.at(d).id;
-        QList<const Link *> handovers;
+        QList<qsizetype> handovers;
         QStringList targets;
+        QSet<QString> targetSet;
         QStringList callers;
-        for (const Link &link : std::as_const(m_data.links)) {
-            const int other = componentIndex(link.from == dnsId ? link.to : link.from);
-            if (link.to == dnsId && other >= 0 && isKind(other, "client"))
-                callers.append(link.from);
-            if (link.from != dnsId || other < 0 || isKind(other, "client") || isKind(other, "dns")
+        for (qsizetype l : e.in.value(dnsId)) {
+            const int from = componentIndex(m_data.links.at(l).from);
+            if (from >= 0 && isKind(from, "client"))
+                callers.append(m_data.links.at(l).from);
+        }
+        for (qsizetype l : e.out.value(dnsId)) {
+            const Link &link = m_data.links.at(l);
+            const int other = componentIndex(link.to);
+            if (other < 0 || isKind(other, "client") || isKind(other, "dns")
                 || isKind(other, "monitoring") || isBackground(link.protocol))
                 continue;
-            handovers.append(&link);
+            handovers.append(l);
             // Both balancers of a cluster answer on one address: one record, not two.
             const QString peer
                 = m_data.components.at(other).props.value(QStringLiteral("peer")).toString();
-            if (!targets.contains(link.to) && (peer.isEmpty() || !targets.contains(peer)))
+            if (!targetSet.contains(link.to) && (peer.isEmpty() || !targetSet.contains(peer))) {
                 targets.append(link.to);
+                targetSet.insert(link.to);
+            }
         }
         if (handovers.isEmpty())
             continue;
@@ -981,16 +999,17 @@ void MermaidDesignBuilder::handOverDns()
         }
         // The users resolve the name, then connect to what it points at themselves.
         for (const QString &caller : std::as_const(callers)) {
-            for (const Link *via : std::as_const(handovers)) {
-                auto same = [&](const Link &x) { return x.from == caller && x.to == via->to; };
-                if (std::any_of(m_data.links.cbegin(), m_data.links.cend(), same)
-                    || std::any_of(added.cbegin(), added.cend(), same))
+            for (qsizetype l : std::as_const(handovers)) {
+                const Link &via = m_data.links.at(l);
+                const QString key = caller + u'\n' + via.to;
+                if (drawn.contains(key) || m_data.links.size() + added.size() >= Mermaid::MaxEdges)
                     continue;
-                Link direct = *via;
+                drawn.insert(key);
+                Link direct = via;
                 direct.id = uniqueId(QString(), QStringLiteral("link"));
                 direct.from = caller;
                 direct.label.clear();
-                if (m_explicitProtocol.contains(via->id)) {
+                if (m_explicitProtocol.contains(via.id)) {
                     m_explicitProtocol.insert(direct.id);
                 } else {
                     direct.props.insert(QStringLiteral("tls"), false);
@@ -999,8 +1018,8 @@ void MermaidDesignBuilder::handOverDns()
                 added.append(direct);
             }
         }
-        for (const Link *via : std::as_const(handovers))
-            remove.insert(via->id);
+        for (qsizetype l : std::as_const(handovers))
+            remove.insert(m_data.links.at(l).id);
     }
     m_data.links.removeIf([&remove](const Link &l) { return remove.contains(l.id); });
     m_data.links += added;
@@ -1030,15 +1049,16 @@ void MermaidDesignBuilder::pairSharedAddresses()
 
 void MermaidDesignBuilder::readFilesThatCall()
 {
+    const Ends e = ends();
     for (qsizetype c = 0; c < m_data.components.size(); ++c) {
         if (!isKind(static_cast<int>(c), "app_files") || m_fromMeta.at(c)
             || !MermaidHeuristics::namesCode(m_data.components.at(c).label))
             continue;
         const ElementId id = m_data.components.at(c).id;
         QString callee;
-        for (const Link &l : std::as_const(m_data.links)) {
-            const int to = componentIndex(l.to);
-            if (l.from != id || to < 0 || isBackground(l.protocol))
+        for (qsizetype l : e.out.value(id)) {
+            const int to = componentIndex(m_data.links.at(l).to);
+            if (to < 0 || isBackground(m_data.links.at(l).protocol))
                 continue;
             if (isKind(to, "database") || isKind(to, "cache") || isKind(to, "queue")
                 || isKind(to, "app_server")) {
@@ -1056,10 +1076,11 @@ void MermaidDesignBuilder::readFilesThatCall()
             QStringLiteral("read as the application server: its label names the code, and it "
                            "calls “%1”, as only running code can")
                 .arg(callee));
-        for (qsizetype l = 0; l < m_data.links.size(); ++l) {
-            Link &link = m_data.links[l];
-            if ((link.from == id || link.to == id) && !m_explicitProtocol.contains(link.id))
-                setDefaultProtocol(&link);
+        for (const QList<qsizetype> &list : { e.out.value(id), e.in.value(id) }) {
+            for (qsizetype l : list) {
+                if (!m_explicitProtocol.contains(m_data.links.at(l).id))
+                    setDefaultProtocol(&m_data.links[l]);
+            }
         }
     }
 }
@@ -1067,6 +1088,7 @@ void MermaidDesignBuilder::readFilesThatCall()
 void MermaidDesignBuilder::placeFirewalls(const QList<Draft> &drafts)
 {
     QHash<int, QList<int>> touched; // firewall → what it is attached to
+    QList<int> order;
     QHash<int, QStringList> ports;
     for (const Draft &d : drafts) {
         if (!d.attachment)
@@ -1074,6 +1096,8 @@ void MermaidDesignBuilder::placeFirewalls(const QList<Draft> &drafts)
         const bool fromFirewall = isKind(d.from, "firewall");
         const int firewall = fromFirewall ? d.from : d.to;
         const int other = fromFirewall ? d.to : d.from;
+        if (!touched.contains(firewall))
+            order.append(firewall);
         if (!touched[firewall].contains(other))
             touched[firewall].append(other);
         QStringList numbers = d.guess.ports;
@@ -1081,12 +1105,31 @@ void MermaidDesignBuilder::placeFirewalls(const QList<Draft> &drafts)
             numbers.removeOne(QString::number(d.guess.step));
         ports[firewall] += numbers;
     }
-    auto hasRequestLinks = [this](const ElementId &id) {
-        return std::any_of(m_data.links.cbegin(), m_data.links.cend(), [&](const Link &l) {
-            return (l.from == id || l.to == id) && !isBackground(l.protocol);
-        });
+    if (order.isEmpty())
+        return;
+    // The links by end, kept up to date as links move; removed links are only marked.
+    Ends e = ends();
+    QSet<qsizetype> removed;
+    auto live = [&removed](const QList<qsizetype> &list) {
+        QList<qsizetype> kept;
+        for (qsizetype l : list) {
+            if (!removed.contains(l))
+                kept.append(l);
+        }
+        return kept;
     };
-    auto linkFrom = [this](const ElementId &from, const ElementId &to, const Link &like) {
+    auto hasRequestLinks = [&](const ElementId &id) {
+        for (const QList<qsizetype> &list : { e.out.value(id), e.in.value(id) }) {
+            for (qsizetype l : list) {
+                if (!removed.contains(l) && !isBackground(m_data.links.at(l).protocol))
+                    return true;
+            }
+        }
+        return false;
+    };
+    auto linkFrom = [&](const ElementId &from, const ElementId &to, const Link &like) {
+        if (m_data.links.size() >= Mermaid::MaxEdges)
+            return;
         Link l = like;
         l.id = uniqueId(QString(), QStringLiteral("link"));
         l.from = from;
@@ -1094,42 +1137,49 @@ void MermaidDesignBuilder::placeFirewalls(const QList<Draft> &drafts)
         l.label.clear();
         if (m_explicitProtocol.contains(like.id))
             m_explicitProtocol.insert(l.id);
+        e.out[from].append(m_data.links.size());
+        e.in[to].append(m_data.links.size());
         m_data.links.append(l);
     };
-    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
-        Component &fw = m_data.components[it.key()];
+    for (int f : std::as_const(order)) {
+        const QList<int> &attached = touched.value(f);
+        Component &fw = m_data.components[f];
         const ElementId fwId = fw.id;
-        QStringList allowed = ports.value(it.key());
+        QStringList allowed = ports.value(f);
         allowed.removeDuplicates();
         if (!allowed.isEmpty())
             fw.props.insert(QStringLiteral("allowed_ports"), allowed);
         if (hasRequestLinks(fwId))
             continue; // it is drawn on the way in already; the line is a note about it
         const bool usersOnly = std::all_of(
-            it.value().cbegin(), it.value().cend(), [this](int c) { return isKind(c, "client"); });
+            attached.cbegin(), attached.cend(), [this](int c) { return isKind(c, "client"); });
         if (usersOnly) {
             // A note from the users to a firewall: it stands between them and the entry.
-            for (int user : it.value()) {
+            for (int user : attached) {
                 const ElementId userId = m_data.components.at(user).id;
-                QList<Link> entries;
-                for (qsizetype l = m_data.links.size() - 1; l >= 0; --l) {
+                QList<qsizetype> entries;
+                for (qsizetype l : live(e.out.value(userId))) {
                     const Link &link = m_data.links.at(l);
                     const int to = componentIndex(link.to);
-                    if (link.from != userId || to < 0 || isBackground(link.protocol)
-                        || isKind(to, "dns") || isKind(to, "client"))
+                    if (to < 0 || isBackground(link.protocol) || isKind(to, "dns")
+                        || isKind(to, "client"))
                         continue;
-                    entries.prepend(link);
-                    m_data.links.removeAt(l);
+                    entries.append(l);
                 }
                 if (entries.isEmpty())
                     continue;
-                linkFrom(userId, fwId, entries.first());
-                for (const Link &e : std::as_const(entries))
-                    linkFrom(fwId, e.to, e);
+                for (qsizetype l : std::as_const(entries))
+                    removed.insert(l);
+                const Link first = m_data.links.at(entries.first());
+                linkFrom(userId, fwId, first);
+                for (qsizetype l : std::as_const(entries)) {
+                    const Link entry = m_data.links.at(l);
+                    linkFrom(fwId, entry.to, entry);
+                }
             }
             continue;
         }
-        for (int target : it.value()) {
+        for (int target : attached) {
             if (isKind(target, "client"))
                 continue;
             const Component &t = m_data.components.at(target);
@@ -1140,41 +1190,57 @@ void MermaidDesignBuilder::placeFirewalls(const QList<Draft> &drafts)
             }
             // Beside a machine drawn as one node: it filters what comes in to it.
             const ElementId targetId = t.id;
-            QList<Link> in;
-            for (Link &l : m_data.links) {
-                const int from = componentIndex(l.from);
-                if (l.to == targetId && l.from != fwId && !isBackground(l.protocol) && from >= 0
-                    && !isKind(from, "monitoring")) {
-                    in.append(l);
-                    l.to = fwId;
-                }
+            QList<qsizetype> kept;
+            QList<qsizetype> moved;
+            for (qsizetype l : live(e.in.value(targetId))) {
+                const Link &link = m_data.links.at(l);
+                const int from = componentIndex(link.from);
+                if (link.from != fwId && !isBackground(link.protocol) && from >= 0
+                    && !isKind(from, "monitoring"))
+                    moved.append(l);
+                else
+                    kept.append(l);
             }
-            if (!in.isEmpty())
-                linkFrom(fwId, targetId, in.first());
+            if (moved.isEmpty())
+                continue;
+            for (qsizetype l : std::as_const(moved)) {
+                m_data.links[l].to = fwId;
+                e.in[fwId].append(l);
+            }
+            e.in[targetId] = kept;
+            linkFrom(fwId, targetId, m_data.links.at(moved.first()));
         }
         // Drawn only with lines beside the users and what they reach: it is on the way in.
         if (!hasRequestLinks(fwId)) {
-            for (int user : it.value()) {
+            Link like;
+            for (const Kinds::PropertySpec &p : Kinds::linkProperties())
+                like.props.insert(p.name, p.defaultValue);
+            like.protocol = QStringLiteral("http");
+            like.port = 80;
+            for (int user : attached) {
                 if (!isKind(user, "client"))
                     continue;
-                for (int target : it.value()) {
-                    if (isKind(target, "client"))
-                        continue;
-                    Link like;
-                    for (const Kinds::PropertySpec &p : Kinds::linkProperties())
-                        like.props.insert(p.name, p.defaultValue);
-                    like.protocol = QStringLiteral("http");
-                    like.port = 80;
-                    linkFrom(m_data.components.at(user).id, fwId, like);
-                    linkFrom(fwId, m_data.components.at(target).id, like);
+                linkFrom(m_data.components.at(user).id, fwId, like);
+                for (int target : attached) {
+                    if (!isKind(target, "client"))
+                        linkFrom(fwId, m_data.components.at(target).id, like);
                 }
             }
         }
     }
+    if (removed.isEmpty())
+        return;
+    QList<Link> links;
+    for (qsizetype l = 0; l < m_data.links.size(); ++l) {
+        if (!removed.contains(l))
+            links.append(m_data.links.at(l));
+    }
+    m_data.links = links;
 }
 
 void MermaidDesignBuilder::placeAgents()
 {
+    const Ends e = ends();
     for (qsizetype c = 0; c < m_data.components.size(); ++c) {
         Component &agent = m_data.components[c];
         if (agent.kind != QLatin1String("monitoring") || m_fromMeta.at(c) || !agent.host.isEmpty()
@@ -1183,15 +1249,17 @@ void MermaidDesignBuilder::placeAgents()
             continue;
         QString host;
         bool one = true;
-        for (const Link &l : std::as_const(m_data.links)) {
-            if (l.from != agent.id && l.to != agent.id)
-                continue;
-            const Component *other = m_data.component(l.from == agent.id ? l.to : l.from);
-            if (!other || other->kind == QLatin1String("monitoring"))
-                continue;
-            if (other->host.isEmpty() || (!host.isEmpty() && other->host != host))
-                one = false;
-            host = other->host;
+        for (const QList<qsizetype> &list : { e.out.value(agent.id), e.in.value(agent.id) }) {
+            for (qsizetype l : list) {
+                const Link &link = m_data.links.at(l);
+                const int o = componentIndex(link.from == agent.id ? link.to : link.from);
+                const Component *other = o >= 0 ? &m_data.components.at(o) : nullptr;
+                if (!other || other->kind == QLatin1String("monitoring"))
+                    continue;
+                if (other->host.isEmpty() || (!host.isEmpty() && other->host != host))
+                    one = false;
+                host = other->host;
+            }
         }
         // An agent drawn beside the services of one machine runs on that machine.
         if (one && !host.isEmpty())
@@ -1222,64 +1290,68 @@ void MermaidDesignBuilder::followTls()
             || (c.kind == QLatin1String("web_server")
                 && c.props.value(QStringLiteral("tls")).toBool());
     };
+    const Ends e = ends();
     // Forwards: what arrives encrypted goes on encrypted through a firewall, and ends where a
-    // balancer or web server passes plain HTTP on.
-    for (qsizetype round = 0; round <= m_data.links.size(); ++round) {
-        bool changed = false;
-        for (qsizetype c = 0; c < m_data.components.size(); ++c) {
-            Component &comp = m_data.components[c];
-            if (m_fromMeta.at(c))
-                continue;
-            bool encryptedIn = false;
-            for (const Link &l : std::as_const(m_data.links))
-                encryptedIn = encryptedIn
-                    || (l.to == comp.id && !isBackground(l.protocol) && isEncrypted(l));
-            if (!encryptedIn)
-                continue;
-            for (qsizetype l = 0; l < m_data.links.size(); ++l) {
-                Link &link = m_data.links[l];
-                if (link.from != comp.id || isBackground(link.protocol) || isEncrypted(link)
-                    || !carriesHttp(link.protocol))
-                    continue;
-                if (passesThrough(comp.kind) && !m_explicitProtocol.contains(link.id)) {
-                    makeHttps(link);
-                    changed = true;
-                } else if (canTerminate(comp.kind) && !terminates(comp)) {
-                    comp.props.insert(comp.kind == QLatin1String("load_balancer")
-                            ? QStringLiteral("tls_termination")
-                            : QStringLiteral("tls"),
-                        true);
-                    changed = true;
-                }
-            }
-        }
-        if (!changed)
-            break;
-    }
-    // Backwards: in front of where TLS ends, the users speak HTTPS, through firewalls.
-    QList<ElementId> work;
-    QSet<ElementId> seen;
-    for (const Component &c : std::as_const(m_data.components)) {
-        if (canTerminate(c.kind) && terminates(c)) {
-            work.append(c.id);
-            seen.insert(c.id);
+    // balancer or web server passes plain HTTP on. Each component is looked at when something
+    // encrypted reaches it, so each link changes at most once.
+    QList<int> work;
+    QSet<int> queued;
+    for (const Link &l : std::as_const(m_data.links)) {
+        const int to = componentIndex(l.to);
+        if (to >= 0 && !isBackground(l.protocol) && isEncrypted(l) && !queued.contains(to)) {
+            queued.insert(to);
+            work.append(to);
         }
     }
     while (!work.isEmpty()) {
-        const ElementId at = work.takeLast();
-        for (qsizetype l = 0; l < m_data.links.size(); ++l) {
+        const int c = work.takeLast();
+        Component &comp = m_data.components[c];
+        if (m_fromMeta.at(c))
+            continue;
+        for (qsizetype l : e.out.value(comp.id)) {
             Link &link = m_data.links[l];
-            const Component *from = m_data.component(link.from);
-            if (link.to != at || !from || isBackground(link.protocol) || isEncrypted(link)
+            if (isBackground(link.protocol) || isEncrypted(link) || !carriesHttp(link.protocol))
+                continue;
+            if (passesThrough(comp.kind) && !m_explicitProtocol.contains(link.id)) {
+                makeHttps(link);
+                const int to = componentIndex(link.to);
+                if (to >= 0 && !queued.contains(to)) {
+                    queued.insert(to);
+                    work.append(to);
+                }
+            } else if (canTerminate(comp.kind) && !terminates(comp)) {
+                comp.props.insert(comp.kind == QLatin1String("load_balancer")
+                        ? QStringLiteral("tls_termination")
+                        : QStringLiteral("tls"),
+                    true);
+            }
+        }
+    }
+    // Backwards: in front of where TLS ends, the users speak HTTPS, through firewalls.
+    QList<ElementId> back;
+    QSet<ElementId> seen;
+    for (const Component &c : std::as_const(m_data.components)) {
+        if (canTerminate(c.kind) && terminates(c)) {
+            back.append(c.id);
+            seen.insert(c.id);
+        }
+    }
+    while (!back.isEmpty()) {
+        const ElementId at = back.takeLast();
+        for (qsizetype l : e.in.value(at)) {
+            Link &link = m_data.links[l];
+            const int from = componentIndex(link.from);
+            if (from < 0 || isBackground(link.protocol) || isEncrypted(link)
                 || link.protocol != QLatin1String("http") || m_explicitProtocol.contains(link.id))
                 continue;
-            const bool user = from->kind == QLatin1String("client");
-            if (!user && !passesThrough(from->kind))
+            const Component &caller = m_data.components.at(from);
+            const bool user = caller.kind == QLatin1String("client");
+            if (!user && !passesThrough(caller.kind))
                 continue;
             makeHttps(link);
-            if (!user && !seen.contains(from->id)) {
-                seen.insert(from->id);
-                work.append(from->id);
+            if (!user && !seen.contains(caller.id)) {
+                seen.insert(caller.id);
+                back.append(caller.id);
             }
         }
     }

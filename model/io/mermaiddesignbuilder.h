@@ -94,6 +94,14 @@ private:
         int order = 0;
     };
 
+    /** The links of each component by id, as indices into m_data.links. */
+    struct Ends
+    {
+        QHash<ElementId, QList<qsizetype>> out;
+        QHash<ElementId, QList<qsizetype>> in;
+    };
+    Ends ends() const;
+
     void readMeta();
     void guessNodes();
     void findAliases();
@@ -147,6 +155,7 @@ private:
     QList<bool> m_roleGiven; ///< per component: the text or metadata set the role
     QList<bool> m_modeGiven; ///< per component: the text or metadata set a monitoring mode
     QList<int> m_nodeOf; ///< per component: its node
+    QHash<ElementId, int> m_index; ///< component id → index in m_data.components
     QSet<ElementId> m_explicitProtocol; ///< links whose protocol the text or metadata gave
     QSet<QString> m_usedIds;
     QHash<QString, int> m_nextSuffix; ///< per id stem, the last number tried

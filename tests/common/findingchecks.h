@@ -46,7 +46,8 @@ inline QStringList problems(const DesignData &design, const QList<Finding> &find
         }
         if (f.rule == QLatin1String("config.unreachable"))
             unreachable.unite(QSet<QString>(f.subjects.begin(), f.subjects.end()));
-        if (f.rule.startsWith(QLatin1String("spof.")) || f.rule == QLatin1String("security.no-https")
+        if (f.rule.startsWith(QLatin1String("spof."))
+            || f.rule == QLatin1String("security.no-https")
             || f.rule == QLatin1String("security.plaintext-internal")
             || f.rule == QLatin1String("config.maintenance-downtime"))
             onPath.unite(QSet<QString>(f.subjects.begin(), f.subjects.end()));
@@ -72,8 +73,8 @@ inline QStringList problems(const DesignData &design, const QList<Finding> &find
             }
             const QString t = f.rule + u'\n' + text;
             if (templates.contains(t))
-                out.append(QStringLiteral("not grouped: ") + templates.value(t) + QStringLiteral(
-                               " and ") + k);
+                out.append(QStringLiteral("not grouped: ") + templates.value(t)
+                    + QStringLiteral(" and ") + k);
             else
                 templates.insert(t, k);
         }

@@ -4,10 +4,9 @@
 // checked for its reading (kinds, properties, hosts, links, where TLS ends, DNS targets) and for
 // the findings a reviewer would and would not give (expectations.json). The totals are printed
 // at the end, so that a change to the reader can be measured against the previous one.
-#include "findingchecks.h"
-
 #include "analysis/validator.h"
 #include "design/kinds.h"
+#include "findingchecks.h"
 #include "io/mermaidreader.h"
 
 #include <QFile>
@@ -28,7 +27,10 @@ QJsonArray cases()
     QFile file(fixture(QStringLiteral("expectations.json")));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("cases")).toArray();
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("cases"))
+        .toArray();
 }
 
 bool encrypted(const Link &l)
@@ -62,10 +64,12 @@ QString checkLink(const DesignData &d, const QString &spec)
         if (l.from != from || l.to != to)
             continue;
         if (suffix.isEmpty())
-            return isRequest(l) ? QString() : QStringLiteral("%1 is %2, not a request").arg(spec, l.protocol);
+            return isRequest(l) ? QString()
+                                : QStringLiteral("%1 is %2, not a request").arg(spec, l.protocol);
         if (suffix == QLatin1String("tls"))
-            return encrypted(l) && isRequest(l) ? QString()
-                                                : QStringLiteral("%1 is %2, not encrypted").arg(spec, l.protocol);
+            return encrypted(l) && isRequest(l)
+                ? QString()
+                : QStringLiteral("%1 is %2, not encrypted").arg(spec, l.protocol);
         if (suffix == QLatin1String("plain"))
             return !encrypted(l) && isRequest(l)
                 ? QString()
@@ -150,9 +154,9 @@ private Q_SLOTS:
         for (auto it = kinds.begin(); it != kinds.end(); ++it) {
             const Component *c = d.component(it.key());
             const QString kind = c ? c->kind : QStringLiteral("(missing)");
-            fact(kind == it.value().toString()
-                    ? QString()
-                    : QStringLiteral("%1 is %2, not %3").arg(it.key(), kind, it.value().toString()));
+            fact(kind == it.value().toString() ? QString()
+                                               : QStringLiteral("%1 is %2, not %3")
+                                                     .arg(it.key(), kind, it.value().toString()));
         }
         const QJsonObject props = expect.value(QStringLiteral("props")).toObject();
         for (auto it = props.begin(); it != props.end(); ++it) {
@@ -162,7 +166,8 @@ private Q_SLOTS:
                 const QVariant have = c ? c->props.value(p.key()) : QVariant();
                 const bool same = p.value().isArray()
                     ? have.toStringList() == p.value().toVariant().toStringList()
-                    : have == p.value().toVariant() || (p.value().isString() && have.toString() == p.value().toString());
+                    : have == p.value().toVariant()
+                        || (p.value().isString() && have.toString() == p.value().toString());
                 fact(same ? QString()
                           : QStringLiteral("%1.%2 is %3").arg(it.key(), p.key(), have.toString()));
             }
@@ -170,9 +175,9 @@ private Q_SLOTS:
         const QJsonObject hosts = expect.value(QStringLiteral("hosts")).toObject();
         for (auto it = hosts.begin(); it != hosts.end(); ++it) {
             const QString host = hostOf(d, it.key());
-            fact(host == it.value().toString()
-                    ? QString()
-                    : QStringLiteral("%1 is on “%2”, not “%3”").arg(it.key(), host, it.value().toString()));
+            fact(host == it.value().toString() ? QString()
+                                               : QStringLiteral("%1 is on “%2”, not “%3”")
+                                                     .arg(it.key(), host, it.value().toString()));
         }
         for (const QJsonValue &group : expect.value(QStringLiteral("sameHost")).toArray()) {
             const QStringList ids = group.toVariant().toStringList();
@@ -186,7 +191,8 @@ private Q_SLOTS:
             const QStringList ids = group.toVariant().toStringList();
             const QString a = hostOf(d, ids.value(0));
             const QString b = hostOf(d, ids.value(1));
-            fact(a != b || a.isEmpty() ? QString() : QStringLiteral("on one machine: ") + ids.join(u' '));
+            fact(a != b || a.isEmpty() ? QString()
+                                       : QStringLiteral("on one machine: ") + ids.join(u' '));
         }
         for (const QJsonValue &id : expect.value(QStringLiteral("absent")).toArray())
             fact(d.component(id.toString()) ? QStringLiteral("%1 is a component").arg(id.toString())
@@ -212,8 +218,9 @@ private Q_SLOTS:
             targets.sort();
             QStringList wanted = it.value().toVariant().toStringList();
             wanted.sort();
-            fact(targets == wanted ? QString()
-                                   : QStringLiteral("%1 points at %2").arg(it.key(), targets.join(u',')));
+            fact(targets == wanted
+                    ? QString()
+                    : QStringLiteral("%1 points at %2").arg(it.key(), targets.join(u',')));
         }
 
         const QList<Finding> findings = Validator::validate(d);
