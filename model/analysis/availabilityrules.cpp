@@ -379,8 +379,20 @@ void Rules::availability(const DesignIndex &index,
     if (!reads.isServed())
         return; // config.no-path explains why; nothing is "single" when nothing works
     const int n = index.componentCount();
+    // A firewall on a machine beside what it guards (iptables, ufw) fails with that machine:
+    // the finding about what runs there covers it.
+    auto hostFirewallCovered = [&](const SpofAnalysis &a, int c) {
+        const int h = index.hostOf(c);
+        if (index.kind(c) != Kind::Firewall || h < 0)
+            return false;
+        for (int o : index.componentsOn(h)) {
+            if (o != c && index.kind(o) != Kind::Firewall && a.componentIsSpof(o))
+                return true;
+        }
+        return false;
+    };
     for (int c = 0; c < n; ++c) {
-        if (reads.componentIsSpof(c))
+        if (reads.componentIsSpof(c) && !hostFirewallCovered(reads, c))
             out->append(componentFinding(index, c));
     }
     auto anyComponentSpof = [&](const SpofAnalysis &a, int h) {
@@ -405,7 +417,8 @@ void Rules::availability(const DesignIndex &index,
     if (!writes || !writes->isServed())
         return;
     for (int c = 0; c < n; ++c) {
-        if (writes->componentIsSpof(c) && !reads.componentIsSpof(c))
+        if (writes->componentIsSpof(c) && !reads.componentIsSpof(c)
+            && !hostFirewallCovered(*writes, c))
             out->append(writeFinding(index, c));
     }
     for (int h = 0; h < index.hostCount(); ++h) {

@@ -539,6 +539,16 @@ void MermaidDesignBuilder::computeEntries()
         const int b = m_componentOf.at(toNode);
         if (a < 0 || b < 0 || a == b)
             continue;
+        // A heartbeat between the balancers of a pair, or an agent's line, carries no
+        // request: it makes no member the one that is called.
+        if (isKind(a, "monitoring") || isKind(b, "monitoring"))
+            continue;
+        const QString protocol = MermaidHeuristics::parseLinkText(e.text).protocol;
+        if (isBackground(protocol) && protocol != QLatin1String("replication"))
+            continue;
+        if (isKind(a, "load_balancer") && isKind(b, "load_balancer") && protocol.isEmpty()
+            && (undirected(e) || e.stroke == Mermaid::Stroke::Dotted))
+            continue;
         QSet<int> ancestors;
         for (int s = m_graph.nodes.at(fromNode).subgraph, steps = 0;
              s >= 0 && steps <= Mermaid::MaxDepth + 1;
@@ -761,6 +771,54 @@ bool MermaidDesignBuilder::makeDrafts(QList<Draft> *drafts)
     return true;
 }
 
+void MermaidDesignBuilder::findFirewallsBeside(QList<Draft> &drafts)
+{
+    // Only traffic counts: a monitoring line or a heartbeat neither reaches nor guards.
+    auto counts = [this](const Draft &d) {
+        return d.meta.isEmpty() && !d.attachment && !isBackground(d.guess.protocol)
+            && !isKind(d.from, "monitoring") && !isKind(d.to, "monitoring");
+    };
+    const qsizetype n = m_data.components.size();
+    QList<QList<qsizetype>> in(n);
+    QList<QList<qsizetype>> out(n);
+    for (qsizetype i = 0; i < drafts.size(); ++i) {
+        if (!counts(drafts.at(i)))
+            continue;
+        out[drafts.at(i).from].append(i);
+        in[drafts.at(i).to].append(i);
+    }
+    // Is `c` reached by traffic that does not come from `besides`?
+    auto reachedOtherwise = [&](int c, int besides) {
+        return std::any_of(in.at(c).cbegin(), in.at(c).cend(), [&](qsizetype i) {
+            return drafts.at(i).from != besides;
+        });
+    };
+    // A firewall that nothing sends traffic to, drawn with an arrow to what the users reach
+    // another way (`Firewall --> LoadBalancer` beside `Users --> LoadBalancer`), stands in front
+    // of it; so does one that only receives an arrow from what is reached anyway. Either way the
+    // arrow is not a second way in.
+    for (qsizetype f = 0; f < n; ++f) {
+        if (!isKind(static_cast<int>(f), "firewall") || m_fromMeta.at(f))
+            continue;
+        const int fw = static_cast<int>(f);
+        const bool onlyOut = in.at(f).isEmpty() && !out.at(f).isEmpty();
+        const bool onlyIn = out.at(f).isEmpty() && !in.at(f).isEmpty();
+        if (!onlyOut && !onlyIn)
+            continue;
+        const QList<qsizetype> &lines = onlyOut ? out.at(f) : in.at(f);
+        // A line that names a protocol is a link, as for dotted lines.
+        const bool beside = std::all_of(lines.cbegin(), lines.cend(), [&](qsizetype i) {
+            const int other = onlyOut ? drafts.at(i).to : drafts.at(i).from;
+            return drafts.at(i).guess.protocol.isEmpty() && !isKind(other, "client")
+                && reachedOtherwise(other, fw);
+        });
+        if (!beside)
+            continue;
+        for (qsizetype i : lines)
+            drafts[i].attachment = true;
+    }
+}
+
 void MermaidDesignBuilder::findResponses(QList<Draft> &drafts)
 {
     const int n = static_cast<int>(m_data.components.size());
@@ -970,10 +1028,14 @@ void MermaidDesignBuilder::handOverDns()
         QStringList targets;
         QSet<QString> targetSet;
         QStringList callers;
+        QSet<QString> secureCallers; // the users' edge to the name says they speak HTTPS
         for (qsizetype l : e.in.value(dnsId)) {
             const int from = componentIndex(m_data.links.at(l).from);
-            if (from >= 0 && isKind(from, "client"))
-                callers.append(m_data.links.at(l).from);
+            if (from < 0 || !isKind(from, "client"))
+                continue;
+            callers.append(m_data.links.at(l).from);
+            if (isEncrypted(m_data.links.at(l)))
+                secureCallers.insert(m_data.links.at(l).from);
         }
         for (qsizetype l : e.out.value(dnsId)) {
             const Link &link = m_data.links.at(l);
@@ -1014,6 +1076,17 @@ void MermaidDesignBuilder::handOverDns()
                 } else {
                     direct.props.insert(QStringLiteral("tls"), false);
                     setDefaultProtocol(&direct);
+                }
+                // "HTTPS" on the way to the name is about the connection that follows: a
+                // name is looked up, not browsed.
+                if (secureCallers.contains(caller) && !isEncrypted(direct)) {
+                    if (direct.protocol == QLatin1String("http")) {
+                        direct.protocol = QStringLiteral("https");
+                        direct.port = 443;
+                    } else {
+                        direct.props.insert(QStringLiteral("tls"), true);
+                    }
+                    m_explicitProtocol.insert(direct.id);
                 }
                 added.append(direct);
             }
@@ -1477,6 +1550,7 @@ bool MermaidDesignBuilder::build(DesignData *out)
     QList<Draft> drafts;
     if (!makeDrafts(&drafts))
         return false;
+    findFirewallsBeside(drafts);
     findResponses(drafts);
     makeLinks(drafts);
     pairSharedAddresses();

@@ -89,7 +89,7 @@ private:
         QString text;
         MermaidHeuristics::LinkGuess guess;
         QJsonObject meta;
-        bool attachment = false; ///< a firewall touched by a dotted or undirected line
+        bool attachment = false; ///< a firewall drawn beside what it guards, not on the way
         bool response = false;
         int order = 0;
     };
@@ -112,6 +112,7 @@ private:
     void computeEntries();
     QList<ResolvedEdge> resolveJunctions();
     bool makeDrafts(QList<Draft> *drafts);
+    void findFirewallsBeside(QList<Draft> &drafts);
     void findResponses(QList<Draft> &drafts);
     void makeLinks(const QList<Draft> &drafts);
     void handOverDns();

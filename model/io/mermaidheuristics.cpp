@@ -816,6 +816,10 @@ void appendWord(
         w.stem.chop(1);
     if (w.stem.isEmpty())
         w.stem = w.text;
+    // A plural reads like its singular ("Serveur d'applications", "réplicas", "APIs").
+    if (w.stem.size() > 3 && w.stem.back() == u's' && !knownWord(w.stem)
+        && knownWord(w.stem.chopped(1)))
+        w.stem.chop(1);
     w.start = start;
     w.end = end;
     w.segment = segment;
