@@ -341,6 +341,14 @@ void unreachable(const DesignIndex &index, QList<Finding> *out)
         // A firewall inside a host guards that host; it is not on the request path.
         if (k == Kind::Firewall && index.hostOf(c) >= 0)
             continue;
+        // Storage only a database writes to (its backups, an export) serves the database.
+        const std::span<const int> in = index.inLinks(c);
+        const bool databaseStorage = !in.empty() && index.outLinks(c).empty()
+            && std::all_of(in.begin(), in.end(), [&](int l) {
+                   return index.kind(index.linkFrom(l)) == Kind::Database;
+               });
+        if (databaseStorage)
+            continue;
         // A standby copy of a database that is used is there on purpose.
         const int cluster = index.databaseCluster(c);
         bool standby = false;

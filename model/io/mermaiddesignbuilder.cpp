@@ -1100,6 +1100,35 @@ void MermaidDesignBuilder::handOverDns()
 
 void MermaidDesignBuilder::pairSharedAddresses()
 {
+    // A heartbeat that says so ("keepalived", "VRRP", "heartbeat") between two balancers: they
+    // are one cluster, the second takes over the address of the first.
+    for (const Link &l : std::as_const(m_data.links)) {
+        const int a = componentIndex(l.from);
+        const int b = componentIndex(l.to);
+        if (l.protocol != QLatin1String("vrrp") || !m_explicitProtocol.contains(l.id) || a < 0
+            || b < 0 || !isKind(a, "load_balancer") || !isKind(b, "load_balancer")
+            || m_fromMeta.at(a) || m_fromMeta.at(b))
+            continue;
+        Component &first = m_data.components[a];
+        Component &second = m_data.components[b];
+        const QString peer = QStringLiteral("peer");
+        if (!first.props.value(peer).toString().isEmpty()
+            || !second.props.value(peer).toString().isEmpty())
+            continue;
+        for (Component *c : { &first, &second }) {
+            Component *other = c == &first ? &second : &first;
+            c->props.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
+            c->props.insert(peer, other->id);
+            // VRRP exists to move a virtual address: the pair has one, drawn or not.
+            if (c->props.value(QStringLiteral("virtual_ip")).toString().isEmpty())
+                c->props.insert(QStringLiteral("virtual_ip"), QStringLiteral("(not drawn)"));
+            Reading::setRoleGuess(c,
+                QStringLiteral("read as a cluster with “%1” sharing a virtual IP: the line "
+                               "between them is their heartbeat (%2)")
+                    .arg(other->label.simplified(),
+                        l.label.isEmpty() ? QStringLiteral("VRRP") : l.label));
+        }
+    }
     for (auto it = m_addressTargets.cbegin(); it != m_addressTargets.cend(); ++it) {
         QList<int> balancers;
         for (int c : it.value()) {
@@ -1457,6 +1486,30 @@ void MermaidDesignBuilder::inferFromLinks()
                 QStringLiteral("read as a replica: the replication line ends there"));
             m_roleGiven[b] = true;
         }
+    }
+    // A database drawn with a line to where backups are kept is backed up, that often; the
+    // line is the backup job, not a request.
+    for (Link &l : m_data.links) {
+        const int a = index.value(l.from, -1);
+        const int b = index.value(l.to, -1);
+        if (a < 0 || b < 0)
+            continue;
+        const MermaidHeuristics::ComponentGuess &ga = m_guess.at(m_nodeOf.at(a));
+        const MermaidHeuristics::ComponentGuess &gb = m_guess.at(m_nodeOf.at(b));
+        const int db = ga.backupStore ? b : a;
+        const MermaidHeuristics::ComponentGuess &store = ga.backupStore ? ga : gb;
+        if (ga.backupStore == gb.backupStore || m_fromMeta.at(a) || m_fromMeta.at(b)
+            || m_data.components.at(db).kind != QLatin1String("database"))
+            continue;
+        QVariantMap &props = m_data.components[db].props;
+        if (props.value(QStringLiteral("backup")).toString() == QLatin1String("none"))
+            props.insert(QStringLiteral("backup"), store.backupFrequency);
+        if (!m_explicitProtocol.contains(l.id)) {
+            l.protocol = QStringLiteral("file");
+            l.port = 0;
+        }
+        if (ga.backupStore)
+            std::swap(l.from, l.to); // drawn as a restore: the copies go from the database
     }
     for (qsizetype i = 0; i < m_data.components.size(); ++i) {
         Component &c = m_data.components[i];

@@ -1364,6 +1364,55 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
 
 } // namespace
 
+/** The label names a store of backups: backups themselves, or backup storage. A "backup" that
+ *  is a server ("Backup LB", "Backup DB") is a standby instead. */
+bool namesBackupStore(const QList<Word> &words)
+{
+    static const QSet<QString> copies = { QStringLiteral("backups"),
+        QStringLiteral("sauvegarde"),
+        QStringLiteral("sauvegardes"),
+        QStringLiteral("respaldo"),
+        QStringLiteral("respaldos"),
+        QStringLiteral("sicherung"),
+        QStringLiteral("sicherungen"),
+        QStringLiteral("datensicherung"),
+        QStringLiteral("snapshots"),
+        QStringLiteral("dump"),
+        QStringLiteral("dumps"),
+        QStringLiteral("mysqldump"),
+        QStringLiteral("mariabackup"),
+        QStringLiteral("xtrabackup") };
+    static const QSet<QString> storage = { QStringLiteral("storage"),
+        QStringLiteral("bucket"),
+        QStringLiteral("s3"),
+        QStringLiteral("glacier"),
+        QStringLiteral("nas"),
+        QStringLiteral("tape"),
+        QStringLiteral("offsite"),
+        QStringLiteral("archive"),
+        QStringLiteral("stockage"),
+        QStringLiteral("almacenamiento"),
+        QStringLiteral("armazenamento"),
+        QStringLiteral("speicher") };
+    for (const Word &w : words) {
+        if (copies.contains(w.text))
+            return true;
+    }
+    return (hasWord(words, "backup") && hasAny(words, storage))
+        || hasPair(words, "copia", "seguridad") || hasPair(words, "copias", "seguridad")
+        || hasPair(words, "copia", "seguranca") || hasPair(words, "copias", "seguranca");
+}
+
+QString backupFrequencyOf(const QList<Word> &words)
+{
+    if (hasWord(words, "binlog") || hasWord(words, "wal") || hasWord(words, "pitr")
+        || hasWord(words, "continuous"))
+        return QStringLiteral("continuous");
+    if (hasWord(words, "hourly"))
+        return QStringLiteral("hourly");
+    return QStringLiteral("daily");
+}
+
 ComponentGuess guessComponent(
     const QString &label, Mermaid::Shape shape, const QString &icon, const QStringList &classes)
 {
@@ -1372,6 +1421,7 @@ ComponentGuess guessComponent(
     const QList<Word> words = wordsOf(text);
     g.address = ipv4In(label);
     QString kind = kindFromClasses(classes);
+    const bool fromClasses = !kind.isEmpty();
     if (kind.isEmpty()) {
         const KindReading r = kindFromWords(words);
         kind = r.kind;
@@ -1391,6 +1441,17 @@ ComponentGuess guessComponent(
             g.sharedAddress = true;
             return g;
         }
+    }
+    const bool storeKind = kind.isEmpty() || kind == QLatin1String("database")
+        || kind == QLatin1String("app_files") || kind == QLatin1String("generic");
+    if (storeKind && !fromClasses && namesBackupStore(words)) {
+        g.kind = QStringLiteral("generic");
+        g.fromText = true;
+        g.backupStore = true;
+        g.backupFrequency = backupFrequencyOf(words);
+        g.doubt = QStringLiteral("read as the place backups are kept, from its label");
+        g.props.clear();
+        return g;
     }
     if (kind.isEmpty() && !icon.isEmpty())
         kind = kindFromIcon(icon);

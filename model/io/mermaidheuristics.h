@@ -45,6 +45,11 @@ struct ComponentGuess
     /** A virtual or floating IP: the shared address of what it points at, not a component. */
     bool sharedAddress = false;
     QString address; ///< an IPv4 address written in the label, or empty
+    /** Where the backups are kept ("S3 backups", "Sauvegardes", "mysqldump"): the database it
+     *  is drawn beside has a backup; the store itself is generic storage. */
+    bool backupStore = false;
+    /** For a backup store: how often, as a database `backup` value ("daily" unless it says). */
+    QString backupFrequency;
 };
 
 /** The component a node looks like. Classes named after a kind ("database", "lb") win. */
