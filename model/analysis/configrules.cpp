@@ -676,10 +676,13 @@ QString Rules::labels(const DesignIndex &index, const std::vector<int> &componen
     for (int c : components)
         names.append(index.quoted(c));
     // “Nginx” and “Nginx” says nothing: name their machines.
+    QHash<QString, int> uses;
+    for (const QString &name : std::as_const(names))
+        ++uses[name];
     QStringList shown = names;
     for (qsizetype i = 0; i < names.size(); ++i) {
         const int h = index.hostOf(components[i]);
-        if (names.count(names.at(i)) > 1 && h >= 0)
+        if (uses.value(names.at(i)) > 1 && h >= 0)
             shown[i] = QStringLiteral("%1 on %2").arg(names.at(i), index.quotedHost(h));
     }
     return listing(shown);

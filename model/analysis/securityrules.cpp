@@ -263,6 +263,7 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
     const int n = index.componentCount();
     std::vector<int> terminators;
     std::vector<int> targets;
+    std::vector<char> isTarget(n, 0);
     QStringList subjects;
     for (int c = 0; c < n; ++c) {
         if (!terminatesTls(index, c))
@@ -273,8 +274,10 @@ void plaintextInternal(const DesignIndex &index, QList<Finding> *out)
             if (index.isRequestLink(l) && carriesHttp(index.link(l).protocol)
                 && !index.isEncrypted(l) && acrossMachines(index, c, to)) {
                 plain = true;
-                if (std::find(targets.begin(), targets.end(), to) == targets.end())
+                if (!isTarget[to]) {
+                    isTarget[to] = 1;
                     targets.push_back(to);
+                }
             }
         }
         if (!plain)

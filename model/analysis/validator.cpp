@@ -155,10 +155,18 @@ void judgeService(
 // A guess of the importer that a finding rests on is said, with how to correct it.
 void mentionGuesses(const DesignData &design, QList<Finding> *findings)
 {
+    // Only guessed components matter; most designs have none, and a finding may name thousands.
+    QHash<QString, const Component *> guessed;
+    for (const Component &c : design.components) {
+        if (!Reading::kindGuess(c).isEmpty() || !Reading::roleGuess(c).isEmpty())
+            guessed.insert(c.id, &c);
+    }
+    if (guessed.isEmpty())
+        return;
     for (Finding &f : *findings) {
         QStringList notes;
         for (const QString &id : std::as_const(f.subjects)) {
-            const Component *c = design.component(id);
+            const Component *c = guessed.value(id);
             if (!c)
                 continue;
             const QString label = c->label.isEmpty() ? c->id : c->label;

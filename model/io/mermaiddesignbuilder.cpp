@@ -259,6 +259,120 @@ void MermaidDesignBuilder::findAliases()
     }
 }
 
+void MermaidDesignBuilder::splitStackNodes()
+{
+    // What runs on a machine, in the order a request passes through it.
+    static const QStringList stack = { QStringLiteral("web_server"),
+        QStringLiteral("app_server"),
+        QStringLiteral("cache"),
+        QStringLiteral("queue"),
+        QStringLiteral("app_files"),
+        QStringLiteral("database") };
+    static const QRegularExpression separators(QStringLiteral("\\s*(?:\\+|,|&|;|\\n)\\s*"));
+    static const QRegularExpression inParentheses(QStringLiteral("^([^()]*)\\(([^()]*)\\)\\s*$"));
+    QSet<QString> ids;
+    for (const Mermaid::Node &n : std::as_const(m_graph.nodes))
+        ids.insert(n.id);
+    for (const Mermaid::Subgraph &sg : std::as_const(m_graph.subgraphs))
+        ids.insert(sg.id);
+    const qsizetype count = m_graph.nodes.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const Mermaid::Node node = m_graph.nodes.at(i);
+        if (node.shape == Shape::Junction || m_componentMeta.contains(node.id)
+            || !node.classes.isEmpty() || m_guess.at(i).sharedAddress
+            || m_graph.nodes.size() + 8 > Mermaid::MaxNodes
+            || m_graph.edges.size() + 8 > Mermaid::MaxEdges)
+            continue;
+        // Inside what may be a machine already, the node is one process of it ("Gunicorn +
+        // Flask code" in "Application server").
+        if (node.subgraph >= 0) {
+            const Mermaid::Subgraph &around = m_graph.subgraphs.at(node.subgraph);
+            const MermaidHeuristics::GroupMeaning meaning
+                = MermaidHeuristics::groupMeaning(around.title, around.icon);
+            if (meaning != MermaidHeuristics::GroupMeaning::Group
+                && meaning != MermaidHeuristics::GroupMeaning::Site)
+                continue;
+        }
+        // "Server 1: Nginx + App + MySQL Primary", "Server 2 (Nginx, Gunicorn, MySQL)": the
+        // machine first, then what runs on it.
+        QString title;
+        QString rest = node.label;
+        const QRegularExpressionMatch paren = inParentheses.match(rest);
+        const qsizetype colon = rest.indexOf(u':');
+        if (paren.hasMatch()) {
+            title = paren.captured(1).trimmed();
+            rest = paren.captured(2);
+        } else if (colon > 0) {
+            title = rest.left(colon).trimmed();
+            rest = rest.mid(colon + 1);
+        }
+        const QStringList parts = rest.split(separators, Qt::SkipEmptyParts);
+        if (parts.size() < 2 || parts.size() > stack.size())
+            continue;
+        QList<MermaidHeuristics::ComponentGuess> guesses;
+        QStringList kinds;
+        for (const QString &part : parts) {
+            const MermaidHeuristics::ComponentGuess g
+                = MermaidHeuristics::guessComponent(part, Shape::Rect, QString(), {});
+            if (!g.fromText || !stack.contains(g.kind) || kinds.contains(g.kind))
+                break;
+            guesses.append(g);
+            kinds.append(g.kind);
+        }
+        if (guesses.size() != parts.size())
+            continue; // copies, a note, or a combination the label reading handles
+        if (!title.isEmpty()
+            && MermaidHeuristics::guessComponent(title, Shape::Rect, QString(), {}).fromText)
+            continue; // "Web server: Nginx + PHP" names one thing and its software
+        Mermaid::Subgraph sg;
+        sg.id = node.id;
+        sg.title = title.isEmpty() ? node.label.simplified() : title;
+        sg.parent = node.subgraph;
+        sg.line = node.line;
+        sg.column = node.column;
+        m_graph.subgraphs.append(sg);
+        const int s = static_cast<int>(m_graph.subgraphs.size() - 1);
+        QHash<QString, int> nodeOfKind;
+        for (qsizetype k = 0; k < parts.size(); ++k) {
+            Mermaid::Node part = node;
+            QString id = node.id + u'_' + kinds.at(k);
+            for (int n = 2; ids.contains(id); ++n)
+                id = QStringLiteral("%1_%2_%3").arg(node.id, kinds.at(k)).arg(n);
+            ids.insert(id);
+            part.id = id;
+            part.label = parts.at(k).trimmed();
+            part.hasLabel = true;
+            part.shape = kinds.at(k) == QLatin1String("database") ? Shape::Cylinder : Shape::Rect;
+            part.subgraph = s;
+            m_graph.nodes.append(part);
+            m_guess.append(guesses.at(k));
+            nodeOfKind.insert(kinds.at(k), static_cast<int>(m_graph.nodes.size() - 1));
+        }
+        // Each calls the next layer down that is there: web → application → its stores.
+        auto add = [&](int from, int to) {
+            Mermaid::Edge e;
+            e.from = from;
+            e.to = to;
+            e.line = node.line;
+            e.column = node.column;
+            m_graph.edges.append(e);
+        };
+        const int web = nodeOfKind.value(QStringLiteral("web_server"), -1);
+        const int app = nodeOfKind.value(QStringLiteral("app_server"), -1);
+        if (web >= 0 && app >= 0)
+            add(web, app);
+        const int caller = app >= 0 ? app : web;
+        for (const QString &store : { QStringLiteral("cache"),
+                 QStringLiteral("queue"),
+                 QStringLiteral("app_files"),
+                 QStringLiteral("database") }) {
+            const int to = nodeOfKind.value(store, -1);
+            if (to >= 0 && caller >= 0)
+                add(caller, to);
+        }
+    }
+}
+
 void MermaidDesignBuilder::classifySubgraphs()
 {
     using MermaidHeuristics::GroupMeaning;
@@ -710,6 +824,7 @@ bool MermaidDesignBuilder::makeDrafts(QList<Draft> *drafts)
         }
     }
     QHash<QString, int> metaUsed;
+    QHash<int, QList<int>> databasesIn; // per subgraph, once asked
     for (const ResolvedEdge &r : edges) {
         const Mermaid::Edge &e = *r.edge;
         if (m_addressTargets.contains(r.from))
@@ -719,8 +834,28 @@ bool MermaidDesignBuilder::makeDrafts(QList<Draft> *drafts)
         if (machine >= 0 && m_componentOf.at(r.to) >= 0 && m_graph.nodes.at(r.to).subgraph >= 0
             && isInside(m_graph.nodes.at(r.to).subgraph, machine))
             continue;
-        const QList<int> froms = componentsFor(r.from, false, e.line);
-        const QList<int> tos = componentsFor(r.to, true, e.line);
+        QList<int> froms = componentsFor(r.from, false, e.line);
+        QList<int> tos = componentsFor(r.to, true, e.line);
+        // Replication drawn between two machines joins their databases.
+        if (MermaidHeuristics::parseLinkText(r.text).protocol == QLatin1String("replication")) {
+            for (auto [node, list] : { std::pair(r.from, &froms), std::pair(r.to, &tos) }) {
+                const int s = m_aliasOf.at(node);
+                if (s < 0)
+                    continue;
+                if (!databasesIn.contains(s)) {
+                    QList<int> found;
+                    for (qsizetype n = 0; n < m_graph.nodes.size(); ++n) {
+                        const int c = m_componentOf.at(n);
+                        if (c >= 0 && isKind(c, "database") && m_graph.nodes.at(n).subgraph >= 0
+                            && isInside(m_graph.nodes.at(n).subgraph, s))
+                            found.append(c);
+                    }
+                    databasesIn.insert(s, found);
+                }
+                if (!databasesIn.value(s).isEmpty())
+                    *list = databasesIn.value(s);
+            }
+        }
         const bool single = froms.size() == 1 && tos.size() == 1;
         for (int fromC : froms) {
             for (int toC : tos) {
@@ -1594,6 +1729,7 @@ bool MermaidDesignBuilder::build(DesignData *out)
 {
     readMeta();
     guessNodes();
+    splitStackNodes();
     findAliases();
     classifySubgraphs();
     findMachineNodes();

@@ -104,6 +104,7 @@ private:
 
     void readMeta();
     void guessNodes();
+    void splitStackNodes();
     void findAliases();
     void classifySubgraphs();
     void findMachineNodes();
