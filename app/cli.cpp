@@ -26,6 +26,11 @@ const char *const Usage
       "                 report; OUT may be - for standard output (Mermaid, report).\n"
       "  import IN.mmd -o OUT.topo\n"
       "                 Convert a Mermaid flowchart or architecture diagram into a design.\n"
+      "  watch FILE [--source simulator|lab|live] [--duration S] [--record OUT.jsonl]\n"
+      "             [--replay IN.jsonl] [--format text|json] [--speed X|max] [--rate N]\n"
+      "             [--seed N] [--fail ID@S] [--recover ID@S] [--drain ID@S]\n"
+      "                 Watch the design live (simulated, or a recording) and print one line\n"
+      "                 per second: each element's rate, errors and health.\n"
       "\n"
       "FILE is a .topo design, or Mermaid text (.mmd, .mermaid, or Markdown with a\n"
       "```mermaid block).\n"
@@ -34,7 +39,8 @@ const char *const Usage
       "  -h, --help     Show this help and exit.\n"
       "  -v, --version  Show the version and exit.\n"
       "\n"
-      "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input.\n";
+      "Exit status: 0 success, 1 findings at or above the threshold (validate), 2 bad input\n"
+      "or a source that cannot be read.\n";
 
 } // namespace
 
@@ -66,10 +72,8 @@ int run(int argc, char *argv[])
     }
     if (command == QLatin1String("export"))
         return exportCommand(argc, argv, rest);
-    if (command == QLatin1String("watch")) {
-        err << "toposcope: the watch command is not available in this version\n";
-        return 2;
-    }
+    if (command == QLatin1String("watch"))
+        return watchCommand(argc, argv, rest);
     if (args.size() > 1 || (!command.isEmpty() && command.startsWith(u'-'))) {
         err << "toposcope: unexpected arguments: " << args.join(u' ') << "\n\n" << Usage;
         return 2;

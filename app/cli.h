@@ -16,6 +16,7 @@ int run(int argc, char *argv[]);
 int validateCommand(const QStringList &args);
 int exportCommand(int argc, char *argv[], const QStringList &args);
 int importCommand(const QStringList &args);
+int watchCommand(int argc, char *argv[], const QStringList &args);
 /** Opens the main window on `file` (empty: the example design, or the recovered autosave). */
 int openGui(int argc, char *argv[], const QString &file);
 

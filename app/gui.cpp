@@ -52,13 +52,9 @@ int Cli::openGui(int argc, char *argv[], const QString &file)
                 err << path << ": ";
             err << error << "\n";
         });
-    // Unsaved work from a crashed session comes first; the user may still open FILE after.
-    const bool restored = document->offerRecovery();
-    if (!restored && !file.isEmpty()) {
-        document->openFile(file);
-    } else if (!restored && document->recentFiles().isEmpty() && QFile::exists(ExampleDesign)) {
-        document->openTemplate(ExampleDesign);
-    }
+    // Unsaved work from a crashed session first, then FILE, the last design (if the user asked
+    // for that), the example on the very first start, or else the start page.
+    document->openAtStart(file, ExampleDesign);
     QTimer::singleShot(0, window.view(), &DesignView::zoomToFit);
     return app.exec();
 }

@@ -12,7 +12,9 @@ root="$(cd "$here/.." && pwd)"
 build="${TOPOSCOPE_BUILD_DIR:-$root/build}"
 jobs="${JOBS:-$(nproc)}"
 
-say() { printf 'run: %s\n' "$*"; }
+start=$SECONDS
+# Each line says how long the command has run, so a log shows what each phase cost.
+say() { printf 'run: [%dm%02ds] %s\n' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)) "$*"; }
 
 "$here/setup.sh"
 

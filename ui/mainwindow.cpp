@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
-#include "actions.h"
+#include "actions/actions.h"
 #include "design/design.h"
 #include "docks/emptycanvashint.h"
 #include "docks/findingsdock.h"
@@ -12,11 +12,14 @@
 #include "document/dialogprompts.h"
 #include "document/documentcontroller.h"
 #include "document/editcontroller.h"
+#include "document/startpage.h"
 #include "exchange/exchangecontroller.h"
 #include "findings/findingscontroller.h"
 #include "findings/severityicon.h"
+#include "i18n/englishplurals.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/scenegestures.h"
 #include "style/theme.h"
 
 #include <QAction>
@@ -28,6 +31,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -35,8 +39,8 @@
 
 namespace {
 
-const QString GeometryKey = QStringLiteral("window/geometry");
-const QString StateKey = QStringLiteral("window/state");
+const QString GeometryKey = QStringLiteral("geometry");
+const QString StateKey = QStringLiteral("state");
 const QString ThemeKey = QStringLiteral("view/theme");
 const QString SnapKey = QStringLiteral("view/snapToGrid");
 const QString BadgesKey = QStringLiteral("view/badges");
@@ -51,17 +55,27 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
     , m_stack(stack)
     , m_settings(settings)
     , m_actions(new Actions(stack, this))
-    , m_scene(new DesignScene(design, stack, this))
+    , m_scene(new DesignScene(design, this))
     , m_view(new DesignView(m_scene, this))
     , m_document(new DocumentController(
           design, stack, settings, std::make_unique<DialogPrompts>(this), this))
-    , m_edit(new EditController(m_scene, m_view, this))
+    , m_edit(new EditController(design, stack, m_scene, m_view, this))
+    , m_gestures(new SceneGestures(m_scene, m_edit, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setCentralWidget(m_view);
+    EnglishPlurals::installOn(QCoreApplication::instance());
+    m_startPage = new StartPage(m_actions, m_document, this);
+    m_centre = new QStackedWidget(this);
+    m_centre->addWidget(m_view);
+    m_centre->addWidget(m_startPage);
+    setCentralWidget(m_centre);
     new EmptyCanvasHint(design, m_view->viewport());
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     setUnifiedTitleAndToolBarOnMac(true);
+
+    // Import, export, the clipboard's Mermaid and PNG, Mermaid paste (ui/exchange/).
+    m_exchange = new ExchangeController(m_edit, m_view, m_settings, this);
+    m_exchange->setDocument(m_document);
 
     buildDocks();
     addToolBar(Qt::TopToolBarArea, m_actions->createToolBar(this));
@@ -72,7 +86,11 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
             m_history->toggleViewAction() });
     buildStatusBar();
     new SelectionObserver(m_scene, m_properties, m_actions, this);
-    connectActions();
+    m_actions->wire({ this, m_document, m_edit, m_gestures, m_view, m_exchange });
+    connect(m_gestures, &SceneGestures::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_exchange, &ExchangeController::messageRaised, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 6000);
+    });
 
     setWindowTitle(m_document->windowTitle());
     connect(m_document, &DocumentController::windowTitleChanged, this, &QWidget::setWindowTitle);
@@ -82,10 +100,15 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
         // After the layout has settled, so the whole design fits the final viewport.
         QTimer::singleShot(0, m_view, &DesignView::zoomToFit);
     });
-    m_actions->setRecentFiles(m_document->recentFiles());
-    connect(
-        m_document, &DocumentController::recentFilesChanged, m_actions, &Actions::setRecentFiles);
-    connect(m_actions, &Actions::recentFileTriggered, m_document, &DocumentController::openFile);
+    connect(m_document, &DocumentController::openChanged, this, &MainWindow::showOpenState);
+    const auto contentChanged = [this] {
+        const DesignData &d = m_design->data();
+        m_actions->setDesignState(
+            m_document->isOpen(), !d.components.isEmpty() || !d.hosts.isEmpty());
+    };
+    connect(m_design, &Design::changed, this, contentChanged);
+    connect(m_document, &DocumentController::openChanged, this, contentChanged);
+    contentChanged();
 
     m_actions->action(Actions::SnapToGrid)->setChecked(m_settings->value(SnapKey, true).toBool());
     m_scene->setSnapToGrid(m_actions->action(Actions::SnapToGrid)->isChecked());
@@ -97,14 +120,41 @@ MainWindow::MainWindow(Design *design, QUndoStack *stack, QSettings *settings, Q
                 ? Actions::ThemeDark
                 : (theme == Theme::Mode::System ? Actions::ThemeSystem : Actions::ThemeLight))
         ->setChecked(true);
-    m_actions->setPasteAvailable(m_edit->canPaste());
-
-    // Import, export and the clipboard's Mermaid and PNG (ui/exchange/): own actions and dialogs.
-    m_exchange = new ExchangeController(m_scene, m_view, m_settings, this);
-    m_exchange->setDocument(m_document);
-    m_exchange->installInto(this, m_actions, m_edit);
 
     restoreLayout();
+}
+
+bool MainWindow::showsStartPage() const
+{
+    return m_centre->currentWidget() == m_startPage;
+}
+
+void MainWindow::showOpenState(bool open)
+{
+    m_centre->setCurrentWidget(open ? static_cast<QWidget *>(m_view) : m_startPage);
+    for (QDockWidget *dock : { static_cast<QDockWidget *>(m_palette),
+             static_cast<QDockWidget *>(m_properties),
+             static_cast<QDockWidget *>(m_findingsDock) })
+        dock->widget()->setEnabled(open);
+    if (open)
+        m_view->setFocus();
+}
+
+void MainWindow::closeDesign()
+{
+    m_document->close();
+}
+
+void MainWindow::setSnapToGrid(bool on)
+{
+    m_scene->setSnapToGrid(on);
+    m_settings->setValue(SnapKey, on);
+}
+
+void MainWindow::setBadgesVisible(bool on)
+{
+    m_scene->setBadgesVisible(on);
+    m_settings->setValue(BadgesKey, on);
 }
 
 MainWindow::~MainWindow()
@@ -112,6 +162,8 @@ MainWindow::~MainWindow()
     // The scene announces a last selection change while it clears its items: let it go first,
     // silently, while the docks that listen to it still stand.
     m_scene->blockSignals(true);
+    delete m_gestures; // it watches the scene
+    m_gestures = nullptr;
     delete m_scene;
 }
 
@@ -159,12 +211,11 @@ void MainWindow::buildStatusBar()
     const auto updateCounts = [this] {
         const DesignData &d = m_design->data();
         const qsizetype selected = m_scene->selectedIds().size();
-        QStringList parts{ d.components.size() == 1 ? tr("1 component")
-                                                    : tr("%1 components").arg(d.components.size()),
-            d.hosts.size() == 1 ? tr("1 host") : tr("%1 hosts").arg(d.hosts.size()),
-            d.links.size() == 1 ? tr("1 link") : tr("%1 links").arg(d.links.size()) };
+        QStringList parts{ tr("%n component(s)", nullptr, int(d.components.size())),
+            tr("%n host(s)", nullptr, int(d.hosts.size())),
+            tr("%n link(s)", nullptr, int(d.links.size())) };
         if (selected > 0)
-            parts.append(tr("%1 selected").arg(selected));
+            parts.append(tr("%n selected", nullptr, int(selected)));
         const QString text = parts.join(QStringLiteral("  ·  "));
         m_counts->setText(text);
     };
@@ -202,7 +253,7 @@ void MainWindow::showFindingCounts()
             text = tr("%n critical", nullptr, n);
             break;
         case Finding::Severity::Warning:
-            text = n == 1 ? tr("1 warning") : tr("%1 warnings").arg(n);
+            text = tr("%n warning(s)", nullptr, n);
             break;
         case Finding::Severity::Info:
             text = tr("%n info", nullptr, n);
@@ -215,89 +266,10 @@ void MainWindow::showFindingCounts()
         parts.isEmpty() ? tr("No findings") : parts.join(QStringLiteral(" · ")));
 }
 
-void MainWindow::connectActions()
-{
-    Actions *a = m_actions;
-    connect(
-        a->action(Actions::New), &QAction::triggered, m_document, &DocumentController::newDocument);
-    connect(a->action(Actions::Open), &QAction::triggered, m_document, &DocumentController::open);
-    connect(a->action(Actions::Save), &QAction::triggered, m_document, &DocumentController::save);
-    connect(
-        a->action(Actions::SaveAs), &QAction::triggered, m_document, &DocumentController::saveAs);
-    connect(a->action(Actions::ClearRecent),
-        &QAction::triggered,
-        m_document,
-        &DocumentController::clearRecentFiles);
-    connect(a->action(Actions::Close), &QAction::triggered, this, &QWidget::close);
-    connect(a->action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
-
-    connect(a->action(Actions::Cut), &QAction::triggered, m_edit, &EditController::cut);
-    connect(a->action(Actions::Copy), &QAction::triggered, m_edit, &EditController::copy);
-    connect(a->action(Actions::Paste), &QAction::triggered, m_edit, &EditController::paste);
-    connect(m_edit, &EditController::pasteAvailableChanged, a, &Actions::setPasteAvailable);
-    connect(a->action(Actions::Duplicate),
-        &QAction::triggered,
-        m_scene,
-        &DesignScene::duplicateSelection);
-    connect(
-        a->action(Actions::Delete), &QAction::triggered, m_scene, &DesignScene::deleteSelection);
-    connect(
-        a->action(Actions::Rename), &QAction::triggered, m_scene, &DesignScene::renameSelection);
-    connect(a->action(Actions::SelectAll), &QAction::triggered, m_scene, &DesignScene::selectAll);
-
-    connect(a->action(Actions::ZoomIn), &QAction::triggered, m_view, &DesignView::zoomIn);
-    connect(a->action(Actions::ZoomOut), &QAction::triggered, m_view, &DesignView::zoomOut);
-    connect(a->action(Actions::ZoomToFit), &QAction::triggered, m_view, &DesignView::zoomToFit);
-    connect(a->action(Actions::ActualSize), &QAction::triggered, m_view, &DesignView::resetZoom);
-    connect(a->action(Actions::SnapToGrid), &QAction::toggled, this, [this](bool on) {
-        m_scene->setSnapToGrid(on);
-        m_settings->setValue(SnapKey, on);
-    });
-    connect(a->action(Actions::ShowBadges), &QAction::toggled, this, [this](bool on) {
-        m_scene->setBadgesVisible(on);
-        m_settings->setValue(BadgesKey, on);
-    });
-    connect(a->action(Actions::ThemeLight), &QAction::triggered, this, [this] {
-        setTheme(QStringLiteral("light"));
-    });
-    connect(a->action(Actions::ThemeDark), &QAction::triggered, this, [this] {
-        setTheme(QStringLiteral("dark"));
-    });
-    connect(a->action(Actions::ThemeSystem), &QAction::triggered, this, [this] {
-        setTheme(QStringLiteral("system"));
-    });
-
-    const std::pair<Actions::Id, Qt::Alignment> alignments[]
-        = { { Actions::AlignLeft, Qt::AlignLeft },
-              { Actions::AlignHCenter, Qt::AlignHCenter },
-              { Actions::AlignRight, Qt::AlignRight },
-              { Actions::AlignTop, Qt::AlignTop },
-              { Actions::AlignVCenter, Qt::AlignVCenter },
-              { Actions::AlignBottom, Qt::AlignBottom } };
-    for (const auto &[id, alignment] : alignments) {
-        connect(a->action(id), &QAction::triggered, m_scene, [this, alignment] {
-            m_scene->alignSelection(alignment);
-        });
-    }
-    connect(a->action(Actions::Arrange), &QAction::triggered, m_scene, [this] {
-        m_scene->arrange();
-        m_view->zoomToFit();
-    });
-    connect(a->action(Actions::About), &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_scene, &DesignScene::contextMenuRequested, this, &MainWindow::showContextMenu);
-
-    // The window is the shortcut context for every action, menus or not.
-    addActions(a->all());
-}
-
 void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
 {
     QMenu menu(this);
     m_actions->fillContextMenu(&menu, ids.size());
-    // Copy as… works on the selection, or the whole design when nothing is selected.
-    menu.addSeparator();
-    menu.addAction(m_exchange->action(ExchangeController::CopyAsMermaid));
-    menu.addAction(m_exchange->action(ExchangeController::CopyAsPng));
     menu.exec(screenPos);
 }
 
@@ -319,23 +291,31 @@ void MainWindow::setTheme(const QString &name)
         Theme::apply(app, Theme::modeFromName(name));
 }
 
+QString MainWindow::layoutKey(const QString &name, qreal scale)
+{
+    return QStringLiteral("window/%1x/%2").arg(QString::number(scale, 'g', 3), name);
+}
+
 void MainWindow::restoreLayout()
 {
-    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray())) {
+    const qreal scale = devicePixelRatioF();
+    if (!restoreGeometry(m_settings->value(layoutKey(GeometryKey, scale)).toByteArray())) {
         // First start: roomy, but never larger than the screen.
         QSize size(1400, 900);
         if (const QScreen *screen = this->screen())
             size = size.boundedTo(screen->availableSize() * 0.9);
         resize(size);
     }
-    m_layoutRestored = restoreState(m_settings->value(StateKey).toByteArray(), LayoutVersion);
+    m_layoutRestored
+        = restoreState(m_settings->value(layoutKey(StateKey, scale)).toByteArray(), LayoutVersion);
 }
 
 // Dock sizes are only kept right once the window has its size: set before, they are squeezed
 // into whatever the window was then and stay that small.
 void MainWindow::sizeDocks()
 {
-    const int findings = qBound(200, height() / 4, 320);
+    // Room for a finding's explanation and fix beside the list without scrolling.
+    const int findings = qBound(240, height() * 36 / 100, 420);
     resizeDocks({ m_palette, m_properties }, { 220, 320 }, Qt::Horizontal);
     // The properties of a component need the room; the history is glanced at.
     resizeDocks({ m_properties, m_history }, { 1000, 140 }, Qt::Vertical);
@@ -351,8 +331,9 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::saveLayout()
 {
-    m_settings->setValue(GeometryKey, saveGeometry());
-    m_settings->setValue(StateKey, saveState(LayoutVersion));
+    const qreal scale = devicePixelRatioF();
+    m_settings->setValue(layoutKey(GeometryKey, scale), saveGeometry());
+    m_settings->setValue(layoutKey(StateKey, scale), saveState(LayoutVersion));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -19,7 +19,10 @@ class PaletteDock;
 class PropertyDock;
 class QLabel;
 class QSettings;
+class QStackedWidget;
 class QUndoStack;
+class SceneGestures;
+class StartPage;
 
 // The window: puts the canvas, the docks, the menus and the status bar together and connects
 // them. What the parts do lives in the parts (Actions, the docks, DocumentController,
@@ -36,6 +39,24 @@ public:
     Actions *actions() const { return m_actions; }
     DesignScene *scene() const { return m_scene; }
     DesignView *view() const { return m_view; }
+    SceneGestures *gestures() const { return m_gestures; }
+    EditController *edit() const { return m_edit; }
+    ExchangeController *exchange() const { return m_exchange; }
+    StartPage *startPage() const { return m_startPage; }
+    /** The start page is shown (no design is open). */
+    bool showsStartPage() const;
+
+    /** The settings key of the dock layout at a scale factor: a layout saved at 200 % is not
+     *  forced onto 100 % (dock sizes are in device-independent pixels, but what fits is not). */
+    static QString layoutKey(const QString &name, qreal scale);
+
+public Q_SLOTS:
+    /** File → Close: the design closes (after asking to save) and the start page shows. */
+    void closeDesign();
+    void setTheme(const QString &name);
+    void setSnapToGrid(bool on);
+    void setBadgesVisible(bool on);
+    void showAbout();
     PaletteDock *paletteDock() const { return m_palette; }
     PropertyDock *propertyDock() const { return m_properties; }
     HistoryDock *historyDock() const { return m_history; }
@@ -50,10 +71,8 @@ private:
     void buildDocks();
     void buildStatusBar();
     void showFindingCounts();
-    void connectActions();
     void showContextMenu(QPoint screenPos, const QList<ElementId> &ids);
-    void showAbout();
-    void setTheme(const QString &name);
+    void showOpenState(bool open);
     void restoreLayout();
     void sizeDocks();
     void saveLayout();
@@ -64,8 +83,11 @@ private:
     Actions *m_actions = nullptr;
     DesignScene *m_scene = nullptr;
     DesignView *m_view = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    StartPage *m_startPage = nullptr;
     DocumentController *m_document = nullptr;
     EditController *m_edit = nullptr;
+    SceneGestures *m_gestures = nullptr;
     ExchangeController *m_exchange = nullptr;
     PaletteDock *m_palette = nullptr;
     PropertyDock *m_properties = nullptr;

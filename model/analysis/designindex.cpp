@@ -10,11 +10,12 @@
 
 namespace {
 
-// Links with these protocols keep the system running but never carry a user's request.
+// Replication, telemetry and heartbeats keep the system running but never carry a user's
+// request, whatever they join (the protocol table in kinds.cpp says which is which).
 bool isBackgroundProtocol(const QString &protocol)
 {
-    return protocol == QLatin1String("replication") || protocol == QLatin1String("syslog")
-        || protocol == QLatin1String("metrics") || protocol == QLatin1String("vrrp");
+    const Kinds::ProtocolSpec *spec = Kinds::findProtocol(protocol);
+    return spec && spec->traffic != Kinds::Traffic::Request;
 }
 
 int find(std::vector<int> &parent, int x)
@@ -99,6 +100,31 @@ DesignIndex::DesignIndex(const DesignData &data)
     findReachable();
     findGuardedHosts();
     findServices();
+    findBackups();
+}
+
+void DesignIndex::findBackups()
+{
+    m_backup.assign(linkCount(), 0);
+    const QString backup = QStringLiteral("backup");
+    for (int c = 0; c < componentCount(); ++c) {
+        if (m_kind[c] != Kind::LoadBalancer)
+            continue;
+        bool anyMarked = false;
+        for (int l : outLinks(c))
+            anyMarked
+                = anyMarked || (m_request[l] && m_data.links.at(l).props.value(backup).toBool());
+        const bool passive
+            = prop(c, QStringLiteral("backend_mode")) == QLatin1String("active-passive");
+        bool first = true;
+        for (int l : outLinks(c)) {
+            if (!m_request[l])
+                continue;
+            m_backup[l]
+                = anyMarked ? m_data.links.at(l).props.value(backup).toBool() : passive && !first;
+            first = false;
+        }
+    }
 }
 
 void DesignIndex::indexLinks()

@@ -86,6 +86,14 @@ public:
     /** The database accepts writes now: a primary or standalone that is not read-only. */
     bool acceptsWrites(int c) const;
 
+    /**
+     * The request link `l` from a load balancer is a backup backend: marked `backup`, or, when
+     * none of the balancer's request links is marked, every one but the first in active-passive
+     * mode. A backup takes traffic only when the active backends are down (and only if health
+     * checks notice it). False for links that do not leave a load balancer.
+     */
+    bool isBackupLink(int l) const { return m_backup[l]; }
+
     /** The other load balancer of a real cluster (peer and virtual IP set), or -1. */
     int balancerPeer(int c) const { return m_peer[c]; }
 
@@ -141,6 +149,7 @@ private:
     void findReachable();
     void findGuardedHosts();
     void findServices();
+    void findBackups();
 
     const DesignData &m_data;
     QHash<ElementId, int> m_componentIndex;
@@ -170,5 +179,6 @@ private:
     std::vector<char> m_hostGuarded;
     std::vector<int> m_service;
     std::vector<std::vector<int>> m_serviceClients;
+    std::vector<char> m_backup;
     bool m_hasDatabase = false;
 };

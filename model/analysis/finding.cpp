@@ -12,6 +12,8 @@ QString Finding::categoryName(Category c)
         return QStringLiteral("monitoring");
     case Category::Config:
         return QStringLiteral("config");
+    case Category::Live:
+        return QStringLiteral("live");
     }
     return {};
 }
@@ -51,6 +53,8 @@ QString Finding::categoryTitle(Category c)
         return QStringLiteral("Monitoring");
     case Category::Config:
         return QStringLiteral("Configuration");
+    case Category::Live:
+        return QStringLiteral("Live");
     }
     return {};
 }

@@ -17,7 +17,9 @@
  */
 struct Finding
 {
-    enum class Category { Spof, Security, Monitoring, Config };
+    /** The static categories come from reading the design (the validator); Live findings come
+     *  from watching the running servers (what they do against what the design says). */
+    enum class Category { Spof, Security, Monitoring, Config, Live };
     enum class Severity { Info, Warning, Critical };
 
     QString rule;
@@ -33,11 +35,11 @@ struct Finding
 
     bool operator==(const Finding &) const = default;
 
-    static QString categoryName(Category c); ///< "spof", "security", "monitoring", "config"
+    static QString categoryName(Category c); ///< "spof", "security", "monitoring", "config", "live"
     static QString severityName(Severity s); ///< "info", "warning", "critical"
     /** The severity named `name` ("info", "warning", "critical"); false if there is none. */
     static bool severityFromName(const QString &name, Severity *out);
-    /** "Availability", "Security", "Monitoring", "Configuration": for headings. */
+    /** "Availability", "Security", "Monitoring", "Configuration", "Live": for headings. */
     static QString categoryTitle(Category c);
 };
 

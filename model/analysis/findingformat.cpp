@@ -236,7 +236,8 @@ QString FindingFormat::toText(
     for (Finding::Category category : { Finding::Category::Spof,
              Finding::Category::Security,
              Finding::Category::Monitoring,
-             Finding::Category::Config }) {
+             Finding::Category::Config,
+             Finding::Category::Live }) {
         QList<const Finding *> group;
         for (const Finding &f : findings) {
             if (f.category == category && !f.accepted)

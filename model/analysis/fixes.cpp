@@ -5,6 +5,7 @@
 #include "designindex.h"
 #include "rules.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -20,6 +21,36 @@ constexpr double HostGap = 40;
 
 // A placeholder from the documentation range (RFC 5737): the user replaces it with theirs.
 const QString PlaceholderVip = QStringLiteral("203.0.113.10");
+
+// Undo texts are shown in the window: translated, and naming what the fix is for.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Fixes", text);
+}
+
+// The label a user sees for `id`: a component's or host's label, a link's ends, else the id.
+QString nameOf(const DesignData &design, const ElementId &id)
+{
+    if (const Component *c = design.component(id))
+        return c->label.isEmpty() ? id : c->label;
+    if (const Host *h = design.host(id))
+        return h->label.isEmpty() ? id : h->label;
+    if (const Link *l = design.link(id))
+        return QStringLiteral("%1 → %2").arg(nameOf(design, l->from), nameOf(design, l->to));
+    return id;
+}
+
+// "web-1", "web-1 and web-2", "web-1, web-2 and web-3".
+QString namesOf(const DesignData &design, const QStringList &ids)
+{
+    QStringList names;
+    for (const QString &id : ids)
+        names.append(nameOf(design, id));
+    if (names.size() <= 1)
+        return names.value(0);
+    const QString last = names.takeLast();
+    return tr("%1 and %2").arg(names.join(QStringLiteral(", ")), last);
+}
 
 class Editor
 {
@@ -233,7 +264,7 @@ void addFirewallTo(Editor &e, const ElementId hostId) // a copy: the lists grow 
 
 Fixes::Result Fixes::addLoadBalancerCluster(const DesignData &design, const ElementId &balancer)
 {
-    Editor e(design, QStringLiteral("Add a second load balancer"));
+    Editor e(design, tr("Add a second load balancer for %1").arg(nameOf(design, balancer)));
     if (!e.component(balancer) || e.component(balancer)->kind != QLatin1String("load_balancer"))
         return e.done(false);
     // Copies, not pointers: the lists grow below.
@@ -304,7 +335,7 @@ Fixes::Result Fixes::addLoadBalancerCluster(const DesignData &design, const Elem
 
 Fixes::Result Fixes::enableHttps(const DesignData &design, const ElementId &entry)
 {
-    Editor e(design, QStringLiteral("Enable HTTPS"));
+    Editor e(design, tr("Enable HTTPS on %1").arg(nameOf(design, entry)));
     const DesignIndex index(design);
     const int c = index.componentIndex(entry);
     if (c < 0)
@@ -358,7 +389,7 @@ Fixes::Result Fixes::enableHttps(const DesignData &design, const ElementId &entr
 
 Fixes::Result Fixes::addFirewalls(const DesignData &design, const QStringList &targets)
 {
-    Editor e(design, QStringLiteral("Add firewalls"));
+    Editor e(design, tr("Add a firewall to %1").arg(namesOf(design, targets)));
     const int before = static_cast<int>(design.components.size());
     for (const QString &id : targets) {
         if (e.host(id)) {
@@ -389,11 +420,12 @@ Fixes::Result Fixes::addFirewalls(const DesignData &design, const QStringList &t
 
 Fixes::Result Fixes::addMonitoring(const DesignData &design)
 {
-    Editor e(design, QStringLiteral("Add monitoring"));
+    Editor e(design, tr("Add monitoring"));
     const DesignIndex index(design);
     const QStringList missing = Rules::unmonitored(index);
     if (missing.isEmpty())
         return e.done(false);
+    e.result.text = tr("Add monitoring for %1").arg(namesOf(design, missing));
 
     // Reuse a collector only where that adds no new weak point: a hosted one, or one the
     // agents already rely on.
@@ -452,7 +484,7 @@ Fixes::Result Fixes::addMonitoring(const DesignData &design)
 
 Fixes::Result Fixes::enableHealthChecks(const DesignData &design, const ElementId &balancer)
 {
-    Editor e(design, QStringLiteral("Enable health checks"));
+    Editor e(design, tr("Enable health checks on %1").arg(nameOf(design, balancer)));
     Component *lb = e.component(balancer);
     if (!lb || lb->kind != QLatin1String("load_balancer"))
         return e.done(false);
@@ -465,7 +497,7 @@ Fixes::Result Fixes::enableHealthChecks(const DesignData &design, const ElementI
 
 Fixes::Result Fixes::enableDatabaseFailover(const DesignData &design, const ElementId &database)
 {
-    Editor e(design, QStringLiteral("Enable database failover"));
+    Editor e(design, tr("Enable failover for %1").arg(nameOf(design, database)));
     const DesignIndex index(design);
     const int db = index.componentIndex(database);
     const int cluster = db >= 0 ? index.databaseCluster(db) : -1;
@@ -483,7 +515,9 @@ Fixes::Result Fixes::enableDatabaseFailover(const DesignData &design, const Elem
 
 Fixes::Result Fixes::encryptInternal(const DesignData &design, const ElementId &subject)
 {
-    Editor e(design, QStringLiteral("Encrypt internal traffic"));
+    Editor e(design,
+        (design.link(subject) ? tr("Encrypt %1") : tr("Encrypt the traffic behind %1"))
+            .arg(nameOf(design, subject)));
     if (Link *l = e.link(subject)) {
         l->props.insert(QStringLiteral("tls"), true);
         return e.done(true);
@@ -493,7 +527,7 @@ Fixes::Result Fixes::encryptInternal(const DesignData &design, const ElementId &
 
 Fixes::Result Fixes::makeAdminInternal(const DesignData &design, const ElementId &component)
 {
-    Editor e(design, QStringLiteral("Make the status page internal"));
+    Editor e(design, tr("Make the status page of %1 internal").arg(nameOf(design, component)));
     Component *c = e.component(component);
     if (!c)
         return e.done(false);
@@ -510,7 +544,7 @@ Fixes::Result Fixes::makeAdminInternal(const DesignData &design, const ElementId
 
 Fixes::Result Fixes::connectToPrimary(const DesignData &design, const ElementId &appServer)
 {
-    Editor e(design, QStringLiteral("Connect to the primary database"));
+    Editor e(design, tr("Connect %1 to the primary database").arg(nameOf(design, appServer)));
     const DesignIndex index(design);
     const int app = index.componentIndex(appServer);
     if (app < 0)
@@ -547,7 +581,8 @@ Fixes::Result Fixes::connectToPrimary(const DesignData &design, const ElementId 
 
 Fixes::Result Fixes::shareSessions(const DesignData &design, const QStringList &appServers)
 {
-    Editor e(design, QStringLiteral("Keep sessions in the database"));
+    Editor e(
+        design, tr("Keep the sessions of %1 in the database").arg(namesOf(design, appServers)));
     bool changed = false;
     for (const QString &id : appServers) {
         Component *c = e.component(id);
@@ -562,7 +597,7 @@ Fixes::Result Fixes::shareSessions(const DesignData &design, const QStringList &
 
 Fixes::Result Fixes::syncAppFiles(const DesignData &design, const QStringList &appFiles)
 {
-    Editor e(design, QStringLiteral("Keep the application files in sync"));
+    Editor e(design, tr("Keep %1 in sync").arg(namesOf(design, appFiles)));
     bool changed = false;
     for (const QString &id : appFiles) {
         if (Component *c = e.component(id); c && c->kind == QLatin1String("app_files")) {

@@ -8,10 +8,11 @@
 #include <QString>
 
 /**
- * One-click fixes: each takes a design and returns the edited copy, which the UI pushes as one
- * undoable ReplaceDesignCommand with `text` as its name. A fix only adds or changes what its
- * finding asks for; after it the finding is gone and no other finding appears because of it
- * (elements it creates as copies of existing ones carry over what the originals had, and
+ * One-click fixes: each takes a design and returns the edited copy. The UI pushes the difference
+ * (DesignDiff) as one undoable step of small edits named `text`, so a fix written as a pure
+ * DesignData → DesignData function needs nothing more to be undoable. A fix only adds or changes
+ * what its finding asks for; after it the finding is gone and no other finding appears because of
+ * it (elements it creates as copies of existing ones carry over what the originals had, and
  * `copiedFrom` says which is which, so callers can tell an old problem on a copy from a new one).
  */
 namespace Fixes {
@@ -20,7 +21,7 @@ struct Result
 {
     bool ok = false;
     DesignData design;
-    QString text; ///< for the undo stack, e.g. "Add a second load balancer"
+    QString text; ///< for the undo stack, translated: "Add a second load balancer for HAProxy"
     QHash<ElementId, ElementId> copiedFrom; ///< new element id → the element it stands in for
 };
 

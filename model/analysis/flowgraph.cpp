@@ -295,21 +295,12 @@ FlowGraph::Group FlowGraph::balancerPool(int balancer, bool *inheritable) const
             links.push_back(l);
     }
     *inheritable = links.empty();
-    const bool passive
-        = m_index.prop(balancer, QStringLiteral("backend_mode")) == QLatin1String("active-passive");
     const bool checks = m_index.boolProp(balancer, QStringLiteral("health_checks"));
-    bool anyBackup = false;
-    for (int l : links)
-        anyBackup = anyBackup || m_index.link(l).props.value(QStringLiteral("backup")).toBool();
     Group pool;
-    for (size_t i = 0; i < links.size(); ++i) {
-        const int l = links[i];
-        const bool backup = anyBackup
-            ? m_index.link(l).props.value(QStringLiteral("backup")).toBool()
-            : passive && i > 0;
+    for (int l : links) {
         // Without health checks nothing ever notices that the active backend died, so a backup
         // never takes over.
-        if (!backup || checks)
+        if (!m_index.isBackupLink(l) || checks)
             pool.push_back({ l, m_index.linkTo(l), true });
     }
     return pool;

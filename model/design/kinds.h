@@ -63,13 +63,27 @@ const KindSpec *find(const QString &name);
 /** Every property of `kind` at its default value. */
 QVariantMap defaults(const QString &kind);
 
+/** What a link of a protocol carries. Only requests make a request path (what users' requests
+ *  take, what a balancer spreads over its backends); the rest is background traffic. */
+enum class Traffic {
+    Request,
+    Replication, ///< a database copying its writes to another
+    Telemetry, ///< metrics and logs to monitoring
+    Heartbeat, ///< peers watching each other (VRRP between the balancers of a cluster)
+};
+
 /** Link protocols, e.g. "http", "https", "mysql", "replication"; stable like kind names. */
 struct ProtocolSpec
 {
     QString name;
     QString displayName;
-    int defaultPort = 0;
+    int defaultPort = 0; ///< 0 where the protocol has no port (hasPort false)
     bool encrypted = false; ///< the protocol itself is encrypted (https)
+    Traffic traffic = Traffic::Request;
+    /** False for what no port identifies: VRRP is IP protocol 112 (not TCP or UDP), file
+     *  access is local. Such a link shows no port and keeps 0. */
+    bool hasPort = true;
+    int ipProtocol = 0; ///< the IP protocol number of a protocol carried on IP directly
 };
 const QList<ProtocolSpec> &protocols();
 const ProtocolSpec *findProtocol(const QString &name);

@@ -2,6 +2,7 @@
 #include "mermaiddesignbuilder.h"
 
 #include "design/kinds.h"
+#include "design/protocoldefaults.h"
 #include "design/reading.h"
 #include "layout/tierlayout.h"
 
@@ -1578,10 +1579,17 @@ void MermaidDesignBuilder::followTls()
         for (qsizetype l : e.in.value(at)) {
             Link &link = m_data.links[l];
             const int from = componentIndex(link.from);
-            if (from < 0 || isBackground(link.protocol) || isEncrypted(link)
-                || link.protocol != QLatin1String("http") || m_explicitProtocol.contains(link.id))
+            if (from < 0 || isBackground(link.protocol))
                 continue;
             const Component &caller = m_data.components.at(from);
+            // Already encrypted (the hop from a firewall to a TLS entry): keep walking back.
+            if (isEncrypted(link) && passesThrough(caller.kind) && !seen.contains(caller.id)) {
+                seen.insert(caller.id);
+                back.append(caller.id);
+            }
+            if (isEncrypted(link) || link.protocol != QLatin1String("http")
+                || m_explicitProtocol.contains(link.id))
+                continue;
             const bool user = caller.kind == QLatin1String("client");
             if (!user && !passesThrough(caller.kind))
                 continue;

@@ -2,6 +2,7 @@
 #include "mermaidheuristics.h"
 
 #include "design/kinds.h"
+#include "design/protocoldefaults.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -1603,40 +1604,16 @@ QString kindNamedBy(const QString &text)
 
 QString defaultProtocol(const Component &from, const Component &to)
 {
-    const QString &f = from.kind;
-    const QString &t = to.kind;
-    auto prop = [](const Component &c, const char *name) {
-        return c.props.value(QString::fromLatin1(name)).toString();
-    };
-    if (t == QLatin1String("dns"))
-        return QStringLiteral("dns");
-    // An agent beside what it watches ("Agent on DB" --- DB) carries metrics, whatever the
-    // other end is.
-    if (t == QLatin1String("monitoring") || f == QLatin1String("monitoring"))
-        return QStringLiteral("metrics");
-    if (f == QLatin1String("database") && t == QLatin1String("database"))
-        return QStringLiteral("replication");
-    if (t == QLatin1String("database"))
-        return prop(to, "engine") == QLatin1String("postgresql") ? QStringLiteral("postgresql")
-                                                                 : QStringLiteral("mysql");
-    if (t == QLatin1String("cache"))
-        return prop(to, "software") == QLatin1String("varnish")  ? QStringLiteral("http")
-            : prop(to, "software") == QLatin1String("memcached") ? QStringLiteral("tcp")
-                                                                 : QStringLiteral("redis");
-    if (t == QLatin1String("queue"))
-        return prop(to, "software") == QLatin1String("rabbitmq") ? QStringLiteral("amqp")
-            : prop(to, "software") == QLatin1String("redis")     ? QStringLiteral("redis")
-                                                                 : QStringLiteral("tcp");
-    if (t == QLatin1String("app_files"))
-        return prop(to, "storage") == QLatin1String("central_share") ? QStringLiteral("nfs")
-                                                                     : QStringLiteral("file");
-    // Two balancers drawn one after the other are in series (an edge balancer in front of an
-    // inner one); a heartbeat between a pair says so ("VRRP", "keepalived"), or is drawn
-    // without a direction (the builder reads that).
-    if (f == QLatin1String("web_server") && t == QLatin1String("app_server")
-        && prop(to, "runtime") == QLatin1String("php-fpm"))
-        return QStringLiteral("fastcgi");
-    return QStringLiteral("http");
+    // Two idioms of drawings that a link drawn by hand does not have: DNS in the chain hands
+    // the request over (the builder replaces the arrow by the users' own link), and two
+    // balancers drawn one after the other are in series (an undirected line or one that says
+    // "VRRP" is their heartbeat; the builder reads those).
+    if (from.kind == QLatin1String("dns") && to.kind != QLatin1String("dns")
+        && to.kind != QLatin1String("monitoring"))
+        return QStringLiteral("http");
+    if (from.kind == QLatin1String("load_balancer") && to.kind == QLatin1String("load_balancer"))
+        return QStringLiteral("http");
+    return ProtocolDefaults::protocolFor(from, to);
 }
 
 QString domainIn(const QString &text)

@@ -76,7 +76,9 @@ struct LinkGuess
  */
 LinkGuess parseLinkText(const QString &text);
 
-/** The protocol a link between these two components most likely speaks. */
+/** The protocol an arrow between these two components speaks when its text names none: the
+ *  rule for links drawn by hand (ProtocolDefaults), except where a drawing means something of
+ *  its own (DNS in the chain hands over; two balancers one after the other are in series). */
 QString defaultProtocol(const Component &from, const Component &to);
 
 /** The first domain name (www.foobar.com) in `text`, or empty. */

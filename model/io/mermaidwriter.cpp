@@ -175,7 +175,9 @@ QString linkText(const Component &from, const Link &link)
     if (protocol && link.port != protocol->defaultPort)
         first += QStringLiteral(" :%1").arg(link.port);
     QStringList parts{ first };
-    if (from.kind == QLatin1String("load_balancer")) {
+    // The algorithm and weights are about the requests a balancer forwards, not a heartbeat.
+    const bool request = !protocol || protocol->traffic == Kinds::Traffic::Request;
+    if (from.kind == QLatin1String("load_balancer") && request) {
         const QString algorithm = from.props.value(QStringLiteral("algorithm")).toString();
         if (!algorithm.isEmpty())
             parts.append(algorithm);

@@ -80,9 +80,9 @@ QList<LiveState::Point> LiveState::history(const ElementId &element, Metric metr
         return {};
     const qint64 from = m_latestMs - m_windowMs;
     QList<Point> out;
-    for (qsizetype i = s->head; i < s->points.size(); ++i) {
-        if (s->points[i].timeMs >= from)
-            out.append(s->points[i]);
+    for (const Point &p : s->points) {
+        if (p.timeMs >= from)
+            out.append(p);
     }
     return out;
 }
@@ -128,14 +128,10 @@ void LiveState::merge(ElementData &d) const
 
 void LiveState::append(Series &s, qint64 timeMs, double value) const
 {
-    s.points.append({ timeMs, value });
+    s.points.push_back({ timeMs, value });
     const qint64 from = timeMs - m_windowMs;
-    while (s.head < s.points.size() && s.points[s.head].timeMs < from)
-        ++s.head;
-    if (s.points.size() - s.head > m_maxPoints)
-        s.head = s.points.size() - m_maxPoints;
-    if (s.head > 64 && s.head * 2 > s.points.size()) {
-        s.points.remove(0, s.head);
-        s.head = 0;
-    }
+    while (!s.points.empty() && s.points.front().timeMs < from)
+        s.points.pop_front();
+    while (qsizetype(s.points.size()) > m_maxPoints)
+        s.points.pop_front();
 }

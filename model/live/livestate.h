@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <deque>
+
 class LiveStream;
 
 /**
@@ -66,8 +68,9 @@ Q_SIGNALS:
 private:
     struct Series
     {
-        QList<Point> points;
-        qsizetype head = 0; ///< points before head are dropped (compacted now and then)
+        // A deque: points leave at the front as they come at the back, in blocks of the same
+        // size that the allocator reuses, so a series' memory is its window, not more.
+        std::deque<Point> points;
     };
     struct ElementData
     {

@@ -55,6 +55,8 @@ const char *const MetricNames[] = {
     "latency_ms",
     "certificate_days_left",
     "redirects_to_https",
+    "write_rate",
+    "write_error_rate",
 };
 static_assert(std::size(MetricNames) == MetricCount, "a name for every Metric, in order");
 
@@ -131,6 +133,21 @@ QString sourceStateName(SourceState s)
         return QStringLiteral("failed");
     }
     return QString();
+}
+
+bool sourceStateFromName(const QString &name, SourceState *out)
+{
+    for (const SourceState s : { SourceState::Idle,
+             SourceState::Connecting,
+             SourceState::Live,
+             SourceState::Stale,
+             SourceState::Failed }) {
+        if (name == sourceStateName(s)) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool servesTraffic(Health h)

@@ -97,6 +97,9 @@ enum class Metric : quint8 {
     LatencyMs,
     CertificateDaysLeft,
     RedirectsToHttps, ///< 1 if plain HTTP answers with a redirect to HTTPS
+    // Requests that change data (POST, PUT, DELETE), where the source can tell (the simulator)
+    WriteRate, ///< write requests per second (included in RequestRate)
+    WriteErrorRate, ///< write requests per second that failed (5xx or no answer)
     Count
 };
 constexpr int MetricCount = int(Metric::Count);
@@ -136,6 +139,12 @@ private:
  * access log over syslog, the simulator). `keys` are what the source calls the hops it saw, in
  * request order (for HAProxy: the frontend, then "backend/server"); `path` is the same hops as
  * bound elements, filled by LiveStream (the simulator fills it itself).
+ *
+ * The simulator's path lists every component the request reached and the link it crossed to
+ * get there, in the order it walked them: users, link, balancer, link, web server, ... A call
+ * that returns before the next (an application server reading its files, then querying the
+ * database) is told by the links' ends: the link to the database leaves the application server,
+ * not the files. A request that failed ends where it failed.
  */
 struct RequestEvent
 {
@@ -150,6 +159,11 @@ struct RequestEvent
     int totalMs = -1; ///< Ta (or Tt)
     qint64 bytes = -1;
     QString termination; ///< HAProxy's termination state ("----", "SC--"), or empty
+    QString method; ///< "GET", "POST"...; empty when the source does not say
+    /** How many requests this event stands for: 1 when the source reports every request; more
+     *  when it reports a sample of them (the simulator at high rates), so a view can say what
+     *  one particle means. */
+    double weight = 1;
 
     bool operator==(const RequestEvent &) const = default;
 };
@@ -163,6 +177,7 @@ QString healthName(Health h);
 bool healthFromName(const QString &name, Health *out);
 /** "idle", "connecting", "live", "stale", "failed". */
 QString sourceStateName(SourceState s);
+bool sourceStateFromName(const QString &name, SourceState *out);
 /** Whether an element in this state takes new balanced traffic: Up and GoingDown do; NOLB,
  *  DRAIN, MAINT, DOWN, GoingUp and Unknown do not. */
 bool servesTraffic(Health h);

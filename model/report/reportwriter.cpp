@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportwriter.h"
 
+#include "design/displaynames.h"
 #include "design/kinds.h"
 
 #include <QSaveFile>
@@ -44,28 +45,19 @@ QString protocolName(const QString &protocol)
 
 QString engineName(const QString &engine)
 {
-    if (engine == QLatin1String("mysql"))
-        return QStringLiteral("MySQL");
-    if (engine == QLatin1String("mariadb"))
-        return QStringLiteral("MariaDB");
-    if (engine == QLatin1String("postgresql"))
-        return QStringLiteral("PostgreSQL");
-    return engine;
+    return DisplayNames::value(engine);
 }
 
 QString softwareName(const QString &software)
 {
-    static const QHash<QString, QString> names = {
-        { QStringLiteral("haproxy"), QStringLiteral("HAProxy") },
-        { QStringLiteral("nginx"), QStringLiteral("Nginx") },
-        { QStringLiteral("apache"), QStringLiteral("Apache") },
-        { QStringLiteral("redis"), QStringLiteral("Redis") },
-        { QStringLiteral("memcached"), QStringLiteral("Memcached") },
-        { QStringLiteral("varnish"), QStringLiteral("Varnish") },
-        { QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ") },
-        { QStringLiteral("kafka"), QStringLiteral("Kafka") },
-    };
-    return names.value(software, software);
+    return DisplayNames::value(software);
+}
+
+// Requests, not replication, telemetry or a heartbeat between balancer peers.
+bool isRequest(const Link &link)
+{
+    const Kinds::ProtocolSpec *spec = Kinds::findProtocol(link.protocol);
+    return !spec || spec->traffic == Kinds::Traffic::Request;
 }
 
 QString portMeaning(const QString &port)
@@ -95,6 +87,8 @@ QString categoryTitle(Finding::Category c)
         return QStringLiteral("Monitoring");
     case Finding::Category::Config:
         return QStringLiteral("Configuration");
+    case Finding::Category::Live:
+        return QStringLiteral("Live");
     }
     return {};
 }
@@ -862,7 +856,8 @@ QString ReportWriter::balancerText(const Component &lb) const
 
     QList<const Link *> backends;
     for (const Link *l : m_out.value(lb.id)) {
-        if (m_components.contains(l->to))
+        // The heartbeat to a cluster peer is not a backend.
+        if (m_components.contains(l->to) && isRequest(*l))
             backends.append(l);
     }
     const bool activePassive = property(lb, "backend_mode") == QLatin1String("active-passive");
@@ -1190,7 +1185,8 @@ QString ReportWriter::findingsSection() const
     const QList<Finding::Category> categories = { Finding::Category::Spof,
         Finding::Category::Security,
         Finding::Category::Monitoring,
-        Finding::Category::Config };
+        Finding::Category::Config,
+        Finding::Category::Live };
     for (Finding::Category category : categories) {
         QList<const Finding *> list;
         for (const Finding &f : m_findings) {

@@ -4,11 +4,13 @@
 // (real QMouseEvents sent to the view; with and without a synchronous repaint of the viewport).
 // Prints figures only: machines differ and are shared, so nothing here asserts a time.
 #include "design/design.h"
+#include "document/editcontroller.h"
 #include "generateddesign.h"
 #include "io/topofile.h"
 #include "scene/componentitem.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/scenegestures.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -118,10 +120,12 @@ int main(int argc, char **argv)
     QUndoStack stack;
     timer.start();
     design.reset(read.data);
-    DesignScene scene(&design, &stack);
+    DesignScene scene(&design);
     const qint64 buildNs = timer.nsecsElapsed();
 
     DesignView view(&scene);
+    EditController edit(&design, &stack, &scene, &view);
+    SceneGestures gestures(&scene, &edit);
     view.resize(1600, 1000);
     view.show();
     QApplication::processEvents();

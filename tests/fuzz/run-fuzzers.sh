@@ -1,26 +1,35 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Builds the libFuzzer targets with clang, AddressSanitizer and UndefinedBehaviorSanitizer in a
-# build directory of their own, then runs each for a bounded time. Fails on any crash, hang
-# (an input that takes more than 5 s), memory blow-up or sanitizer report; the input that did
-# it is left in $BUILD/fuzz-artifacts.
+# Builds the libFuzzer targets (every tests/fuzz/fuzz_*.cpp) with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer in a build directory of their own, then runs them, JOBS at a time,
+# each for a bounded time. Fails on any crash, hang (an input that takes more than 5 s), memory
+# blow-up or sanitizer report; the input that did it is left in $BUILD/fuzz-artifacts.
 #   tests/fuzz/run-fuzzers.sh                 # 60 s per target
 #   FUZZ_SECONDS=600 tests/fuzz/run-fuzzers.sh
-# Environment: FUZZ_SECONDS (default 60), TOPOSCOPE_FUZZ_BUILD (default build-fuzz in the
+#   FUZZ_BUDGET=180 tests/fuzz/run-fuzzers.sh # about 180 s of wall time for all targets
+# Environment: FUZZ_SECONDS (per target, default 60), FUZZ_BUDGET (wall seconds for all of them:
+# sets FUZZ_SECONDS, at least 10 s each), TOPOSCOPE_FUZZ_BUILD (default build-fuzz in the
 # source tree), JOBS (default 2).
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${TOPOSCOPE_FUZZ_BUILD:-$src/build-fuzz}
-seconds=${FUZZ_SECONDS:-60}
 jobs=${JOBS:-2}
+targets=$(cd "$src/tests/fuzz" && ls fuzz_*.cpp | sed 's/^fuzz_//; s/\.cpp$//')
+count=$(echo "$targets" | wc -w)
+if [ -n "${FUZZ_BUDGET:-}" ]; then
+    seconds=$(( FUZZ_BUDGET * jobs / count ))
+    [ "$seconds" -ge 10 ] || seconds=10
+else
+    seconds=${FUZZ_SECONDS:-60}
+fi
 
 command -v clang++ >/dev/null || { echo "run-fuzzers.sh: clang++ is not installed" >&2; exit 2; }
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
-ninja -C "$build" -j"$jobs" fuzz_mermaid fuzz_topofile
+ninja -C "$build" -j"$jobs" $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
 
-status=0
-for target in mermaid topofile; do
+run_one() {
+    target=$1
     corpus="$build/fuzz-corpus/$target"
     artifacts="$build/fuzz-artifacts"
     mkdir -p "$corpus" "$artifacts"
@@ -39,9 +48,27 @@ for target in mermaid topofile; do
         tail -n 80 "$log" >&2
         echo "run-fuzzers.sh: fuzz_$target failed (whole log: $log); reproduce with:" >&2
         echo "  $build/tests/fuzz/fuzz_$target $artifacts/$target-*" >&2
-        status=1
+        return 1
     else
         grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || tail -n 3 "$log"
     fi
+}
+
+# Each target's summary (or its failure) goes to its own file, printed in order at the end.
+status=0
+running=0
+for target in $targets; do
+    ( if run_one "$target" >"$build/fuzz-$target.out" 2>&1; then echo 0; else echo 1; fi \
+        >"$build/fuzz-$target.rc" ) &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+for target in $targets; do
+    cat "$build/fuzz-$target.out"
+    [ "$(cat "$build/fuzz-$target.rc")" = 0 ] || status=1
 done
 exit $status

@@ -21,7 +21,7 @@ AddComponentCommand::AddComponentCommand(Design *design, Component component, QU
 
 void AddComponentCommand::redo()
 {
-    const ElementId id = m_design->addComponent(m_component);
+    const ElementId id = m_design->addComponent(m_component, m_index);
     if (id.isEmpty()) {
         setObsolete(true);
         return;

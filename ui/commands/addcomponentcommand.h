@@ -16,10 +16,14 @@ public:
 
     ElementId componentId() const { return m_component.id; }
 
+    /** Where the element goes in the design's list (as in Design::add*); the end by default. */
+    void setIndex(qsizetype index) { m_index = index; }
+
     void redo() override;
     void undo() override;
 
 private:
     Design *m_design = nullptr;
+    qsizetype m_index = -1;
     Component m_component;
 };

@@ -19,7 +19,7 @@ AddHostCommand::AddHostCommand(
 
 void AddHostCommand::redo()
 {
-    const ElementId id = m_design->addHost(m_host);
+    const ElementId id = m_design->addHost(m_host, m_index);
     if (id.isEmpty()) {
         setObsolete(true);
         return;

@@ -18,7 +18,7 @@ AddLinkCommand::AddLinkCommand(Design *design, Link link, QUndoCommand *parent)
 
 void AddLinkCommand::redo()
 {
-    const ElementId id = m_design->addLink(m_link);
+    const ElementId id = m_design->addLink(m_link, m_index);
     if (id.isEmpty()) {
         setObsolete(true);
         return;

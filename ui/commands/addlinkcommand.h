@@ -15,10 +15,14 @@ public:
 
     ElementId linkId() const { return m_link.id; }
 
+    /** Where the element goes in the design's list (as in Design::add*); the end by default. */
+    void setIndex(qsizetype index) { m_index = index; }
+
     void redo() override;
     void undo() override;
 
 private:
     Design *m_design = nullptr;
+    qsizetype m_index = -1;
     Link m_link;
 };

@@ -20,10 +20,13 @@ EmptyCanvasHint::EmptyCanvasHint(Design *design, QWidget *viewport)
     const QString open = QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText);
     setText(tr("<p style='font-size:15pt; font-weight:600'>Start your design</p>"
                "<p>Drag a component from the palette onto the canvas,<br>"
-               "or double-click it to place it here.<br>"
-               "Drag from one component to another to link them.</p>"
+               "or double-click it to place it here.</p>"
+               "<p>To link two components, drag from the <b>edge</b> of one card to the "
+               "other<br>(the border lights up where a link starts), or hold <b>Shift</b> and "
+               "drag from anywhere on the card,<br>or turn on the <b>Link</b> tool in the "
+               "toolbar (%2).<br>Dragging the middle of a card moves it.</p>"
                "<p>Open an existing design with %1.</p>")
-                .arg(open));
+                .arg(open, QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText)));
     viewport->installEventFilter(this);
     connect(m_design, &Design::changed, this, &EmptyCanvasHint::refresh);
     place();

@@ -105,6 +105,12 @@ void FindingsDock::setFindings(const QList<Finding> &findings, const DesignData 
     updateSummary();
 }
 
+void FindingsDock::setFindings(const QString &producer, const QList<Finding> &findings)
+{
+    resetKeepingSelection([&] { m_model->setFindings(producer, findings); });
+    updateSummary();
+}
+
 void FindingsDock::resetKeepingSelection(const std::function<void()> &reset)
 {
     const std::optional<Finding> selected = currentFinding();

@@ -34,8 +34,11 @@ class FindingsDock : public QDockWidget
 public:
     explicit FindingsDock(QWidget *parent = nullptr);
 
-    /** Replaces the list; the selected finding stays selected if it is still there. */
+    /** Replaces the validator's findings; the selected finding stays selected if it is still
+     *  there. */
     void setFindings(const QList<Finding> &findings, const DesignData &design);
+    /** Replaces the findings of another producer (e.g. "live"), keeping the validator's. */
+    void setFindings(const QString &producer, const QList<Finding> &findings);
     std::optional<Finding> currentFinding() const;
     FindingsModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 
 class PaletteList;
+class QLabel;
 class QLineEdit;
 
 // The palette of what can be placed: every component kind and the host frame. Entries drag onto
@@ -19,14 +20,20 @@ public:
     explicit PaletteDock(QWidget *parent = nullptr);
 
     PaletteList *list() const { return m_list; }
+    /** The words the filter finds `kind` by: its names and description, the products and
+     *  values of its properties (haproxy, mariadb, redis…) and common synonyms. */
+    static QStringList searchTerms(const QString &kind);
+    /** Shows only the entries matching `text` (the filter field's job; public for tests). */
+    void applyFilter(const QString &text);
+    /** The note shown when nothing matches, hidden otherwise. */
+    QLabel *noMatchLabel() const { return m_noMatch; }
 
 Q_SIGNALS:
     /** A kind name from the kind table, or hostKind(). */
     void kindActivated(const QString &kind);
 
 private:
-    void applyFilter(const QString &text);
-
     QLineEdit *m_filter = nullptr;
+    QLabel *m_noMatch = nullptr;
     PaletteList *m_list = nullptr;
 };

@@ -432,7 +432,15 @@ void PropertyDock::buildElementForm()
         for (const Kinds::ProtocolSpec &p : Kinds::protocols())
             labels.insert(p.name, p.displayName);
         protocol->setValueLabels(labels);
-        addField(portSpec());
+        // A heartbeat (VRRP is IP protocol 112) or a local file access has no port to edit.
+        bool ports = true;
+        for (const ElementId &id : std::as_const(m_ids)) {
+            const Link *l = m_design->link(id);
+            const Kinds::ProtocolSpec *p = l ? Kinds::findProtocol(l->protocol) : nullptr;
+            ports = ports && (!p || p->hasPort);
+        }
+        if (ports)
+            addField(portSpec());
     }
     if (!specs.isEmpty())
         addSection(m_subject == Subject::Links
@@ -509,10 +517,10 @@ void PropertyDock::refresh()
         m_name->setModified(false);
         m_domain->setModified(false);
         m_description->setCommittedText(d.description);
-        m_summary->setText(tr("%1 components · %2 hosts · %3 links")
-                               .arg(d.components.size())
-                               .arg(d.hosts.size())
-                               .arg(d.links.size()));
+        m_summary->setText(QStringLiteral("%1 · %2 · %3")
+                               .arg(tr("%n component(s)", nullptr, int(d.components.size())),
+                                   tr("%n host(s)", nullptr, int(d.hosts.size())),
+                                   tr("%n link(s)", nullptr, int(d.links.size()))));
         return;
     }
     if (m_label && m_ids.size() == 1 && !(m_label->hasFocus() && m_label->isModified())) {

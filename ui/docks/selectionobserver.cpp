@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "selectionobserver.h"
 
-#include "actions.h"
+#include "actions/actions.h"
 #include "propertydock.h"
 #include "scene/designscene.h"
 

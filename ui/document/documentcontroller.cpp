@@ -18,6 +18,7 @@
 namespace {
 
 const QString LastDirectoryKey = QStringLiteral("document/lastDirectory");
+const QString ReopenLastKey = QStringLiteral("startup/reopenLastDesign");
 
 QString defaultRecoveryDirectory()
 {
@@ -113,6 +114,8 @@ QString DocumentController::displayName() const
 
 QString DocumentController::windowTitle() const
 {
+    if (!m_open)
+        return QStringLiteral("Toposcope");
     return tr("%1[*] — Toposcope").arg(displayName());
 }
 
@@ -147,6 +150,46 @@ bool DocumentController::closeDocument()
         return false;
     m_recovery->remove();
     return true;
+}
+
+bool DocumentController::close()
+{
+    if (!maybeSave())
+        return false;
+    replaceDocument(DesignData(), QString());
+    m_open = false;
+    Q_EMIT openChanged(false);
+    announceTitle();
+    return true;
+}
+
+void DocumentController::openAtStart(const QString &file, const QString &example)
+{
+    if (offerRecovery())
+        return;
+    if (!file.isEmpty()) {
+        openFile(file);
+        return;
+    }
+    const QStringList recent = recentFiles();
+    if (reopensLastAtStart() && !recent.isEmpty() && QFileInfo::exists(recent.constFirst())
+        && openFile(recent.constFirst()))
+        return;
+    if (recent.isEmpty() && !example.isEmpty() && QFileInfo::exists(example)) {
+        openTemplate(example);
+        return;
+    }
+    close();
+}
+
+bool DocumentController::reopensLastAtStart() const
+{
+    return m_settings->value(ReopenLastKey, false).toBool();
+}
+
+void DocumentController::setReopensLastAtStart(bool reopen)
+{
+    m_settings->setValue(ReopenLastKey, reopen);
 }
 
 bool DocumentController::newDocument()
@@ -221,6 +264,8 @@ void DocumentController::replaceDocument(DesignData data, const QString &filePat
     m_autosavedGeneration = m_generation;
     setFilePath(filePath);
     Q_EMIT modificationChanged(false);
+    if (!std::exchange(m_open, true))
+        Q_EMIT openChanged(true);
     Q_EMIT documentLoaded();
 }
 

@@ -56,6 +56,18 @@ public:
     bool maybeSave();
     /** For quitting: maybeSave(), then removes this session's recovery file. */
     bool closeDocument();
+    /** File → Close: maybeSave(), then no design is open (the window shows its start page)
+     *  until New, Open or an example opens one. */
+    bool close();
+    /** False after close() until a design is opened; the window shows the start page then. */
+    bool isOpen() const { return m_open; }
+
+    /** What start-up opens: unsaved work from a crashed session (offered first), else `file`,
+     *  else the last design when the user asked for that (reopensLastAtStart), else `example`
+     *  on the very first start (no recent files yet), else nothing: the start page. */
+    void openAtStart(const QString &file, const QString &example);
+    bool reopensLastAtStart() const;
+    void setReopensLastAtStart(bool reopen);
 
     bool newDocument();
     bool open();
@@ -81,6 +93,8 @@ Q_SIGNALS:
     void openFailed(const QString &path, const QString &error);
     /** A different design was loaded (new, open, restore): views fit it into sight. */
     void documentLoaded();
+    /** A design was opened after none was (true), or the open one was closed (false). */
+    void openChanged(bool open);
 
 private:
     bool load(const QString &path, bool remember);
@@ -98,6 +112,7 @@ private:
     QTimer *m_autosaveTimer = nullptr;
     QString m_filePath;
     QString m_lastError;
+    bool m_open = true;
     // Bumped by every change; the autosave writes only when it moved since the last write.
     quint64 m_generation = 0;
     quint64 m_autosavedGeneration = 0;

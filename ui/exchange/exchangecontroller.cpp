@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "exchangecontroller.h"
 
-#include "actions.h"
+#include "actions/actions.h"
 #include "analysis/validator.h"
 #include "busyindicator.h"
 #include "commands/addelementscommand.h"
-#include "commands/replacedesigncommand.h"
 #include "design/design.h"
 #include "document/designfiles.h"
 #include "document/documentcontroller.h"
@@ -20,7 +19,6 @@
 #include "report/reportwriter.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
-#include "style/actionicons.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -28,14 +26,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QMainWindow>
-#include <QMenu>
-#include <QMenuBar>
-#include <QMetaEnum>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -46,7 +39,6 @@ const QString DirectoryKey = QStringLiteral("exchange/lastDirectory");
 constexpr qint64 ClipboardMaxPixels = 40'000'000;
 // The report's picture: sharp on high-resolution screens and in print.
 constexpr double ReportScale = 2.0;
-constexpr int MessageMs = 6000;
 
 // Mermaid's diagram keywords: text that starts with one of them is meant as a diagram.
 const QStringList &diagramKeywords()
@@ -139,79 +131,19 @@ QString withSuffix(const QString &path, const QString &suffix)
 } // namespace
 
 ExchangeController::ExchangeController(
-    DesignScene *scene, DesignView *view, QSettings *settings, QWidget *window)
+    EditController *edit, DesignView *view, QSettings *settings, QWidget *window)
     : QObject(window)
-    , m_design(scene->design())
-    , m_stack(scene->undoStack())
-    , m_scene(scene)
+    , m_design(edit->design())
+    , m_stack(edit->undoStack())
+    , m_scene(edit->scene())
     , m_view(view)
     , m_settings(settings)
     , m_window(window)
+    , m_edit(edit)
     , m_prompts(std::make_unique<ExchangeDialogs>(window))
-{
-    make(ImportMermaid,
-        tr("&Import Mermaid…"),
-        QStringLiteral("document-import"),
-        tr("Add the design drawn in a Mermaid diagram (.mmd, or Markdown with a mermaid block)"))
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    make(ExportPng,
-        tr("&PNG Image…"),
-        QStringLiteral("image"),
-        tr("Save the design, or the selection, as a PNG picture"))
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    make(ExportSvg,
-        tr("&SVG Image…"),
-        QStringLiteral("image-vector"),
-        tr("Save the design, or the selection, as an SVG drawing that scales without loss"));
-    make(ExportMermaid,
-        tr("&Mermaid Diagram…"),
-        QStringLiteral("diagram-flowchart"),
-        tr("Save the design as a Mermaid flowchart for documents, wikis and READMEs"));
-    make(ExportReport,
-        tr("Design &Report…"),
-        QStringLiteral("document-report"),
-        tr("Write a Markdown report that explains the design and its findings, with a PNG"));
-    make(CopyAsMermaid,
-        tr("Copy as &Mermaid"),
-        QStringLiteral("diagram-flowchart"),
-        tr("Copy the selection, or the whole design, as Mermaid text"))
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    make(CopyAsPng,
-        tr("Copy as P&NG"),
-        QStringLiteral("image"),
-        tr("Copy the selection, or the whole design, as a picture (drawn as the last PNG "
-           "export)"));
-
-    connect(action(ImportMermaid), &QAction::triggered, this, &ExchangeController::importMermaid);
-    connect(action(ExportPng), &QAction::triggered, this, [this] {
-        exportPicture(PictureOptions::Format::Png);
-    });
-    connect(action(ExportSvg), &QAction::triggered, this, [this] {
-        exportPicture(PictureOptions::Format::Svg);
-    });
-    connect(action(ExportMermaid), &QAction::triggered, this, &ExchangeController::exportMermaid);
-    connect(action(ExportReport), &QAction::triggered, this, &ExchangeController::exportReport);
-    connect(action(CopyAsMermaid), &QAction::triggered, this, &ExchangeController::copyAsMermaid);
-    connect(action(CopyAsPng), &QAction::triggered, this, &ExchangeController::copyAsPng);
-    connect(m_design, &Design::changed, this, &ExchangeController::updateEnabled);
-    updateEnabled();
-}
+{ }
 
 ExchangeController::~ExchangeController() = default;
-
-QAction *ExchangeController::make(
-    Id id, const QString &text, const QString &icon, const QString &statusTip)
-{
-    auto *a = new QAction(text, this);
-    const QIcon i = ActionIcons::icon(icon);
-    if (!i.isNull())
-        a->setIcon(i);
-    a->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Id>().valueToKey(id)));
-    a->setStatusTip(statusTip);
-    a->setToolTip(statusTip);
-    m_actions.insert(id, a);
-    return a;
-}
 
 void ExchangeController::setPrompts(std::unique_ptr<ExchangePrompts> prompts)
 {
@@ -221,60 +153,6 @@ void ExchangeController::setPrompts(std::unique_ptr<ExchangePrompts> prompts)
 void ExchangeController::setDocument(DocumentController *document)
 {
     m_document = document;
-}
-
-void ExchangeController::installInto(QMainWindow *window, Actions *actions, EditController *edit)
-{
-    m_edit = edit;
-    m_window = window;
-    for (QAction *entry : window->menuBar()->actions()) {
-        QMenu *menu = entry->menu();
-        if (!menu)
-            continue;
-        const QList<QAction *> items = menu->actions();
-        if (const qsizetype at = items.indexOf(actions->action(Actions::SaveAs)); at >= 0) {
-            // Save As, then a group of its own: Import Mermaid…, Export ▸.
-            QAction *before = at + 1 < items.size() ? items.at(at + 1) : nullptr;
-            menu->insertSeparator(before);
-            menu->insertAction(before, action(ImportMermaid));
-            auto *exports = new QMenu(tr("&Export"), menu);
-            exports->setObjectName(QStringLiteral("ExportMenu"));
-            exports->setIcon(ActionIcons::icon(QStringLiteral("document-export")));
-            exports->addAction(action(ExportPng));
-            exports->addAction(action(ExportSvg));
-            exports->addSeparator();
-            exports->addAction(action(ExportMermaid));
-            exports->addAction(action(ExportReport));
-            menu->insertMenu(before, exports);
-        }
-        if (const qsizetype at = items.indexOf(actions->action(Actions::Copy)); at >= 0) {
-            QAction *before = at + 1 < items.size() ? items.at(at + 1) : nullptr;
-            menu->insertAction(before, action(CopyAsMermaid));
-            menu->insertAction(before, action(CopyAsPng));
-        }
-    }
-    window->addActions(allActions());
-
-    // Paste learns Mermaid: the Paste action (and whether it is enabled) comes here now.
-    QAction *pasteAction = actions->action(Actions::Paste);
-    disconnect(pasteAction, &QAction::triggered, edit, &EditController::paste);
-    disconnect(edit, &EditController::pasteAvailableChanged, actions, &Actions::setPasteAvailable);
-    connect(pasteAction, &QAction::triggered, this, &ExchangeController::paste);
-    const auto updatePaste = [this, actions] { actions->setPasteAvailable(canPaste()); };
-    connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, actions, updatePaste);
-    updatePaste();
-
-    connect(this, &ExchangeController::messageRaised, window, [window](const QString &text) {
-        window->statusBar()->showMessage(text, MessageMs);
-    });
-}
-
-void ExchangeController::updateEnabled()
-{
-    const bool content = hasContent();
-    for (const Id id :
-        { ExportPng, ExportSvg, ExportMermaid, ExportReport, CopyAsMermaid, CopyAsPng })
-        action(id)->setEnabled(content);
 }
 
 bool ExchangeController::hasContent() const
@@ -295,6 +173,9 @@ bool ExchangeController::importMermaid()
 
 bool ExchangeController::importMermaidFile(const QString &path)
 {
+    // From the start page: the diagram becomes a new design.
+    if (m_document && !m_document->isOpen() && !m_document->newDocument())
+        return false;
     const QString name = QFileInfo(path).fileName();
     MermaidReader::ReadResult read;
     {
@@ -325,7 +206,7 @@ bool ExchangeController::canPaste() const
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     if (!mime)
         return false;
-    return mime->hasFormat(DesignScene::fragmentMimeType())
+    return mime->hasFormat(EditController::fragmentMimeType())
         || (mime->hasText() && isMermaidText(mime->text()));
 }
 
@@ -334,13 +215,8 @@ bool ExchangeController::paste()
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     if (!mime)
         return false;
-    if (mime->hasFormat(DesignScene::fragmentMimeType())) {
-        if (m_edit) {
-            m_edit->paste();
-            return true;
-        }
-        return m_scene->pasteFrom(mime);
-    }
+    if (mime->hasFormat(EditController::fragmentMimeType()))
+        return m_edit->pasteFrom(mime);
     if (mime->hasText() && isMermaidText(mime->text()))
         return pasteMermaid(mime->text(), pastePosition());
     return false;
@@ -375,14 +251,16 @@ void ExchangeController::addDiagram(
     const DesignData &current = m_design->data();
     if (current.components.isEmpty() && current.hosts.isEmpty()) {
         // Into an empty design the diagram comes whole, as it was laid out, with its title
-        // unless the design has a name already.
-        if (!current.name.isEmpty())
-            diagram.name = current.name;
-        if (!current.domain.isEmpty())
-            diagram.domain = current.domain;
-        if (!current.description.isEmpty())
-            diagram.description = current.description;
-        m_stack->push(new ReplaceDesignCommand(m_design, diagram, commandText));
+        // unless the design has a name already; element by element, as one step.
+        DesignData whole = current;
+        whole.name = current.name.isEmpty() ? diagram.name : current.name;
+        whole.domain = current.domain.isEmpty() ? diagram.domain : current.domain;
+        whole.description
+            = current.description.isEmpty() ? diagram.description : current.description;
+        whole.hosts = diagram.hosts;
+        whole.components = diagram.components;
+        whole.links = diagram.links;
+        m_edit->applyChange(whole, commandText);
         if (m_view)
             QTimer::singleShot(0, m_view, &DesignView::zoomToFit);
         return;
@@ -430,10 +308,10 @@ DesignData ExchangeController::selectionOrWhole(bool *isSelection) const
         *isSelection = false;
     // The scene's copy decides what a selection brings along (a host its cards, links between
     // copied cards), so Copy as Mermaid gives what Copy gives.
-    const std::unique_ptr<QMimeData> mime(m_scene->copySelection());
+    const std::unique_ptr<QMimeData> mime(m_edit->copySelection());
     if (mime) {
         TopoFile::ReadResult fragment
-            = TopoFile::parse(mime->data(DesignScene::fragmentMimeType()));
+            = TopoFile::parse(mime->data(EditController::fragmentMimeType()));
         if (fragment.ok) {
             if (isSelection)
                 *isSelection = true;

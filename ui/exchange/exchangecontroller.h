@@ -11,16 +11,12 @@
 #include <memory>
 #include <optional>
 
-class Actions;
 class Design;
 class DesignScene;
 class DesignView;
 class DocumentController;
 class EditController;
 class ExchangePrompts;
-class QAction;
-class QMainWindow;
-class QMenu;
 class QMimeData;
 class QSettings;
 class QUndoStack;
@@ -28,45 +24,28 @@ class QWidget;
 class SceneRenderer;
 struct DesignData;
 
-// Toposcope and the rest of the world, in the window: File → Import Mermaid…, File → Export ▸
-// (PNG, SVG, Mermaid, design report), Edit → Copy as Mermaid / Copy as PNG, and Mermaid text
-// pasted onto the canvas. It owns these actions and asks its questions through ExchangePrompts.
+// Toposcope and the rest of the world, in the window: what File → Import Mermaid…, File →
+// Export ▸ (PNG, SVG, Mermaid, design report), Edit → Copy as Mermaid / Copy as PNG and Edit →
+// Paste (a design fragment or Mermaid text) do; the actions themselves are Actions'. It asks its
+// questions through ExchangePrompts.
 //
-// Imports and pastes add to the open design as one undoable step (into an empty design the
-// diagram is taken whole, title included); a diagram that cannot be read changes nothing and the
-// error names its line and column. Exports write atomically; long ones show progress and keep
-// the window painting.
+// Imports and pastes add to the open design as one undoable step of small edits (into an empty
+// design the diagram is taken whole, title included); a diagram that cannot be read changes
+// nothing and the error names its line and column. Exports write atomically; long ones show
+// progress and keep the window painting.
 class ExchangeController : public QObject
 {
     Q_OBJECT
 
 public:
-    enum Id {
-        ImportMermaid,
-        ExportPng,
-        ExportSvg,
-        ExportMermaid,
-        ExportReport,
-        CopyAsMermaid,
-        CopyAsPng,
-    };
-    Q_ENUM(Id)
-
     /** Asks through dialogs parented to `window`; setPrompts() replaces them. */
     ExchangeController(
-        DesignScene *scene, DesignView *view, QSettings *settings, QWidget *window = nullptr);
+        EditController *edit, DesignView *view, QSettings *settings, QWidget *window = nullptr);
     ~ExchangeController() override;
 
-    QAction *action(Id id) const { return m_actions.value(id); }
-    QList<QAction *> allActions() const { return m_actions.values(); }
     void setPrompts(std::unique_ptr<ExchangePrompts> prompts);
     /** The open document: exports are named after its file and start in its folder. */
     void setDocument(DocumentController *document);
-
-    /** Puts the actions into `window`: Import Mermaid… and Export ▸ after Save As in File, the
-     *  two Copy as… after Copy in Edit, status messages in its status bar. Edit → Paste comes
-     *  here (paste()), which hands design fragments on to `edit` as before. */
-    void installInto(QMainWindow *window, Actions *actions, EditController *edit);
 
     // The user's gestures: ask, then do. False when cancelled or failed (the user was told).
     bool importMermaid();
@@ -78,6 +57,8 @@ public:
     /** Edit → Paste: a copied design fragment, or Mermaid text imported into the design. */
     bool paste();
     bool canPaste() const;
+    /** The design has something to export. */
+    bool hasContent() const;
 
     // The work, without questions.
     bool importMermaidFile(const QString &path);
@@ -98,9 +79,6 @@ Q_SIGNALS:
     void messageRaised(const QString &text);
 
 private:
-    QAction *make(Id id, const QString &text, const QString &icon, const QString &statusTip);
-    void updateEnabled();
-    bool hasContent() const;
     DesignData selectionOrWhole(bool *isSelection = nullptr) const;
     std::unique_ptr<SceneRenderer> rendererFor(const DesignData &data) const;
     void addDiagram(DesignData diagram, const QString &commandText, std::optional<QPointF> centre);
@@ -125,7 +103,6 @@ private:
     QSettings *m_settings = nullptr;
     QPointer<QWidget> m_window;
     QPointer<DocumentController> m_document;
-    QPointer<EditController> m_edit;
+    EditController *m_edit = nullptr;
     std::unique_ptr<ExchangePrompts> m_prompts;
-    QHash<Id, QAction *> m_actions;
 };

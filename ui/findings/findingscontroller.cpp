@@ -3,7 +3,7 @@
 
 #include "analysis/fixes.h"
 #include "analysis/validationrunner.h"
-#include "commands/replacedesigncommand.h"
+#include "commands/applyeditscommand.h"
 #include "commands/setacceptedfindingscommand.h"
 #include "design/design.h"
 #include "docks/findingsdock.h"
@@ -73,17 +73,49 @@ FindingsController::FindingsController(Design *design,
     m_runner->submit(m_design->data());
 }
 
+QList<Finding> FindingsController::allFindings() const
+{
+    QList<Finding> all = m_findings;
+    for (const QList<Finding> &list : m_otherFindings)
+        all += list;
+    return all;
+}
+
 int FindingsController::count(Finding::Severity severity) const
 {
-    return static_cast<int>(std::count_if(m_findings.cbegin(),
-        m_findings.cend(),
-        [severity](const Finding &f) { return !f.accepted && f.severity == severity; }));
+    const QList<Finding> all = allFindings();
+    return static_cast<int>(std::count_if(all.cbegin(), all.cend(), [severity](const Finding &f) {
+        return !f.accepted && f.severity == severity;
+    }));
 }
 
 int FindingsController::acceptedCount() const
 {
-    return static_cast<int>(std::count_if(
-        m_findings.cbegin(), m_findings.cend(), [](const Finding &f) { return f.accepted; }));
+    const QList<Finding> all = allFindings();
+    return static_cast<int>(
+        std::count_if(all.cbegin(), all.cend(), [](const Finding &f) { return f.accepted; }));
+}
+
+void FindingsController::setFindings(const QString &producer, const QList<Finding> &findings)
+{
+    if (m_otherFindings.value(producer) == findings)
+        return;
+    if (findings.isEmpty())
+        m_otherFindings.remove(producer);
+    else
+        m_otherFindings.insert(producer, findings);
+    m_dock->setFindings(producer, findings);
+    showBadges();
+    Q_EMIT findingsChanged();
+}
+
+void FindingsController::showBadges()
+{
+    QHash<ElementId, Badge> badges = badgesFor(allFindings());
+    if (badges != m_badges) {
+        m_badges = std::move(badges);
+        m_scene->setBadges(m_badges);
+    }
 }
 
 QHash<ElementId, Badge> FindingsController::badgesFor(const QList<Finding> &findings)
@@ -131,11 +163,7 @@ void FindingsController::validated(const QList<Finding> &findings, const DesignD
     m_findings = findings;
     m_subjectNames = names;
     m_dock->setFindings(findings, snapshot);
-    QHash<ElementId, Badge> badges = badgesFor(findings);
-    if (badges != m_badges) {
-        m_badges = std::move(badges);
-        m_scene->setBadges(m_badges);
-    }
+    showBadges();
     Q_EMIT findingsChanged();
 }
 
@@ -148,20 +176,22 @@ void FindingsController::fix(const Finding &finding)
             tr("“%1” has no one-click fix in the design as it is now.").arg(finding.title));
         return;
     }
-    QList<ElementId> added;
-    const auto collectAdded = [this, &added](const auto &elements) {
-        for (const auto &element : elements) {
-            if (!m_design->contains(element.id))
-                added.append(element.id);
-        }
-    };
-    collectAdded(result.design.hosts);
-    collectAdded(result.design.components);
-    collectAdded(result.design.links);
     const QString text = result.text;
     // The highlight belongs to the finding being fixed; the new elements should not start dimmed.
     m_scene->highlight({});
-    m_stack->push(new ReplaceDesignCommand(m_design, std::move(result.design), text));
+    // Only what the fix changes: the canvas keeps every other item (and the live overlay).
+    const DesignDiff diff = DesignDiff::between(m_design->data(), result.design);
+    if (!diff.complete) {
+        Q_EMIT messageRaised(tr("“%1” cannot be fixed in one step here: the fix would change %2.")
+                                 .arg(finding.title, diff.unsupported.join(QStringLiteral(", "))));
+        return;
+    }
+    QList<ElementId> added;
+    for (const ElementId &id : diff.addedIds()) {
+        if (!m_design->contains(id))
+            added.append(id);
+    }
+    m_stack->push(new ApplyEditsCommand(m_design, diff.edits, text));
     // What the fix added is selected, so the user sees where it went.
     if (!added.isEmpty()) {
         m_scene->selectIds(added);
@@ -214,7 +244,8 @@ bool FindingsController::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonPress) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::LeftButton && !m_view->itemAt(mouse->position().toPoint()))
+        const QPointF at = m_view->mapToScene(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && !m_scene->elementItemAt(at))
             m_dock->clearCurrent();
     }
     return QObject::eventFilter(watched, event);

@@ -21,8 +21,8 @@ class ValidationRunner;
 // findings dock and to the canvas badges, each only when it differs from what they show, so a
 // stream of edits costs the GUI thread little. The dock's requests come back here: selecting a
 // finding highlights and selects its subjects (scrolling them into sight), "Fix" pushes the
-// finding's one-click fix as one ReplaceDesignCommand, "Accept…" and "Reopen" push one
-// SetAcceptedFindingsCommand. A click on the empty canvas clears the highlight.
+// finding's one-click fix as one ApplyEditsCommand (its individual edits), "Accept…" and "Reopen"
+// push one SetAcceptedFindingsCommand. A click on the empty canvas clears the highlight.
 class FindingsController : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,13 @@ public:
     /** Per element, the worst severity and number of the open findings about it, with their
      *  titles as tooltip. */
     static QHash<ElementId, Badge> badgesFor(const QList<Finding> &findings);
+
+    /** Findings of a producer other than the validator (the live view): shown in the dock
+     *  beside the validator's, counted and badged with them, each list kept apart; empty clears
+     *  that producer's. */
+    void setFindings(const QString &producer, const QList<Finding> &findings);
+    /** Every finding shown, from every producer. */
+    QList<Finding> allFindings() const;
 
 public Q_SLOTS:
     void fix(const Finding &finding);
@@ -75,7 +82,10 @@ private:
     DesignView *m_view = nullptr;
     FindingsDock *m_dock = nullptr;
     ValidationRunner *m_runner = nullptr;
+    void showBadges();
+
     QList<Finding> m_findings;
+    QHash<QString, QList<Finding>> m_otherFindings; // by producer
     QStringList m_subjectNames; // what the dock shows for the subjects, to notice renames
     QHash<ElementId, Badge> m_badges;
     bool m_hasResult = false;

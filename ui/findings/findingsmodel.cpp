@@ -24,10 +24,32 @@ FindingsModel::FindingsModel(QObject *parent)
 void FindingsModel::setFindings(const QList<Finding> &findings, const DesignData &design)
 {
     beginResetModel();
-    m_all = findings;
+    m_byProducer.insert(validatorProducer(), findings);
     m_design = design;
+    merge();
     regroup();
     endResetModel();
+}
+
+void FindingsModel::setFindings(const QString &producer, const QList<Finding> &findings)
+{
+    beginResetModel();
+    if (findings.isEmpty())
+        m_byProducer.remove(producer);
+    else
+        m_byProducer.insert(producer, findings);
+    merge();
+    regroup();
+    endResetModel();
+}
+
+void FindingsModel::merge()
+{
+    m_all = m_byProducer.value(validatorProducer());
+    for (auto it = m_byProducer.cbegin(); it != m_byProducer.cend(); ++it) {
+        if (it.key() != validatorProducer())
+            m_all += it.value();
+    }
 }
 
 void FindingsModel::setShowAccepted(bool show)
@@ -46,7 +68,8 @@ void FindingsModel::regroup()
     for (Finding::Category c : { Finding::Category::Spof,
              Finding::Category::Security,
              Finding::Category::Monitoring,
-             Finding::Category::Config }) {
+             Finding::Category::Config,
+             Finding::Category::Live }) {
         Group g{ c, {} };
         for (int i = 0; i < m_all.size(); ++i) {
             if (m_all.at(i).category == c && (m_showAccepted || !m_all.at(i).accepted))

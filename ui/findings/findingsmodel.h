@@ -6,13 +6,18 @@
 
 #include <QAbstractItemModel>
 #include <QIcon>
+#include <QMap>
 
 /**
  * Findings as a two-level tree for a QTreeView: one row per category that has findings
- * (Availability, Security, Monitoring, Configuration, in that order; the row says how many and
- * carries the icon of the worst severity), and below it one row per finding (severity icon and
+ * (Availability, Security, Monitoring, Configuration, Live, in that order; the row says how many
+ * and carries the icon of the worst severity), and below it one row per finding (severity icon and
  * title; second column: where). Accepted findings are hidden unless showAccepted is set, and
  * then shown greyed. FindingRole gives the Finding of a finding row.
+ *
+ * Findings come from more than one producer (the validator reading the design, the live view
+ * comparing it with the running servers), each list kept apart: setting one producer's findings
+ * leaves the others' as they are. They are shown together, the validator's first.
  */
 class FindingsModel : public QAbstractItemModel
 {
@@ -22,9 +27,20 @@ public:
     enum Roles { FindingRole = Qt::UserRole + 1, CategoryRole };
     enum Columns { TitleColumn, WhereColumn, ColumnCount };
 
+    /** The validator's name among the producers. */
+    static QString validatorProducer() { return QStringLiteral("validator"); }
+
     explicit FindingsModel(QObject *parent = nullptr);
 
+    /** The validator's findings, and the design every producer's findings are about. */
     void setFindings(const QList<Finding> &findings, const DesignData &design);
+    /** Replaces the findings of `producer` (empty: it has none), keeping the others'. */
+    void setFindings(const QString &producer, const QList<Finding> &findings);
+    QList<Finding> findingsOf(const QString &producer) const
+    {
+        return m_byProducer.value(producer);
+    }
+    QStringList producers() const { return m_byProducer.keys(); }
     const QList<Finding> &findings() const { return m_all; }
     void setShowAccepted(bool show);
     bool showAccepted() const { return m_showAccepted; }
@@ -52,6 +68,9 @@ private:
     QString where(const Finding &finding) const;
     QString label(const ElementId &component) const;
 
+    void merge();
+
+    QMap<QString, QList<Finding>> m_byProducer;
     QList<Finding> m_all;
     DesignData m_design;
     QList<Group> m_groups;

@@ -11,7 +11,6 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <QUndoStack>
 #include <QtMath>
 
 namespace {
@@ -40,10 +39,9 @@ bool save(const QString &path, const QByteArray &bytes, QString *error)
 SceneRenderer::SceneRenderer(const DesignData &data)
     : m_title(data.name)
     , m_design(std::make_unique<Design>())
-    , m_stack(std::make_unique<QUndoStack>())
 {
     m_design->reset(data);
-    m_scene = std::make_unique<DesignScene>(m_design.get(), m_stack.get());
+    m_scene = std::make_unique<DesignScene>(m_design.get());
     m_scene->setPalette(printPalette());
     // A generic family: SVG viewers know "sans-serif" (not e.g. Qt's "Sans Serif" alias), and
     // fontconfig maps it to the same face the PNG is drawn with.

@@ -13,7 +13,6 @@
 class Design;
 class DesignScene;
 class QPainter;
-class QUndoStack;
 
 // Draws a design through the same DesignScene the user sees, offscreen, to a PNG image or an
 // SVG document (text stays text). The scene is built in export mode: no selection, hover or
@@ -63,6 +62,5 @@ private:
 
     QString m_title;
     std::unique_ptr<Design> m_design;
-    std::unique_ptr<QUndoStack> m_stack;
     std::unique_ptr<DesignScene> m_scene;
 };

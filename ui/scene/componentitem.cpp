@@ -2,6 +2,7 @@
 #include "componentitem.h"
 
 #include "elementtext.h"
+#include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QCursor>
@@ -14,7 +15,10 @@
 namespace {
 constexpr qreal Radius = 9;
 constexpr qreal IconSize = 30;
-constexpr qreal RimWidth = 6;
+// The band along the border where a press starts a link: wide enough to find without aiming,
+// and reaching a little outside the card (the shape includes it).
+constexpr qreal RimWidth = 12;
+constexpr qreal RimOutside = 5;
 constexpr qreal PortRadius = 6;
 constexpr qreal Margin = 14; // room for shadow, port, badge and halo outside the card
 } // namespace
@@ -23,7 +27,9 @@ ComponentItem::ComponentItem(const Component &component, const SceneStyle *style
     : ElementItem(component.id, style)
 {
     setAcceptHoverEvents(true);
-    setZValue(10);
+    setZValue(layerZ(SceneLayer::Cards));
+    // Moves reach itemChange(), which tells the overlay (anchored items follow a drag).
+    setFlag(ItemSendsGeometryChanges);
     // Moving a card only translates it: the cached pixmap is reused, which keeps dragging a
     // hundred cards cheap. Exports paint without the cache (vector SVG, exact PNG).
     if (!style->exportMode)
@@ -61,7 +67,18 @@ bool ComponentItem::isConnectZone(QPointF p) const
     if (QLineF(p, portCenter()).length() <= PortRadius + 4)
         return true;
     const QRectF card = cardRect();
-    return card.contains(p) && !card.adjusted(RimWidth, RimWidth, -RimWidth, -RimWidth).contains(p);
+    return card.adjusted(-RimOutside, -RimOutside, RimOutside, RimOutside).contains(p)
+        && !card.adjusted(RimWidth, RimWidth, -RimWidth, -RimWidth).contains(p);
+}
+
+ElementGeometry ComponentItem::geometry() const
+{
+    ElementGeometry g;
+    g.id = id();
+    g.kind = ElementGeometry::Kind::Component;
+    g.rect = sceneCardRect();
+    g.path.addRoundedRect(g.rect, Radius, Radius);
+    return g;
 }
 
 void ComponentItem::badgeChanged()
@@ -88,6 +105,8 @@ QPainterPath ComponentItem::shape() const
     QPainterPath path;
     path.setFillRule(Qt::WindingFill);
     path.addRoundedRect(cardRect(), Radius, Radius);
+    // The linking band reaches a little outside the card.
+    path.addRect(cardRect().adjusted(-RimOutside, -RimOutside, RimOutside, RimOutside));
     path.addEllipse(portCenter(), PortRadius + 4, PortRadius + 4);
     return path;
 }
@@ -100,7 +119,9 @@ void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
 
 void ComponentItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
-    const bool connect = isConnectZone(event->pos());
+    const bool connect = m_style->linking
+        || (event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier))
+        || isConnectZone(event->pos());
     if (connect != m_overConnectZone || !m_hovered) {
         m_overConnectZone = connect;
         setCursor(connect ? Qt::CrossCursor : Qt::ArrowCursor);
@@ -152,8 +173,12 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawRoundedRect(card.adjusted(-1, 0, 1, 4), Radius + 1, Radius + 1);
 
     painter->setBrush(s.cardFill);
-    QPen border(selected || m_connectTarget ? s.selection : s.cardBorder,
-        selected || m_connectTarget ? 2 : 1);
+    // Over the linking band the whole border lights up: a drag from here draws a link.
+    const bool linking = !exporting && m_hovered && m_overConnectZone;
+    const bool marked = selected || m_connectTarget || linking;
+    QPen border(marked ? s.selection : s.cardBorder, marked ? 2 : 1);
+    if (linking && !selected && !m_connectTarget)
+        border.setStyle(Qt::DashLine);
     painter->setPen(border);
     const qreal inset = border.widthF() / 2;
     painter->drawRoundedRect(card.adjusted(inset, inset, -inset, -inset), Radius, Radius);

@@ -25,11 +25,13 @@ public:
     QRectF sceneCardRect() const { return cardRect().translated(pos()); }
     /** Where the label is drawn, in item coordinates (the in-place editor goes there). */
     QRectF labelRect() const;
-    /** True where a press starts a link instead of a move: the port and the card's rim. */
+    /** True where a press starts a link instead of a move: the port and a band along the
+     *  card's whole border, inside and just outside it. */
     bool isConnectZone(QPointF itemPos) const;
 
     void setConnectTarget(bool target);
 
+    ElementGeometry geometry() const override;
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -151,20 +151,20 @@ void DesignView::endPan()
 
 void DesignView::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_scene->isEditingLabel()) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_scene->focusItem()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);
         event->accept();
         return;
     }
     if (event->matches(QKeySequence::ZoomIn)
-        || (event->key() == Qt::Key_Plus && !m_scene->isEditingLabel())) {
+        || (event->key() == Qt::Key_Plus && !m_scene->focusItem())) {
         zoomIn();
         event->accept();
         return;
     }
     if (event->matches(QKeySequence::ZoomOut)
-        || (event->key() == Qt::Key_Minus && !m_scene->isEditingLabel())) {
+        || (event->key() == Qt::Key_Minus && !m_scene->focusItem())) {
         zoomOut();
         event->accept();
         return;

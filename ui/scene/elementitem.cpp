@@ -4,6 +4,7 @@
 #include "componentitem.h"
 #include "hostitem.h"
 #include "linkitem.h"
+#include "overlaylayer.h"
 
 ElementItem::ElementItem(const ElementId &id, const SceneStyle *style)
     : m_style(style)
@@ -48,9 +49,17 @@ void ElementItem::refreshStyle()
     update();
 }
 
+void ElementItem::geometryChanged()
+{
+    if (m_overlay)
+        m_overlay->elementChanged(this);
+}
+
 QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     if (change == ItemSelectedHasChanged)
         update();
+    else if (change == ItemPositionHasChanged)
+        geometryChanged();
     return QGraphicsItem::itemChange(change, value);
 }

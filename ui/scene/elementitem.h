@@ -3,15 +3,18 @@
 
 #include "badge.h"
 #include "design/elements.h"
+#include "elementgeometry.h"
 
 #include <QGraphicsItem>
 
 #include <optional>
 
+class OverlayLayer;
 struct SceneStyle;
 
 // What the component, host and link items share: the id of the element they show, the scene's
-// style, and the findings decorations (badge, highlight) the scene sets on them.
+// style, the findings decorations (badge, highlight) the scene sets on them, and telling the
+// scene's overlay when their geometry changes (so overlay items anchored to them follow).
 class ElementItem : public QGraphicsItem
 {
 public:
@@ -29,13 +32,21 @@ public:
     /** Redraws with the scene's style after a palette or font change. */
     virtual void refreshStyle();
 
+    /** Where the element is drawn now, in scene coordinates. */
+    virtual ElementGeometry geometry() const = 0;
+    /** The overlay told of every change of geometry (set by the scene). */
+    void setOverlay(OverlayLayer *overlay) { m_overlay = overlay; }
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     virtual void badgeChanged() { }
+    /** Subclasses call this when their geometry changed other than by a move. */
+    void geometryChanged();
 
     const SceneStyle *m_style = nullptr;
 
 private:
+    OverlayLayer *m_overlay = nullptr;
     ElementId m_id;
     std::optional<Badge> m_badge;
     bool m_highlighted = false;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "elementtext.h"
 
+#include "design/displaynames.h"
 #include "design/kinds.h"
 
 #include <QCoreApplication>
-#include <QHash>
 
 namespace ElementText {
 
@@ -27,30 +27,6 @@ bool mentions(const QString &label, const QString &word)
 
 } // namespace
 
-QString prettyValue(const QString &value)
-{
-    static const QHash<QString, QString> names = {
-        { QStringLiteral("haproxy"), QStringLiteral("HAProxy") },
-        { QStringLiteral("nginx"), QStringLiteral("Nginx") },
-        { QStringLiteral("apache"), QStringLiteral("Apache") },
-        { QStringLiteral("mysql"), QStringLiteral("MySQL") },
-        { QStringLiteral("mariadb"), QStringLiteral("MariaDB") },
-        { QStringLiteral("postgresql"), QStringLiteral("PostgreSQL") },
-        { QStringLiteral("redis"), QStringLiteral("Redis") },
-        { QStringLiteral("memcached"), QStringLiteral("Memcached") },
-        { QStringLiteral("varnish"), QStringLiteral("Varnish") },
-        { QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ") },
-        { QStringLiteral("kafka"), QStringLiteral("Kafka") },
-        { QStringLiteral("prometheus"), QStringLiteral("Prometheus") },
-        { QStringLiteral("datadog"), QStringLiteral("Datadog") },
-        { QStringLiteral("nftables"), QStringLiteral("nftables") },
-        { QStringLiteral("central_share"), QStringLiteral("central share") },
-        { QStringLiteral("local"), QStringLiteral("local copy") },
-        { QStringLiteral("active-passive"), QStringLiteral("active-passive") },
-    };
-    return names.value(value.toLower(), value);
-}
-
 QString subtitle(const Component &c)
 {
     const Kinds::KindSpec *kind = Kinds::find(c.kind);
@@ -60,21 +36,21 @@ QString subtitle(const Component &c)
     QStringList detail;
     const QString &k = c.kind;
     if (k == QLatin1String("load_balancer")) {
-        product = prettyValue(prop(c, "software"));
+        product = DisplayNames::value(prop(c, "software"));
         detail << prop(c, "algorithm");
         if (prop(c, "high_availability") == QLatin1String("cluster"))
             detail << tr("cluster");
     } else if (k == QLatin1String("web_server")) {
-        product = prettyValue(prop(c, "software"));
+        product = DisplayNames::value(prop(c, "software"));
         if (c.props.value(QStringLiteral("tls")).toBool())
             detail << QStringLiteral("TLS");
     } else if (k == QLatin1String("app_server")) {
         product = prop(c, "runtime");
     } else if (k == QLatin1String("app_files")) {
         product = prop(c, "codebase");
-        detail << prettyValue(prop(c, "storage"));
+        detail << DisplayNames::value(prop(c, "storage"));
     } else if (k == QLatin1String("database")) {
-        product = prettyValue(prop(c, "engine"));
+        product = DisplayNames::value(prop(c, "engine"));
         const QString role = prop(c, "role");
         if (role != QLatin1String("standalone"))
             detail << role;
@@ -87,10 +63,10 @@ QString subtitle(const Component &c)
         if (!ports.isEmpty())
             detail << ports.join(QStringLiteral(", "));
     } else if (k == QLatin1String("monitoring")) {
-        product = prettyValue(prop(c, "product"));
+        product = DisplayNames::value(prop(c, "product"));
         detail << prop(c, "mode");
     } else if (k == QLatin1String("cache") || k == QLatin1String("queue")) {
-        product = prettyValue(prop(c, "software"));
+        product = DisplayNames::value(prop(c, "software"));
     } else if (k == QLatin1String("cdn")) {
         product = prop(c, "provider");
     } else if (k == QLatin1String("generic")) {
@@ -115,14 +91,16 @@ QString linkTag(const Link &link, const Component *from, const Component *to)
 {
     const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link.protocol);
     QString tag = protocol ? protocol->displayName : link.protocol;
-    if (protocol && link.port > 0 && link.port != protocol->defaultPort)
+    if (protocol && protocol->hasPort && link.port > 0 && link.port != protocol->defaultPort)
         tag += QStringLiteral(" :%1").arg(link.port);
     QStringList parts;
     if (!link.label.isEmpty())
         parts << link.label;
     parts << tag;
+    // A balancer's algorithm is about the requests it forwards, not a heartbeat to its peer.
+    const bool request = !protocol || protocol->traffic == Kinds::Traffic::Request;
     const bool fromBalancer = from && from->kind == QLatin1String("load_balancer");
-    if (fromBalancer && to && to->kind != QLatin1String("load_balancer")) {
+    if (fromBalancer && request && to && to->kind != QLatin1String("load_balancer")) {
         parts << from->props.value(QStringLiteral("algorithm")).toString();
         const int weight = link.props.value(QStringLiteral("weight"), 1).toInt();
         if (weight != 1)
@@ -134,13 +112,25 @@ QString linkTag(const Link &link, const Component *from, const Component *to)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString linkToolTip(const Link &link, const Component *from, const Component *to)
+{
+    QString tip = QStringLiteral("<b>%1 → %2</b><br>%3")
+                      .arg((from ? from->label : link.from).toHtmlEscaped(),
+                          (to ? to->label : link.to).toHtmlEscaped(),
+                          linkTag(link, from, to).toHtmlEscaped());
+    const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link.protocol);
+    if (protocol && protocol->ipProtocol > 0)
+        tip += tr(", IP protocol %1 (no port)").arg(protocol->ipProtocol);
+    else if (link.port > 0 && (!protocol || protocol->hasPort))
+        tip += tr(", port %1").arg(link.port);
+    return tip;
+}
+
 bool isSecondaryLink(const Link &link)
 {
-    static const QStringList secondary = { QStringLiteral("replication"),
-        QStringLiteral("metrics"),
-        QStringLiteral("syslog"),
-        QStringLiteral("vrrp") };
-    return secondary.contains(link.protocol) || link.props.value(QStringLiteral("backup")).toBool();
+    const Kinds::ProtocolSpec *protocol = Kinds::findProtocol(link.protocol);
+    const bool request = !protocol || protocol->traffic == Kinds::Traffic::Request;
+    return !request || link.props.value(QStringLiteral("backup")).toBool();
 }
 
 QString toolTip(const Component &c)
@@ -163,7 +153,7 @@ QString toolTip(const Component &c)
         if (shown.isEmpty())
             continue;
         lines << QStringLiteral("%1: %2").arg(
-            spec.displayName.toHtmlEscaped(), prettyValue(shown).toHtmlEscaped());
+            spec.displayName.toHtmlEscaped(), DisplayNames::value(shown).toHtmlEscaped());
     }
     return lines.join(QStringLiteral("<br>"));
 }

@@ -10,13 +10,15 @@
 // "MySQL", "backup"). Kept apart from the items so tests and the exporters can use them.
 namespace ElementText {
 
-/** How a property value reads on the canvas: "haproxy" → "HAProxy", "semi-sync" stays. */
-QString prettyValue(const QString &value);
 /** The summary line under a component's label; never repeats what the label already says. */
 QString subtitle(const Component &component);
 /** The tag on a link; `from` and `to` may be null while the design is being rebuilt. */
 QString linkTag(const Link &link, const Component *from, const Component *to);
-/** Whether a link is drawn dashed: replication, monitoring and logging are not requests. */
+/** The rich-text tooltip of a link: its ends, its tag, and its port (or, for a protocol that
+ *  has none, what carries it: "VRRP, IP protocol 112"). */
+QString linkToolTip(const Link &link, const Component *from, const Component *to);
+/** Whether a link is drawn dashed: replication, monitoring, logging and heartbeats are not
+ *  requests, and a backup backend waits. */
 bool isSecondaryLink(const Link &link);
 /** The multi-line tooltip of a component: label, kind, the properties that differ from defaults. */
 QString toolTip(const Component &component);

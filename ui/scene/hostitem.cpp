@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hostitem.h"
 
+#include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QCursor>
@@ -20,7 +21,8 @@ HostItem::HostItem(const Host &host, const SceneStyle *style)
     : ElementItem(host.id, style)
 {
     setAcceptHoverEvents(true);
-    setZValue(-10);
+    setZValue(layerZ(SceneLayer::HostFrames));
+    setFlag(ItemSendsGeometryChanges);
     sync(host);
 }
 
@@ -32,6 +34,7 @@ void HostItem::sync(const Host &host)
     if (size != m_size) {
         prepareGeometryChange();
         m_size = size;
+        geometryChanged();
     }
     if (pos() != host.rect.topLeft())
         setPos(host.rect.topLeft());
@@ -58,6 +61,17 @@ void HostItem::setFrameSize(QSizeF size)
     prepareGeometryChange();
     m_size = size;
     update();
+    geometryChanged();
+}
+
+ElementGeometry HostItem::geometry() const
+{
+    ElementGeometry g;
+    g.id = id();
+    g.kind = ElementGeometry::Kind::Host;
+    g.rect = sceneFrameRect();
+    g.path.addRoundedRect(g.rect, Radius, Radius);
+    return g;
 }
 
 QRectF HostItem::labelRect() const

@@ -12,6 +12,8 @@ public:
     enum { Type = UserType + 2 };
     static constexpr qreal TitleHeight = 26;
     static constexpr QSizeF MinimumSize = QSizeF(140, 90);
+    /** Room a frame keeps around its cards (and below its title bar). */
+    static constexpr qreal Padding = 16;
 
     HostItem(const Host &host, const SceneStyle *style);
 
@@ -29,6 +31,7 @@ public:
 
     void setDropTarget(bool target);
 
+    ElementGeometry geometry() const override;
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

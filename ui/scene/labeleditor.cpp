@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "labeleditor.h"
 
+#include "scenelayer.h"
+
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QPainter>
@@ -19,7 +21,7 @@ LabelEditor::LabelEditor(const QString &text,
     setFont(font);
     setDefaultTextColor(textColor);
     setTextInteractionFlags(Qt::TextEditorInteraction);
-    setZValue(1000);
+    setZValue(layerZ(SceneLayer::Editor));
     QTextOption option = document()->defaultTextOption();
     option.setAlignment(alignment);
     option.setWrapMode(QTextOption::NoWrap);

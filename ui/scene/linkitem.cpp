@@ -2,6 +2,7 @@
 #include "linkitem.h"
 
 #include "componentitem.h"
+#include "scenelayer.h"
 #include "scenestyle.h"
 
 #include <QFontMetricsF>
@@ -39,7 +40,7 @@ LinkItem::LinkItem(
     , m_from(from)
     , m_to(to)
 {
-    setZValue(0);
+    setZValue(layerZ(SceneLayer::Links));
 }
 
 void LinkItem::sync(const QString &tag, bool secondary, const QString &toolTip)
@@ -76,6 +77,27 @@ void LinkItem::updateGeometry()
     if (!fromCard.intersects(toCard))
         m_line = QLineF(exitPoint(fromCard, a, b), exitPoint(toCard, b, a));
     placeLabelAvoiding({});
+    geometryChanged();
+}
+
+QPainterPath LinkItem::path() const
+{
+    QPainterPath path;
+    if (m_line.length() > 0) {
+        path.moveTo(m_line.p1());
+        path.lineTo(m_line.p2());
+    }
+    return path;
+}
+
+ElementGeometry LinkItem::geometry() const
+{
+    ElementGeometry g;
+    g.id = id();
+    g.kind = ElementGeometry::Kind::Link;
+    g.path = path();
+    g.rect = g.path.boundingRect();
+    return g;
 }
 
 void LinkItem::placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked)

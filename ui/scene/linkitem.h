@@ -4,6 +4,7 @@
 #include "elementitem.h"
 
 #include <QLineF>
+#include <QPainterPath>
 
 #include <functional>
 
@@ -34,6 +35,9 @@ public:
     /** Moves the tag, if need be, off whatever `blocked` reports (other cards, other tags). */
     void placeLabel(const std::function<bool(const QRectF &sceneRect)> &blocked);
     QLineF line() const { return m_line; }
+    /** The arrow's path in scene coordinates, from the caller's border to the callee's. */
+    QPainterPath path() const;
+    ElementGeometry geometry() const override;
     QRectF labelRect() const { return m_labelRect; }
 
     void refreshStyle() override;

@@ -2,6 +2,7 @@
 #include "scenestyle.h"
 
 #include "design/kinds.h"
+#include "findings/severityicon.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -42,16 +43,10 @@ QColor SceneStyle::kindColor(const QString &kind)
     return tierColor(spec ? spec->tier : Kinds::Tier::Support);
 }
 
+// One palette for severities: the findings dock's marks, the status bar and the badges.
 QColor SceneStyle::severityColor(int severity)
 {
-    switch (severity) {
-    case 2:
-        return QColor(0xe0, 0x31, 0x31);
-    case 1:
-        return QColor(0xf0, 0x8c, 0x00);
-    default:
-        return QColor(0x1c, 0x7e, 0xd6);
-    }
+    return SeverityIcon::color(static_cast<Finding::Severity>(qBound(0, severity, 2)));
 }
 
 void SceneStyle::setPalette(const QPalette &palette, const QFont &font)

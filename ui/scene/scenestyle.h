@@ -59,5 +59,6 @@ struct SceneStyle
     bool exportMode = false;
     bool badgesVisible = true;
     bool highlighting = false; ///< some ids are highlighted: the others are drawn dimmed
+    bool linking = false; ///< the Link tool is on: a drag from anywhere on a card links
     mutable KindIconCache icons; // a cache: filling it does not change the style
 };

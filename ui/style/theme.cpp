@@ -2,8 +2,11 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace Theme {
 
@@ -46,6 +49,39 @@ QPalette makePalette(const Colors &c)
         c.highlight.lighter(c.window.lightness() > 128 ? 135 : 80));
     return p;
 }
+
+// Fusion outlines check boxes and radio buttons in the window colour made darker, which all but
+// vanishes on a dark window: a visible edge is drawn over it there.
+class ThemeStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    void drawPrimitive(PrimitiveElement element,
+        const QStyleOption *option,
+        QPainter *painter,
+        const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool radio = element == PE_IndicatorRadioButton;
+        if (!(radio || element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck)
+            || !isDark(option->palette))
+            return;
+        const bool enabled = option->state & State_Enabled;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(enabled ? option->palette.color(QPalette::PlaceholderText)
+                                     : option->palette.color(QPalette::Disabled, QPalette::Text),
+            1.2));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.6, 0.6, -0.6, -0.6);
+        if (radio)
+            painter->drawEllipse(r);
+        else
+            painter->drawRoundedRect(r, 2, 2);
+        painter->restore();
+    }
+};
 
 QString styleSheet(const QPalette &p)
 {
@@ -117,7 +153,7 @@ bool isDark(const QPalette &palette)
 void apply(QApplication *app, Mode mode)
 {
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-        app->setStyle(fusion);
+        app->setStyle(new ThemeStyle(fusion));
     QPalette palette;
     switch (mode) {
     case Mode::Light:

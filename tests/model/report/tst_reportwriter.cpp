@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "../../fixtures/mermaid/generateddesigns.h"
+#include "analysis/fixes.h"
 #include "analysis/validator.h"
 #include "design/kinds.h"
 #include "io/mermaidreader.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void algorithms();
     void weightsGiveShares();
     void activePassive();
+    void clusterPeerIsNotABackend();
     void failoverConfigured();
     void readsFromReplica();
     void noBalancerNoReplica();
@@ -214,6 +216,24 @@ void TestReportWriter::weightsGiveShares()
     QVERIFY(md.contains(QStringLiteral("| Nginx 2 | Server 2 | 1 | active | 25 % |")));
     QVERIFY(md.contains(QStringLiteral("With these weights, Nginx receives 3 of every 4 requests "
                                        "and Nginx 2 receives 1 of every 4 requests.")));
+}
+
+void TestReportWriter::clusterPeerIsNotABackend()
+{
+    // The one-click cluster fix adds a second balancer and the VRRP heartbeat between the two:
+    // the balancer still has its two web servers as backends, half the traffic each.
+    const DesignData d = GeneratedDesigns::distributed();
+    const Fixes::Result fix = Fixes::addLoadBalancerCluster(d, QStringLiteral("lb"));
+    QVERIFY(fix.ok);
+    const QString md = ReportWriter(fix.design, {}, QString()).markdown();
+    QVERIFY2(md.contains(QStringLiteral("one of its 2 backends")), qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("50 %")));
+    QVERIFY(!md.contains(QStringLiteral("33.3 %")));
+    const QString mermaid = MermaidWriter::write(fix.design);
+    for (const QString &line : mermaid.split(u'\n')) {
+        if (line.contains(QStringLiteral("VRRP")))
+            QVERIFY2(!line.contains(QStringLiteral("roundrobin")), qPrintable(line));
+    }
 }
 
 void TestReportWriter::activePassive()

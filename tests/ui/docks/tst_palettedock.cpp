@@ -3,6 +3,7 @@
 #include "docks/palettedock.h"
 #include "docks/palettelist.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -37,6 +38,9 @@ private Q_SLOTS:
     void everyKindHasAnEntryWithIcon_data();
     void everyKindHasAnEntryWithIcon();
     void dragCarriesTheKind();
+    void filterFindsProducts_data();
+    void filterFindsProducts();
+    void filterSaysWhenNothingMatches();
     void activationAsksForTheKind();
     void filterHidesOtherKinds();
 };
@@ -114,6 +118,50 @@ void TestPaletteDock::filterHidesOtherKinds()
     QVERIFY(entry(dock.list(), QStringLiteral("client"))->isHidden());
     filter->clear();
     QVERIFY(!entry(dock.list(), QStringLiteral("client"))->isHidden());
+}
+
+void TestPaletteDock::filterFindsProducts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("nginx") << "nginx"
+                           << QStringList{ QStringLiteral("load_balancer"),
+                                  QStringLiteral("web_server") };
+    QTest::newRow("haproxy") << "HAProxy" << QStringList{ QStringLiteral("load_balancer") };
+    QTest::newRow("mysql") << "mysql" << QStringList{ QStringLiteral("database") };
+    QTest::newRow("mariadb") << "mariadb" << QStringList{ QStringLiteral("database") };
+    QTest::newRow("postgres") << "postgres" << QStringList{ QStringLiteral("database") };
+    QTest::newRow("redis") << "redis"
+                           << QStringList{ QStringLiteral("cache"), QStringLiteral("queue") };
+    QTest::newRow("keepalived") << "keepalived" << QStringList{ QStringLiteral("load_balancer") };
+}
+
+void TestPaletteDock::filterFindsProducts()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, kinds);
+    PaletteDock dock;
+    dock.applyFilter(text);
+    QStringList shown;
+    for (int row = 0; row < dock.list()->count(); ++row) {
+        QListWidgetItem *item = dock.list()->item(row);
+        const QString kind = item->data(PaletteList::KindRole).toString();
+        if (!item->isHidden() && !kind.isEmpty())
+            shown.append(kind);
+    }
+    for (const QString &kind : kinds)
+        QVERIFY2(shown.contains(kind), qPrintable(shown.join(u',')));
+    QVERIFY(dock.noMatchLabel()->isHidden());
+}
+
+void TestPaletteDock::filterSaysWhenNothingMatches()
+{
+    PaletteDock dock;
+    dock.applyFilter(QStringLiteral("zzqx"));
+    QVERIFY(!dock.noMatchLabel()->isHidden());
+    QVERIFY(dock.noMatchLabel()->text().contains(QStringLiteral("zzqx")));
+    dock.applyFilter(QString());
+    QVERIFY(dock.noMatchLabel()->isHidden());
 }
 
 QTEST_MAIN(TestPaletteDock)

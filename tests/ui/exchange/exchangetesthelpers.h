@@ -6,6 +6,7 @@
 // ExchangeController.
 
 #include "design/design.h"
+#include "document/editcontroller.h"
 #include "exchange/exchangecontroller.h"
 #include "exchange/exchangeprompts.h"
 #include "exchange/pictureoptions.h"
@@ -63,9 +64,10 @@ struct ExchangeSession
 {
     explicit ExchangeSession(const QString &folder)
         : settings(folder + QStringLiteral("/settings.ini"), QSettings::IniFormat)
-        , scene(&design, &stack)
+        , scene(&design)
         , view(&scene)
-        , controller(&scene, &view, &settings)
+        , edit(&design, &stack, &scene, &view)
+        , controller(&edit, &view, &settings)
     {
         auto owned = std::make_unique<ScriptedExchangePrompts>();
         prompts = owned.get();
@@ -77,6 +79,7 @@ struct ExchangeSession
     QSettings settings;
     DesignScene scene;
     DesignView view;
+    EditController edit;
     ExchangeController controller;
     ScriptedExchangePrompts *prompts = nullptr;
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "../../fixtures/mermaid/generateddesigns.h"
-#include "actions.h"
+#include "actions/actions.h"
 #include "design/design.h"
 #include "document/documentcontroller.h"
 #include "document/documentprompts.h"
@@ -166,9 +166,9 @@ void TestExchangeWindow::shortcutsDoNotCollide()
             seen.insert(key, a->objectName());
         }
     }
-    QCOMPARE(w.exchange->action(ExchangeController::ImportMermaid)->shortcut(),
+    QCOMPARE(w.window->actions()->action(Actions::ImportMermaid)->shortcut(),
         QKeySequence(QStringLiteral("Ctrl+I")));
-    QCOMPARE(w.exchange->action(ExchangeController::CopyAsMermaid)->shortcut(),
+    QCOMPARE(w.window->actions()->action(Actions::CopyAsMermaid)->shortcut(),
         QKeySequence(QStringLiteral("Ctrl+Shift+C")));
 }
 
@@ -230,7 +230,7 @@ void TestExchangeWindow::outcomesShowInTheStatusBar()
     QTemporaryDir dir;
     Window w(dir.path());
     w.design.reset(GeneratedDesigns::distributed());
-    w.exchange->action(ExchangeController::CopyAsMermaid)->trigger();
+    w.window->actions()->action(Actions::CopyAsMermaid)->trigger();
     QVERIFY2(w.window->statusBar()->currentMessage().startsWith(
                  QStringLiteral("Copied the design as Mermaid")),
         qPrintable(w.window->statusBar()->currentMessage()));

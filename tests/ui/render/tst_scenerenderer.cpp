@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "../commands/sampledesign.h"
+#include "findings/severityicon.h"
 #include "render/scenerenderer.h"
 
 #include <QBuffer>
@@ -147,7 +148,7 @@ void tst_SceneRenderer::badgesOnAndOff()
     SceneRenderer::Options on;
     SceneRenderer::Options off;
     off.badges = false;
-    const QColor critical(0xe0, 0x31, 0x31);
+    const QColor critical = SeverityIcon::color(Finding::Severity::Critical);
     QVERIFY(pixelsNear(renderer.renderImage(on), critical) > 30);
     QCOMPARE(pixelsNear(renderer.renderImage(off), critical), 0);
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "../commands/sampledesign.h"
 #include "design/design.h"
+#include "document/editcontroller.h"
 #include "scene/componentitem.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/elementitem.h"
 #include "scene/hostitem.h"
 #include "scene/linkitem.h"
+#include "scene/scenegestures.h"
 #include "scenetesthelpers.h"
 
 #include <QClipboard>
@@ -14,7 +17,20 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace SceneTest;
+
+namespace {
+// The items that show elements: the overlay's own items are not among them.
+qsizetype elementItems(const DesignScene *scene)
+{
+    const QList<QGraphicsItem *> all = scene->items();
+    return std::count_if(all.cbegin(), all.cend(), [](QGraphicsItem *item) {
+        return ElementItem::cast(item) != nullptr;
+    });
+}
+} // namespace
 
 class tst_DesignScene : public QObject
 {
@@ -34,6 +50,7 @@ private Q_SLOTS:
     void unknownDropIsRefused();
     void dragBetweenComponentsCreatesLink_data();
     void dragBetweenComponentsCreatesLink();
+    void newCardsNeverLandOnACard();
     void undoRevertsDropAndLink();
     void moveSelectionIsOneStep();
     void moveSnapsToGrid();
@@ -63,6 +80,8 @@ private:
     QUndoStack *m_stack = nullptr;
     DesignScene *m_scene = nullptr;
     DesignView *m_view = nullptr;
+    EditController *m_edit = nullptr;
+    SceneGestures *m_gestures = nullptr;
 };
 
 void tst_DesignScene::init()
@@ -70,8 +89,10 @@ void tst_DesignScene::init()
     m_design = new Design;
     m_design->reset(sampleDesign());
     m_stack = new QUndoStack;
-    m_scene = new DesignScene(m_design, m_stack);
+    m_scene = new DesignScene(m_design);
     m_view = new DesignView(m_scene);
+    m_edit = new EditController(m_design, m_stack, m_scene, m_view);
+    m_gestures = new SceneGestures(m_scene, m_edit);
     m_view->resize(1000, 900);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view));
@@ -81,6 +102,8 @@ void tst_DesignScene::init()
 
 void tst_DesignScene::cleanup()
 {
+    delete m_gestures;
+    delete m_edit;
     delete m_view;
     delete m_scene;
     delete m_stack;
@@ -140,7 +163,7 @@ void tst_DesignScene::resetRebuilds()
     m_design->reset(other);
     QVERIFY(!m_scene->componentItem(QStringLiteral("web-1")));
     QVERIFY(m_scene->componentItem(QStringLiteral("only")));
-    QCOMPARE(m_scene->items().size(), 1);
+    QCOMPARE(elementItems(m_scene), 1);
 }
 
 void tst_DesignScene::dropFromPaletteCreatesComponent_data()
@@ -211,27 +234,42 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink_data()
 {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("fromPort");
+    QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("expectedProtocol");
     QTest::newRow("app to database, from the port")
-        << QStringLiteral("app-1") << QStringLiteral("db-2") << true << QStringLiteral("mysql");
+        << QStringLiteral("app-1") << QStringLiteral("db-2") << "port" << QStringLiteral("mysql");
     QTest::newRow("database to database, Alt-drag") << QStringLiteral(
-        "db-2") << QStringLiteral("db-1") << false << QStringLiteral("replication");
-    QTest::newRow("balancer to app, from the port")
-        << QStringLiteral("lb") << QStringLiteral("app-2") << true << QStringLiteral("http");
+        "db-2") << QStringLiteral("db-1") << "alt" << QStringLiteral("replication");
+    QTest::newRow("balancer to app, from the left edge")
+        << QStringLiteral("lb") << QStringLiteral("app-2") << "edge" << QStringLiteral("http");
+    QTest::newRow("web to database, Shift-drag from the middle")
+        << QStringLiteral("web-1") << QStringLiteral("db-2") << "shift" << QStringLiteral("mysql");
+    QTest::newRow("app to database, Link tool")
+        << QStringLiteral("app-2") << QStringLiteral("db-1") << "tool" << QStringLiteral("mysql");
 }
 
 void tst_DesignScene::dragBetweenComponentsCreatesLink()
 {
     QFETCH(QString, from);
     QFETCH(QString, to);
-    QFETCH(bool, fromPort);
+    QFETCH(QString, how);
     QFETCH(QString, expectedProtocol);
-    const QPointF start = m_design->component(from)->pos
-        + (fromPort ? QPointF(3, ComponentItem::Height / 2 - 3) : QPointF(10, 10));
+    QPointF offset(10, 10); // the middle of the card: a plain drag there moves it
+    Qt::KeyboardModifiers modifiers = Qt::NoModifier;
+    if (how == QLatin1String("port"))
+        offset = QPointF(3, ComponentItem::Height / 2 - 3);
+    else if (how == QLatin1String("edge"))
+        offset = QPointF(-ComponentItem::Width / 2 + 4, 0);
+    else if (how == QLatin1String("alt"))
+        modifiers = Qt::AltModifier;
+    else if (how == QLatin1String("shift"))
+        modifiers = Qt::ShiftModifier;
+    else if (how == QLatin1String("tool"))
+        m_gestures->setLinkTool(true);
+    const QPointF start = m_design->component(from)->pos + offset;
     const QPointF end = m_design->component(to)->pos + QPointF(5, 5);
     const qsizetype links = m_design->data().links.size();
-    drag(m_view, start, end, 10, fromPort ? Qt::NoModifier : Qt::AltModifier);
+    drag(m_view, start, end, 10, modifiers);
 
     QCOMPARE(m_design->data().links.size(), links + 1);
     const Link &added = m_design->data().links.constLast();
@@ -242,6 +280,30 @@ void tst_DesignScene::dragBetweenComponentsCreatesLink()
     // Nothing moved: the drag drew a link.
     QCOMPARE(m_design->component(from)->pos, sampleDesign().component(from)->pos);
     QCOMPARE(m_stack->count(), 1);
+}
+
+void tst_DesignScene::newCardsNeverLandOnACard()
+{
+    // Twice from the palette at the same spot, then dropped right onto a card.
+    const QPointF at(700, 400);
+    const ElementId first = m_edit->addKind(QStringLiteral("cache"), at);
+    const ElementId second = m_edit->addKind(QStringLiteral("cache"), at);
+    const ElementId onCard = m_edit->addKind(
+        QStringLiteral("queue"), m_design->component(QStringLiteral("web-1"))->pos);
+    QCOMPARE(m_design->component(first)->pos, at);
+    for (const ElementId &id : { first, second, onCard }) {
+        const QRectF card = ComponentItem::cardRect().translated(m_design->component(id)->pos);
+        for (const Component &other : m_design->data().components) {
+            if (other.id != id)
+                QVERIFY2(!card.intersects(ComponentItem::cardRect().translated(other.pos)),
+                    qPrintable(id + QStringLiteral(" covers ") + other.id));
+        }
+    }
+    // The one dropped on a card in a host stays in that host, which grows to hold it.
+    const Component *dropped = m_design->component(onCard);
+    QCOMPARE(dropped->host, m_design->component(QStringLiteral("web-1"))->host);
+    QVERIFY(m_design->host(dropped->host)
+                ->rect.contains(ComponentItem::cardRect().translated(dropped->pos)));
 }
 
 void tst_DesignScene::undoRevertsDropAndLink()
@@ -353,32 +415,32 @@ void tst_DesignScene::resizeHostByGrip()
 void tst_DesignScene::deleteThenUndoRestores()
 {
     m_scene->selectIds({ QStringLiteral("server-1"), QStringLiteral("users") });
-    m_scene->deleteSelection();
+    m_edit->deleteSelection();
     QVERIFY(!m_scene->hostItem(QStringLiteral("server-1")));
     QVERIFY(!m_scene->componentItem(QStringLiteral("web-1")));
     QVERIFY(!m_scene->componentItem(QStringLiteral("users")));
     QVERIFY(!m_scene->linkItem(QStringLiteral("l-db1-db2")));
-    const qsizetype itemsAfterDelete = m_scene->items().size();
+    const qsizetype itemsAfterDelete = elementItems(m_scene);
 
     m_stack->undo();
     QCOMPARE(m_design->data(), sampleDesign());
     QVERIFY(m_scene->hostItem(QStringLiteral("server-1")));
     QCOMPARE(m_scene->componentItem(QStringLiteral("web-1"))->pos(), QPointF(100, 280));
     QVERIFY(m_scene->linkItem(QStringLiteral("l-db1-db2")));
-    QVERIFY(m_scene->items().size() > itemsAfterDelete);
+    QVERIFY(elementItems(m_scene) > itemsAfterDelete);
     const DesignData d = sampleDesign();
-    QCOMPARE(m_scene->items().size(), d.hosts.size() + d.components.size() + d.links.size());
+    QCOMPARE(elementItems(m_scene), d.hosts.size() + d.components.size() + d.links.size());
 }
 
 void tst_DesignScene::copyPasteGivesFreshIds()
 {
     m_scene->selectIds({ QStringLiteral("app-1"), QStringLiteral("db-1") });
-    std::unique_ptr<QMimeData> mime(m_scene->copySelection());
+    std::unique_ptr<QMimeData> mime(m_edit->copySelection());
     QVERIFY(mime);
-    QVERIFY(mime->hasFormat(DesignScene::fragmentMimeType()));
+    QVERIFY(mime->hasFormat(EditController::fragmentMimeType()));
     QVERIFY(mime->text().contains(QStringLiteral("MySQL primary")));
 
-    QVERIFY(m_scene->pasteFrom(mime.get()));
+    QVERIFY(m_edit->pasteFrom(mime.get()));
     const QList<ElementId> pasted = m_scene->selectedIds();
     // Two cards and the link between them.
     QCOMPARE(pasted.size(), 3);
@@ -394,7 +456,7 @@ void tst_DesignScene::copyPasteGivesFreshIds()
     QCOMPARE(m_stack->count(), 1);
 
     // Pasting again lands further away, never on top of the first copy.
-    QVERIFY(m_scene->pasteFrom(mime.get()));
+    QVERIFY(m_edit->pasteFrom(mime.get()));
     const QList<ElementId> again = m_scene->selectedIds();
     QCOMPARE(QSet<ElementId>(again.cbegin(), again.cend())
                  .intersect(QSet<ElementId>(pasted.cbegin(), pasted.cend())),
@@ -403,17 +465,17 @@ void tst_DesignScene::copyPasteGivesFreshIds()
         != m_design->component(pasted.constFirst())->pos);
 
     QMimeData junk;
-    junk.setData(DesignScene::fragmentMimeType(), "{ not json");
-    QVERIFY(!m_scene->pasteFrom(&junk));
+    junk.setData(EditController::fragmentMimeType(), "{ not json");
+    QVERIFY(!m_edit->pasteFrom(&junk));
     QMimeData text;
     text.setText(QStringLiteral("hello"));
-    QVERIFY(!m_scene->pasteFrom(&text));
+    QVERIFY(!m_edit->pasteFrom(&text));
 }
 
 void tst_DesignScene::duplicate()
 {
     m_scene->selectIds({ QStringLiteral("server-2") });
-    m_scene->duplicateSelection();
+    m_edit->duplicateSelection();
     QCOMPARE(m_design->data().hosts.size(), 3);
     const Host &copy = m_design->data().hosts.constLast();
     QCOMPARE(copy.label, QStringLiteral("Server 2"));
@@ -428,10 +490,10 @@ void tst_DesignScene::renameInPlace()
     m_scene->selectIds({ QStringLiteral("web-1") });
     m_view->setFocus();
     QTest::keyClick(m_view->viewport(), Qt::Key_F2);
-    QVERIFY(m_scene->isEditingLabel());
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("edge-nginx"));
     QTest::keyClick(m_view->viewport(), Qt::Key_Return);
-    QVERIFY(!m_scene->isEditingLabel());
+    QVERIFY(!m_gestures->isEditingLabel());
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("edge-nginx"));
     QCOMPARE(
         m_scene->componentItem(QStringLiteral("web-1"))->label(), QStringLiteral("edge-nginx"));
@@ -443,11 +505,11 @@ void tst_DesignScene::renameInPlace()
 void tst_DesignScene::renameInPlaceEscapeCancels()
 {
     m_scene->selectIds({ QStringLiteral("web-1") });
-    m_scene->renameSelection();
-    QVERIFY(m_scene->isEditingLabel());
+    m_gestures->renameSelection();
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("oops"));
     QTest::keyClick(m_view->viewport(), Qt::Key_Escape);
-    QVERIFY(!m_scene->isEditingLabel());
+    QVERIFY(!m_gestures->isEditingLabel());
     QCoreApplication::processEvents();
     QCOMPARE(m_design->component(QStringLiteral("web-1"))->label, QStringLiteral("Nginx 1"));
     QCOMPARE(m_stack->count(), 0);
@@ -457,7 +519,7 @@ void tst_DesignScene::renameHostByDoubleClick()
 {
     const QPoint title = m_view->mapFromScene(QPointF(150, 212));
     QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, title);
-    QVERIFY(m_scene->isEditingLabel());
+    QVERIFY(m_gestures->isEditingLabel());
     QTest::keyClicks(m_view->viewport(), QStringLiteral("web-01"));
     // Clicking elsewhere finishes the edit too.
     QTest::mouseClick(m_view->viewport(),
@@ -470,7 +532,7 @@ void tst_DesignScene::renameHostByDoubleClick()
 void tst_DesignScene::alignLeft()
 {
     m_scene->selectIds({ QStringLiteral("users"), QStringLiteral("web-2"), QStringLiteral("lb") });
-    m_scene->alignSelection(Qt::AlignLeft);
+    m_edit->alignSelection(Qt::AlignLeft);
     QCOMPARE(m_stack->count(), 1);
     // Users and HAProxy were at x 250, Nginx 2 at 400: all now share the leftmost edge.
     QCOMPARE(m_design->component(QStringLiteral("web-2"))->pos.x(), 250.0);
@@ -506,7 +568,7 @@ void tst_DesignScene::selectIdsEmitsOnce()
 
 void tst_DesignScene::contextMenuRequest()
 {
-    QSignalSpy spy(m_scene, &DesignScene::contextMenuRequested);
+    QSignalSpy spy(m_gestures, &SceneGestures::contextMenuRequested);
     const QPoint at = m_view->mapFromScene(QPointF(400, 400));
     QContextMenuEvent event(QContextMenuEvent::Mouse, at, m_view->viewport()->mapToGlobal(at));
     QApplication::sendEvent(m_view->viewport(), &event);
@@ -545,7 +607,12 @@ void tst_DesignScene::badgesShowInToolTip()
 void tst_DesignScene::arrangeIsOneStep()
 {
     m_scene->selectIds({ QStringLiteral("db-1") });
-    m_scene->arrange();
+    const int built = m_scene->itemsBuilt();
+    ComponentItem *card = m_scene->componentItem(QStringLiteral("db-1"));
+    m_edit->arrange();
+    // Moves only: every item is the one it was, none was made anew.
+    QCOMPARE(m_scene->itemsBuilt(), built);
+    QCOMPARE(m_scene->componentItem(QStringLiteral("db-1")), card);
     QVERIFY(m_stack->count() <= 1);
     // Whatever the layout does, every element still has its item and the selection survives.
     const DesignData &d = m_design->data();
@@ -553,9 +620,10 @@ void tst_DesignScene::arrangeIsOneStep()
         QCOMPARE(m_scene->componentItem(c.id)->pos(), c.pos);
     QCOMPARE(m_scene->selectedIds(), QList<ElementId>{ QStringLiteral("db-1") });
     if (m_stack->count() == 1) {
-        QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange"));
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Arrange by Tier"));
         m_stack->undo();
         QCOMPARE(m_design->data(), sampleDesign());
+        QCOMPARE(m_scene->itemsBuilt(), built);
     }
 }
 

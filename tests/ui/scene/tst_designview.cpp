@@ -34,7 +34,7 @@ void tst_DesignView::init()
     m_design = new Design;
     m_design->reset(sampleDesign());
     m_stack = new QUndoStack;
-    m_scene = new DesignScene(m_design, m_stack);
+    m_scene = new DesignScene(m_design);
     m_view = new DesignView(m_scene);
     m_view->resize(800, 600);
     m_view->show();

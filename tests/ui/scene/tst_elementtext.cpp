@@ -13,6 +13,7 @@ private Q_SLOTS:
     void subtitle();
     void linkTag_data();
     void linkTag();
+    void heartbeatToolTipSaysWhatCarriesIt();
     void secondaryLinks();
 };
 
@@ -114,6 +115,10 @@ void tst_ElementText::linkTag_data()
     QTest::newRow("between balancers no algorithm") << "load_balancer"
                                                     << "load_balancer"
                                                     << "vrrp" << 0 << none << "VRRP";
+    QTest::newRow("a heartbeat shows no port even if one is set")
+        << "load_balancer"
+        << "load_balancer"
+        << "vrrp" << 112 << none << "VRRP";
 }
 
 void tst_ElementText::linkTag()
@@ -146,6 +151,26 @@ void tst_ElementText::secondaryLinks()
     QVERIFY(!ElementText::isSecondaryLink(l));
     l.props.insert(QStringLiteral("backup"), true);
     QVERIFY(ElementText::isSecondaryLink(l));
+    Link vrrp;
+    vrrp.protocol = QStringLiteral("vrrp");
+    QVERIFY(ElementText::isSecondaryLink(vrrp));
+}
+
+void tst_ElementText::heartbeatToolTipSaysWhatCarriesIt()
+{
+    const Component a = make(QStringLiteral("load_balancer"), QStringLiteral("lb-1"));
+    const Component b = make(QStringLiteral("load_balancer"), QStringLiteral("lb-2"));
+    Link vrrp;
+    vrrp.protocol = QStringLiteral("vrrp");
+    vrrp.label = QStringLiteral("keepalived");
+    const QString tip = ElementText::linkToolTip(vrrp, &a, &b);
+    QVERIFY2(tip.contains(QStringLiteral("IP protocol 112")), qPrintable(tip));
+    QVERIFY(!tip.contains(QStringLiteral("port 0")));
+    QVERIFY(!tip.contains(QStringLiteral("roundrobin")));
+    Link http;
+    http.protocol = QStringLiteral("http");
+    http.port = 8080;
+    QVERIFY(ElementText::linkToolTip(http, &a, &b).contains(QStringLiteral("port 8080")));
 }
 
 QTEST_GUILESS_MAIN(tst_ElementText)

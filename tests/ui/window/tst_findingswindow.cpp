@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The findings in the window: validation as the user edits, the dock, the badges, the status
 // bar, one-click fixes and accepted findings, on the example design the application opens first.
-#include "actions.h"
+#include "actions/actions.h"
 #include "analysis/validationrunner.h"
 #include "design/design.h"
 #include "docks/findingsdock.h"
 #include "document/documentcontroller.h"
 #include "document/documentprompts.h"
+#include "document/editcontroller.h"
 #include "findings/findingscontroller.h"
 #include "findings/findingsmodel.h"
 #include "io/topofile.h"
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void selectingAFindingHighlightsItsSubjects();
     void editsRevalidateButMovesDoNot();
     void badgesCanBeHidden();
+    void liveFindingsStayBesideTheValidators();
     void screenshot();
 };
 
@@ -176,8 +178,14 @@ void TestFindingsWindow::fixIsOneUndoableStep()
     w.dock()->view()->setCurrentIndex(w.row(ruleName.constData(), Lb));
     QVERIFY(w.button("fixButton")->isEnabled());
 
+    const int built = w.window->scene()->itemsBuilt();
+    const qsizetype elements = before.components.size() + before.hosts.size() + before.links.size();
     QTest::mouseClick(w.button("fixButton"), Qt::LeftButton);
     QCOMPARE(w.stack.count(), 1);
+    // Small edits: only what the fix added got an item, every other one is the same.
+    const DesignData &after = w.design.data();
+    QCOMPARE(w.window->scene()->itemsBuilt() - built,
+        int(after.components.size() + after.hosts.size() + after.links.size() - elements));
     QVERIFY(!w.stack.undoText().isEmpty());
     QVERIFY(w.window->actions()->action(Actions::Undo)->text().contains(w.stack.undoText()));
     QVERIFY(!(w.design.data() == before));
@@ -348,24 +356,62 @@ void TestFindingsWindow::badgesCanBeHidden()
 // The window at 1600x1000 with the example arranged and the balancer's SPOF selected. With
 // TOPOSCOPE_SCREENSHOT=file.png it is saved there (TOPOSCOPE_SCREENSHOT_THEME=dark for the dark
 // theme); that is how docs/screenshot.png is made.
+void TestFindingsWindow::liveFindingsStayBesideTheValidators()
+{
+    QTemporaryDir dir;
+    Window w(dir.path(), examplePath());
+    FindingsController *findings = w.window->findings();
+    QTRY_VERIFY(findings->hasResult() && !findings->runner()->isBusy());
+    Finding live;
+    live.rule = s("live.backend-down");
+    live.category = Finding::Category::Live;
+    live.severity = Finding::Severity::Critical;
+    live.subjects = Lb;
+    live.title = s("HAProxy reports a backend down");
+    const int criticalBefore = findings->count(Finding::Severity::Critical);
+    findings->setFindings(s("live"), { live });
+    QVERIFY(w.shows("live.backend-down", Lb));
+    QVERIFY(w.shows("spof.component", Lb));
+    QCOMPARE(findings->count(Finding::Severity::Critical), criticalBefore + 1);
+    // A new validation replaces the validator's findings only.
+    w.window->edit()->rename(s("lb"), s("Front balancer"));
+    QTRY_VERIFY(!findings->runner()->isBusy());
+    QTRY_VERIFY(w.shows("spof.component", Lb));
+    QVERIFY(w.shows("live.backend-down", Lb));
+    findings->setFindings(s("live"), {});
+    QVERIFY(!w.shows("live.backend-down", Lb));
+    QVERIFY(w.shows("spof.component", Lb));
+}
+
 void TestFindingsWindow::screenshot()
 {
     const QString out = qEnvironmentVariable("TOPOSCOPE_SCREENSHOT");
     const QString theme = qEnvironmentVariable("TOPOSCOPE_SCREENSHOT_THEME");
+    // Any design (TOPOSCOPE_SCREENSHOT_DESIGN), as opened or after Arrange
+    // (TOPOSCOPE_SCREENSHOT_ARRANGE=1): how the screenshots of every example are taken.
+    const QString design = qEnvironmentVariable("TOPOSCOPE_SCREENSHOT_DESIGN", examplePath());
+    const bool arrange = qEnvironmentVariableIntValue("TOPOSCOPE_SCREENSHOT_ARRANGE") != 0;
     auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
     // As the application starts: a theme applied, the default (light) unless one is asked for.
     Theme::apply(app, Theme::modeFromName(theme));
     QTemporaryDir dir;
-    Window w(dir.path(), examplePath());
+    Window w(dir.path(), design);
+    QVERIFY(w.opened);
     w.window->resize(1600, 1000);
     w.window->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
-    // As the first start shows it: the example's own layout.
     QTRY_VERIFY(w.window->findings()->hasResult() && !w.window->findings()->runner()->isBusy());
-    QTRY_VERIFY(w.shows("spof.component", Lb));
+    if (arrange)
+        w.window->actions()->action(Actions::Arrange)->trigger();
     w.window->view()->zoomToFit();
-    w.dock()->view()->setCurrentIndex(w.row("spof.component", Lb));
-    QVERIFY(w.window->scene()->componentItem(s("lb"))->isHighlighted());
+    // The first finding selected, so its explanation and fix show, and its subjects light up.
+    if (w.shows("spof.component", Lb)) {
+        w.dock()->view()->setCurrentIndex(w.row("spof.component", Lb));
+        QVERIFY(w.window->scene()->componentItem(s("lb"))->isHighlighted());
+    } else if (w.dock()->model()->rowCount() > 0) {
+        w.dock()->view()->setCurrentIndex(
+            w.dock()->model()->index(0, 0, w.dock()->model()->index(0, 0)));
+    }
     QTest::qWait(50); // the label placing pass and repaints queued by the selection
     const QPixmap shot = w.window->grab();
     QCOMPARE(shot.deviceIndependentSize().toSize(), QSize(1600, 1000));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "actions.h"
+#include "actions/actions.h"
 #include "design/design.h"
 #include "docks/historydock.h"
 #include "docks/palettedock.h"
@@ -7,18 +7,22 @@
 #include "docks/propertydock.h"
 #include "document/documentcontroller.h"
 #include "document/documentprompts.h"
+#include "document/startpage.h"
 #include "io/topofile.h"
 #include "mainwindow.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/scenegestures.h"
 #include "style/theme.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -147,6 +151,9 @@ private Q_SLOTS:
     void layoutAndSettingsSurviveRestart();
     void themeSwitches();
     void statusBarCounts();
+    void fileCloseShowsTheStartPage();
+    void startOpensTheLastDesignWhenAsked();
+    void layoutKeysPerScale();
 };
 
 void TestMainWindow::initTestCase()
@@ -432,7 +439,7 @@ void TestMainWindow::contextMenuOffersTheActions()
             shown.append(a->text().remove(u'&'));
         menu->close();
     });
-    Q_EMIT w.window->scene()->contextMenuRequested(w.window->mapToGlobal(QPoint(400, 300)),
+    Q_EMIT w.window->gestures()->contextMenuRequested(w.window->mapToGlobal(QPoint(400, 300)),
         { QStringLiteral("web-1"), QStringLiteral("web-2") });
     QVERIFY2(shown.contains(QStringLiteral("Delete")), qPrintable(shown.join(u',')));
     QVERIFY(shown.contains(QStringLiteral("Duplicate")));
@@ -514,10 +521,64 @@ void TestMainWindow::statusBarCounts()
     };
     QVERIFY(shows(QStringLiteral("3 components")));
     QVERIFY(shows(QStringLiteral("1 link")));
+    QVERIFY(!shows(QStringLiteral("1 links")));
+    QVERIFY(!shows(QStringLiteral("(s)")));
     w.window->actions()->action(Actions::ActualSize)->trigger();
     QVERIFY(shows(QStringLiteral("100 %")));
     w.window->actions()->action(Actions::ZoomIn)->trigger();
     QVERIFY(!shows(QStringLiteral("100 %")));
+}
+
+void TestMainWindow::fileCloseShowsTheStartPage()
+{
+    QTemporaryDir dir;
+    Window w(dir.path());
+    w.window->show();
+    w.design.reset(twoServers());
+    QVERIFY(!w.window->showsStartPage());
+    w.window->actions()->action(Actions::Close)->trigger();
+    // The window stays; the design is closed and the start page shows.
+    QVERIFY(w.window->isVisible());
+    QVERIFY(w.window->showsStartPage());
+    QVERIFY(!w.window->document()->isOpen());
+    QVERIFY(w.design.data().components.isEmpty());
+    QVERIFY(!w.window->actions()->action(Actions::Save)->isEnabled());
+    w.window->actions()->action(Actions::New)->trigger();
+    QVERIFY(!w.window->showsStartPage());
+    QVERIFY(w.window->actions()->action(Actions::Save)->isEnabled());
+}
+
+void TestMainWindow::startOpensTheLastDesignWhenAsked()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.topo"));
+    {
+        Window w(dir.path());
+        w.design.reset(twoServers());
+        QVERIFY(w.window->document()->saveTo(path));
+    }
+    {
+        // Not asked: the start page, with the design among the recent ones.
+        Window w(dir.path());
+        w.window->document()->openAtStart(QString(), QString());
+        QVERIFY(w.window->showsStartPage());
+        QCOMPARE(w.window->startPage()->recentList()->item(0)->data(Qt::UserRole).toString(),
+            QFileInfo(path).absoluteFilePath());
+        w.window->actions()->action(Actions::ReopenLastAtStart)->setChecked(true);
+    }
+    Window w(dir.path());
+    w.window->document()->openAtStart(QString(), QString());
+    QVERIFY(!w.window->showsStartPage());
+    QCOMPARE(w.window->document()->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(w.design.data().components.size(), twoServers().components.size());
+}
+
+void TestMainWindow::layoutKeysPerScale()
+{
+    QVERIFY(MainWindow::layoutKey(QStringLiteral("state"), 1.0)
+        != MainWindow::layoutKey(QStringLiteral("state"), 2.0));
+    QCOMPARE(MainWindow::layoutKey(QStringLiteral("state"), 1.0),
+        MainWindow::layoutKey(QStringLiteral("state"), 1.0));
 }
 
 QTEST_MAIN(TestMainWindow)

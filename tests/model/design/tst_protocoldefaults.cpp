@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "design/kinds.h"
-#include "scene/linkdefaults.h"
+#include "design/protocoldefaults.h"
 
 #include <QTest>
 
-class tst_LinkDefaults : public QObject
+class tst_ProtocolDefaults : public QObject
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ static Component make(const QString &kind, const QVariantMap &props = {})
     return c;
 }
 
-void tst_LinkDefaults::protocolFor_data()
+void tst_ProtocolDefaults::protocolFor_data()
 {
     QTest::addColumn<QString>("fromKind");
     QTest::addColumn<QVariantMap>("fromProps");
@@ -63,9 +63,18 @@ void tst_LinkDefaults::protocolFor_data()
     QTest::newRow("anything → monitoring")
         << "database" << none << "monitoring" << none << "metrics";
     QTest::newRow("generic → generic") << "generic" << none << "generic" << none << "tcp";
+    // One table for hand-drawn links and Mermaid arrows (they used to disagree on these).
+    QTest::newRow("app → unnamed API") << "app_server" << none << "generic" << none << "http";
+    QTest::newRow("web → Varnish")
+        << "web_server" << none << "cache"
+        << QVariantMap{ { QStringLiteral("software"), QStringLiteral("varnish") } } << "http";
+    QTest::newRow("app → Memcached")
+        << "app_server" << none << "cache"
+        << QVariantMap{ { QStringLiteral("software"), QStringLiteral("memcached") } } << "tcp";
+    QTest::newRow("DNS → balancer") << "dns" << none << "load_balancer" << none << "dns";
 }
 
-void tst_LinkDefaults::protocolFor()
+void tst_ProtocolDefaults::protocolFor()
 {
     QFETCH(QString, fromKind);
     QFETCH(QVariantMap, fromProps);
@@ -73,10 +82,10 @@ void tst_LinkDefaults::protocolFor()
     QFETCH(QVariantMap, toProps);
     QFETCH(QString, expected);
     const QString protocol
-        = LinkDefaults::protocolFor(make(fromKind, fromProps), make(toKind, toProps));
+        = ProtocolDefaults::protocolFor(make(fromKind, fromProps), make(toKind, toProps));
     QCOMPARE(protocol, expected);
     QVERIFY(Kinds::findProtocol(protocol));
 }
 
-QTEST_GUILESS_MAIN(tst_LinkDefaults)
-#include "tst_linkdefaults.moc"
+QTEST_GUILESS_MAIN(tst_ProtocolDefaults)
+#include "tst_protocoldefaults.moc"

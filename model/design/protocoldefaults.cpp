@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "linkdefaults.h"
+#include "protocoldefaults.h"
 
-namespace LinkDefaults {
+namespace ProtocolDefaults {
 
 namespace {
 
@@ -24,6 +24,13 @@ bool acceptsTls(const Component &c)
     return false;
 }
 
+bool speaksFastCgi(const Component &appServer)
+{
+    const QString runtime = value(appServer, "runtime").toLower();
+    return runtime.contains(QLatin1String("fpm")) || runtime.contains(QLatin1String("fastcgi"))
+        || runtime.contains(QLatin1String("php"));
+}
+
 } // namespace
 
 QString protocolFor(const Component &from, const Component &to)
@@ -37,13 +44,15 @@ QString protocolFor(const Component &from, const Component &to)
     if (is(from, "load_balancer") && is(to, "load_balancer"))
         return QStringLiteral("vrrp");
     if (is(to, "database")) {
-        const QString engine = value(to, "engine");
-        return engine == QLatin1String("postgresql") ? QStringLiteral("postgresql")
-                                                     : QStringLiteral("mysql");
+        return value(to, "engine") == QLatin1String("postgresql") ? QStringLiteral("postgresql")
+                                                                  : QStringLiteral("mysql");
     }
     if (is(to, "cache")) {
-        return value(to, "software") == QLatin1String("redis") ? QStringLiteral("redis")
-                                                               : QStringLiteral("tcp");
+        const QString software = value(to, "software");
+        if (software == QLatin1String("varnish"))
+            return QStringLiteral("http"); // an HTTP cache in front of the web servers
+        return software == QLatin1String("memcached") ? QStringLiteral("tcp")
+                                                      : QStringLiteral("redis");
     }
     if (is(to, "queue")) {
         const QString software = value(to, "software");
@@ -56,18 +65,19 @@ QString protocolFor(const Component &from, const Component &to)
                                                                       : QStringLiteral("file");
     }
     if (is(to, "app_server")) {
-        const QString runtime = value(to, "runtime").toLower();
-        const bool fastcgi = runtime.contains(QLatin1String("fpm"))
-            || runtime.contains(QLatin1String("fastcgi")) || runtime.contains(QLatin1String("php"));
-        if (is(from, "web_server") && fastcgi)
-            return QStringLiteral("fastcgi");
-        return QStringLiteral("http");
+        return is(from, "web_server") && speaksFastCgi(to) ? QStringLiteral("fastcgi")
+                                                           : QStringLiteral("http");
     }
     if (is(to, "load_balancer") || is(to, "web_server") || is(to, "cdn") || is(to, "firewall")) {
         const bool outside = is(from, "client") || is(from, "cdn") || is(from, "firewall");
         return outside && acceptsTls(to) ? QStringLiteral("https") : QStringLiteral("http");
     }
+    // An unnamed box called from the request path (an API, a service) most likely answers HTTP.
+    const bool onRequestPath = is(from, "client") || is(from, "cdn") || is(from, "firewall")
+        || is(from, "load_balancer") || is(from, "web_server") || is(from, "app_server");
+    if (is(to, "generic") && onRequestPath)
+        return QStringLiteral("http");
     return QStringLiteral("tcp");
 }
 
-} // namespace LinkDefaults
+} // namespace ProtocolDefaults

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "actions.h"
 
+#include "document/documentcontroller.h"
+#include "document/editcontroller.h"
+#include "exchange/exchangecontroller.h"
+#include "mainwindow.h"
+#include "scene/designview.h"
+#include "scene/scenegestures.h"
 #include "style/actionicons.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QClipboard>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMetaEnum>
@@ -61,6 +69,17 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
     quit->setShortcuts(standardKey(QKeySequence::Quit, QKeySequence(QStringLiteral("Ctrl+Q"))));
     quit->setMenuRole(QAction::QuitRole);
     make(ClearRecent, tr("&Clear Menu"));
+    QAction *reopen = make(ReopenLastAtStart, tr("&Reopen Last Design at Start"));
+    reopen->setCheckable(true);
+    reopen->setStatusTip(tr("When Toposcope starts, open the design that was open last"));
+
+    make(ImportMermaid, tr("&Import Mermaid…"), QStringLiteral("document-import"))
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    make(ExportPng, tr("&PNG Image…"), QStringLiteral("image"))
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    make(ExportSvg, tr("&SVG Image…"), QStringLiteral("image-vector"));
+    make(ExportMermaid, tr("&Mermaid Diagram…"), QStringLiteral("diagram-flowchart"));
+    make(ExportReport, tr("Design &Report…"), QStringLiteral("document-report"));
 
     QAction *undo = stack->createUndoAction(this, tr("&Undo"));
     undo->setIcon(ActionIcons::icon(QStringLiteral("edit-undo")));
@@ -77,6 +96,9 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
 
     make(Cut, tr("Cu&t"), QStringLiteral("edit-cut"))->setShortcut(QKeySequence::Cut);
     make(Copy, tr("&Copy"), QStringLiteral("edit-copy"))->setShortcut(QKeySequence::Copy);
+    make(CopyAsMermaid, tr("Copy as &Mermaid"), QStringLiteral("diagram-flowchart"))
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    make(CopyAsPng, tr("Copy as P&NG"), QStringLiteral("image"));
     make(Paste, tr("&Paste"), QStringLiteral("edit-paste"))->setShortcut(QKeySequence::Paste);
     make(Duplicate, tr("D&uplicate"), QStringLiteral("edit-duplicate"))
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -86,6 +108,9 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
         ->setShortcut(QKeySequence(Qt::Key_F2));
     make(SelectAll, tr("Select &All"), QStringLiteral("edit-select-all"))
         ->setShortcut(QKeySequence::SelectAll);
+    QAction *link = make(LinkTool, tr("&Link Tool"), QStringLiteral("link-tool"));
+    link->setCheckable(true);
+    link->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     // Ctrl+= too: the key with + on it, pressed without Shift.
     make(ZoomIn, tr("Zoom &In"), QStringLiteral("zoom-in"))
@@ -128,6 +153,27 @@ Actions::Actions(QUndoStack *stack, QObject *parent)
 
     for (QAction *a : std::as_const(m_actions))
         describe(a);
+    const auto explain = [this](Id id, const QString &text) {
+        action(id)->setStatusTip(text);
+        action(id)->setToolTip(text);
+    };
+    explain(ImportMermaid,
+        tr("Add the design drawn in a Mermaid diagram (.mmd, or Markdown with a mermaid block)"));
+    explain(ExportPng, tr("Save the design, or the selection, as a PNG picture"));
+    explain(ExportSvg,
+        tr("Save the design, or the selection, as an SVG drawing that scales without loss"));
+    explain(ExportMermaid,
+        tr("Save the design as a Mermaid flowchart for documents, wikis and READMEs"));
+    explain(ExportReport,
+        tr("Write a Markdown report that explains the design and its findings, with a PNG"));
+    explain(CopyAsMermaid, tr("Copy the selection, or the whole design, as Mermaid text"));
+    explain(CopyAsPng,
+        tr("Copy the selection, or the whole design, as a picture (drawn as the last PNG "
+           "export)"));
+    explain(LinkTool,
+        tr("Link tool (%1): drag from one card to another to link them; Esc leaves it. "
+           "Without it, drag from a card's edge, or hold Shift.")
+            .arg(link->shortcut().toString(QKeySequence::NativeText)));
     m_actions.value(Arrange)->setToolTip(
         tr("Arrange by tier: clients on top, then balancers, web, application and data (%1)")
             .arg(m_actions.value(Arrange)->shortcut().toString(QKeySequence::NativeText)));
@@ -170,6 +216,11 @@ void Actions::fillMenuBar(QMenuBar *bar, const QList<QAction *> &panels)
     file->addAction(action(Save));
     file->addAction(action(SaveAs));
     file->addSeparator();
+    file->addAction(action(ImportMermaid));
+    file->addMenu(exportMenu(file));
+    file->addSeparator();
+    file->addAction(action(ReopenLastAtStart));
+    file->addSeparator();
     file->addAction(action(Close));
     file->addAction(action(Quit));
 
@@ -179,12 +230,16 @@ void Actions::fillMenuBar(QMenuBar *bar, const QList<QAction *> &panels)
     edit->addSeparator();
     edit->addAction(action(Cut));
     edit->addAction(action(Copy));
+    edit->addAction(action(CopyAsMermaid));
+    edit->addAction(action(CopyAsPng));
     edit->addAction(action(Paste));
     edit->addAction(action(Duplicate));
     edit->addAction(action(Delete));
     edit->addSeparator();
     edit->addAction(action(Rename));
     edit->addAction(action(SelectAll));
+    edit->addSeparator();
+    edit->addAction(action(LinkTool));
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(action(ZoomIn));
@@ -238,6 +293,12 @@ QToolBar *Actions::createToolBar(QWidget *parent)
     bar->addAction(action(Duplicate));
     bar->addAction(action(Delete));
     bar->addSeparator();
+    auto *linkTool = new QToolButton(bar);
+    linkTool->setDefaultAction(action(LinkTool));
+    linkTool->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    linkTool->setText(tr("Link"));
+    bar->addWidget(linkTool);
+    bar->addSeparator();
     bar->addAction(action(ZoomOut));
     bar->addAction(action(ZoomIn));
     bar->addAction(action(ZoomToFit));
@@ -276,24 +337,155 @@ void Actions::fillContextMenu(QMenu *menu, qsizetype selected) const
     } else {
         menu->addAction(action(Paste));
         menu->addAction(action(SelectAll));
+        menu->addAction(action(LinkTool));
         menu->addSeparator();
         menu->addAction(action(ZoomToFit));
         menu->addAction(action(Arrange));
     }
+    // Copy as… works on the selection, or the whole design when nothing is selected.
+    menu->addSeparator();
+    menu->addAction(action(CopyAsMermaid));
+    menu->addAction(action(CopyAsPng));
+}
+
+QMenu *Actions::exportMenu(QWidget *parent) const
+{
+    auto *menu = new QMenu(tr("&Export"), parent);
+    menu->setObjectName(QStringLiteral("ExportMenu"));
+    menu->setIcon(ActionIcons::icon(QStringLiteral("document-export")));
+    menu->addAction(action(ExportPng));
+    menu->addAction(action(ExportSvg));
+    menu->addSeparator();
+    menu->addAction(action(ExportMermaid));
+    menu->addAction(action(ExportReport));
+    return menu;
 }
 
 void Actions::setSelectionCount(qsizetype count)
 {
+    m_selectionCount = count;
     for (const Id id : { Cut, Copy, Duplicate, Delete })
-        action(id)->setEnabled(count > 0);
-    action(Rename)->setEnabled(count == 1);
+        action(id)->setEnabled(m_open && count > 0);
+    action(Rename)->setEnabled(m_open && count == 1);
     for (const Id id : { AlignLeft, AlignHCenter, AlignRight, AlignTop, AlignVCenter, AlignBottom })
-        action(id)->setEnabled(count > 1);
+        action(id)->setEnabled(m_open && count > 1);
+}
+
+void Actions::setDesignState(bool open, bool hasContent)
+{
+    m_open = open;
+    m_hasContent = hasContent;
+    for (const Id id : { Save,
+             SaveAs,
+             Close,
+             SelectAll,
+             LinkTool,
+             ZoomIn,
+             ZoomOut,
+             ZoomToFit,
+             ActualSize,
+             Arrange })
+        action(id)->setEnabled(open);
+    for (const Id id :
+        { ExportPng, ExportSvg, ExportMermaid, ExportReport, CopyAsMermaid, CopyAsPng })
+        action(id)->setEnabled(open && hasContent);
+    setSelectionCount(m_selectionCount);
+    setPasteAvailable(m_pasteAvailable);
+}
+
+void Actions::wire(const Targets &t)
+{
+    const auto on = [this](Id id, auto *receiver, auto slot) {
+        connect(action(id), &QAction::triggered, receiver, slot);
+    };
+    DocumentController *document = t.document;
+    on(New, document, &DocumentController::newDocument);
+    on(Open, document, &DocumentController::open);
+    on(Save, document, &DocumentController::save);
+    on(SaveAs, document, &DocumentController::saveAs);
+    on(ClearRecent, document, &DocumentController::clearRecentFiles);
+    connect(this, &Actions::recentFileTriggered, document, &DocumentController::openFile);
+    connect(document, &DocumentController::recentFilesChanged, this, &Actions::setRecentFiles);
+    setRecentFiles(document->recentFiles());
+    action(ReopenLastAtStart)->setChecked(document->reopensLastAtStart());
+    connect(action(ReopenLastAtStart),
+        &QAction::toggled,
+        document,
+        &DocumentController::setReopensLastAtStart);
+    on(Close, t.window, &MainWindow::closeDesign);
+    on(Quit, t.window, &QWidget::close);
+
+    ExchangeController *exchange = t.exchange;
+    on(ImportMermaid, exchange, &ExchangeController::importMermaid);
+    connect(action(ExportPng), &QAction::triggered, exchange, [exchange] {
+        exchange->exportPicture(PictureOptions::Format::Png);
+    });
+    connect(action(ExportSvg), &QAction::triggered, exchange, [exchange] {
+        exchange->exportPicture(PictureOptions::Format::Svg);
+    });
+    on(ExportMermaid, exchange, &ExchangeController::exportMermaid);
+    on(ExportReport, exchange, &ExchangeController::exportReport);
+    on(CopyAsMermaid, exchange, &ExchangeController::copyAsMermaid);
+    on(CopyAsPng, exchange, &ExchangeController::copyAsPng);
+
+    EditController *edit = t.edit;
+    on(Cut, edit, &EditController::cut);
+    on(Copy, edit, &EditController::copy);
+    // Paste takes a design fragment or Mermaid text: the exchange side knows both.
+    on(Paste, exchange, &ExchangeController::paste);
+    const auto updatePaste = [this, exchange] { setPasteAvailable(exchange->canPaste()); };
+    connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this, updatePaste);
+    updatePaste();
+    on(Duplicate, edit, &EditController::duplicateSelection);
+    on(Delete, edit, &EditController::deleteSelection);
+    on(SelectAll, edit, &EditController::selectAll);
+    SceneGestures *gestures = t.gestures;
+    on(Rename, gestures, &SceneGestures::renameSelection);
+    connect(action(LinkTool), &QAction::toggled, gestures, &SceneGestures::setLinkTool);
+    connect(gestures, &SceneGestures::linkToolChanged, action(LinkTool), &QAction::setChecked);
+
+    DesignView *view = t.view;
+    on(ZoomIn, view, &DesignView::zoomIn);
+    on(ZoomOut, view, &DesignView::zoomOut);
+    on(ZoomToFit, view, &DesignView::zoomToFit);
+    on(ActualSize, view, &DesignView::resetZoom);
+    connect(action(SnapToGrid), &QAction::toggled, t.window, &MainWindow::setSnapToGrid);
+    connect(action(ShowBadges), &QAction::toggled, t.window, &MainWindow::setBadgesVisible);
+    connect(action(ThemeLight), &QAction::triggered, t.window, [w = t.window] {
+        w->setTheme(QStringLiteral("light"));
+    });
+    connect(action(ThemeDark), &QAction::triggered, t.window, [w = t.window] {
+        w->setTheme(QStringLiteral("dark"));
+    });
+    connect(action(ThemeSystem), &QAction::triggered, t.window, [w = t.window] {
+        w->setTheme(QStringLiteral("system"));
+    });
+
+    const std::pair<Id, Qt::Alignment> alignments[] = { { AlignLeft, Qt::AlignLeft },
+        { AlignHCenter, Qt::AlignHCenter },
+        { AlignRight, Qt::AlignRight },
+        { AlignTop, Qt::AlignTop },
+        { AlignVCenter, Qt::AlignVCenter },
+        { AlignBottom, Qt::AlignBottom } };
+    for (const auto &[id, alignment] : alignments) {
+        connect(action(id), &QAction::triggered, edit, [edit, alignment] {
+            edit->alignSelection(alignment);
+        });
+    }
+    connect(action(Arrange), &QAction::triggered, edit, [edit, view] {
+        edit->arrange();
+        view->zoomToFit();
+    });
+    on(About, t.window, &MainWindow::showAbout);
+
+    // The window is the shortcut context for every action, in a menu or not.
+    t.window->addActions(all());
 }
 
 void Actions::setPasteAvailable(bool available)
 {
-    action(Paste)->setEnabled(available);
+    m_pasteAvailable = available;
+    action(Paste)->setEnabled(m_open && available);
 }
 
 void Actions::setRecentFiles(const QStringList &files)

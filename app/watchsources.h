@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "design/designdata.h"
+#include "live/simulation.h"
+
+#include <QList>
+#include <QString>
+
+class LiveSource;
+class LiveStream;
+
+/**
+ * Where `toposcope watch` (and later the window) gets its live data, built from the design in
+ * one place: the simulator of the design itself, or the sources its bindings name — the lab's
+ * servers or the user's own. The command never constructs a source itself, so a new kind of
+ * source is added here only.
+ */
+namespace WatchSources {
+
+enum class Kind { Simulator, Lab, Live };
+
+/** "simulator", "lab", "live"; false for anything else. */
+bool kindFromName(const QString &name, Kind *out);
+QString kindName(Kind kind);
+
+struct Options
+{
+    Simulation::Settings simulation; ///< for the simulator
+};
+
+/**
+ * Adds the sources of `kind` for `design` to `stream` (which owns them from then on) and binds
+ * what they report to the design's elements. False with the reason when they cannot be built:
+ * the design has no bindings, or this build cannot read that kind of source yet.
+ */
+bool create(Kind kind,
+    const DesignData &design,
+    const Options &options,
+    LiveStream *stream,
+    QString *error);
+
+} // namespace WatchSources
