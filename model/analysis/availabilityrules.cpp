@@ -54,30 +54,46 @@ Text componentText(const DesignIndex &index, int c)
         + (plural ? QStringLiteral(" are a single point of failure")
                   : QStringLiteral(" is a single point of failure"));
     switch (index.kind(c)) {
-    case Kind::LoadBalancer:
+    case Kind::LoadBalancer: {
+        int backends = 0;
+        for (int l : index.outLinks(c))
+            backends += index.isRequestLink(l) ? 1 : 0;
         t.explanation = QStringLiteral(
             "Every request to the site passes through %1. If it crashes, is "
             "restarted for an update, or its machine goes down, no request reaches "
             "any server behind it: users get a connection error or a timeout for "
-            "the whole site, although every web and application server is healthy. "
-            "Several servers behind one balancer do not help while there is only "
-            "one way in.")
+            "the whole site, although every server behind it is healthy.")
                             .arg(name);
+        if (backends > 1)
+            t.explanation += QStringLiteral(" Several servers behind one balancer do not help "
+                                            "while there is only one way in.");
         t.fix
             = QStringLiteral("Add a second load balancer and run the two as a cluster "
                              "(keepalived/VRRP) sharing a virtual IP that DNS points at: when one "
                              "fails, the other takes over the address within seconds.");
         break;
-    case Kind::WebServer:
+    }
+    case Kind::WebServer: {
+        bool balanced = false;
+        for (int l : index.inLinks(c))
+            balanced = balanced || index.kind(index.linkFrom(l)) == Kind::LoadBalancer;
         t.explanation = QStringLiteral("Every request is answered by %1. If it (or its machine) "
-                                       "fails, nothing answers HTTP: users see connection errors "
-                                       "or the load balancer's “503 Service Unavailable” page for "
-                                       "the whole site.")
-                            .arg(name);
-        t.fix = QStringLiteral("Run a second web server with the same configuration on another "
-                               "machine and let the load balancer send to both (active-active, "
-                               "with health checks).");
+                                       "fails, nothing answers HTTP: users see %2 for the whole "
+                                       "site.")
+                            .arg(name,
+                                balanced ? QStringLiteral("connection errors or the load "
+                                                          "balancer's “503 Service Unavailable” "
+                                                          "page")
+                                         : QStringLiteral("connection errors or timeouts"));
+        t.fix = balanced
+            ? QStringLiteral("Run a second web server with the same configuration on another "
+                             "machine and let the load balancer send to both (active-active, "
+                             "with health checks).")
+            : QStringLiteral("Run a second web server with the same configuration on another "
+                             "machine and put a load balancer in front of both (HAProxy, "
+                             "active-active, with health checks).");
         break;
+    }
     case Kind::AppServer:
         t.explanation
             = QStringLiteral("Every dynamic page is built by %1. If it fails, static files may "
@@ -197,20 +213,47 @@ Finding componentFinding(const DesignIndex &index, int c)
 Finding hostFinding(const DesignIndex &index, int h)
 {
     const QString host = index.quotedHost(h);
-    const QString parts = Rules::labels(index, pathComponentsOn(index, h));
+    const std::vector<int> parts = pathComponentsOn(index, h);
+    // Copies are components of one kind side by side on the machine: redundancy that is not.
+    std::vector<int> copies;
+    for (int c : parts) {
+        for (int o : parts) {
+            if (o != c && index.kind(o) == index.kind(c)) {
+                copies.push_back(c);
+                break;
+            }
+        }
+    }
+    QString explanation;
+    QString fix;
+    if (!copies.empty()) {
+        explanation = QStringLiteral("%1 look redundant, but they run on the same machine %2. When "
+                                     "that machine fails — a power supply, a kernel panic, a "
+                                     "reboot for updates — they all go down together, and with "
+                                     "them the whole site: users get errors or timeouts. "
+                                     "Redundancy only counts when the copies fail "
+                                     "independently.")
+                          .arg(Rules::sentence(Rules::labels(index, copies)), host);
+        fix = QStringLiteral("Move the redundant copies to separate machines (ideally in different "
+                             "racks or availability zones).");
+    } else {
+        explanation = QStringLiteral("Every way a request can be served passes through %1 (%2): "
+                                     "each path has another copy elsewhere, but not of what runs "
+                                     "here. When that machine fails — a power supply, a kernel "
+                                     "panic, a reboot for updates — the whole site goes down.")
+                          .arg(host,
+                              parts.empty() ? QStringLiteral("its components")
+                                            : Rules::labels(index, parts));
+        fix = QStringLiteral("Run what this machine holds on a second machine as well, so that "
+                             "the other paths do not all need it.");
+    }
     return Rules::make(QStringLiteral("spof.host"),
         Category::Spof,
         Severity::Critical,
         { index.host(h).id },
         QStringLiteral("The machine %1 is a single point of failure").arg(host),
-        QStringLiteral("%1 look redundant, but they run on the same machine %2. When that "
-                       "machine fails — a power supply, a kernel panic, a reboot for updates — "
-                       "they all go down together, and with them the whole site: users get "
-                       "errors or timeouts. Redundancy only counts when the copies fail "
-                       "independently.")
-            .arg(parts.isEmpty() ? QStringLiteral("Its components") : Rules::sentence(parts), host),
-        QStringLiteral("Move the redundant copies to separate machines (ideally in different "
-                       "racks or availability zones)."));
+        explanation,
+        fix);
 }
 
 Finding linkFinding(const DesignIndex &index, int l, bool writesOnly)
@@ -235,10 +278,11 @@ Finding linkFinding(const DesignIndex &index, int l, bool writesOnly)
         explanation,
         balancer ? QStringLiteral("Add a second load balancer with its own connection, paired "
                                   "with this one behind a virtual IP, or give the entry point a "
-                                  "second uplink (another provider), drawn as a second link.")
-                 : QStringLiteral("Give the entry point a second, independent connection (a "
-                                  "second uplink or provider), drawn as a second link from the "
-                                  "users."),
+                                  "second uplink from another provider, with the balancer "
+                                  "reachable through both.")
+                 : QStringLiteral("Give the entry point a second, independent connection: a "
+                                  "second uplink or a second provider, with the entry point "
+                                  "reachable through both."),
         balancer);
 }
 
@@ -287,12 +331,12 @@ Finding writeFinding(const DesignIndex &index, int c)
     QString explanation = plural
         ? QStringLiteral("Every write request needs %1: they are on the only path from "
                          "the users to a database that accepts writes. If they fail, "
-                         "reads still work through the other servers, but nothing users "
+                         "reads can still be served along another path, but nothing users "
                          "do can be saved until they are back.")
               .arg(name)
         : QStringLiteral("Every write request passes through %1: it is on the only path "
                          "from the users to a database that accepts writes. If it fails, "
-                         "reads still work through the other servers, but nothing users "
+                         "reads can still be served along another path, but nothing users "
                          "do can be saved until it is back.")
               .arg(name);
     if (index.hostOf(c) >= 0)
@@ -305,9 +349,9 @@ Finding writeFinding(const DesignIndex &index, int c)
         { index.component(c).id },
         QStringLiteral("Writes depend on %1").arg(name),
         explanation,
-        QStringLiteral("Give the other servers their own path to the primary "
-                       "database (link their application servers to it), or make "
-                       "this part redundant."));
+        QStringLiteral("Let the application servers on the other paths write to the "
+                       "primary database too (give them its address, through a proxy that "
+                       "follows the primary), or make this part redundant."));
 }
 
 Finding writeHostFinding(const DesignIndex &index, int h)
@@ -335,8 +379,20 @@ void Rules::availability(const DesignIndex &index,
     if (!reads.isServed())
         return; // config.no-path explains why; nothing is "single" when nothing works
     const int n = index.componentCount();
+    // A firewall on a machine beside what it guards (iptables, ufw) fails with that machine:
+    // the finding about what runs there covers it.
+    auto hostFirewallCovered = [&](const SpofAnalysis &a, int c) {
+        const int h = index.hostOf(c);
+        if (index.kind(c) != Kind::Firewall || h < 0)
+            return false;
+        for (int o : index.componentsOn(h)) {
+            if (o != c && index.kind(o) != Kind::Firewall && a.componentIsSpof(o))
+                return true;
+        }
+        return false;
+    };
     for (int c = 0; c < n; ++c) {
-        if (reads.componentIsSpof(c))
+        if (reads.componentIsSpof(c) && !hostFirewallCovered(reads, c))
             out->append(componentFinding(index, c));
     }
     auto anyComponentSpof = [&](const SpofAnalysis &a, int h) {
@@ -361,7 +417,8 @@ void Rules::availability(const DesignIndex &index,
     if (!writes || !writes->isServed())
         return;
     for (int c = 0; c < n; ++c) {
-        if (writes->componentIsSpof(c) && !reads.componentIsSpof(c))
+        if (writes->componentIsSpof(c) && !reads.componentIsSpof(c)
+            && !hostFirewallCovered(*writes, c))
             out->append(writeFinding(index, c));
     }
     for (int h = 0; h < index.hostCount(); ++h) {
@@ -373,4 +430,39 @@ void Rules::availability(const DesignIndex &index,
             && index.kind(index.linkFrom(l)) == Kind::Client)
             out->append(linkFinding(index, l, true));
     }
+}
+
+void Rules::maintenance(
+    const DesignIndex &index, const std::vector<char> &readSpof, QList<Finding> *out)
+{
+    std::vector<int> single;
+    QStringList subjects;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        const Kind k = index.kind(c);
+        if ((k == Kind::WebServer || k == Kind::AppServer) && readSpof[c]
+            && !index.boolProp(c, QStringLiteral("zero_downtime_deploys"))
+            && !index.boolProp(c, QStringLiteral("autoscaling"))) {
+            single.push_back(c);
+            subjects.append(index.component(c).id);
+        }
+    }
+    if (single.empty())
+        return;
+    const bool one = single.size() == 1;
+    out->append(Rules::make(QStringLiteral("config.maintenance-downtime"),
+        Category::Config,
+        Severity::Info,
+        subjects,
+        QStringLiteral("Every deploy or restart of %1 takes the site down")
+            .arg(Rules::labels(index, single)),
+        QStringLiteral("%1 run%2 as a single instance on the request path. Deploying a new version "
+                       "of the code, a configuration change that needs a restart, or an operating "
+                       "system update stops %3 for seconds or minutes, and the site is down "
+                       "meanwhile: a planned outage every time, even when nothing fails.")
+            .arg(Rules::sentence(Rules::labels(index, single)),
+                one ? QStringLiteral("s") : QString(),
+                one ? QStringLiteral("it") : QStringLiteral("each of them")),
+        QStringLiteral("Run at least two of each behind a load balancer and deploy one at a time "
+                       "(drain it with HAProxy's “disable server”, update it, put it back), or "
+                       "start the new version beside the old one and switch over (blue-green).")));
 }

@@ -114,6 +114,8 @@ void replicaWrites(const DesignIndex &index, QList<Finding> *out)
 
 void sharedHost(const DesignIndex &index, QList<Finding> *out)
 {
+    QStringList subjects;
+    QStringList names;
     for (int h = 0; h < index.hostCount(); ++h) {
         bool web = false, app = false, db = false;
         for (int c : index.componentsOn(h)) {
@@ -124,22 +126,28 @@ void sharedHost(const DesignIndex &index, QList<Finding> *out)
         }
         if (!(web && app && db))
             continue;
-        const QString host = index.quotedHost(h);
-        out->append(Rules::make(QStringLiteral("config.shared-host"),
-            Category::Config,
-            Severity::Warning,
-            { index.host(h).id },
-            QStringLiteral("%1 runs the web server, the application and the database together")
-                .arg(Rules::sentence(host)),
-            QStringLiteral("All three tiers share the CPU, memory and disk of %1: a traffic spike "
-                           "or a heavy query slows everything else down, and you cannot scale "
-                           "one tier without the others. Whoever breaks into the public web "
-                           "server is on the machine that holds the data. When the machine "
-                           "fails, all three go at once.")
-                .arg(host),
-            QStringLiteral("Give each tier its own machines (web, application, database), so "
-                           "each can be scaled, secured and restarted on its own.")));
+        subjects.append(index.host(h).id);
+        names.append(index.quotedHost(h));
     }
+    if (subjects.isEmpty())
+        return;
+    const bool one = subjects.size() == 1;
+    const QString hosts = Rules::listing(names);
+    out->append(Rules::make(QStringLiteral("config.shared-host"),
+        Category::Config,
+        Severity::Warning,
+        subjects,
+        QStringLiteral("%1 %2 the web server, the application and the database together")
+            .arg(Rules::sentence(hosts), one ? QStringLiteral("runs") : QStringLiteral("each run")),
+        QStringLiteral("All three tiers share the CPU, memory and disk of %1: a traffic spike "
+                       "or a heavy query slows everything else down, and you cannot scale "
+                       "one tier without the others. Whoever breaks into the public web "
+                       "server is on the machine that holds the data. When %2 fails, all "
+                       "three go at once.")
+            .arg(one ? hosts : QStringLiteral("each machine"),
+                one ? QStringLiteral("the machine") : QStringLiteral("one")),
+        QStringLiteral("Give each tier its own machines (web, application, database), so "
+                       "each can be scaled, secured and restarted on its own.")));
 }
 
 void appFiles(const DesignIndex &index, QList<Finding> *out)
@@ -228,8 +236,20 @@ void dnsTarget(const DesignIndex &index, QList<Finding> *out)
     const std::vector<int> &entries = index.entryPoints();
     const QString entryNames = Rules::labels(index, entries);
     for (int d : index.dnsServers()) {
-        const QString targetId = index.prop(d, QStringLiteral("target"));
-        const int target = index.componentIndex(targetId);
+        QString targetId = index.prop(d, QStringLiteral("target"));
+        int target = index.componentIndex(targetId);
+        // Round-robin DNS: every address the record holds must be a way in.
+        if (target >= 0 && ok.contains(target)) {
+            for (const QString &id :
+                index.component(d).props.value(QStringLiteral("extra_targets")).toStringList()) {
+                const int t = index.componentIndex(id);
+                if (t < 0 || !ok.contains(t)) {
+                    targetId = id;
+                    target = t;
+                    break;
+                }
+            }
+        }
         if (target >= 0 && ok.contains(target))
             continue;
         const QString domain = index.prop(d, QStringLiteral("domain"));
@@ -312,12 +332,22 @@ void unreachable(const DesignIndex &index, QList<Finding> *out)
 {
     if (index.clients().empty())
         return;
+    std::vector<int> idle;
+    QStringList subjects;
     for (int c = 0; c < index.componentCount(); ++c) {
         const Kind k = index.kind(c);
         if (index.isReachable(c) || k == Kind::Client || k == Kind::Dns || k == Kind::Monitoring)
             continue;
         // A firewall inside a host guards that host; it is not on the request path.
         if (k == Kind::Firewall && index.hostOf(c) >= 0)
+            continue;
+        // Storage only a database writes to (its backups, an export) serves the database.
+        const std::span<const int> in = index.inLinks(c);
+        const bool databaseStorage = !in.empty() && index.outLinks(c).empty()
+            && std::all_of(in.begin(), in.end(), [&](int l) {
+                   return index.kind(index.linkFrom(l)) == Kind::Database;
+               });
+        if (databaseStorage)
             continue;
         // A standby copy of a database that is used is there on purpose.
         const int cluster = index.databaseCluster(c);
@@ -328,19 +358,260 @@ void unreachable(const DesignIndex &index, QList<Finding> *out)
         }
         if (standby)
             continue;
-        out->append(Rules::make(QStringLiteral("config.unreachable"),
+        idle.push_back(c);
+        subjects.append(index.component(c).id);
+    }
+    if (idle.empty())
+        return;
+    const bool one = idle.size() == 1;
+    out->append(Rules::make(QStringLiteral("config.unreachable"),
+        Category::Config,
+        Severity::Info,
+        subjects,
+        QStringLiteral("%1 %2 not on any request path")
+            .arg(one ? Rules::sentence(index.describe(idle.front()))
+                     : Rules::sentence(Rules::labels(index, idle)),
+                one ? QStringLiteral("is") : QStringLiteral("are")),
+        QStringLiteral("Nothing on the way from the users calls %1, so %2 never serve%3 a request: "
+                       "%4 no capacity and no redundancy, yet %5 still need%3 updates and cost%3 "
+                       "money. (Links go from the caller to the callee: users → load balancer → "
+                       "web server → application server → database.)")
+            .arg(one ? index.describe(idle.front()) : Rules::labels(index, idle),
+                one ? QStringLiteral("it") : QStringLiteral("they"),
+                one ? QStringLiteral("s") : QString(),
+                one ? QStringLiteral("it adds") : QStringLiteral("they add"),
+                one ? QStringLiteral("it") : QStringLiteral("they")),
+        QStringLiteral("If %1 should serve traffic, configure %2 caller to use %3 (a server line "
+                       "in the balancer's backend, an upstream in Nginx, the application's "
+                       "database address); otherwise retire %3.")
+            .arg(one ? QStringLiteral("it") : QStringLiteral("they"),
+                one ? QStringLiteral("its") : QStringLiteral("their"),
+                one ? QStringLiteral("it") : QStringLiteral("them"))));
+}
+
+// The servers users reach first: the entry points, or what a firewall or CDN in front passes
+// their requests to.
+std::vector<int> firstServers(const DesignIndex &index)
+{
+    std::vector<int> list;
+    for (int e : index.entryPoints()) {
+        const Kind k = index.kind(e);
+        if (k == Kind::Firewall || k == Kind::Cdn) {
+            for (int l : index.outLinks(e)) {
+                if (index.isRequestLink(l)
+                    && std::find(list.begin(), list.end(), index.linkTo(l)) == list.end())
+                    list.push_back(index.linkTo(l));
+            }
+        } else if (std::find(list.begin(), list.end(), e) == list.end()) {
+            list.push_back(e);
+        }
+    }
+    return list;
+}
+
+void scalability(const DesignIndex &index, QList<Finding> *out)
+{
+    // Per service: one server that every user reaches first, with nothing in front to spread
+    // the load over a second one.
+    QHash<int, std::vector<int>> byService;
+    for (int c : firstServers(index))
+        byService[index.serviceOf(c)].push_back(c);
+    std::vector<int> alone;
+    QStringList subjects;
+    for (auto it = byService.cbegin(); it != byService.cend(); ++it) {
+        if (it.value().size() != 1)
+            continue;
+        const int c = it.value().front();
+        const Kind k = index.kind(c);
+        if ((k != Kind::WebServer && k != Kind::AppServer)
+            || index.boolProp(c, QStringLiteral("autoscaling")))
+            continue;
+        alone.push_back(c);
+        subjects.append(index.component(c).id);
+    }
+    if (alone.empty())
+        return;
+    std::sort(alone.begin(), alone.end());
+    subjects.sort();
+    const bool one = alone.size() == 1;
+    out->append(Rules::make(QStringLiteral("config.scalability"),
+        Category::Config,
+        Severity::Info,
+        subjects,
+        QStringLiteral("%1 cannot grow beyond one machine")
+            .arg(Rules::sentence(Rules::labels(index, alone))),
+        QStringLiteral("Every user connects straight to %1: there is no load balancer that could "
+                       "spread the requests over a second server. When traffic grows, the only "
+                       "way to keep up is a bigger machine (vertical scaling), which has a "
+                       "ceiling, costs more at each step and means downtime for every "
+                       "upgrade.")
+            .arg(one ? index.describe(alone.front()) : Rules::labels(index, alone)),
+        QStringLiteral("Put a load balancer (HAProxy) in front and point DNS at it; then more web "
+                       "and application servers can be added behind it as traffic grows "
+                       "(horizontal scaling), with sessions in a shared store.")));
+}
+
+void roundRobinDns(const DesignIndex &index, QList<Finding> *out)
+{
+    for (int d : index.dnsServers()) {
+        if (index.boolProp(d, QStringLiteral("health_checks")))
+            continue;
+        std::vector<int> addresses;
+        for (int t : index.dnsTargets(d)) {
+            const int peer = index.balancerPeer(t);
+            if (std::find(addresses.begin(), addresses.end(), t) == addresses.end()
+                && (peer < 0
+                    || std::find(addresses.begin(), addresses.end(), peer) == addresses.end()))
+                addresses.push_back(t);
+        }
+        if (addresses.size() < 2)
+            continue;
+        const int ttl = index.component(d).props.value(QStringLiteral("ttl")).toInt();
+        out->append(Rules::make(QStringLiteral("config.round-robin-dns"),
             Category::Config,
             Severity::Info,
-            { index.component(c).id },
-            QStringLiteral("%1 is not on any request path").arg(Rules::sentence(index.describe(c))),
-            QStringLiteral("No chain of request links leads from the users to %1, so it never "
-                           "serves a request and Toposcope cannot count it as redundancy. Links "
-                           "go from the caller to the callee: users → load balancer → web "
-                           "server → application server → database.")
-                .arg(index.describe(c)),
-            QStringLiteral("If it should serve traffic, draw a link to it from the component "
-                           "that calls it.")));
+            { index.component(d).id },
+            QStringLiteral("Round-robin DNS spreads users over %1, but does not fail over")
+                .arg(Rules::labels(index, addresses)),
+            QStringLiteral("%1 hands out the addresses of %2 in turn, so neither alone takes the "
+                           "site down. But DNS does not know when one fails: it keeps handing out "
+                           "the dead address, and resolvers and browsers cache it for the TTL "
+                           "(%3 s here). Until then the users it was given to wait for a "
+                           "timeout before their browser tries another address — some never "
+                           "do.")
+                .arg(Rules::sentence(index.describe(d)), Rules::labels(index, addresses))
+                .arg(ttl),
+            QStringLiteral("Use a DNS service with health checks that stops handing out a failed "
+                           "address (Route 53, NS1, Cloudflare load balancing) and keep the TTL "
+                           "short (60 s), or put the balancers behind one virtual IP "
+                           "(keepalived) instead."),
+            true));
     }
+}
+
+void replicationLag(const DesignIndex &index, QList<Finding> *out)
+{
+    std::vector<int> lagging;
+    QStringList subjects;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) != Kind::Database
+            || index.prop(c, QStringLiteral("role")) != QLatin1String("replica")
+            || index.prop(c, QStringLiteral("replication")) != QLatin1String("async")
+            || index.boolProp(c, QStringLiteral("lag_aware_reads")))
+            continue;
+        bool read = false;
+        for (int l : index.inLinks(c))
+            read = read
+                || (index.isRequestLink(l) && index.kind(index.linkFrom(l)) != Kind::Database);
+        if (!read)
+            continue;
+        lagging.push_back(c);
+        subjects.append(index.component(c).id);
+    }
+    if (lagging.empty())
+        return;
+    const bool one = lagging.size() == 1;
+    out->append(Rules::make(QStringLiteral("config.replication-lag"),
+        Category::Config,
+        Severity::Info,
+        subjects,
+        QStringLiteral("Reads from %1 can be out of date").arg(Rules::labels(index, lagging)),
+        QStringLiteral("%1 %2 the primary asynchronously and answer%3 reads. Replication runs "
+                       "behind by a moment — by minutes under a heavy write or a long "
+                       "transaction — so a user who saves something and reloads the page may "
+                       "not see it, and two pages can show different data.")
+            .arg(Rules::sentence(Rules::labels(index, lagging)),
+                one ? QStringLiteral("copies") : QStringLiteral("copy"),
+                one ? QStringLiteral("s") : QString()),
+        QStringLiteral("Send the reads that must see a user's own writes to the primary (read "
+                       "your writes for a few seconds after a change), and take a replica out of "
+                       "the read pool when it lags (ProxySQL max_replication_lag, alerting on "
+                       "Seconds_Behind_Source)."),
+        true));
+}
+
+void noBackup(const DesignIndex &index, QList<Finding> *out)
+{
+    std::vector<int> unprotected;
+    QStringList subjects;
+    for (int k = 0; k < index.clusterCount(); ++k) {
+        bool backedUp = false;
+        for (int c : index.clusterMembers(k))
+            backedUp = backedUp || index.prop(c, QStringLiteral("backup")) != QLatin1String("none");
+        if (backedUp)
+            continue;
+        std::vector<int> primaries = index.clusterPrimaries(k);
+        if (primaries.empty())
+            primaries = index.clusterMembers(k);
+        unprotected.push_back(primaries.front());
+        subjects.append(index.component(primaries.front()).id);
+    }
+    if (unprotected.empty())
+        return;
+    const bool one = unprotected.size() == 1;
+    bool replicas = false;
+    for (int c : unprotected)
+        replicas = replicas || index.clusterMembers(index.databaseCluster(c)).size() > 1;
+    out->append(Rules::make(QStringLiteral("config.no-backup"),
+        Category::Config,
+        Severity::Warning,
+        subjects,
+        QStringLiteral("No backup of the data in %1").arg(Rules::labels(index, unprotected)),
+        QStringLiteral("Nothing in the design keeps a copy of the data elsewhere. A lost disk, a "
+                       "bad migration, a “DELETE” without “WHERE” or ransomware destroys it for "
+                       "good%1, and the site can never be restored to yesterday.")
+            .arg(replicas ? QStringLiteral(": a replica is no backup, it copies the mistake within "
+                                           "a second")
+                          : QString()),
+        QStringLiteral("Back %1 up every day (mysqldump or mariabackup, pg_basebackup) to storage "
+                       "on another machine and site, keep the binary log or WAL for "
+                       "point-in-time recovery, and test a restore regularly.")
+            .arg(one ? QStringLiteral("it") : QStringLiteral("each of them")),
+        true));
+}
+
+void singleSite(const DesignIndex &index, QList<Finding> *out)
+{
+    // Where the servers that serve requests are, and where copies of the data are.
+    QSet<QString> sites;
+    QSet<QString> dataSites;
+    bool servers = false;
+    for (int c = 0; c < index.componentCount(); ++c) {
+        const Kind k = index.kind(c);
+        if (!index.isReachable(c) || k == Kind::Client || k == Kind::Dns || k == Kind::Monitoring
+            || k == Kind::Cdn)
+            continue;
+        servers = true;
+        const int h = index.hostOf(c);
+        const QString site = (h >= 0 ? index.host(h).props.value(QStringLiteral("site")).toString()
+                                     : index.prop(c, QStringLiteral("site")))
+                                 .trimmed();
+        sites.insert(site);
+        if (k == Kind::Database)
+            dataSites.insert(site);
+    }
+    sites.remove(QString());
+    dataSites.remove(QString());
+    const bool data = index.hasDatabase();
+    if (!servers || (sites.size() >= 2 && (!data || dataSites.size() >= 2)))
+        return;
+    const QString where = sites.size() == 1 ? QStringLiteral("“%1”").arg(*sites.cbegin())
+                                            : QStringLiteral("one site");
+    out->append(Rules::make(QStringLiteral("config.single-site"),
+        Category::Config,
+        Severity::Info,
+        {},
+        QStringLiteral("Everything runs in %1: no disaster recovery").arg(where),
+        QStringLiteral("All the servers%1 are in %2. A power or network outage of the data "
+                       "centre, a fire, a flood or a provider's regional incident takes the whole "
+                       "site down at once, for hours or days, and nothing in the design can take "
+                       "over%3.")
+            .arg(data ? QStringLiteral(" and every copy of the data") : QString(),
+                where,
+                data ? QStringLiteral(" or still holds the data") : QString()),
+        QStringLiteral("Keep a standby in a second site or availability zone: a replica of the "
+                       "database there, backups stored off-site, and servers (or an image to start "
+                       "them) that DNS can point at; write down and rehearse the switch-over.")));
 }
 
 } // namespace
@@ -354,6 +625,16 @@ void Rules::configuration(const DesignIndex &index, QList<Finding> *out)
     dnsTarget(index, out);
     balancerClusters(index, out);
     unreachable(index, out);
+    scalability(index, out);
+    roundRobinDns(index, out);
+    replicationLag(index, out);
+    noBackup(index, out);
+    singleSite(index, out);
+}
+
+QString Rules::agree(int count, const QString &singular, const QString &plural)
+{
+    return count == 1 ? singular : plural;
 }
 
 Finding Rules::make(const QString &rule,
@@ -394,7 +675,17 @@ QString Rules::labels(const DesignIndex &index, const std::vector<int> &componen
     QStringList names;
     for (int c : components)
         names.append(index.quoted(c));
-    return listing(names);
+    // “Nginx” and “Nginx” says nothing: name their machines.
+    QHash<QString, int> uses;
+    for (const QString &name : std::as_const(names))
+        ++uses[name];
+    QStringList shown = names;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const int h = index.hostOf(components[i]);
+        if (uses.value(names.at(i)) > 1 && h >= 0)
+            shown[i] = QStringLiteral("%1 on %2").arg(names.at(i), index.quotedHost(h));
+    }
+    return listing(shown);
 }
 
 QString Rules::sentence(QString text)

@@ -5,6 +5,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <numeric>
 
 namespace {
@@ -61,6 +62,7 @@ DesignIndex::DesignIndex(const DesignData &data)
     m_componentIndex.reserve(n);
     m_kind.resize(n);
     m_host.resize(n, -1);
+    m_filters.resize(n, 0);
     for (int c = 0; c < n; ++c) {
         const Component &comp = data.components.at(c);
         m_componentIndex.insert(comp.id, c);
@@ -70,6 +72,8 @@ DesignIndex::DesignIndex(const DesignData &data)
             if (m_host[c] >= 0)
                 m_hostComponents[m_host[c]].push_back(c);
         }
+        m_filters[c]
+            = m_kind[c] == Kind::Firewall || comp.props.value(QStringLiteral("firewall")).toBool();
         if (m_kind[c] == Kind::Client)
             m_clients.push_back(c);
         else if (m_kind[c] == Kind::Dns)
@@ -80,8 +84,22 @@ DesignIndex::DesignIndex(const DesignData &data)
     indexLinks();
     findClusters();
     findPeers();
+    m_dnsTargets.resize(n);
+    for (int d : m_dns) {
+        std::vector<int> &targets = m_dnsTargets[d];
+        QStringList ids
+            = data.components.at(d).props.value(QStringLiteral("extra_targets")).toStringList();
+        ids.prepend(prop(d, QStringLiteral("target")));
+        for (const QString &id : std::as_const(ids)) {
+            const int t = componentIndex(id);
+            if (t >= 0 && t != d && std::find(targets.begin(), targets.end(), t) == targets.end())
+                targets.push_back(t);
+        }
+    }
     findEntries();
     findReachable();
+    findGuardedHosts();
+    findServices();
     findBackups();
 }
 
@@ -215,13 +233,32 @@ void DesignIndex::findPeers()
 void DesignIndex::findEntries()
 {
     m_isEntry.assign(componentCount(), 0);
+    auto add = [this](int c) {
+        if (c >= 0 && !m_isEntry[c]) {
+            m_isEntry[c] = 1;
+            m_entries.push_back(c);
+        }
+    };
     for (int client : m_clients) {
+        bool direct = false;
+        std::vector<int> dns;
         for (int l : outLinks(client)) {
             const int to = m_linkTo[l];
-            if (!m_request[l] || m_kind[to] == Kind::Dns || m_isEntry[to])
-                continue;
-            m_isEntry[to] = 1;
-            m_entries.push_back(to);
+            if (m_kind[to] == Kind::Dns)
+                dns.push_back(to);
+            else if (m_request[l]) {
+                direct = true;
+                add(to);
+            }
+        }
+        if (direct)
+            continue;
+        // Users who only ask DNS connect where the name resolves.
+        for (int d : dns.empty() ? m_dns : dns) {
+            for (int t : m_dnsTargets[d]) {
+                if (m_kind[t] != Kind::Client && m_kind[t] != Kind::Dns)
+                    add(t);
+            }
         }
     }
 }
@@ -238,6 +275,8 @@ void DesignIndex::findReachable()
     };
     for (int c : m_clients)
         push(c);
+    for (int e : m_entries)
+        push(e);
     while (!stack.empty()) {
         const int c = stack.back();
         stack.pop_back();
@@ -249,6 +288,104 @@ void DesignIndex::findReachable()
         for (int l : outLinks(c)) {
             if (m_request[l])
                 push(m_linkTo[l]);
+        }
+    }
+}
+
+void DesignIndex::findGuardedHosts()
+{
+    const int hosts = hostCount();
+    m_hostGuarded.assign(hosts, 0);
+    std::vector<char> outsideCaller(hosts, 0);
+    std::vector<char> unfiltered(hosts, 0);
+    for (int h = 0; h < hosts; ++h) {
+        for (int c : m_hostComponents[h]) {
+            if (m_filters[c])
+                m_hostGuarded[h] = 1;
+        }
+    }
+    for (int l = 0; l < linkCount(); ++l) {
+        const int from = m_linkFrom[l];
+        const int to = m_linkTo[l];
+        if (from < 0 || !m_request[l])
+            continue;
+        const int h = m_host[to];
+        if (h < 0 || m_host[from] == h)
+            continue;
+        outsideCaller[h] = 1;
+        if (!m_filters[from])
+            unfiltered[h] = 1;
+    }
+    for (int h = 0; h < hosts; ++h) {
+        if (outsideCaller[h] && !unfiltered[h])
+            m_hostGuarded[h] = 1;
+    }
+}
+
+void DesignIndex::findServices()
+{
+    const int n = componentCount();
+    std::vector<int> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto joins = [this](int c) {
+        return m_kind[c] != Kind::Client && m_kind[c] != Kind::Dns && m_kind[c] != Kind::Monitoring;
+    };
+    for (int l = 0; l < linkCount(); ++l) {
+        const int a = m_linkFrom[l];
+        const int b = m_linkTo[l];
+        const bool replication
+            = a >= 0 && m_kind[a] == Kind::Database && m_kind[b] == Kind::Database;
+        if (a >= 0 && (m_request[l] || replication) && joins(a) && joins(b))
+            parent[find(parent, a)] = find(parent, b);
+    }
+    for (int c = 0; c < n; ++c) {
+        if (m_peer[c] >= 0)
+            parent[find(parent, c)] = find(parent, m_peer[c]);
+    }
+    for (int d : m_dns) {
+        const std::vector<int> &targets = m_dnsTargets[d];
+        for (size_t i = 1; i < targets.size(); ++i) {
+            if (joins(targets[0]) && joins(targets[i]))
+                parent[find(parent, targets[0])] = find(parent, targets[i]);
+        }
+    }
+    // A service is what users reach: number the roots their entry points have.
+    m_service.assign(n, -1);
+    QHash<int, int> serviceOfRoot;
+    for (int client : m_clients) {
+        std::vector<int> first;
+        for (int l : outLinks(client)) {
+            const int to = m_linkTo[l];
+            if (m_kind[to] == Kind::Dns) {
+                for (int t : m_dnsTargets[to])
+                    first.push_back(t);
+            } else if (m_request[l]) {
+                first.push_back(to);
+            }
+        }
+        if (first.empty()) {
+            for (int d : m_dns)
+                first.insert(first.end(), m_dnsTargets[d].begin(), m_dnsTargets[d].end());
+        }
+        for (int e : first) {
+            if (!joins(e))
+                continue;
+            const int root = find(parent, e);
+            auto it = serviceOfRoot.find(root);
+            if (it == serviceOfRoot.end()) {
+                it = serviceOfRoot.insert(root, static_cast<int>(m_serviceClients.size()));
+                m_serviceClients.emplace_back();
+            }
+            std::vector<int> &clients = m_serviceClients[it.value()];
+            if (std::find(clients.begin(), clients.end(), client) == clients.end())
+                clients.push_back(client);
+        }
+    }
+    for (int c = 0; c < n; ++c) {
+        if (joins(c)) {
+            const auto it = serviceOfRoot.constFind(find(parent, c));
+            if (it != serviceOfRoot.cend())
+                m_service[c] = it.value();
         }
     }
 }
@@ -289,14 +426,15 @@ bool DesignIndex::boolProp(int c, const QString &name) const
 
 QString DesignIndex::quoted(int c) const
 {
+    // A label drawn on two lines is one name in a sentence.
     const Component &comp = m_data.components.at(c);
-    return QStringLiteral("“%1”").arg(comp.label.isEmpty() ? comp.id : comp.label);
+    return QStringLiteral("“%1”").arg(comp.label.isEmpty() ? comp.id : comp.label.simplified());
 }
 
 QString DesignIndex::hostLabel(int h) const
 {
     const Host &host = m_data.hosts.at(h);
-    return host.label.isEmpty() ? host.id : host.label;
+    return host.label.isEmpty() ? host.id : host.label.simplified();
 }
 
 QString DesignIndex::quotedHost(int h) const

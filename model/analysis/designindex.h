@@ -97,15 +97,38 @@ public:
     /** The other load balancer of a real cluster (peer and virtual IP set), or -1. */
     int balancerPeer(int c) const { return m_peer[c]; }
 
-    /** Components users connect to directly (request links from a client, DNS aside). */
+    /** The component is a firewall, or another kind that also filters (property `firewall`). */
+    bool actsAsFirewall(int c) const { return m_filters[c]; }
+    /** The components DNS component `d` points at: its target, then its extra targets
+     *  (round-robin DNS), each once; ids that name nothing are left out. */
+    const std::vector<int> &dnsTargets(int d) const { return m_dnsTargets[d]; }
+    /** The host is protected by a firewall: it runs one, or every request from outside the
+     *  machine comes through one standing in front of it. */
+    bool hostGuarded(int h) const { return m_hostGuarded[h]; }
+
+    /** Components users connect to first: the ends of their request links (DNS aside), and
+     *  where the name resolves when they draw no such link. */
     const std::vector<int> &entryPoints() const { return m_entries; }
     bool isEntryPoint(int c) const { return m_isEntry[c]; }
     const std::vector<int> &clients() const { return m_clients; }
     const std::vector<int> &dnsServers() const { return m_dns; }
     bool hasDatabase() const { return m_hasDatabase; }
 
-    /** Reached from a client by following request links (peers and clusters included). */
+    /** Reached from a client by following request links from its entry points (peers and
+     *  clusters included): what the request-flow graph can visit. */
     bool isReachable(int c) const { return m_reachable[c]; }
+
+    /**
+     * The services of the design: each is served on its own, so each is judged on its own. A
+     * service is a set of components joined by request or replication links (users, DNS and
+     * monitoring do not join them), with the users who reach it; entry points that one DNS
+     * record names are one service. `serviceOf(c)` is -1 for users, DNS and what no user
+     * reaches.
+     */
+    int serviceCount() const { return static_cast<int>(m_serviceClients.size()); }
+    int serviceOf(int c) const { return m_service[c]; }
+    /** The users (client components) of service `s`. */
+    const std::vector<int> &serviceClients(int s) const { return m_serviceClients[s]; }
 
     QString prop(int c, const QString &name) const;
     bool boolProp(int c, const QString &name) const;
@@ -124,6 +147,8 @@ private:
     void findPeers();
     void findEntries();
     void findReachable();
+    void findGuardedHosts();
+    void findServices();
     void findBackups();
 
     const DesignData &m_data;
@@ -149,6 +174,11 @@ private:
     std::vector<int> m_clients;
     std::vector<int> m_dns;
     std::vector<char> m_reachable;
+    std::vector<char> m_filters;
+    std::vector<std::vector<int>> m_dnsTargets;
+    std::vector<char> m_hostGuarded;
+    std::vector<int> m_service;
+    std::vector<std::vector<int>> m_serviceClients;
     std::vector<char> m_backup;
     bool m_hasDatabase = false;
 };

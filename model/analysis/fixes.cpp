@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 
@@ -184,31 +185,47 @@ bool carriesHttp(const QString &protocol)
         || protocol == QLatin1String("fastcgi");
 }
 
-// Encrypts the plaintext hops from `from` to components on other machines. Returns true if
-// something changed.
+// Encrypts the plaintext hops from `from` to components on other machines, and on from there:
+// a hop that receives HTTPS and passes plain HTTP to another machine would be the next
+// plaintext hop. Returns true if something changed.
 bool encryptHopsFrom(Editor &e, const ElementId &from)
 {
     const DesignData snapshot = e.data();
     const DesignIndex index(snapshot);
-    const int c = index.componentIndex(from);
-    if (c < 0)
+    const int start = index.componentIndex(from);
+    if (start < 0)
         return false;
     bool changed = false;
-    for (int l : index.outLinks(c)) {
-        const int to = index.linkTo(l);
-        const bool sameMachine = index.hostOf(c) >= 0 && index.hostOf(c) == index.hostOf(to);
-        if (!index.isRequestLink(l) || !carriesHttp(index.link(l).protocol) || index.isEncrypted(l)
-            || sameMachine)
-            continue;
-        Link *link = e.link(index.link(l).id);
-        if (link->protocol == QLatin1String("http")) {
-            link->protocol = QStringLiteral("https");
-            link->port = 443;
+    std::vector<int> work{ start };
+    std::vector<char> seen(index.componentCount(), 0);
+    seen[start] = 1;
+    while (!work.empty()) {
+        const int c = work.back();
+        work.pop_back();
+        for (int l : index.outLinks(c)) {
+            const int to = index.linkTo(l);
+            const bool sameMachine = index.hostOf(c) >= 0 && index.hostOf(c) == index.hostOf(to);
+            if (!index.isRequestLink(l) || !carriesHttp(index.link(l).protocol)
+                || index.isEncrypted(l) || sameMachine)
+                continue;
+            Link *link = e.link(index.link(l).id);
+            if (link->protocol == QLatin1String("http")) {
+                link->protocol = QStringLiteral("https");
+                link->port = 443;
+            }
+            link->props.insert(QStringLiteral("tls"), true);
+            if (index.kind(to) == Kind::WebServer) {
+                Component *web = e.component(index.component(to).id);
+                web->props.insert(QStringLiteral("tls"), true);
+                web->props.insert(
+                    QStringLiteral("certificate_renewal"), QStringLiteral("automated"));
+            }
+            changed = true;
+            if (!seen[to]) {
+                seen[to] = 1;
+                work.push_back(to);
+            }
         }
-        link->props.insert(QStringLiteral("tls"), true);
-        if (index.kind(to) == Kind::WebServer)
-            e.component(index.component(to).id)->props.insert(QStringLiteral("tls"), true);
-        changed = true;
     }
     return changed;
 }
@@ -362,6 +379,9 @@ Fixes::Result Fixes::enableHttps(const DesignData &design, const ElementId &entr
             t->props.insert(QStringLiteral("tls_termination"), true);
         else if (t->kind == QLatin1String("web_server"))
             t->props.insert(QStringLiteral("tls"), true);
+        // A certificate from Let's Encrypt, as the finding advises, renews itself.
+        if (t->props.contains(QStringLiteral("certificate_renewal")))
+            t->props.insert(QStringLiteral("certificate_renewal"), QStringLiteral("automated"));
         encryptHopsFrom(e, id);
     }
     return e.done(changed);
@@ -588,6 +608,85 @@ Fixes::Result Fixes::syncAppFiles(const DesignData &design, const QStringList &a
     return e.done(changed);
 }
 
+namespace {
+
+/** Sets `property` to `value` on each component named whose kind has it. */
+Fixes::Result setOnEach(const DesignData &design,
+    const QStringList &ids,
+    const QString &property,
+    const QVariant &value,
+    const QString &text)
+{
+    Editor e(design, text);
+    bool changed = false;
+    for (const QString &id : ids) {
+        Component *c = e.component(id);
+        if (!c || !c->props.contains(property) || c->props.value(property) == value)
+            continue;
+        c->props.insert(property, value);
+        changed = true;
+    }
+    return e.done(changed);
+}
+
+/** Applies `fix` to every subject in turn, as one edit. */
+Fixes::Result forEachSubject(const DesignData &design,
+    const QStringList &subjects,
+    const std::function<Fixes::Result(const DesignData &, const ElementId &)> &fix)
+{
+    Fixes::Result result;
+    result.design = design;
+    for (const QString &id : subjects) {
+        const Fixes::Result step = fix(result.design, id);
+        if (!step.ok)
+            continue;
+        result.ok = true;
+        result.design = step.design;
+        result.text = step.text;
+        for (auto it = step.copiedFrom.cbegin(); it != step.copiedFrom.cend(); ++it)
+            result.copiedFrom.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+} // namespace
+
+Fixes::Result Fixes::enableBackups(const DesignData &design, const QStringList &databases)
+{
+    return setOnEach(design,
+        databases,
+        QStringLiteral("backup"),
+        QStringLiteral("daily"),
+        QStringLiteral("Back up the databases"));
+}
+
+Fixes::Result Fixes::lagAwareReads(const DesignData &design, const QStringList &replicas)
+{
+    return setOnEach(design,
+        replicas,
+        QStringLiteral("lag_aware_reads"),
+        true,
+        QStringLiteral("Take lagging replicas out of reads"));
+}
+
+Fixes::Result Fixes::automateCertificates(const DesignData &design, const QStringList &components)
+{
+    return setOnEach(design,
+        components,
+        QStringLiteral("certificate_renewal"),
+        QStringLiteral("automated"),
+        QStringLiteral("Renew certificates automatically"));
+}
+
+Fixes::Result Fixes::healthCheckedDns(const DesignData &design, const ElementId &dns)
+{
+    return setOnEach(design,
+        { dns },
+        QStringLiteral("health_checks"),
+        true,
+        QStringLiteral("Health-check the DNS answers"));
+}
+
 Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
 {
     if (!finding.fixable || finding.subjects.isEmpty())
@@ -603,17 +702,25 @@ Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
     if (rule == QLatin1String("spof.write-path"))
         return enableDatabaseFailover(design, subject);
     if (rule == QLatin1String("security.no-https"))
-        return enableHttps(design, subject);
+        return forEachSubject(design, finding.subjects, enableHttps);
     if (rule == QLatin1String("security.no-firewall"))
         return addFirewalls(design, finding.subjects);
     if (rule == QLatin1String("security.plaintext-internal"))
-        return encryptInternal(design, subject);
+        return forEachSubject(design, finding.subjects, encryptInternal);
     if (rule == QLatin1String("security.admin-exposed"))
-        return makeAdminInternal(design, subject);
+        return forEachSubject(design, finding.subjects, makeAdminInternal);
+    if (rule == QLatin1String("security.certificate-renewal"))
+        return automateCertificates(design, finding.subjects);
     if (rule == QLatin1String("monitoring.none"))
         return addMonitoring(design);
     if (rule == QLatin1String("monitoring.no-health-checks"))
-        return enableHealthChecks(design, subject);
+        return forEachSubject(design, finding.subjects, enableHealthChecks);
+    if (rule == QLatin1String("config.no-backup"))
+        return enableBackups(design, finding.subjects);
+    if (rule == QLatin1String("config.replication-lag"))
+        return lagAwareReads(design, finding.subjects);
+    if (rule == QLatin1String("config.round-robin-dns"))
+        return healthCheckedDns(design, subject);
     if (rule == QLatin1String("config.replica-writes"))
         return connectToPrimary(design, subject);
     if (rule == QLatin1String("config.session-state"))

@@ -52,5 +52,13 @@ Result connectToPrimary(const DesignData &design, const ElementId &appServer);
 /** Sessions kept in the database the application servers already use. */
 Result shareSessions(const DesignData &design, const QStringList &appServers);
 Result syncAppFiles(const DesignData &design, const QStringList &appFiles);
+/** Daily backups of each database named (a primary or standalone). */
+Result enableBackups(const DesignData &design, const QStringList &databases);
+/** Reads that leave each replica named while it lags. */
+Result lagAwareReads(const DesignData &design, const QStringList &replicas);
+/** Automatic (ACME) renewal of the certificates on each component named. */
+Result automateCertificates(const DesignData &design, const QStringList &components);
+/** Health-checked answers from the DNS component named. */
+Result healthCheckedDns(const DesignData &design, const ElementId &dns);
 
 } // namespace Fixes

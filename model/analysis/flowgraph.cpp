@@ -246,12 +246,13 @@ std::vector<FlowGraph::Group> FlowGraph::clientGroups(int client) const
     // (the virtual IP), or a firewall or CDN standing in front of it.
     std::vector<int> resolved;
     for (const Member &d : dns) {
-        const int target = m_index.componentIndex(m_index.prop(d.target, QStringLiteral("target")));
-        if (target < 0 || m_index.kind(target) == Kind::Client || m_index.kind(target) == Kind::Dns)
-            continue;
-        resolved.push_back(target);
-        if (m_index.balancerPeer(target) >= 0)
-            resolved.push_back(m_index.balancerPeer(target));
+        for (int target : m_index.dnsTargets(d.target)) {
+            if (m_index.kind(target) == Kind::Client || m_index.kind(target) == Kind::Dns)
+                continue;
+            resolved.push_back(target);
+            if (m_index.balancerPeer(target) >= 0)
+                resolved.push_back(m_index.balancerPeer(target));
+        }
     }
     auto isResolved
         = [&](int c) { return std::find(resolved.begin(), resolved.end(), c) != resolved.end(); };

@@ -89,58 +89,73 @@ void unmonitoredRule(const DesignIndex &index, QList<Finding> *out)
 
 void noHealthChecks(const DesignIndex &index, QList<Finding> *out)
 {
+    std::vector<int> blind;
+    QStringList subjects;
+    std::vector<int> backendCounts;
     for (int c = 0; c < index.componentCount(); ++c) {
         if (index.kind(c) != Kind::LoadBalancer
             || index.boolProp(c, QStringLiteral("health_checks")))
             continue;
-        std::vector<int> backends;
-        for (int l : index.outLinks(c)) {
-            if (index.isRequestLink(l))
-                backends.push_back(index.linkTo(l));
-        }
-        if (backends.empty())
+        int backends = 0;
+        for (int l : index.outLinks(c))
+            backends += index.isRequestLink(l) ? 1 : 0;
+        // With one backend there is nothing to fail over to: that is a single point of
+        // failure, said once as such.
+        if (backends < 2)
             continue;
-        const QString name = index.describe(c);
-        QString explanation;
-        if (index.prop(c, QStringLiteral("backend_mode")) == QLatin1String("active-passive")) {
-            explanation
-                = QStringLiteral("In active-passive mode the backup only takes over when the load "
-                                 "balancer notices that the active backend is down — which %1 "
-                                 "cannot do without health checks. If the active backend fails, "
-                                 "the site is down although the backup is idle and healthy.")
-                      .arg(name);
-        } else {
-            const QString algorithm = index.prop(c, QStringLiteral("algorithm"));
-            QString share;
-            if (algorithm == QLatin1String("leastconn"))
-                share = QStringLiteral("with leastconn a dead backend holds no connections, so it "
-                                       "may even be handed most of the new requests");
-            else if (algorithm == QLatin1String("source") || algorithm == QLatin1String("uri"))
-                share = QStringLiteral("with %1 balancing every user (or page) that maps to it "
-                                       "gets errors every time")
-                            .arg(algorithm);
-            else
-                share = QStringLiteral("with %1 backends about one request in %1 fails")
-                            .arg(backends.size());
-            explanation
-                = QStringLiteral("Without health checks %1 keeps sending requests to a backend "
-                                 "that has crashed or hangs: %2, and users see errors at random "
-                                 "until someone takes the server out by hand. A server that is up "
-                                 "but broken (answering with errors) is never noticed.")
-                      .arg(name, share);
-        }
-        out->append(Rules::make(QStringLiteral("monitoring.no-health-checks"),
-            Category::Monitoring,
-            Severity::Warning,
-            { index.component(c).id },
-            QStringLiteral("%1 does not check its backends' health")
-                .arg(Rules::sentence(index.describe(c))),
-            explanation,
-            QStringLiteral("Enable health checks: HAProxy “check” on each server line, e.g. "
-                           "“option httpchk GET /health” every 2 s, against a page that also "
-                           "tests the application and its database."),
-            true));
+        blind.push_back(c);
+        subjects.append(index.component(c).id);
+        backendCounts.push_back(backends);
     }
+    if (blind.empty())
+        return;
+    const bool one = blind.size() == 1;
+    const int first = blind.front();
+    const QString name = one ? index.describe(first) : Rules::labels(index, blind);
+    QString explanation;
+    if (one
+        && index.prop(first, QStringLiteral("backend_mode")) == QLatin1String("active-passive")) {
+        explanation
+            = QStringLiteral("In active-passive mode the backup only takes over when the load "
+                             "balancer notices that the active backend is down — which %1 "
+                             "cannot do without health checks. If the active backend fails, "
+                             "the site is down although the backup is idle and healthy.")
+                  .arg(name);
+    } else {
+        QString share;
+        const QString algorithm = index.prop(first, QStringLiteral("algorithm"));
+        if (!one)
+            share = QStringLiteral("a share of the requests fails");
+        else if (algorithm == QLatin1String("leastconn"))
+            share = QStringLiteral("with leastconn a dead backend holds no connections, so it "
+                                   "may even be handed most of the new requests");
+        else if (algorithm == QLatin1String("source") || algorithm == QLatin1String("uri"))
+            share = QStringLiteral("with %1 balancing every user (or page) that maps to it "
+                                   "gets errors every time")
+                        .arg(algorithm);
+        else
+            share = QStringLiteral("with %1 backends about one request in %1 fails")
+                        .arg(backendCounts.front());
+        explanation
+            = QStringLiteral("Without health checks %1 keep%2 sending requests to a backend "
+                             "that has crashed or hangs: %3, and users see errors at random "
+                             "until someone takes the server out by hand. A server that is "
+                             "up but broken (answering with errors) is never noticed.")
+                  .arg(name, one ? QStringLiteral("s") : QString(), share);
+    }
+    out->append(Rules::make(QStringLiteral("monitoring.no-health-checks"),
+        Category::Monitoring,
+        Severity::Warning,
+        subjects,
+        QStringLiteral("%1 %2 not check %3 backends' health")
+            .arg(Rules::sentence(name),
+                one ? QStringLiteral("does") : QStringLiteral("do"),
+                one ? QStringLiteral("its") : QStringLiteral("their")),
+        explanation,
+        QStringLiteral("Enable health checks: HAProxy “check” on each server line, e.g. "
+                       "“option httpchk GET /health” every 2 s, against a page that also "
+                       "tests the application and its database."),
+        true));
 }
 
 void collectorSpof(const DesignIndex &index, QList<Finding> *out)

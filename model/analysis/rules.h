@@ -23,6 +23,9 @@ void availability(const DesignIndex &index,
     const SpofAnalysis &reads,
     const SpofAnalysis *writes,
     QList<Finding> *out);
+/** config.maintenance-downtime: web and application servers that are single points of
+ *  failure for reads (`readSpof`, per component) go down on every deploy. */
+void maintenance(const DesignIndex &index, const std::vector<char> &readSpof, QList<Finding> *out);
 void security(const DesignIndex &index, QList<Finding> *out);
 void monitoring(const DesignIndex &index, QList<Finding> *out);
 void configuration(const DesignIndex &index, QList<Finding> *out);
@@ -31,8 +34,10 @@ void configuration(const DesignIndex &index, QList<Finding> *out);
 QStringList unmonitored(const DesignIndex &index);
 /** Components and hosts that send metrics or logs to monitoring, or contain an agent. */
 bool isMonitored(const DesignIndex &index, int component);
-/** The host holds a firewall component. */
+/** The host is guarded by a firewall: on it, or standing in front of it (DesignIndex). */
 bool hostHasFirewall(const DesignIndex &index, int host);
+/** "X is" / "X and Y are": the verb agreeing with a listing of `count` names. */
+QString agree(int count, const QString &singular, const QString &plural);
 
 /** A finding with its fields filled; subjects in the order given (the main one first). */
 Finding make(const QString &rule,

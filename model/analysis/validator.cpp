@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "validator.h"
 
+#include "design/reading.h"
 #include "designindex.h"
 #include "flowgraph.h"
 #include "rules.h"
 #include "spofanalysis.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <memory>
@@ -16,8 +18,11 @@ namespace {
 using Category = Finding::Category;
 using Severity = Finding::Severity;
 
-void pathProblems(
-    const SpofAnalysis &reads, const SpofAnalysis *writes, bool complete, QList<Finding> *out)
+void pathProblems(const SpofAnalysis &reads,
+    const SpofAnalysis *writes,
+    bool complete,
+    bool writesExplained,
+    QList<Finding> *out)
 {
     if (!complete) {
         out->append(Rules::make(QStringLiteral("config.analysis-limit"),
@@ -48,10 +53,7 @@ void pathProblems(
         return;
     }
     if (writes && !writes->isServed()) {
-        bool explained = false;
-        for (const Finding &f : *out)
-            explained = explained || f.rule == QLatin1String("config.replica-writes");
-        if (!explained)
+        if (!writesExplained)
             out->append(Rules::make(QStringLiteral("config.no-write-path"),
                 Category::Config,
                 Severity::Warning,
@@ -67,6 +69,121 @@ void pathProblems(
 int categoryOrder(Category c)
 {
     return static_cast<int>(c);
+}
+
+} // namespace
+
+namespace {
+
+/** The part of `design` that service `s` of `index` is: its components, its users, the DNS
+ *  they ask, and the links among them; every host, so that machines keep their meaning. */
+DesignData serviceDesign(const DesignData &design, const DesignIndex &index, int s)
+{
+    DesignData d;
+    d.name = design.name;
+    d.hosts = design.hosts;
+    QSet<ElementId> ids;
+    const std::vector<int> &clients = index.serviceClients(s);
+    for (int c = 0; c < index.componentCount(); ++c) {
+        const bool user = std::find(clients.begin(), clients.end(), c) != clients.end();
+        if (index.serviceOf(c) == s || user || index.kind(c) == DesignIndex::Kind::Dns) {
+            d.components.append(index.component(c));
+            ids.insert(index.component(c).id);
+        }
+    }
+    for (const Link &l : design.links) {
+        if (ids.contains(l.from) && ids.contains(l.to))
+            d.links.append(l);
+    }
+    return d;
+}
+
+/** Availability of one service: the read and write graphs, their single points of failure, and
+ *  what they say about the paths, added to `out`. With `several` services, what is said
+ *  about one already is not said again. */
+void judgeService(
+    const DesignIndex &index, bool several, QList<Finding> *out, QSet<ElementId> *readSpofs)
+{
+    const FlowGraph readGraph(index, FlowGraph::Mode::Reads);
+    const SpofAnalysis reads(index, readGraph);
+    std::unique_ptr<FlowGraph> writeGraph;
+    std::unique_ptr<SpofAnalysis> writes;
+    if (index.hasDatabase()) {
+        writeGraph = std::make_unique<FlowGraph>(index, FlowGraph::Mode::Writes);
+        writes = std::make_unique<SpofAnalysis>(index, *writeGraph);
+    }
+    const bool complete = readGraph.isComplete() && (!writeGraph || writeGraph->isComplete());
+    QList<Finding> found;
+    if (complete) {
+        Rules::availability(index, reads, writes.get(), &found);
+        if (reads.isServed()) {
+            for (int c = 0; c < index.componentCount(); ++c) {
+                if (reads.componentIsSpof(c))
+                    readSpofs->insert(index.component(c).id);
+            }
+        }
+    }
+    const bool writesExplained = std::any_of(out->cbegin(), out->cend(), [](const Finding &f) {
+        return f.rule == QLatin1String("config.replica-writes");
+    });
+    const qsizetype before = found.size();
+    pathProblems(reads, writes.get(), complete, writesExplained, &found);
+    if (several) {
+        // Name whose requests fail: another service of the design may be fine.
+        for (qsizetype i = before; i < found.size(); ++i) {
+            Finding &f = found[i];
+            for (int c : index.clients())
+                f.subjects.append(index.component(c).id);
+            f.title += QStringLiteral(" (for %1)").arg(Rules::labels(index, index.clients()));
+        }
+    }
+    if (!several) {
+        *out += found;
+        return;
+    }
+    QSet<QString> known;
+    for (const Finding &f : std::as_const(*out))
+        known.insert(f.rule + u'\n' + f.subjects.join(u'\n'));
+    for (const Finding &f : std::as_const(found)) {
+        const QString key = f.rule + u'\n' + f.subjects.join(u'\n');
+        if (!known.contains(key)) {
+            known.insert(key);
+            out->append(f);
+        }
+    }
+}
+
+// A guess of the importer that a finding rests on is said, with how to correct it.
+void mentionGuesses(const DesignData &design, QList<Finding> *findings)
+{
+    // Only guessed components matter; most designs have none, and a finding may name thousands.
+    QHash<QString, const Component *> guessed;
+    for (const Component &c : design.components) {
+        if (!Reading::kindGuess(c).isEmpty() || !Reading::roleGuess(c).isEmpty())
+            guessed.insert(c.id, &c);
+    }
+    if (guessed.isEmpty())
+        return;
+    for (Finding &f : *findings) {
+        QStringList notes;
+        for (const QString &id : std::as_const(f.subjects)) {
+            const Component *c = guessed.value(id);
+            if (!c)
+                continue;
+            const QString label = c->label.isEmpty() ? c->id : c->label;
+            const QString kind = Reading::kindGuess(*c);
+            const QString role = Reading::roleGuess(*c);
+            if (!kind.isEmpty())
+                notes.append(QStringLiteral("“%1” is %2").arg(label, kind));
+            if (!role.isEmpty())
+                notes.append(QStringLiteral("“%1” is %2").arg(label, role));
+        }
+        if (notes.isEmpty())
+            continue;
+        f.explanation += QStringLiteral(" (This rests on a guess: %1. If that is wrong, change "
+                                        "the kind or role in the Properties panel.)")
+                             .arg(notes.join(QStringLiteral("; ")));
+    }
 }
 
 } // namespace
@@ -88,22 +205,26 @@ QList<Finding> Validator::validate(const DesignData &design)
                 QStringLiteral("Add a Users (client) component and link it to the entry point.")));
         Rules::configuration(index, &findings);
     } else {
-        const FlowGraph readGraph(index, FlowGraph::Mode::Reads);
-        const SpofAnalysis reads(index, readGraph);
-        std::unique_ptr<FlowGraph> writeGraph;
-        std::unique_ptr<SpofAnalysis> writes;
-        if (index.hasDatabase()) {
-            writeGraph = std::make_unique<FlowGraph>(index, FlowGraph::Mode::Writes);
-            writes = std::make_unique<SpofAnalysis>(index, *writeGraph);
-        }
-        const bool complete = readGraph.isComplete() && (!writeGraph || writeGraph->isComplete());
-        if (complete)
-            Rules::availability(index, reads, writes.get(), &findings);
         Rules::configuration(index, &findings);
-        pathProblems(reads, writes.get(), complete, &findings);
+        // Each service is judged on its own: the paths of one are no redundancy for another.
+        QSet<ElementId> readSpofs;
+        if (index.serviceCount() <= 1) {
+            judgeService(index, false, &findings, &readSpofs);
+        } else {
+            for (int s = 0; s < index.serviceCount(); ++s) {
+                const DesignData part = serviceDesign(design, index, s);
+                const DesignIndex partIndex(part);
+                judgeService(partIndex, true, &findings, &readSpofs);
+            }
+        }
+        std::vector<char> spof(index.componentCount(), 0);
+        for (const ElementId &id : std::as_const(readSpofs))
+            spof[index.componentIndex(id)] = 1;
+        Rules::maintenance(index, spof, &findings);
     }
     Rules::security(index, &findings);
     Rules::monitoring(index, &findings);
+    mentionGuesses(design, &findings);
 
     // One lookup per finding: a design may accept as many findings as it has.
     if (!design.acceptedFindings.isEmpty()) {
@@ -160,7 +281,7 @@ bool Validator::isAccepted(const DesignData &design, const Finding &finding, QSt
 
 QList<Validator::RuleInfo> Validator::rules()
 {
-    return {
+    QList<RuleInfo> list = {
         { QStringLiteral("config.analysis-limit"),
             Category::Config,
             QStringLiteral("The request paths loop too often to be followed completely.") },
@@ -175,10 +296,17 @@ QList<Validator::RuleInfo> Validator::rules()
             Category::Config,
             QStringLiteral("A load balancer is marked as a cluster without a valid peer or virtual "
                            "IP.") },
+        { QStringLiteral("config.maintenance-downtime"),
+            Category::Config,
+            QStringLiteral("A single web or application server goes down on every deploy or "
+                           "restart.") },
         { QStringLiteral("config.no-path"),
             Category::Config,
             QStringLiteral("No complete request path leads from the users to a component that can "
                            "serve them.") },
+        { QStringLiteral("config.no-backup"),
+            Category::Config,
+            QStringLiteral("No backup keeps a copy of a database's data elsewhere.") },
         { QStringLiteral("config.no-users"),
             Category::Config,
             QStringLiteral("The design has no users to start the request paths from.") },
@@ -188,6 +316,15 @@ QList<Validator::RuleInfo> Validator::rules()
         { QStringLiteral("config.replica-writes"),
             Category::Config,
             QStringLiteral("An application server sends its writes to a read-only replica.") },
+        { QStringLiteral("config.replication-lag"),
+            Category::Config,
+            QStringLiteral("Reads are served by an asynchronous replica that may lag behind.") },
+        { QStringLiteral("config.round-robin-dns"),
+            Category::Config,
+            QStringLiteral("DNS spreads users over several entry points without failing over.") },
+        { QStringLiteral("config.scalability"),
+            Category::Config,
+            QStringLiteral("Users reach a single server directly: it can only scale vertically.") },
         { QStringLiteral("config.session-state"),
             Category::Config,
             QStringLiteral("Several application servers keep sessions locally with no shared "
@@ -196,6 +333,9 @@ QList<Validator::RuleInfo> Validator::rules()
             Category::Config,
             QStringLiteral("One host runs the web server, the application server and the database "
                            "together.") },
+        { QStringLiteral("config.single-site"),
+            Category::Config,
+            QStringLiteral("Everything runs in one site: no disaster recovery.") },
         { QStringLiteral("config.unreachable"),
             Category::Config,
             QStringLiteral("A component is not on any request path from the users.") },
@@ -214,6 +354,9 @@ QList<Validator::RuleInfo> Validator::rules()
         { QStringLiteral("security.database-exposed"),
             Category::Security,
             QStringLiteral("A database can be reached from clients or the internet.") },
+        { QStringLiteral("security.certificate-renewal"),
+            Category::Security,
+            QStringLiteral("The TLS certificate users see is renewed by hand.") },
         { QStringLiteral("security.no-firewall"),
             Category::Security,
             QStringLiteral("No firewall in front of the entry point or on a host.") },
@@ -239,4 +382,7 @@ QList<Validator::RuleInfo> Validator::rules()
             QStringLiteral("A component, host or link whose failure stops every write while reads "
                            "go on.") },
     };
+    std::sort(
+        list.begin(), list.end(), [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
+    return list;
 }

@@ -3,6 +3,7 @@
 
 #include "kinds.h"
 #include "limits.h"
+#include "reading.h"
 
 #include <QRegularExpression>
 
@@ -211,10 +212,53 @@ bool Design::setComponentProperty(
     QVariant coerced;
     if (!Kinds::coerce(*spec, value, &coerced, error))
         return false;
-    if (c->props.value(name) == coerced)
+    // Choosing a role, even the one that was guessed, confirms it.
+    const bool confirms = Reading::isRoleProperty(name) && !Reading::roleGuess(*c).isEmpty();
+    if (c->props.value(name) == coerced && !confirms)
         return true;
     c->props.insert(name, coerced);
+    if (Reading::isRoleProperty(name))
+        Reading::confirmRole(c);
     Q_EMIT componentChanged(id);
+    Q_EMIT changed();
+    return true;
+}
+
+bool Design::setComponentKind(const ElementId &id, const QString &kind)
+{
+    Component *c = mutableComponent(id);
+    const Kinds::KindSpec *spec = Kinds::find(kind);
+    if (!c || !spec)
+        return false;
+    if (c->kind == kind && Reading::kindGuess(*c).isEmpty() && Reading::roleGuess(*c).isEmpty())
+        return true;
+    QVariantMap props = Kinds::defaults(kind);
+    for (const Kinds::PropertySpec &p : spec->properties) {
+        QVariant coerced;
+        if (c->props.contains(p.name)
+            && Kinds::coerce(p, c->props.value(p.name), &coerced, nullptr))
+            props.insert(p.name, coerced);
+    }
+    c->kind = kind;
+    c->props = props;
+    Reading::confirmKind(c);
+    Q_EMIT componentChanged(id);
+    Q_EMIT changed();
+    return true;
+}
+
+bool Design::restoreComponent(const Component &before)
+{
+    Component *c = mutableComponent(before.id);
+    if (!c || !Kinds::find(before.kind) || (!before.host.isEmpty() && !host(before.host)))
+        return false;
+    if (*c == before)
+        return true;
+    const bool moved = c->pos != before.pos;
+    *c = before;
+    Q_EMIT componentChanged(before.id);
+    if (moved)
+        Q_EMIT componentMoved(before.id);
     Q_EMIT changed();
     return true;
 }

@@ -62,6 +62,13 @@ public:
     void setComponentLabel(const ElementId &id, const QString &label);
     bool setComponentProperty(
         const ElementId &id, const QString &name, const QVariant &value, QString *error = nullptr);
+    /** Changes the kind of a component: properties the new kind shares keep their values when
+     *  they fit, the others take the new kind's defaults; a guess an importer made about the
+     *  kind or role is dropped (Reading): the user chose. False if the kind is unknown. */
+    bool setComponentKind(const ElementId &id, const QString &kind);
+    /** Puts `before` back as it was (kind, label, host, properties, extra), matched by id; for
+     *  undo. False if there is no such component or its host is gone. */
+    bool restoreComponent(const Component &before);
     /** Puts the component in `hostId` (empty: in no host). False if the host does not exist. */
     bool setComponentHost(const ElementId &id, const ElementId &hostId);
 

@@ -86,6 +86,52 @@ PropertySpec listProp(
     return p;
 }
 
+// Properties several kinds share; each kind lists the ones that apply to it.
+PropertySpec certificateRenewalProp()
+{
+    return enumProp(QStringLiteral("certificate_renewal"),
+        QStringLiteral("Certificate renewal"),
+        { QStringLiteral("manual"), QStringLiteral("automated") },
+        QStringLiteral("How the TLS certificate is renewed before it expires: by hand, or "
+                       "automatically (ACME: certbot, Let's Encrypt)."));
+}
+
+PropertySpec filteringProp()
+{
+    return boolProp(QStringLiteral("firewall"),
+        QStringLiteral("Also a firewall"),
+        false,
+        QStringLiteral("The same box filters what comes in (a firewall appliance that also "
+                       "balances, or a host firewall on it): only the allowed ports pass."));
+}
+
+PropertySpec rollingDeploysProp()
+{
+    return boolProp(QStringLiteral("zero_downtime_deploys"),
+        QStringLiteral("Zero-downtime deploys"),
+        false,
+        QStringLiteral("A new version starts beside the running one and takes over without "
+                       "dropping requests (blue-green, a graceful reload)."));
+}
+
+PropertySpec autoscalingProp()
+{
+    return boolProp(QStringLiteral("autoscaling"),
+        QStringLiteral("Autoscaling"),
+        false,
+        QStringLiteral("More instances start by themselves when the load grows (an autoscaling "
+                       "group, Kubernetes), behind an address of their own."));
+}
+
+PropertySpec siteProp()
+{
+    return stringProp(QStringLiteral("site"),
+        QStringLiteral("Site"),
+        QString(),
+        QStringLiteral("The data centre, region or availability zone it runs in, when it is not "
+                       "on a host (a host says where its components are)."));
+}
+
 QList<KindSpec> buildKinds()
 {
     QList<KindSpec> k;
@@ -117,6 +163,18 @@ QList<KindSpec> buildKinds()
                 QStringLiteral("Record points at"),
                 QStringLiteral("The component whose address the record holds: the entry "
                                "point of the service.")),
+            listProp(QStringLiteral("extra_targets"),
+                QStringLiteral("Also points at"),
+                {},
+                QStringLiteral("Round-robin DNS: the ids of further entry points whose "
+                               "addresses the record holds too; resolvers hand them out in "
+                               "turn.")),
+            boolProp(QStringLiteral("health_checks"),
+                QStringLiteral("Health-checked answers"),
+                false,
+                QStringLiteral("The DNS service stops handing out the address of an entry "
+                               "point that fails its health check (Route 53, NS1, Cloudflare "
+                               "load balancing).")),
             intProp(QStringLiteral("ttl"),
                 QStringLiteral("TTL"),
                 3600,
@@ -182,7 +240,10 @@ QList<KindSpec> buildKinds()
                 { QStringLiteral("disabled"),
                     QStringLiteral("internal"),
                     QStringLiteral("public") },
-                QStringLiteral("Where the statistics page answers.")) } });
+                QStringLiteral("Where the statistics page answers.")),
+            certificateRenewalProp(),
+            filteringProp(),
+            siteProp() } });
 
     k.append({ QStringLiteral("web_server"),
         QStringLiteral("Web server"),
@@ -209,7 +270,12 @@ QList<KindSpec> buildKinds()
                 { QStringLiteral("disabled"),
                     QStringLiteral("internal"),
                     QStringLiteral("public") },
-                QStringLiteral("Where the stub_status / server-status page answers.")) } });
+                QStringLiteral("Where the stub_status / server-status page answers.")),
+            certificateRenewalProp(),
+            filteringProp(),
+            rollingDeploysProp(),
+            autoscalingProp(),
+            siteProp() } });
 
     k.append({ QStringLiteral("app_server"),
         QStringLiteral("Application server"),
@@ -233,7 +299,10 @@ QList<KindSpec> buildKinds()
                     QStringLiteral("database"),
                     QStringLiteral("cookie") },
                 QStringLiteral("A store shared by every application server, so any of "
-                               "them can serve any user.")) } });
+                               "them can serve any user.")),
+            rollingDeploysProp(),
+            autoscalingProp(),
+            siteProp() } });
 
     k.append({ QStringLiteral("app_files"),
         QStringLiteral("Application files"),
@@ -293,7 +362,23 @@ QList<KindSpec> buildKinds()
             boolProp(QStringLiteral("read_only"),
                 QStringLiteral("Read only"),
                 false,
-                QStringLiteral("Refuses writes (usual for replicas).")) } });
+                QStringLiteral("Refuses writes (usual for replicas).")),
+            enumProp(QStringLiteral("backup"),
+                QStringLiteral("Backups"),
+                { QStringLiteral("none"),
+                    QStringLiteral("daily"),
+                    QStringLiteral("hourly"),
+                    QStringLiteral("continuous") },
+                QStringLiteral("Copies of the data kept elsewhere, to restore after a loss "
+                               "or a mistake (a replica copies mistakes too); continuous is a "
+                               "base backup plus the binary log or WAL.")),
+            boolProp(QStringLiteral("lag_aware_reads"),
+                QStringLiteral("Lag-aware reads"),
+                false,
+                QStringLiteral("Reads leave this replica while it lags (ProxySQL "
+                               "max_replication_lag), or the application reads its own "
+                               "writes from the primary.")),
+            siteProp() } });
 
     k.append({ QStringLiteral("firewall"),
         QStringLiteral("Firewall"),
@@ -489,6 +574,11 @@ const QList<PropertySpec> &hostProperties()
             QStringLiteral("Public address"),
             false,
             QStringLiteral("The host has an address reachable from the internet.")),
+        stringProp(QStringLiteral("site"),
+            QStringLiteral("Site"),
+            QString(),
+            QStringLiteral("The data centre, region or availability zone the machine is in, "
+                           "e.g. eu-west-1a.")),
     };
     return list;
 }

@@ -6,6 +6,22 @@ using Mermaid::Node;
 using Mermaid::Shape;
 using Mermaid::Subgraph;
 
+namespace {
+
+// The icons architecture-beta draws itself, and the pack:name icons of Iconify.
+bool isIconName(const QString &text)
+{
+    static const QStringList builtIn = { QStringLiteral("cloud"),
+        QStringLiteral("database"),
+        QStringLiteral("disk"),
+        QStringLiteral("internet"),
+        QStringLiteral("server") };
+    const QString t = text.trimmed().toLower();
+    return builtIn.contains(t) || (t.contains(u':') && !t.contains(u' '));
+}
+
+} // namespace
+
 MermaidArchitectureParser::MermaidArchitectureParser(
     const QString &text, qsizetype begin, qsizetype end, int line, int column)
     : m_lexer(text, begin, end, line, column)
@@ -128,10 +144,23 @@ bool MermaidArchitectureParser::parseDeclaration(const QString &keyword)
     QString icon;
     QString title;
     if (keyword != QLatin1String("junction")) {
-        if (m_lexer.peek() == u'(' && !readBracketed(u'(', u')', &icon))
-            return false;
-        if (m_lexer.peek() == u'[' && !readBracketed(u'[', u']', &title))
-            return false;
+        if (m_lexer.peek() == u'(') {
+            if (!readBracketed(u'(', u')', &icon))
+                return false;
+            if (m_lexer.peek() == u'[' && !readBracketed(u'[', u']', &title))
+                return false;
+        } else if (m_lexer.peek() == u'[') {
+            // `id[title](icon)`, and `id[icon](title)`: the two parts the other way round. The
+            // intent is plain once one of them is an icon name.
+            if (!readBracketed(u'[', u']', &title))
+                return false;
+            if (m_lexer.peek() == u'(') {
+                if (!readBracketed(u'(', u')', &icon))
+                    return false;
+                if (isIconName(title) && !isIconName(icon))
+                    std::swap(title, icon);
+            }
+        }
     }
     Reference parent;
     if (!readIn(&parent))
@@ -144,6 +173,7 @@ bool MermaidArchitectureParser::parseDeclaration(const QString &keyword)
         Subgraph s;
         s.id = id;
         s.title = title.isEmpty() ? id : title;
+        s.icon = icon.mid(icon.indexOf(u':') + 1).toLower();
         s.line = line;
         s.column = column;
         m_graph->subgraphs.append(s);
@@ -190,21 +220,29 @@ bool MermaidArchitectureParser::parseEdge()
                 m_lexer.advance(7);
             return true;
         };
+        // Blanks around the colon (`web:R --> L: db`) are accepted, as Mermaid accepts them.
         if (sideFirst) {
             if (!readSide())
                 return false;
+            m_lexer.skipBlanks();
             if (m_lexer.peek() != u':')
                 return m_lexer.fail(QStringLiteral("expected ':' after the side"));
             m_lexer.advance();
+            m_lexer.skipBlanks();
             return readName();
         }
         if (!readName())
             return false;
-        if (m_lexer.peek() != u':')
+        const MermaidLexer::Mark afterName = m_lexer.mark();
+        m_lexer.skipBlanks();
+        if (m_lexer.peek() != u':') {
+            m_lexer.reset(afterName);
             return m_lexer.fail(QStringLiteral("expected ':' and a side (L, R, T or B) after "
                                                "'%1'")
                                     .arg(ref->name));
+        }
         m_lexer.advance();
+        m_lexer.skipBlanks();
         return readSide();
     };
     PendingEdge pending;

@@ -75,6 +75,7 @@ struct Subgraph
 {
     QString id;
     QString title;
+    QString icon; ///< architecture-beta group icon ("cloud", "server"), lower case
     bool generatedId = false; ///< `subgraph Title with spaces` has no id of its own
     int parent = -1; ///< enclosing subgraph, -1 at the top level
     int line = 0;

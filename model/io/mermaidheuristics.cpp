@@ -2,9 +2,11 @@
 #include "mermaidheuristics.h"
 
 #include "design/kinds.h"
+#include "design/protocoldefaults.h"
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace MermaidHeuristics {
 
@@ -14,52 +16,614 @@ constexpr qsizetype MaxText = 2000;
 
 struct Word
 {
-    QString text; ///< lower case
+    QString text; ///< lower case, without accents ("données" → "donnees")
     QString stem; ///< without trailing digits ("db1" → "db")
-    qsizetype start = 0;
+    qsizetype start = 0; ///< in the text read
     qsizetype end = 0;
+    int segment = 0; ///< parts of "Firewall / Load Balancer" are segments 0 and 1
 };
 
-QList<Word> wordsOf(QStringView text)
+using Entries = std::initializer_list<std::pair<const char *, const char *>>;
+
+// Kinds in priority order: on a tie in phrase length the earlier kind wins. Words are written
+// without accents, as wordsOf() reads them.
+const Entries &kindEntries()
 {
-    text = text.left(MaxText);
-    QList<Word> words;
-    qsizetype i = 0;
-    while (i < text.size()) {
-        if (!text.at(i).isLetterOrNumber()) {
-            ++i;
-            continue;
-        }
-        const qsizetype start = i;
-        while (i < text.size() && text.at(i).isLetterOrNumber())
-            ++i;
-        Word w;
-        w.text = text.mid(start, i - start).toString().toLower();
-        w.stem = w.text;
-        while (!w.stem.isEmpty() && w.stem.back().isDigit())
-            w.stem.chop(1);
-        if (w.stem.isEmpty())
-            w.stem = w.text;
-        w.start = start;
-        w.end = i;
-        words.append(w);
-    }
-    return words;
+    static const Entries entries = {
+        { "haproxy", "load_balancer" },
+        { "load balancer", "load_balancer" },
+        { "load balancers", "load_balancer" },
+        { "loadbalancer", "load_balancer" },
+        { "load balancing", "load_balancer" },
+        { "lb", "load_balancer" },
+        { "lbs", "load_balancer" },
+        { "balancer", "load_balancer" },
+        { "elb", "load_balancer" },
+        { "alb", "load_balancer" },
+        { "nlb", "load_balancer" },
+        { "keepalived", "load_balancer" },
+        { "traefik", "load_balancer" },
+        { "envoy", "load_balancer" },
+        { "repartiteur", "load_balancer" },
+        { "repartiteur de charge", "load_balancer" },
+        { "repartition de charge", "load_balancer" },
+        { "equilibreur", "load_balancer" },
+        { "equilibreur de charge", "load_balancer" },
+        { "balanceador", "load_balancer" },
+        { "balanceador de carga", "load_balancer" },
+        { "balanceamento de carga", "load_balancer" },
+        { "equilibrador de carga", "load_balancer" },
+        { "lastverteiler", "load_balancer" },
+        { "lastverteilung", "load_balancer" },
+        { "lastausgleich", "load_balancer" },
+        { "verteiler", "load_balancer" },
+        { "firewall", "firewall" },
+        { "firewalls", "firewall" },
+        { "fw", "firewall" },
+        { "waf", "firewall" },
+        { "ufw", "firewall" },
+        { "iptables", "firewall" },
+        { "nftables", "firewall" },
+        { "firewalld", "firewall" },
+        { "pfsense", "firewall" },
+        { "security group", "firewall" },
+        { "pare feu", "firewall" },
+        { "parefeu", "firewall" },
+        { "cortafuegos", "firewall" },
+        { "corta fuegos", "firewall" },
+        { "brandmauer", "firewall" },
+        { "monitoring", "monitoring" },
+        { "monitor", "monitoring" },
+        { "datadog", "monitoring" },
+        { "prometheus", "monitoring" },
+        { "grafana", "monitoring" },
+        { "sumo", "monitoring" },
+        { "sumologic", "monitoring" },
+        { "nagios", "monitoring" },
+        { "zabbix", "monitoring" },
+        { "new relic", "monitoring" },
+        { "newrelic", "monitoring" },
+        { "splunk", "monitoring" },
+        { "logstash", "monitoring" },
+        { "elk", "monitoring" },
+        { "observability", "monitoring" },
+        { "alertmanager", "monitoring" },
+        { "telegraf", "monitoring" },
+        { "surveillance", "monitoring" },
+        { "supervision", "monitoring" },
+        { "monitorage", "monitoring" },
+        { "monitoreo", "monitoring" },
+        { "monitorizacion", "monitoring" },
+        { "monitoramento", "monitoring" },
+        { "monitorizacao", "monitoring" },
+        { "uberwachung", "monitoring" },
+        { "uberwachungs", "monitoring" },
+        { "ueberwachung", "monitoring" },
+        { "cdn", "cdn" },
+        { "cloudflare", "cdn" },
+        { "fastly", "cdn" },
+        { "akamai", "cdn" },
+        { "cloudfront", "cdn" },
+        { "dns", "dns" },
+        { "domain name", "dns" },
+        { "domain", "dns" },
+        { "route53", "dns" },
+        { "route 53", "dns" },
+        { "nameserver", "dns" },
+        { "name server", "dns" },
+        { "bind9", "dns" },
+        { "resolver", "dns" },
+        { "serveur de noms", "dns" },
+        { "nom de domaine", "dns" },
+        { "servidor de nombres", "dns" },
+        { "nombre de dominio", "dns" },
+        { "servidor de nomes", "dns" },
+        { "nome de dominio", "dns" },
+        { "namensserver", "dns" },
+        { "cache", "cache" },
+        { "caching", "cache" },
+        { "redis", "cache" },
+        { "memcached", "cache" },
+        { "memcache", "cache" },
+        { "varnish", "cache" },
+        { "valkey", "cache" },
+        { "queue", "queue" },
+        { "queues", "queue" },
+        { "rabbitmq", "queue" },
+        { "kafka", "queue" },
+        { "amqp", "queue" },
+        { "sqs", "queue" },
+        { "message broker", "queue" },
+        { "broker", "queue" },
+        { "nats", "queue" },
+        { "activemq", "queue" },
+        { "pubsub", "queue" },
+        { "file d attente", "queue" },
+        { "warteschlange", "queue" },
+        { "app files", "app_files" },
+        { "application files", "app_files" },
+        { "codebase", "app_files" },
+        { "code base", "app_files" },
+        { "source code", "app_files" },
+        { "application code", "app_files" },
+        { "app code", "app_files" },
+        { "files", "app_files" },
+        { "file storage", "app_files" },
+        { "file share", "app_files" },
+        { "file server", "app_files" },
+        { "shared storage", "app_files" },
+        { "nfs", "app_files" },
+        { "code", "app_files" },
+        { "fichiers", "app_files" },
+        { "code source", "app_files" },
+        { "archivos", "app_files" },
+        { "ficheros", "app_files" },
+        { "arquivos", "app_files" },
+        { "codigo", "app_files" },
+        { "codigo fuente", "app_files" },
+        { "codigo fonte", "app_files" },
+        { "quellcode", "app_files" },
+        { "dateien", "app_files" },
+        { "mysql", "database" },
+        { "mariadb", "database" },
+        { "postgres", "database" },
+        { "postgresql", "database" },
+        { "psql", "database" },
+        { "pg", "database" },
+        { "database", "database" },
+        { "databases", "database" },
+        { "db", "database" },
+        { "dbs", "database" },
+        { "rds", "database" },
+        { "sql", "database" },
+        { "datastore", "database" },
+        { "data store", "database" },
+        { "mongodb", "database" },
+        { "mongo", "database" },
+        { "sqlite", "database" },
+        { "oracle", "database" },
+        { "aurora", "database" },
+        { "galera", "database" },
+        { "replica", "database" },
+        { "replicas", "database" },
+        { "slave", "database" },
+        { "slaves", "database" },
+        { "base de donnees", "database" },
+        { "bdd", "database" },
+        { "bd", "database" },
+        { "base de datos", "database" },
+        { "bases de datos", "database" },
+        { "banco de dados", "database" },
+        { "datenbank", "database" },
+        { "datenbanken", "database" },
+        { "nginx", "web_server" },
+        { "apache", "web_server" },
+        { "httpd", "web_server" },
+        { "web server", "web_server" },
+        { "web servers", "web_server" },
+        { "webserver", "web_server" },
+        { "web", "web_server" },
+        { "caddy", "web_server" },
+        { "iis", "web_server" },
+        { "lighttpd", "web_server" },
+        { "http server", "web_server" },
+        { "serveur http", "web_server" },
+        { "application server", "app_server" },
+        { "application servers", "app_server" },
+        { "app server", "app_server" },
+        { "app servers", "app_server" },
+        { "appserver", "app_server" },
+        { "application", "app_server" },
+        { "app", "app_server" },
+        { "gunicorn", "app_server" },
+        { "uwsgi", "app_server" },
+        { "php fpm", "app_server" },
+        { "phpfpm", "app_server" },
+        { "php", "app_server" },
+        { "fpm", "app_server" },
+        { "unicorn", "app_server" },
+        { "puma", "app_server" },
+        { "tomcat", "app_server" },
+        { "node", "app_server" },
+        { "nodejs", "app_server" },
+        { "django", "app_server" },
+        { "flask", "app_server" },
+        { "rails", "app_server" },
+        { "express", "app_server" },
+        { "backend", "app_server" },
+        { "api", "app_server" },
+        { "wsgi", "app_server" },
+        { "jboss", "app_server" },
+        { "wildfly", "app_server" },
+        { "passenger", "app_server" },
+        { "laravel", "app_server" },
+        { "spring", "app_server" },
+        { "worker", "app_server" },
+        { "workers", "app_server" },
+        { "applicatif", "app_server" },
+        { "applicative", "app_server" },
+        { "aplicacion", "app_server" },
+        { "aplicaciones", "app_server" },
+        { "aplicacao", "app_server" },
+        { "aplicacoes", "app_server" },
+        { "anwendung", "app_server" },
+        { "anwendungen", "app_server" },
+        { "anwendungs", "app_server" },
+        { "applikation", "app_server" },
+        { "applikations", "app_server" },
+        { "user", "client" },
+        { "users", "client" },
+        { "client", "client" },
+        { "clients", "client" },
+        { "browser", "client" },
+        { "browsers", "client" },
+        { "web browser", "client" },
+        { "internet", "client" },
+        { "visitor", "client" },
+        { "visitors", "client" },
+        { "customer", "client" },
+        { "customers", "client" },
+        { "end user", "client" },
+        { "end users", "client" },
+        { "mobile", "client" },
+        { "person", "client" },
+        { "people", "client" },
+        { "utilisateur", "client" },
+        { "utilisateurs", "client" },
+        { "internaute", "client" },
+        { "internautes", "client" },
+        { "navigateur", "client" },
+        { "usuario", "client" },
+        { "usuarios", "client" },
+        { "cliente", "client" },
+        { "clientes", "client" },
+        { "navegador", "client" },
+        { "visitante", "client" },
+        { "visitantes", "client" },
+        { "utilizador", "client" },
+        { "utilizadores", "client" },
+        { "benutzer", "client" },
+        { "nutzer", "client" },
+        { "anwender", "client" },
+        { "kunde", "client" },
+        { "kunden", "client" },
+        { "besucher", "client" },
+    };
+    return entries;
 }
 
-struct Match
+const Entries &roleEntries()
 {
-    qsizetype word = 0; ///< index of the first word
-    qsizetype length = 0; ///< words
-    int rule = 0; ///< index of the phrase's entry in the table
-    QString value;
-};
+    static const Entries entries = {
+        { "primary", "primary" },
+        { "master", "primary" },
+        { "main", "primary" },
+        { "writer", "primary" },
+        { "leader", "primary" },
+        { "read write", "primary" },
+        { "primaire", "primary" },
+        { "principal", "primary" },
+        { "principale", "primary" },
+        { "maitre", "primary" },
+        { "primario", "primary" },
+        { "primaria", "primary" },
+        { "maestro", "primary" },
+        { "mestre", "primary" },
+        { "primar", "primary" },
+        { "primaer", "primary" },
+        { "haupt", "primary" },
+        { "replica", "replica" },
+        { "replicas", "replica" },
+        { "slave", "replica" },
+        { "secondary", "replica" },
+        { "reader", "replica" },
+        { "read replica", "replica" },
+        { "standby", "replica" },
+        { "follower", "replica" },
+        { "read only", "replica" },
+        { "readonly", "replica" },
+        { "replique", "replica" },
+        { "esclave", "replica" },
+        { "secondaire", "replica" },
+        { "secours", "replica" },
+        { "esclavo", "replica" },
+        { "secundario", "replica" },
+        { "secundaria", "replica" },
+        { "escravo", "replica" },
+        { "replikat", "replica" },
+        { "sekundar", "replica" },
+        { "sekundaer", "replica" },
+        { "standalone", "standalone" },
+    };
+    return entries;
+}
+
+const Entries &protocolEntries()
+{
+    static const Entries entries = {
+        { "https", "https" },
+        { "http", "http" },
+        { "tcp", "tcp" },
+        { "mysql", "mysql" },
+        { "mariadb", "mysql" },
+        { "postgresql", "postgresql" },
+        { "postgres", "postgresql" },
+        { "psql", "postgresql" },
+        { "sql", "sql" },
+        { "replication", "replication" },
+        { "replicate", "replication" },
+        { "replicates", "replication" },
+        { "replicated", "replication" },
+        { "repl", "replication" },
+        { "binlog", "replication" },
+        { "replicacion", "replication" },
+        { "replicacao", "replication" },
+        { "replikation", "replication" },
+        { "dns", "dns" },
+        { "fastcgi", "fastcgi" },
+        { "fcgi", "fastcgi" },
+        { "nfs", "nfs" },
+        { "redis", "redis" },
+        { "amqp", "amqp" },
+        { "syslog", "syslog" },
+        { "logs", "syslog" },
+        { "logging", "syslog" },
+        { "metrics", "metrics" },
+        { "vrrp", "vrrp" },
+        { "keepalived", "vrrp" },
+        { "heartbeat", "vrrp" },
+        { "file access", "file" },
+        { "file", "file" },
+        { "files", "file" },
+    };
+    return entries;
+}
+
+const Entries &algorithmEntries()
+{
+    static const Entries entries = {
+        { "weighted round robin", "roundrobin" },
+        { "round robin", "roundrobin" },
+        { "roundrobin", "roundrobin" },
+        { "rr", "roundrobin" },
+        { "least connections", "leastconn" },
+        { "least connection", "leastconn" },
+        { "least conn", "leastconn" },
+        { "leastconn", "leastconn" },
+        { "source ip", "source" },
+        { "source", "source" },
+        { "ip hash", "source" },
+        { "iphash", "source" },
+        { "sticky", "source" },
+        { "url hash", "uri" },
+        { "uri hash", "uri" },
+        { "uri", "uri" },
+        { "random", "random" },
+    };
+    return entries;
+}
+
+// A monitoring agent is monitoring whatever else its label names ("Agent on LB").
+const QSet<QString> &agentWords()
+{
+    static const QSet<QString> set = { QStringLiteral("agent"),
+        QStringLiteral("agents"),
+        QStringLiteral("agente"),
+        QStringLiteral("agentes"),
+        QStringLiteral("exporter"),
+        QStringLiteral("exporters"),
+        QStringLiteral("filebeat"),
+        QStringLiteral("metricbeat"),
+        QStringLiteral("promtail"),
+        QStringLiteral("fluentd"),
+        QStringLiteral("fluentbit") };
+    return set;
+}
+
+// Words after which a label only says where or for what the thing is ("Agent on LB",
+// "Firewall at load balancer", "Pare-feu du serveur A", "Agente no balanceador").
+const QSet<QString> &qualifierWords()
+{
+    static const QSet<QString> set = { QStringLiteral("at"),
+        QStringLiteral("on"),
+        QStringLiteral("for"),
+        QStringLiteral("of"),
+        QStringLiteral("in"),
+        QStringLiteral("behind"),
+        QStringLiteral("beside"),
+        QStringLiteral("before"),
+        QStringLiteral("near"),
+        QStringLiteral("inside"),
+        QStringLiteral("to"),
+        QStringLiteral("from"),
+        QStringLiteral("with"),
+        QStringLiteral("sur"),
+        QStringLiteral("pour"),
+        QStringLiteral("devant"),
+        QStringLiteral("derriere"),
+        QStringLiteral("vers"),
+        QStringLiteral("dans"),
+        QStringLiteral("du"),
+        QStringLiteral("de"),
+        QStringLiteral("des"),
+        QStringLiteral("d"),
+        QStringLiteral("avec"),
+        QStringLiteral("en"),
+        QStringLiteral("sobre"),
+        QStringLiteral("para"),
+        QStringLiteral("hacia"),
+        QStringLiteral("del"),
+        QStringLiteral("con"),
+        QStringLiteral("no"),
+        QStringLiteral("na"),
+        QStringLiteral("em"),
+        QStringLiteral("do"),
+        QStringLiteral("da"),
+        QStringLiteral("dos"),
+        QStringLiteral("das"),
+        QStringLiteral("com"),
+        QStringLiteral("auf"),
+        QStringLiteral("fur"),
+        QStringLiteral("vor"),
+        QStringLiteral("hinter"),
+        QStringLiteral("an"),
+        QStringLiteral("am"),
+        QStringLiteral("im"),
+        QStringLiteral("von"),
+        QStringLiteral("vom"),
+        QStringLiteral("zum"),
+        QStringLiteral("zur"),
+        QStringLiteral("mit"),
+        QStringLiteral("bei") };
+    return set;
+}
+
+const Entries &sharedAddressEntries()
+{
+    static const Entries entries = {
+        { "vip", "vip" },
+        { "virtual ip", "vip" },
+        { "floating ip", "vip" },
+        { "elastic ip", "vip" },
+        { "ip flottante", "vip" },
+        { "ip virtuelle", "vip" },
+        { "ip virtual", "vip" },
+        { "ip flotante", "vip" },
+        { "ip flutuante", "vip" },
+        { "virtuelle ip", "vip" },
+        { "ip virtuel", "vip" },
+    };
+    return entries;
+}
+
+// Words that name a machine rather than what runs on it.
+const QSet<QString> &machineWords()
+{
+    static const QSet<QString> set = { QStringLiteral("server"),
+        QStringLiteral("serveur"),
+        QStringLiteral("servidor"),
+        QStringLiteral("host"),
+        QStringLiteral("hote"),
+        QStringLiteral("machine"),
+        QStringLiteral("maquina"),
+        QStringLiteral("maschine"),
+        QStringLiteral("rechner"),
+        QStringLiteral("vm"),
+        QStringLiteral("vps"),
+        QStringLiteral("instance"),
+        QStringLiteral("instancia"),
+        QStringLiteral("box"),
+        QStringLiteral("droplet"),
+        QStringLiteral("ec2"),
+        QStringLiteral("srv"),
+        QStringLiteral("node"),
+        QStringLiteral("noeud"),
+        QStringLiteral("nodo"),
+        QStringLiteral("knoten") };
+    return set;
+}
+
+// Titles of subgraphs that gather separate machines.
+const QSet<QString> &groupWords()
+{
+    static const QSet<QString> set = { QStringLiteral("tier"),
+        QStringLiteral("tiers"),
+        QStringLiteral("layer"),
+        QStringLiteral("layers"),
+        QStringLiteral("cluster"),
+        QStringLiteral("clusters"),
+        QStringLiteral("pool"),
+        QStringLiteral("farm"),
+        QStringLiteral("group"),
+        QStringLiteral("pair"),
+        QStringLiteral("servers"),
+        QStringLiteral("serveurs"),
+        QStringLiteral("servidores"),
+        QStringLiteral("backends"),
+        QStringLiteral("frontends"),
+        QStringLiteral("replicas"),
+        QStringLiteral("dmz"),
+        QStringLiteral("vpc"),
+        QStringLiteral("network"),
+        QStringLiteral("subnet"),
+        QStringLiteral("lan"),
+        QStringLiteral("internet"),
+        QStringLiteral("cloud"),
+        QStringLiteral("nuvem"),
+        QStringLiteral("nube"),
+        QStringLiteral("nuage"),
+        QStringLiteral("wolke"),
+        QStringLiteral("schicht"),
+        QStringLiteral("ebene"),
+        QStringLiteral("capa"),
+        QStringLiteral("camada"),
+        QStringLiteral("couche"),
+        QStringLiteral("niveau"),
+        QStringLiteral("grappe"),
+        QStringLiteral("grupo"),
+        QStringLiteral("groupe"),
+        QStringLiteral("gruppe"),
+        QStringLiteral("par"),
+        QStringLiteral("paire"),
+        QStringLiteral("paar"),
+        QStringLiteral("reseau"),
+        QStringLiteral("red"),
+        QStringLiteral("rede"),
+        QStringLiteral("netz"),
+        QStringLiteral("netzwerk"),
+        QStringLiteral("monitoring"),
+        QStringLiteral("observability"),
+        QStringLiteral("surveillance"),
+        QStringLiteral("supervision"),
+        QStringLiteral("monitoreo"),
+        QStringLiteral("monitoramento"),
+        QStringLiteral("uberwachung"),
+        QStringLiteral("logging"),
+        QStringLiteral("agents"),
+        QStringLiteral("agentes"),
+        QStringLiteral("users"),
+        QStringLiteral("clients") };
+    return set;
+}
+
+const QSet<QString> &siteWords()
+{
+    static const QSet<QString> set = { QStringLiteral("datacenter"),
+        QStringLiteral("datacentre"),
+        QStringLiteral("dc"),
+        QStringLiteral("site"),
+        QStringLiteral("sitio"),
+        QStringLiteral("region"),
+        QStringLiteral("regiao"),
+        QStringLiteral("zone"),
+        QStringLiteral("zona"),
+        QStringLiteral("az"),
+        QStringLiteral("rechenzentrum"),
+        QStringLiteral("standort"),
+        QStringLiteral("campus") };
+    return set;
+}
+
+// Compounds such as "Datenbankserver" or "Überwachungsagent" end in a word of their own.
+const QStringList &compoundEnds()
+{
+    static const QStringList list = { QStringLiteral("server"),
+        QStringLiteral("agent"),
+        QStringLiteral("datenbank"),
+        QStringLiteral("schicht"),
+        QStringLiteral("verteiler"),
+        QStringLiteral("firewall"),
+        QStringLiteral("balancer"),
+        QStringLiteral("cluster"),
+        QStringLiteral("dateien") };
+    return list;
+}
 
 /** Phrases (space-separated lower-case words) indexed by their first word. */
 class PhraseTable
 {
 public:
-    PhraseTable(std::initializer_list<std::pair<const char *, const char *>> entries)
+    explicit PhraseTable(const Entries &entries)
     {
         int rule = 0;
         for (const auto &[phrase, value] : entries) {
@@ -70,6 +634,14 @@ public:
             m_index[e.words.first()].append(e);
         }
     }
+
+    struct Match
+    {
+        qsizetype word = 0; ///< index of the first word
+        qsizetype length = 0; ///< words
+        int rule = 0; ///< index of the phrase's entry in the table
+        QString value;
+    };
 
     QList<Match> findAll(const QList<Word> &words) const
     {
@@ -114,7 +686,8 @@ private:
             bool ok = true;
             for (qsizetype k = 1; k < e.words.size() && ok; ++k) {
                 const Word &w = words.at(at + k);
-                ok = w.text == e.words.at(k) || w.stem == e.words.at(k);
+                ok = w.segment == words.at(at).segment
+                    && (w.text == e.words.at(k) || w.stem == e.words.at(k));
             }
             if (ok)
                 out->append({ at, e.words.size(), e.rule, e.value });
@@ -124,269 +697,184 @@ private:
     QHash<QString, QList<Entry>> m_index;
 };
 
-// Kinds in priority order: on a tie in phrase length the earlier kind wins.
+using Match = PhraseTable::Match;
+
 const PhraseTable &kindTable()
 {
-    static const PhraseTable table = {
-        { "haproxy", "load_balancer" },
-        { "load balancer", "load_balancer" },
-        { "load balancers", "load_balancer" },
-        { "loadbalancer", "load_balancer" },
-        { "load balancing", "load_balancer" },
-        { "lb", "load_balancer" },
-        { "lbs", "load_balancer" },
-        { "balancer", "load_balancer" },
-        { "elb", "load_balancer" },
-        { "alb", "load_balancer" },
-        { "nlb", "load_balancer" },
-        { "keepalived", "load_balancer" },
-        { "traefik", "load_balancer" },
-        { "envoy", "load_balancer" },
-        { "firewall", "firewall" },
-        { "firewalls", "firewall" },
-        { "fw", "firewall" },
-        { "waf", "firewall" },
-        { "ufw", "firewall" },
-        { "iptables", "firewall" },
-        { "nftables", "firewall" },
-        { "firewalld", "firewall" },
-        { "pfsense", "firewall" },
-        { "security group", "firewall" },
-        { "monitoring", "monitoring" },
-        { "monitor", "monitoring" },
-        { "datadog", "monitoring" },
-        { "prometheus", "monitoring" },
-        { "grafana", "monitoring" },
-        { "sumo", "monitoring" },
-        { "sumologic", "monitoring" },
-        { "nagios", "monitoring" },
-        { "zabbix", "monitoring" },
-        { "new relic", "monitoring" },
-        { "newrelic", "monitoring" },
-        { "splunk", "monitoring" },
-        { "logstash", "monitoring" },
-        { "elk", "monitoring" },
-        { "observability", "monitoring" },
-        { "alertmanager", "monitoring" },
-        { "telegraf", "monitoring" },
-        { "cdn", "cdn" },
-        { "cloudflare", "cdn" },
-        { "fastly", "cdn" },
-        { "akamai", "cdn" },
-        { "cloudfront", "cdn" },
-        { "dns", "dns" },
-        { "domain name", "dns" },
-        { "domain", "dns" },
-        { "route53", "dns" },
-        { "route 53", "dns" },
-        { "nameserver", "dns" },
-        { "name server", "dns" },
-        { "bind9", "dns" },
-        { "resolver", "dns" },
-        { "cache", "cache" },
-        { "caching", "cache" },
-        { "redis", "cache" },
-        { "memcached", "cache" },
-        { "memcache", "cache" },
-        { "varnish", "cache" },
-        { "valkey", "cache" },
-        { "queue", "queue" },
-        { "queues", "queue" },
-        { "rabbitmq", "queue" },
-        { "kafka", "queue" },
-        { "amqp", "queue" },
-        { "sqs", "queue" },
-        { "message broker", "queue" },
-        { "broker", "queue" },
-        { "nats", "queue" },
-        { "activemq", "queue" },
-        { "pubsub", "queue" },
-        { "app files", "app_files" },
-        { "application files", "app_files" },
-        { "codebase", "app_files" },
-        { "code base", "app_files" },
-        { "source code", "app_files" },
-        { "application code", "app_files" },
-        { "app code", "app_files" },
-        { "files", "app_files" },
-        { "file storage", "app_files" },
-        { "file share", "app_files" },
-        { "file server", "app_files" },
-        { "shared storage", "app_files" },
-        { "nfs", "app_files" },
-        { "code", "app_files" },
-        { "mysql", "database" },
-        { "mariadb", "database" },
-        { "postgres", "database" },
-        { "postgresql", "database" },
-        { "psql", "database" },
-        { "pg", "database" },
-        { "database", "database" },
-        { "databases", "database" },
-        { "db", "database" },
-        { "dbs", "database" },
-        { "rds", "database" },
-        { "sql", "database" },
-        { "datastore", "database" },
-        { "data store", "database" },
-        { "mongodb", "database" },
-        { "mongo", "database" },
-        { "sqlite", "database" },
-        { "oracle", "database" },
-        { "aurora", "database" },
-        { "galera", "database" },
-        { "replica", "database" },
-        { "replicas", "database" },
-        { "slave", "database" },
-        { "slaves", "database" },
-        { "nginx", "web_server" },
-        { "apache", "web_server" },
-        { "httpd", "web_server" },
-        { "web server", "web_server" },
-        { "web servers", "web_server" },
-        { "webserver", "web_server" },
-        { "web", "web_server" },
-        { "caddy", "web_server" },
-        { "iis", "web_server" },
-        { "lighttpd", "web_server" },
-        { "http server", "web_server" },
-        { "application server", "app_server" },
-        { "application servers", "app_server" },
-        { "app server", "app_server" },
-        { "app servers", "app_server" },
-        { "appserver", "app_server" },
-        { "application", "app_server" },
-        { "app", "app_server" },
-        { "gunicorn", "app_server" },
-        { "uwsgi", "app_server" },
-        { "php fpm", "app_server" },
-        { "phpfpm", "app_server" },
-        { "php", "app_server" },
-        { "fpm", "app_server" },
-        { "unicorn", "app_server" },
-        { "puma", "app_server" },
-        { "tomcat", "app_server" },
-        { "node", "app_server" },
-        { "nodejs", "app_server" },
-        { "django", "app_server" },
-        { "flask", "app_server" },
-        { "rails", "app_server" },
-        { "express", "app_server" },
-        { "backend", "app_server" },
-        { "api", "app_server" },
-        { "wsgi", "app_server" },
-        { "jboss", "app_server" },
-        { "wildfly", "app_server" },
-        { "passenger", "app_server" },
-        { "laravel", "app_server" },
-        { "spring", "app_server" },
-        { "worker", "app_server" },
-        { "workers", "app_server" },
-        { "user", "client" },
-        { "users", "client" },
-        { "client", "client" },
-        { "clients", "client" },
-        { "browser", "client" },
-        { "browsers", "client" },
-        { "web browser", "client" },
-        { "internet", "client" },
-        { "visitor", "client" },
-        { "visitors", "client" },
-        { "customer", "client" },
-        { "customers", "client" },
-        { "end user", "client" },
-        { "end users", "client" },
-        { "mobile", "client" },
-        { "person", "client" },
-        { "people", "client" },
-    };
+    static const PhraseTable table(kindEntries());
     return table;
 }
 
 const PhraseTable &roleTable()
 {
-    static const PhraseTable table = {
-        { "primary", "primary" },
-        { "master", "primary" },
-        { "main", "primary" },
-        { "writer", "primary" },
-        { "leader", "primary" },
-        { "read write", "primary" },
-        { "replica", "replica" },
-        { "replicas", "replica" },
-        { "slave", "replica" },
-        { "secondary", "replica" },
-        { "reader", "replica" },
-        { "read replica", "replica" },
-        { "standby", "replica" },
-        { "follower", "replica" },
-        { "read only", "replica" },
-        { "readonly", "replica" },
-        { "standalone", "standalone" },
-    };
+    static const PhraseTable table(roleEntries());
     return table;
 }
 
 const PhraseTable &protocolTable()
 {
-    static const PhraseTable table = {
-        { "https", "https" },
-        { "http", "http" },
-        { "tcp", "tcp" },
-        { "mysql", "mysql" },
-        { "mariadb", "mysql" },
-        { "postgresql", "postgresql" },
-        { "postgres", "postgresql" },
-        { "psql", "postgresql" },
-        { "sql", "sql" },
-        { "replication", "replication" },
-        { "replicate", "replication" },
-        { "replicates", "replication" },
-        { "replicated", "replication" },
-        { "repl", "replication" },
-        { "binlog", "replication" },
-        { "dns", "dns" },
-        { "fastcgi", "fastcgi" },
-        { "fcgi", "fastcgi" },
-        { "nfs", "nfs" },
-        { "redis", "redis" },
-        { "amqp", "amqp" },
-        { "syslog", "syslog" },
-        { "logs", "syslog" },
-        { "logging", "syslog" },
-        { "metrics", "metrics" },
-        { "vrrp", "vrrp" },
-        { "keepalived", "vrrp" },
-        { "heartbeat", "vrrp" },
-        { "file access", "file" },
-        { "file", "file" },
-        { "files", "file" },
-    };
+    static const PhraseTable table(protocolEntries());
     return table;
 }
 
 const PhraseTable &algorithmTable()
 {
-    static const PhraseTable table = {
-        { "weighted round robin", "roundrobin" },
-        { "round robin", "roundrobin" },
-        { "roundrobin", "roundrobin" },
-        { "rr", "roundrobin" },
-        { "least connections", "leastconn" },
-        { "least connection", "leastconn" },
-        { "least conn", "leastconn" },
-        { "leastconn", "leastconn" },
-        { "source ip", "source" },
-        { "source", "source" },
-        { "ip hash", "source" },
-        { "iphash", "source" },
-        { "sticky", "source" },
-        { "url hash", "uri" },
-        { "uri hash", "uri" },
-        { "uri", "uri" },
-        { "random", "random" },
-    };
+    static const PhraseTable table(algorithmEntries());
     return table;
+}
+
+const PhraseTable &sharedAddressTable()
+{
+    static const PhraseTable table(sharedAddressEntries());
+    return table;
+}
+
+/** Every word the tables know: a known word is never split into parts. */
+const QSet<QString> &knownWords()
+{
+    static const QSet<QString> set = [] {
+        QSet<QString> s;
+        for (const Entries *entries : { &kindEntries(),
+                 &roleEntries(),
+                 &protocolEntries(),
+                 &algorithmEntries(),
+                 &sharedAddressEntries() }) {
+            for (const auto &[phrase, value] : *entries) {
+                Q_UNUSED(value);
+                for (const QString &w : QString::fromLatin1(phrase).split(u' '))
+                    s.insert(w);
+            }
+        }
+        s.unite(agentWords());
+        s.unite(machineWords());
+        s.unite(groupWords());
+        s.unite(siteWords());
+        return s;
+    }();
+    return set;
+}
+
+QString plainLower(QStringView word)
+{
+    QString out;
+    out.reserve(word.size());
+    for (QChar c : word) {
+        if (c.unicode() < 128) {
+            out += c.toLower();
+            continue;
+        }
+        if (c == u'ß') {
+            out += QStringLiteral("ss");
+            continue;
+        }
+        // "é" → "e", "ã" → "a", "ü" → "u": the decomposition's base letter.
+        const QString d = QString(c).normalized(QString::NormalizationForm_D);
+        for (QChar part : d) {
+            if (part.category() != QChar::Mark_NonSpacing)
+                out += part.toLower();
+        }
+    }
+    return out;
+}
+
+bool knownWord(const QString &lower)
+{
+    if (knownWords().contains(lower))
+        return true;
+    QString stem = lower;
+    while (!stem.isEmpty() && stem.back().isDigit())
+        stem.chop(1);
+    return !stem.isEmpty() && knownWords().contains(stem);
+}
+
+/** "MainDB" → "Main", "DB"; "DBServer" → "DB", "Server"; "web2Primary" → "web2", "Primary". */
+QList<QStringView> camelParts(QStringView word)
+{
+    QList<QStringView> parts;
+    qsizetype start = 0;
+    for (qsizetype i = 1; i < word.size(); ++i) {
+        const QChar prev = word.at(i - 1);
+        const QChar c = word.at(i);
+        const bool next = i + 1 < word.size() && word.at(i + 1).isLower();
+        const bool boundary = (c.isUpper() && (prev.isLower() || prev.isDigit()))
+            || (c.isUpper() && prev.isUpper() && next);
+        if (boundary) {
+            parts.append(word.mid(start, i - start));
+            start = i;
+        }
+    }
+    parts.append(word.mid(start));
+    return parts;
+}
+
+void appendWord(
+    QList<Word> *words, const QString &text, qsizetype start, qsizetype end, int segment)
+{
+    Word w;
+    w.text = text;
+    w.stem = text;
+    while (!w.stem.isEmpty() && w.stem.back().isDigit())
+        w.stem.chop(1);
+    if (w.stem.isEmpty())
+        w.stem = w.text;
+    // A plural reads like its singular ("Serveur d'applications", "réplicas", "APIs").
+    if (w.stem.size() > 3 && w.stem.back() == u's' && !knownWord(w.stem)
+        && knownWord(w.stem.chopped(1)))
+        w.stem.chop(1);
+    w.start = start;
+    w.end = end;
+    w.segment = segment;
+    words->append(w);
+}
+
+/**
+ * The words of `text`: lower case, accents taken off, unknown CamelCase words and German
+ * compounds split into their parts. `/`, `+` and `&` between words start a new segment, so
+ * that a phrase never spans "Firewall / Load".
+ */
+QList<Word> wordsOf(QStringView text)
+{
+    text = text.left(MaxText);
+    QList<Word> words;
+    qsizetype i = 0;
+    int segment = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (!c.isLetterOrNumber()) {
+            const bool url = c == u'/' && i + 1 < text.size() && text.at(i + 1) == u'/';
+            if (!url && (c == u'/' || c == u'+' || c == u'&') && !words.isEmpty())
+                ++segment;
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < text.size() && text.at(i).isLetterOrNumber())
+            ++i;
+        const QStringView raw = text.mid(start, i - start);
+        const QString lower = plainLower(raw);
+        if (knownWord(lower)) {
+            appendWord(&words, lower, start, i, segment);
+            continue;
+        }
+        const QList<QStringView> parts = camelParts(raw);
+        if (parts.size() > 1) {
+            for (QStringView p : parts)
+                appendWord(&words, plainLower(p), start, i, segment);
+            continue;
+        }
+        bool split = false;
+        for (const QString &end : compoundEnds()) {
+            if (lower.size() > end.size() + 1 && lower.endsWith(end)) {
+                appendWord(&words, lower.left(lower.size() - end.size()), start, i, segment);
+                appendWord(&words, end, start, i, segment);
+                split = true;
+                break;
+            }
+        }
+        if (!split)
+            appendWord(&words, lower, start, i, segment);
+    }
+    return words;
 }
 
 /** Words that carry no meaning of their own between recognised ones ("HTTP over TCP/IP"). */
@@ -399,6 +887,67 @@ const QSet<QString> &fillers()
         QStringLiteral("ip"),
         QStringLiteral("active"),
         QStringLiteral("protocol") };
+    return set;
+}
+
+const QSet<QString> &responseWords()
+{
+    static const QSet<QString> set = { QStringLiteral("response"),
+        QStringLiteral("responses"),
+        QStringLiteral("respond"),
+        QStringLiteral("responds"),
+        QStringLiteral("reply"),
+        QStringLiteral("replies"),
+        QStringLiteral("return"),
+        QStringLiteral("returns"),
+        QStringLiteral("returned"),
+        QStringLiteral("result"),
+        QStringLiteral("results"),
+        QStringLiteral("page"),
+        QStringLiteral("pages"),
+        QStringLiteral("html"),
+        QStringLiteral("rendered"),
+        QStringLiteral("render"),
+        QStringLiteral("answer"),
+        QStringLiteral("answers"),
+        QStringLiteral("reponse"),
+        QStringLiteral("reponses"),
+        QStringLiteral("renvoie"),
+        QStringLiteral("retour"),
+        QStringLiteral("resultat"),
+        QStringLiteral("respuesta"),
+        QStringLiteral("respuestas"),
+        QStringLiteral("devuelve"),
+        QStringLiteral("retorno"),
+        QStringLiteral("resultado"),
+        QStringLiteral("pagina"),
+        QStringLiteral("resposta"),
+        QStringLiteral("respostas"),
+        QStringLiteral("retorna"),
+        QStringLiteral("antwort"),
+        QStringLiteral("antworten"),
+        QStringLiteral("ergebnis"),
+        QStringLiteral("ruckgabe"),
+        QStringLiteral("seite"),
+        QStringLiteral("zuruck") };
+    return set;
+}
+
+const QSet<QString> &tlsWords()
+{
+    static const QSet<QString> set = { QStringLiteral("tls"),
+        QStringLiteral("ssl"),
+        QStringLiteral("https"),
+        QStringLiteral("cert"),
+        QStringLiteral("certs"),
+        QStringLiteral("certificate"),
+        QStringLiteral("certificates"),
+        QStringLiteral("certificat"),
+        QStringLiteral("certificado"),
+        QStringLiteral("zertifikat"),
+        QStringLiteral("letsencrypt"),
+        QStringLiteral("certbot"),
+        QStringLiteral("acme") };
     return set;
 }
 
@@ -423,6 +972,15 @@ bool hasWord(const QList<Word> &words, const char *word)
     return false;
 }
 
+bool hasAny(const QList<Word> &words, const QSet<QString> &set)
+{
+    for (const Word &w : words) {
+        if (set.contains(w.text) || set.contains(w.stem))
+            return true;
+    }
+    return false;
+}
+
 bool hasPair(const QList<Word> &words, const char *first, const char *second)
 {
     for (qsizetype i = 0; i + 1 < words.size(); ++i) {
@@ -431,6 +989,42 @@ bool hasPair(const QList<Word> &words, const char *first, const char *second)
             return true;
     }
     return false;
+}
+
+QString ipv4In(const QString &text)
+{
+    static const QRegularExpression ip(
+        QStringLiteral("(?<![\\d.])((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\d.])"));
+    const QRegularExpressionMatch m = ip.match(text.left(MaxText));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+/** Arrows inside a label ("DNS → LB IP") read as "to". */
+QString withArrowsAsWords(const QString &text)
+{
+    QString out = text.left(MaxText);
+    out.replace(QStringLiteral("->"), QStringLiteral(" to "))
+        .replace(QStringLiteral("=>"), QStringLiteral(" to "))
+        .replace(QChar(0x2192), QStringLiteral(" to "))
+        .replace(QChar(0x27A1), QStringLiteral(" to "));
+    return out;
+}
+
+QString kindDisplay(const QString &kind)
+{
+    const Kinds::KindSpec *k = Kinds::find(kind);
+    QString name = k ? k->displayName : kind;
+    if (name.size() > 1 && name.at(1).isLower())
+        name[0] = name.at(0).toLower();
+    if (kind == QLatin1String("app_files"))
+        return QStringLiteral("application files");
+    if (kind == QLatin1String("client"))
+        return QStringLiteral("users");
+    if (kind == QLatin1String("monitoring"))
+        return QStringLiteral("monitoring");
+    const bool vowel
+        = QStringView(u"aeiouAEIOU").contains(name.at(0)) || name.startsWith(QLatin1String("DNS"));
+    return (vowel ? QStringLiteral("an ") : QStringLiteral("a ")) + name;
 }
 
 QString kindFromClasses(const QStringList &classes)
@@ -507,15 +1101,136 @@ QString kindFromIcon(const QString &icon)
     return matches.isEmpty() ? QString() : matches.first().value;
 }
 
-QString kindFromWords(const QList<Word> &words)
+/** The kind of the longest phrase among `matches` (the earlier kind on a tie), or empty. */
+const Match *bestOf(const QList<const Match *> &matches)
 {
-    const QList<Match> matches = kindTable().findAll(words);
     const Match *best = nullptr;
-    for (const Match &m : matches) {
-        if (!best || m.length > best->length || (m.length == best->length && m.rule < best->rule))
-            best = &m;
+    for (const Match *m : matches) {
+        if (!best || m->length > best->length
+            || (m->length == best->length && m->rule < best->rule))
+            best = m;
     }
-    return best ? best->value : QString();
+    return best;
+}
+
+struct KindReading
+{
+    QString kind;
+    QString doubt;
+    bool firewallRole = false; ///< "Firewall / Load Balancer": the box filters as well
+};
+
+/**
+ * The kind a label's words name. The main noun comes before the first qualifier ("at", "on",
+ * "de", "auf"…) that is not part of a known phrase; what follows only says where or for what.
+ */
+KindReading kindFromWords(const QList<Word> &words)
+{
+    KindReading r;
+    const QList<Match> matches = kindTable().findAll(words);
+    QSet<QString> named;
+    for (const Match &m : matches)
+        named.insert(m.value);
+    auto others = [&named](const QString &kind) {
+        QStringList list;
+        for (const QString &k : named) {
+            if (k != kind)
+                list.append(kindDisplay(k));
+        }
+        list.sort();
+        return list;
+    };
+
+    // An agent or exporter watches what else the label names: it is monitoring.
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const Word &w = words.at(i);
+        const bool userAgent = i > 0 && words.at(i - 1).text == QLatin1String("user");
+        if (!userAgent && agentWords().contains(w.text)) {
+            r.kind = QStringLiteral("monitoring");
+            const QStringList also = others(r.kind);
+            if (!also.isEmpty())
+                r.doubt = QStringLiteral("read as a monitoring agent, although its label also "
+                                         "names %1")
+                              .arg(also.join(QStringLiteral(" and ")));
+            return r;
+        }
+    }
+    if (matches.isEmpty())
+        return r;
+
+    // Where the main noun ends: the first qualifier outside a matched phrase.
+    QList<bool> inPhrase(words.size(), false);
+    for (const Match &m : matches) {
+        for (qsizetype k = 1; k < m.length; ++k)
+            inPhrase[m.word + k] = true;
+    }
+    qsizetype headEnd = words.size();
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (!inPhrase.at(i) && qualifierWords().contains(words.at(i).text)) {
+            headEnd = i;
+            break;
+        }
+    }
+
+    // Segments of the main noun ("Firewall / Load Balancer") each name a role.
+    QHash<int, QList<const Match *>> bySegment;
+    QList<int> segments;
+    for (const Match &m : matches) {
+        if (m.word >= headEnd)
+            continue;
+        const int s = words.at(m.word).segment;
+        if (!bySegment.contains(s))
+            segments.append(s);
+        bySegment[s].append(&m);
+    }
+    if (segments.isEmpty()) {
+        QList<const Match *> all;
+        for (const Match &m : matches)
+            all.append(&m);
+        r.kind = bestOf(all)->value;
+        bool bareMachine = true;
+        for (qsizetype i = 0; i < headEnd; ++i)
+            bareMachine = bareMachine && machineWords().contains(words.at(i).stem);
+        if (!bareMachine)
+            r.doubt = QStringLiteral("read from the words after “%1”").arg(words.at(headEnd).text);
+        return r;
+    }
+    QStringList roles;
+    for (int s : std::as_const(segments)) {
+        const QString kind = bestOf(bySegment.value(s))->value;
+        if (!roles.contains(kind))
+            roles.append(kind);
+    }
+    if (roles.size() >= 2 && roles.contains(QStringLiteral("firewall"))) {
+        roles.removeAll(QStringLiteral("firewall"));
+        r.kind = roles.first();
+        r.firewallRole = true;
+        if (roles.size() > 1)
+            r.doubt = QStringLiteral("its label names %1 as well")
+                          .arg(others(r.kind).join(QStringLiteral(" and ")));
+        return r;
+    }
+    QList<const Match *> head;
+    for (int s : std::as_const(segments))
+        head += bySegment.value(s);
+    r.kind = roles.size() >= 2 ? roles.first() : bestOf(head)->value;
+    if (roles.size() >= 2)
+        r.doubt = QStringLiteral("its label names %1 as well")
+                      .arg(others(r.kind).join(QStringLiteral(" and ")));
+    return r;
+}
+
+bool mentionsTls(const QList<Word> &words)
+{
+    return hasAny(words, tlsWords());
+}
+
+bool automatesCertificates(const QString &label, const QList<Word> &words)
+{
+    return hasWord(words, "letsencrypt") || hasWord(words, "certbot") || hasWord(words, "acme")
+        || label.contains(QStringLiteral("let's encrypt"), Qt::CaseInsensitive)
+        || label.contains(QStringLiteral("lets encrypt"), Qt::CaseInsensitive)
+        || hasPair(words, "auto", "renew") || hasPair(words, "auto", "renewal");
 }
 
 void guessProperties(const QString &label, const QList<Word> &words, ComponentGuess *g)
@@ -536,12 +1251,15 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
             p.insert(QStringLiteral("backend_mode"), QStringLiteral("active-active"));
         if (hasWord(words, "cluster") || hasWord(words, "keepalived") || hasWord(words, "ha"))
             p.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
+        // "HAProxy SSL termination", "LB + SSL", "HTTPS-Terminierung": TLS ends here.
+        if (mentionsTls(words))
+            p.insert(QStringLiteral("tls_termination"), true);
     } else if (kind == QLatin1String("web_server")) {
         const QString software = valueIn(
             words, { { "apache", "apache" }, { "httpd", "apache" }, { "nginx", "nginx" } });
         if (!software.isEmpty())
             p.insert(QStringLiteral("software"), software);
-        if (hasWord(words, "https") || hasWord(words, "tls") || hasWord(words, "ssl"))
+        if (mentionsTls(words))
             p.insert(QStringLiteral("tls"), true);
     } else if (kind == QLatin1String("app_server")) {
         QString runtime = valueIn(words,
@@ -590,7 +1308,7 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
                 { "elk", "elk" } });
         if (!product.isEmpty())
             p.insert(QStringLiteral("product"), product);
-        if (hasWord(words, "agent"))
+        if (hasAny(words, agentWords()))
             p.insert(QStringLiteral("mode"), QStringLiteral("agent"));
         else if (hasWord(words, "collector") || hasWord(words, "server"))
             p.insert(QStringLiteral("mode"), QStringLiteral("collector"));
@@ -640,28 +1358,120 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
             || hasWord(words, "nfs"))
             p.insert(QStringLiteral("storage"), QStringLiteral("central_share"));
     }
+    if ((kind == QLatin1String("load_balancer") || kind == QLatin1String("web_server"))
+        && automatesCertificates(label, words))
+        p.insert(QStringLiteral("certificate_renewal"), QStringLiteral("automated"));
 }
 
 } // namespace
+
+/** The label names a store of backups: backups themselves, or backup storage. A "backup" that
+ *  is a server ("Backup LB", "Backup DB") is a standby instead. */
+bool namesBackupStore(const QList<Word> &words)
+{
+    static const QSet<QString> copies = { QStringLiteral("backups"),
+        QStringLiteral("sauvegarde"),
+        QStringLiteral("sauvegardes"),
+        QStringLiteral("respaldo"),
+        QStringLiteral("respaldos"),
+        QStringLiteral("sicherung"),
+        QStringLiteral("sicherungen"),
+        QStringLiteral("datensicherung"),
+        QStringLiteral("snapshots"),
+        QStringLiteral("dump"),
+        QStringLiteral("dumps"),
+        QStringLiteral("mysqldump"),
+        QStringLiteral("mariabackup"),
+        QStringLiteral("xtrabackup") };
+    static const QSet<QString> storage = { QStringLiteral("storage"),
+        QStringLiteral("bucket"),
+        QStringLiteral("s3"),
+        QStringLiteral("glacier"),
+        QStringLiteral("nas"),
+        QStringLiteral("tape"),
+        QStringLiteral("offsite"),
+        QStringLiteral("archive"),
+        QStringLiteral("stockage"),
+        QStringLiteral("almacenamiento"),
+        QStringLiteral("armazenamento"),
+        QStringLiteral("speicher") };
+    for (const Word &w : words) {
+        if (copies.contains(w.text))
+            return true;
+    }
+    return (hasWord(words, "backup") && hasAny(words, storage))
+        || hasPair(words, "copia", "seguridad") || hasPair(words, "copias", "seguridad")
+        || hasPair(words, "copia", "seguranca") || hasPair(words, "copias", "seguranca");
+}
+
+QString backupFrequencyOf(const QList<Word> &words)
+{
+    if (hasWord(words, "binlog") || hasWord(words, "wal") || hasWord(words, "pitr")
+        || hasWord(words, "continuous"))
+        return QStringLiteral("continuous");
+    if (hasWord(words, "hourly"))
+        return QStringLiteral("hourly");
+    return QStringLiteral("daily");
+}
 
 ComponentGuess guessComponent(
     const QString &label, Mermaid::Shape shape, const QString &icon, const QStringList &classes)
 {
     ComponentGuess g;
-    const QList<Word> words = wordsOf(label);
+    const QString text = withArrowsAsWords(label);
+    const QList<Word> words = wordsOf(text);
+    g.address = ipv4In(label);
     QString kind = kindFromClasses(classes);
-    if (kind.isEmpty())
-        kind = kindFromWords(words);
+    const bool fromClasses = !kind.isEmpty();
+    if (kind.isEmpty()) {
+        const KindReading r = kindFromWords(words);
+        kind = r.kind;
+        g.doubt = r.doubt;
+        if (r.firewallRole)
+            g.props.insert(QStringLiteral("firewall"), true);
+    }
+    // A virtual or floating IP is an address, whatever runs behind it ("Keepalived VIP").
+    const QList<Match> vip = sharedAddressTable().findAll(words);
+    if (!vip.isEmpty() && (kind.isEmpty() || kind == QLatin1String("load_balancer"))) {
+        bool product = false;
+        for (const Match &m : kindTable().findAll(words))
+            product = product
+                || (m.value == QLatin1String("load_balancer")
+                    && words.at(m.word).text != QLatin1String("keepalived"));
+        if (!product) {
+            g.sharedAddress = true;
+            return g;
+        }
+    }
+    const bool storeKind = kind.isEmpty() || kind == QLatin1String("database")
+        || kind == QLatin1String("app_files") || kind == QLatin1String("generic");
+    if (storeKind && !fromClasses && namesBackupStore(words)) {
+        g.kind = QStringLiteral("generic");
+        g.fromText = true;
+        g.backupStore = true;
+        g.backupFrequency = backupFrequencyOf(words);
+        g.doubt = QStringLiteral("read as the place backups are kept, from its label");
+        g.props.clear();
+        return g;
+    }
     if (kind.isEmpty() && !icon.isEmpty())
         kind = kindFromIcon(icon);
     if (kind.isEmpty() && !domainIn(label).isEmpty())
         kind = QStringLiteral("dns");
     g.fromText = !kind.isEmpty();
-    if (kind.isEmpty() && shape == Mermaid::Shape::Cylinder)
+    if (kind.isEmpty() && shape == Mermaid::Shape::Cylinder) {
         kind = QStringLiteral("database");
-    if (!kind.isEmpty())
-        g.kind = kind;
+        g.doubt = QStringLiteral("read as a database from its cylinder shape");
+    }
+    if (kind.isEmpty()) {
+        g.machine = !g.address.isEmpty() || hasAny(words, machineWords());
+        g.props.clear();
+        return g;
+    }
+    g.kind = kind;
     guessProperties(label, words, &g);
+    if (g.kind == QLatin1String("load_balancer") && !vip.isEmpty() && !g.address.isEmpty())
+        g.props.insert(QStringLiteral("virtual_ip"), g.address);
     if (g.kind == QLatin1String("database")) {
         // Role classes (`:::primary`, `class db1 replica`) say what the label may not.
         for (const QString &c : classes) {
@@ -711,12 +1521,21 @@ LinkGuess parseLinkText(const QString &text)
     const QList<Match> algorithms = algorithmTable().findAll(words);
     markMatches(algorithms);
     g.algorithm = algorithmTable().first(words);
+    // "1 request", "(3) query", "Step 4: page": the number of a step drawn in order.
+    static const QRegularExpression step(
+        QStringLiteral(
+            "^\\s*(?:step|etape|paso|passo|schritt)?\\s*\\(?(\\d{1,3})\\s*[.):]?(?:\\s|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch m = step.match(plainLower(head)); m.hasMatch())
+        g.step = m.captured(1).toInt();
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Word &w = words.at(i);
         const bool number = !w.text.isEmpty() && w.text.front().isDigit() && w.stem == w.text
             && w.text.size() <= 5;
         bool isInt = false;
         const int value = w.text.toInt(&isInt);
+        if (isInt && number && value > 0 && value <= 65535)
+            g.ports.append(w.text);
         if (isInt && i > 0
             && (words.at(i - 1).text == QLatin1String("weight")
                 || words.at(i - 1).text == QLatin1String("w"))) {
@@ -733,12 +1552,13 @@ LinkGuess parseLinkText(const QString &text)
             || w.text == QLatin1String("passive") || w.text == QLatin1String("failover")) {
             g.backup = true;
             used[i] = true;
-        } else if (w.text == QLatin1String("tls") || w.text == QLatin1String("ssl")) {
+        } else if (tlsWords().contains(w.text) && w.text != QLatin1String("https")) {
             g.tls = true;
             used[i] = true;
         } else if (fillers().contains(w.text)) {
             used[i] = true;
         }
+        g.response = g.response || responseWords().contains(w.text);
     }
     if (g.protocol == QLatin1String("https"))
         g.tls = false; // implied by the protocol
@@ -749,6 +1569,51 @@ LinkGuess parseLinkText(const QString &text)
         meaningful = !used.at(i);
     g.label = !freeLabel.isEmpty() ? freeLabel : (meaningful ? head.simplified() : QString());
     return g;
+}
+
+GroupMeaning groupMeaning(const QString &title, const QString &icon)
+{
+    const QList<Word> words = wordsOf(withArrowsAsWords(title));
+    if (hasAny(words, siteWords()) || hasPair(words, "data", "center")
+        || hasPair(words, "data", "centre") || hasPair(words, "availability", "zone")
+        || hasPair(words, "centre", "de") || hasPair(words, "centro", "de"))
+        return GroupMeaning::Site;
+    if (hasAny(words, groupWords()))
+        return GroupMeaning::Group;
+    if (!ipv4In(title).isEmpty() || hasAny(words, machineWords()))
+        return GroupMeaning::Machine;
+    const QString i = icon.toLower();
+    if (i == QLatin1String("server") || i == QLatin1String("disk"))
+        return GroupMeaning::Machine;
+    if (i == QLatin1String("cloud") || i == QLatin1String("internet"))
+        return GroupMeaning::Group;
+    return GroupMeaning::Unknown;
+}
+
+bool namesCode(const QString &text)
+{
+    const QList<Word> words = wordsOf(withArrowsAsWords(text));
+    return hasWord(words, "code") || hasWord(words, "codigo") || hasWord(words, "quellcode")
+        || hasWord(words, "codebase");
+}
+
+QString kindNamedBy(const QString &text)
+{
+    return kindFromWords(wordsOf(withArrowsAsWords(text))).kind;
+}
+
+QString defaultProtocol(const Component &from, const Component &to)
+{
+    // Two idioms of drawings that a link drawn by hand does not have: DNS in the chain hands
+    // the request over (the builder replaces the arrow by the users' own link), and two
+    // balancers drawn one after the other are in series (an undirected line or one that says
+    // "VRRP" is their heartbeat; the builder reads those).
+    if (from.kind == QLatin1String("dns") && to.kind != QLatin1String("dns")
+        && to.kind != QLatin1String("monitoring"))
+        return QStringLiteral("http");
+    if (from.kind == QLatin1String("load_balancer") && to.kind == QLatin1String("load_balancer"))
+        return QStringLiteral("http");
+    return ProtocolDefaults::protocolFor(from, to);
 }
 
 QString domainIn(const QString &text)

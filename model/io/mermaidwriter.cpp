@@ -399,6 +399,9 @@ QString write(const DesignData &data, const Options &options)
                 if (!props.isEmpty())
                     o.insert(QStringLiteral("props"), props);
             }
+            // What the kind was guessed from travels along, until the user confirms it.
+            if (c.extra.contains(QStringLiteral("reading")))
+                o.insert(QStringLiteral("reading"), c.extra.value(QStringLiteral("reading")));
             out += Indent + QStringLiteral("%% toposcope component ") + ids.value(c.id) + u' '
                 + jsonLine(o) + u'\n';
         }

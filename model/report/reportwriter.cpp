@@ -260,49 +260,175 @@ QList<const Component *> ReportWriter::ofKind(const QString &kind) const
     return list;
 }
 
+bool ReportWriter::carriesRequests(const Link &l)
+{
+    return l.protocol != QLatin1String("replication") && l.protocol != QLatin1String("metrics")
+        && l.protocol != QLatin1String("syslog") && l.protocol != QLatin1String("vrrp")
+        && l.protocol != QLatin1String("dns");
+}
+
+QList<const Component *> ReportWriter::requestTargets(const Component &c) const
+{
+    QList<const Component *> list;
+    for (const Link *l : m_out.value(c.id)) {
+        const Component *t = m_components.value(l->to);
+        if (t && carriesRequests(*l) && t->kind != QLatin1String("monitoring")
+            && t->kind != QLatin1String("client") && !list.contains(t))
+            list.append(t);
+    }
+    return list;
+}
+
+QList<const Component *> ReportWriter::requestCallers(const Component &c) const
+{
+    QList<const Component *> list;
+    for (const Link *l : m_in.value(c.id)) {
+        const Component *f = m_components.value(l->from);
+        if (f && carriesRequests(*l) && f->kind != QLatin1String("monitoring") && !list.contains(f))
+            list.append(f);
+    }
+    return list;
+}
+
+ReportWriter::TlsHops ReportWriter::tlsHops(const Component &c) const
+{
+    auto encrypted = [](const Link &l) {
+        const Kinds::ProtocolSpec *p = Kinds::findProtocol(l.protocol);
+        return (p && p->encrypted) || l.props.value(QStringLiteral("tls")).toBool();
+    };
+    TlsHops hops;
+    for (const Link *l : m_in.value(c.id)) {
+        if (carriesRequests(*l))
+            ++(encrypted(*l) ? hops.encryptedIn : hops.plainIn);
+    }
+    for (const Link *l : m_out.value(c.id)) {
+        const Component *t = m_components.value(l->to);
+        if (carriesRequests(*l) && t && t->kind != QLatin1String("monitoring"))
+            ++(encrypted(*l) ? hops.encryptedOut : hops.plainOut);
+    }
+    return hops;
+}
+
+QList<const Component *> ReportWriter::entryPoints() const
+{
+    QList<const Component *> entries;
+    for (const Component *client : ofKind(QStringLiteral("client"))) {
+        bool direct = false;
+        for (const Component *t : requestTargets(*client)) {
+            if (t->kind != QLatin1String("dns")) {
+                direct = true;
+                if (!entries.contains(t))
+                    entries.append(t);
+            }
+        }
+        if (direct)
+            continue;
+        for (const Component *d : ofKind(QStringLiteral("dns"))) {
+            QStringList ids = d->props.value(QStringLiteral("extra_targets")).toStringList();
+            ids.prepend(property(*d, "target"));
+            for (const QString &id : std::as_const(ids)) {
+                const Component *t = m_components.value(id);
+                if (t && !entries.contains(t))
+                    entries.append(t);
+            }
+        }
+    }
+    return entries;
+}
+
+QString ReportWriter::entryRole(const Component &balancer) const
+{
+    const QList<const Component *> entries = entryPoints();
+    if (!entries.contains(&balancer)) {
+        const QList<const Component *> from = requestCallers(balancer);
+        QStringList names;
+        for (const Component *f : from)
+            names.append(name(f->id));
+        return from.isEmpty() ? QStringLiteral("A load balancer no request reaches yet")
+                              : QStringLiteral("A load balancer behind %1").arg(listOf(names));
+    }
+    if (entries.size() == 1)
+        return QStringLiteral("The single entry point for web traffic");
+    return QStringLiteral("One of the %1 entry points for web traffic").arg(entries.size());
+}
+
+bool ReportWriter::isOnlyWayIn(const Component &c) const
+{
+    const QList<const Component *> entries = entryPoints();
+    return entries.size() == 1 && entries.first() == &c;
+}
+
 QString ReportWriter::requestPath() const
 {
-    // Follow the request from the first client, always to the next callee one tier further
-    // down (DNS is asked first, then the request goes on to the service itself).
+    // Follow the request from the first client, one tier at a time, naming every hop: DNS is
+    // asked first, then the request goes on to the service itself. Where a hop has copies,
+    // they are named as alternatives.
     const QList<const Component *> clients = ofKind(QStringLiteral("client"));
     if (clients.isEmpty())
         return {};
-    QStringList steps{ name(clients.first()->id) };
-    QSet<ElementId> seen{ clients.first()->id };
-    const Component *at = clients.first();
-    for (int guard = 0; guard < 32; ++guard) {
-        const Component *next = nullptr;
-        int nextTier = 1000;
-        for (const Link *l : m_out.value(at->id)) {
-            const Component *t = m_components.value(l->to);
-            if (!t || l->protocol == QLatin1String("replication"))
-                continue;
+    const Component *user = clients.first();
+    QStringList steps{ name(user->id) };
+    QSet<ElementId> seen{ user->id };
+    bool asksDns = false;
+    QList<const Component *> at;
+    for (const Link *l : m_out.value(user->id)) {
+        const Component *t = m_components.value(l->to);
+        if (t && t->kind == QLatin1String("dns"))
+            asksDns = true;
+    }
+    QList<const Component *> next = requestTargets(*user);
+    next.removeIf([](const Component *c) { return c->kind == QLatin1String("dns"); });
+    if (next.isEmpty())
+        next = entryPoints();
+    if (asksDns)
+        steps.append(QStringLiteral("DNS lookup"));
+    for (int guard = 0; guard < 32 && !next.isEmpty(); ++guard) {
+        // The nearest tier among the candidates is the next hop; the rest come later.
+        int best = 1000;
+        for (const Component *t : std::as_const(next)) {
             const Kinds::KindSpec *k = Kinds::find(t->kind);
             const int tier = k ? static_cast<int>(k->tier) : 1000;
-            if (seen.contains(t->id) || t->kind == QLatin1String("dns")
-                || t->kind == QLatin1String("monitoring") || t->kind == QLatin1String("app_files")
-                || tier >= nextTier)
-                continue;
-            next = t;
-            nextTier = tier;
+            if (t->kind != QLatin1String("app_files") && !seen.contains(t->id))
+                best = std::min(best, tier);
         }
-        if (!next)
+        QList<const Component *> hop;
+        for (const Component *t : std::as_const(next)) {
+            const Kinds::KindSpec *k = Kinds::find(t->kind);
+            const int tier = k ? static_cast<int>(k->tier) : 1000;
+            if (tier == best && t->kind != QLatin1String("app_files") && !seen.contains(t->id)
+                && !hop.contains(t))
+                hop.append(t);
+        }
+        if (hop.isEmpty())
             break;
-        seen.insert(next->id);
-        QString step = plain(next->id);
-        const QList<const Component *> siblings = targets(*at, next->kind);
-        if (siblings.size() > 1)
-            step = QStringLiteral("%1 (one of %2)")
-                       .arg(kindName(next->kind, 2))
-                       .arg(siblings.size());
-        steps.append(step);
-        at = next;
+        QStringList names;
+        for (const Component *t : std::as_const(hop)) {
+            seen.insert(t->id);
+            names.append(name(t->id));
+        }
+        if (hop.size() <= 3)
+            steps.append(names.size() == 1
+                    ? names.first()
+                    : names.mid(0, names.size() - 1).join(QStringLiteral(", "))
+                        + QStringLiteral(" or ") + names.last());
+        else
+            steps.append(
+                QStringLiteral("one of %1 %2").arg(hop.size()).arg(kindName(hop.first()->kind, 2)));
+        QList<const Component *> following;
+        for (const Component *t : std::as_const(hop)) {
+            for (const Component *n : requestTargets(*t)) {
+                if (!seen.contains(n->id) && !following.contains(n))
+                    following.append(n);
+            }
+        }
+        // Candidates of a nearer tier not taken yet stay candidates (a database after the
+        // application files' server).
+        for (const Component *t : std::as_const(next)) {
+            if (!seen.contains(t->id) && !following.contains(t))
+                following.append(t);
+        }
+        next = following;
     }
-    bool asksDns = false;
-    for (const Component *t : targets(*clients.first()))
-        asksDns = asksDns || t->kind == QLatin1String("dns");
-    if (asksDns)
-        steps.insert(1, QStringLiteral("DNS lookup"));
     return steps.size() > 1 ? steps.join(QStringLiteral(" → ")) : QString();
 }
 
@@ -450,7 +576,17 @@ QString ReportWriter::componentText(const Component &c) const
         QString text = QStringLiteral("The Domain Name System turns the name users type, `%1`, "
                                       "into the address their browser connects to. ")
                            .arg(QString(domain).remove(u'`'));
-        if (target) {
+        QStringList more;
+        for (const QString &id : c.props.value(QStringLiteral("extra_targets")).toStringList()) {
+            if (const Component *t = m_components.value(id))
+                more.append(named(*t));
+        }
+        if (target && !more.isEmpty()) {
+            more.prepend(named(*target));
+            text += QStringLiteral("Its %1 record holds the addresses of %2, the entry points of "
+                                   "the service, handed out in turn (round-robin DNS). ")
+                        .arg(escape(property(c, "record_type")), listOf(more));
+        } else if (target) {
             text += QStringLiteral("Its %1 record points at %2 (the %3), the entry point of the "
                                    "service. ")
                         .arg(escape(property(c, "record_type")),
@@ -466,13 +602,8 @@ QString ReportWriter::componentText(const Component &c) const
         return text;
     }
     if (kind == QLatin1String("load_balancer")) {
-        QList<const Component *> backends;
-        for (const Link *l : m_out.value(c.id)) {
-            const Component *t = m_components.value(l->to);
-            if (t && isRequest(*l) && !backends.contains(t))
-                backends.append(t);
-        }
-        QString text = QStringLiteral("The single entry point for web traffic: %1 receives every "
+        const QList<const Component *> backends = requestTargets(c);
+        QString text = QStringLiteral("%6: %1 receives every "
                                       "request and forwards it to one of its %2 backend%3 (%4) "
                                       "with the **%5** algorithm (see [Load balancing]"
                                       "(#load-balancing)). Because it stands in front, a backend "
@@ -482,7 +613,7 @@ QString ReportWriter::componentText(const Component &c) const
                            .arg(backends.size())
                            .arg(backends.size() == 1 ? QString() : QStringLiteral("s"))
                            .arg(backends.isEmpty() ? QStringLiteral("none yet") : labels(backends))
-                           .arg(property(c, "algorithm"));
+                           .arg(property(c, "algorithm"), entryRole(c));
         if (c.props.value(QStringLiteral("health_checks")).toBool()) {
             text += QStringLiteral(": health checks every %1 ms notice a failed backend and stop "
                                    "sending it requests. ")
@@ -491,10 +622,17 @@ QString ReportWriter::componentText(const Component &c) const
             text += QStringLiteral(", but without health checks it keeps sending requests to a "
                                    "backend that has failed. ");
         }
-        if (c.props.value(QStringLiteral("tls_termination")).toBool())
+        const TlsHops tls = tlsHops(c);
+        if (tls.encryptedIn > 0 && tls.plainOut > 0 && tls.encryptedOut == 0)
             text += QStringLiteral("It terminates TLS: HTTPS is decrypted here and the backends "
                                    "receive plain HTTP, so the network behind it must be "
                                    "private. ");
+        else if (tls.encryptedIn > 0 && tls.plainOut > 0)
+            text += QStringLiteral("It terminates TLS and re-encrypts to some backends; the others "
+                                   "receive plain HTTP. ");
+        else if (tls.encryptedIn > 0 && tls.encryptedOut > 0)
+            text += QStringLiteral("It terminates TLS and encrypts again towards the backends, so "
+                                   "no hop behind it is plain text. ");
         if (property(c, "high_availability") == QLatin1String("cluster")) {
             const Component *peer = m_components.value(property(c, "peer"));
             text += QStringLiteral("It forms a cluster with %1 that shares the virtual IP %2: if "
@@ -505,9 +643,12 @@ QString ReportWriter::componentText(const Component &c) const
                                 ? QStringLiteral("(not set)")
                                 : QStringLiteral("`%1`").arg(
                                     property(c, "virtual_ip").remove(u'`')));
-        } else {
+        } else if (isOnlyWayIn(c)) {
             text += QStringLiteral("It is standalone: if this one machine fails, no request "
                                    "reaches any backend.");
+        } else {
+            text += QStringLiteral("It is standalone: if this machine fails, the requests that "
+                                   "would pass through it fail.");
         }
         const QString stats = property(c, "stats_endpoint");
         if (stats != QLatin1String("disabled"))
@@ -519,12 +660,18 @@ QString ReportWriter::componentText(const Component &c) const
     }
     if (kind == QLatin1String("web_server")) {
         const QList<const Component *> apps = targets(c, QStringLiteral("app_server"));
-        QString text
-            = QStringLiteral("%1 answers the HTTP%2 requests that %3 sends it. ")
-                  .arg(softwareName(property(c, "software")),
-                      c.props.value(QStringLiteral("tls")).toBool() ? QStringLiteral("S")
-                                                                    : QString(),
-                      callers(c).isEmpty() ? QStringLiteral("nobody yet") : labels(callers(c)));
+        const QList<const Component *> from = requestCallers(c);
+        const TlsHops tls = tlsHops(c);
+        QString over = QStringLiteral("HTTP");
+        if (tls.encryptedIn > 0 && tls.plainIn == 0)
+            over = QStringLiteral("HTTPS");
+        else if (tls.encryptedIn > 0)
+            over = QStringLiteral("HTTP and HTTPS");
+        QString text = QStringLiteral("%1 answers the %2 requests that %3 %4 it. ")
+                           .arg(softwareName(property(c, "software")),
+                               over,
+                               from.isEmpty() ? QStringLiteral("nobody yet") : labels(from),
+                               from.size() > 1 ? QStringLiteral("send") : QStringLiteral("sends"));
         if (c.props.value(QStringLiteral("static_files")).toBool())
             text += QStringLiteral("It serves static files (images, style sheets, scripts) "
                                    "itself, which is fast and spares the application server");
@@ -533,7 +680,7 @@ QString ReportWriter::componentText(const Component &c) const
         text += apps.isEmpty()
             ? QStringLiteral(". ")
             : QStringLiteral(", and passes dynamic requests to %1. ").arg(labels(apps));
-        if (c.props.value(QStringLiteral("tls")).toBool())
+        if (tls.encryptedIn > 0)
             text += QStringLiteral("It accepts HTTPS, so it holds the site's certificate. ");
         const QString status = property(c, "status_endpoint");
         if (status != QLatin1String("disabled"))
@@ -873,15 +1020,24 @@ QString ReportWriter::databaseSection() const
                return property(*r, "replication") == QLatin1String("semi-sync");
            });
     out += QStringLiteral("### How the primary-replica cluster works\n\n");
-    out += QStringLiteral("%1 %2 the **primary** and %3 %4 **replica%5**. The primary writes "
-                          "every change to its %6; each replica connects to the primary, reads "
-                          "that log and applies the same changes in the same order, so it holds "
-                          "a copy of the data that is at most a moment behind. ")
-               .arg(primaries.isEmpty() ? QStringLiteral("No component") : labels(primaries),
-                   primaries.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"),
-                   replicas.isEmpty() ? QStringLiteral("nothing") : labels(replicas),
-                   replicas.size() == 1 ? QStringLiteral("is the") : QStringLiteral("are"),
-                   replicas.size() == 1 ? QString() : QStringLiteral("s"),
+    QString roles;
+    if (primaries.isEmpty())
+        roles = QStringLiteral("No database is the **primary**");
+    else
+        roles = QStringLiteral("%1 %2 the **primary**")
+                    .arg(labels(primaries),
+                        primaries.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"));
+    if (replicas.isEmpty())
+        roles += QStringLiteral(" and no database is a **replica**");
+    else if (replicas.size() == 1)
+        roles += QStringLiteral(" and %1 is the **replica**").arg(labels(replicas));
+    else
+        roles += QStringLiteral(" and %1 are **replicas**").arg(labels(replicas));
+    out += QStringLiteral("%1. The primary writes every change to its %2; each replica connects "
+                          "to the primary, reads that log and applies the same changes in the "
+                          "same order, so it holds a copy of the data that is at most a moment "
+                          "behind. ")
+               .arg(roles,
                    postgres ? QStringLiteral("write-ahead log (WAL)")
                             : QStringLiteral("binary log (binlog)"));
     out += semiSync
@@ -992,14 +1148,21 @@ QString ReportWriter::dnsSection() const
     }
     out += QStringLiteral("| Name | Type | Points at | TTL |\n|---|---|---|---|\n");
     QStringList types;
+    bool roundRobin = false;
     for (const Component *d : dns) {
-        const Component *target = m_components.value(property(*d, "target"));
+        QStringList ids = d->props.value(QStringLiteral("extra_targets")).toStringList();
+        ids.prepend(property(*d, "target"));
+        QStringList pointsAt;
+        for (const QString &id : std::as_const(ids)) {
+            if (const Component *target = m_components.value(id))
+                pointsAt.append(
+                    QStringLiteral("%1 (%2)").arg(name(target->id), kindName(target->kind)));
+        }
+        roundRobin = roundRobin || pointsAt.size() > 1;
         out += QStringLiteral("| `%1` | %2 | %3 | %4 s |\n")
                    .arg(property(*d, "domain").remove(u'`'),
                        escape(property(*d, "record_type")),
-                       target
-                           ? QStringLiteral("%1 (%2)").arg(name(target->id), kindName(target->kind))
-                           : QStringLiteral("nothing yet"))
+                       pointsAt.isEmpty() ? QStringLiteral("nothing yet") : listOf(pointsAt))
                    .arg(d->props.value(QStringLiteral("ttl")).toInt());
         if (!types.contains(property(*d, "record_type")))
             types.append(property(*d, "record_type"));
@@ -1017,6 +1180,11 @@ QString ReportWriter::dnsSection() const
                                   "(for example a cloud load balancer's), which is then "
                                   "resolved in turn. ");
     }
+    if (roundRobin)
+        out += QStringLiteral("A record with several addresses is **round-robin DNS**: resolvers "
+                              "hand the addresses out in turn, so the users spread over the entry "
+                              "points. DNS does not notice when one of them fails, though: until "
+                              "the TTL expires, the users given its address wait for a timeout. ");
     return out.trimmed() + QStringLiteral("\n\n");
 }
 

@@ -79,6 +79,24 @@ private:
     QList<const Component *> ofKind(const QString &kind) const;
     QString requestPath() const;
 
+    /** Links that carry requests (not replication, metrics, logs, VRRP or DNS lookups). */
+    static bool carriesRequests(const Link &l);
+    QList<const Component *> requestTargets(const Component &c) const;
+    QList<const Component *> requestCallers(const Component &c) const;
+    /** How many request links into and out of `c` are encrypted, and how many are not. */
+    struct TlsHops
+    {
+        int encryptedIn = 0;
+        int plainIn = 0;
+        int encryptedOut = 0;
+        int plainOut = 0;
+    };
+    TlsHops tlsHops(const Component &c) const;
+    /** What users connect to first: their request links, or where DNS points. */
+    QList<const Component *> entryPoints() const;
+    QString entryRole(const Component &balancer) const;
+    bool isOnlyWayIn(const Component &c) const;
+
     DesignData m_design;
     QList<Finding> m_findings;
     QString m_mermaid;

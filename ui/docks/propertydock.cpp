@@ -3,10 +3,12 @@
 
 #include "commands/renamecommand.h"
 #include "commands/setdesigninfocommand.h"
+#include "commands/setkindcommand.h"
 #include "commands/setpropertycommand.h"
 #include "committextedit.h"
 #include "design/design.h"
 #include "design/kinds.h"
+#include "design/reading.h"
 #include "propertyfield.h"
 #include "style/kindicons.h"
 #include "style/theme.h"
@@ -16,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaObject>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QUndoStack>
@@ -25,17 +28,56 @@ using Kinds::PropertySpec;
 
 namespace {
 
-PropertySpec protocolSpec()
+// A choice among named values, edited with a combo box.
+PropertySpec enumSpec(
+    const QString &name, const QString &displayName, QStringList values, const QString &description)
 {
     PropertySpec spec;
-    spec.name = QStringLiteral("protocol");
-    spec.displayName = QCoreApplication::translate("PropertyDock", "Protocol");
+    spec.name = name;
+    spec.displayName = displayName;
     spec.type = Kinds::PropertyType::Enum;
-    for (const Kinds::ProtocolSpec &p : Kinds::protocols())
-        spec.values.append(p.name);
-    spec.description
-        = QCoreApplication::translate("PropertyDock", "What the caller speaks to the callee.");
+    spec.values = std::move(values);
+    spec.description = description;
     return spec;
+}
+
+PropertySpec protocolSpec()
+{
+    QStringList names;
+    for (const Kinds::ProtocolSpec &p : Kinds::protocols())
+        names.append(p.name);
+    return enumSpec(QStringLiteral("protocol"),
+        QCoreApplication::translate("PropertyDock", "Protocol"),
+        names,
+        QCoreApplication::translate("PropertyDock", "What the caller speaks to the callee."));
+}
+
+// The kind is edited like an Enum property, so that a wrong reading of an imported diagram is
+// corrected in one click.
+PropertySpec kindSpec()
+{
+    QStringList names;
+    for (const Kinds::KindSpec &k : Kinds::all())
+        names.append(k.name);
+    return enumSpec(QStringLiteral("kind"),
+        QCoreApplication::translate("PropertyDock", "Kind"),
+        names,
+        QCoreApplication::translate(
+            "PropertyDock", "What the component is; the analysis gives each kind its meaning."));
+}
+
+// What the form was built for: each selected component's kind, and whether a guess is shown.
+QString formKey(const Design *design, const QList<ElementId> &ids)
+{
+    QStringList parts;
+    for (const ElementId &id : ids) {
+        if (const Component *c = design->component(id))
+            parts.append(c->kind
+                + (Reading::kindGuess(*c).isEmpty() && Reading::roleGuess(*c).isEmpty()
+                        ? QStringLiteral(":")
+                        : QStringLiteral(":guess")));
+    }
+    return parts.join(u',');
 }
 
 PropertySpec portSpec()
@@ -358,6 +400,30 @@ void PropertyDock::buildElementForm()
     } else {
         connect(m_label, &QLineEdit::editingFinished, this, &PropertyDock::applyLabel);
     }
+    if (m_subject == Subject::Components) {
+        PropertyField *kind = addField(kindSpec());
+        QHash<QString, QString> names;
+        for (const Kinds::KindSpec &k : Kinds::all())
+            names.insert(k.name, k.displayName);
+        kind->setValueLabels(names);
+        const Component *c = m_design->component(first);
+        const QString kindGuess = n == 1 ? Reading::kindGuess(*c) : QString();
+        const QString roleGuess = n == 1 ? Reading::roleGuess(*c) : QString();
+        if (!kindGuess.isEmpty() || !roleGuess.isEmpty()) {
+            QStringList notes;
+            for (const QString &note : { kindGuess, roleGuess }) {
+                if (!note.isEmpty())
+                    notes.append(note.front().toUpper() + note.mid(1));
+            }
+            auto *guess = new QLabel(tr("%1. Choose the kind or role to confirm it or correct it.")
+                                         .arg(notes.join(QStringLiteral(". "))));
+            guess->setObjectName(QStringLiteral("readingGuess"));
+            guess->setWordWrap(true);
+            guess->setForegroundRole(QPalette::PlaceholderText);
+            m_form->addRow(guess);
+        }
+    }
+    m_formKey = formKey(m_design, m_ids);
 
     const QList<PropertySpec> specs = sharedSpecs();
     if (m_subject == Subject::Links) {
@@ -414,7 +480,7 @@ QList<PropertySpec> PropertyDock::sharedSpecs() const
 QVariant PropertyDock::valueOf(const ElementId &id, const QString &name) const
 {
     if (const Component *c = m_design->component(id))
-        return c->props.value(name);
+        return name == QLatin1String("kind") ? QVariant(c->kind) : c->props.value(name);
     if (const Host *h = m_design->host(id))
         return h->props.value(name);
     if (const Link *l = m_design->link(id)) {
@@ -483,7 +549,9 @@ void PropertyDock::refresh()
 
 void PropertyDock::applyProperty(const QString &name, const QVariant &value)
 {
-    if (!m_ids.isEmpty())
+    if (!m_ids.isEmpty() && name == QLatin1String("kind") && m_subject == Subject::Components)
+        m_stack->push(new SetKindCommand(m_design, m_ids, value.toString()));
+    else if (!m_ids.isEmpty())
         m_stack->push(new SetPropertyCommand(m_design, m_ids, name, value));
     // A refused value leaves the model as it was: show the model's value again.
     refresh();
@@ -515,8 +583,16 @@ void PropertyDock::applyInfo(const QString &field, const QString &value)
 
 void PropertyDock::elementChanged(const ElementId &id)
 {
-    if (m_ids.contains(id))
-        refresh();
+    if (!m_ids.contains(id))
+        return;
+    // Another kind has other properties: build the form again, once the edit that changed it
+    // has returned (its editor is part of the form).
+    if (m_subject == Subject::Components && formKey(m_design, m_ids) != m_formKey) {
+        m_formKey = formKey(m_design, m_ids);
+        QMetaObject::invokeMethod(this, &PropertyDock::rebuild, Qt::QueuedConnection);
+        return;
+    }
+    refresh();
 }
 
 void PropertyDock::elementRemoved(const ElementId &id)

@@ -78,4 +78,5 @@ private:
     QLineEdit *m_domain = nullptr;
     CommitTextEdit *m_description = nullptr;
     QLabel *m_summary = nullptr;
+    QString m_formKey; ///< the kinds (and guesses) the component form was built for
 };

@@ -279,7 +279,7 @@ private Q_SLOTS:
         row("secured-monitored",
             "servers with every component",
             "config.shared-host",
-            { s("server-1") });
+            { s("server-1"), s("server-2") });
         row("secured-monitored", "HTTPS is on", "security.no-https", { s("lb") }, false);
         row("secured-monitored",
             "firewall on the balancer",

@@ -4,6 +4,9 @@
 #include "analysis/fixes.h"
 #include "analysis/flowgraph.h"
 #include "designbuilder.h"
+#include "findingchecks.h"
+#include "io/mermaidreader.h"
+#include "io/mermaidwriter.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -69,6 +72,148 @@ DesignData junk(quint32 seed)
     return d;
 }
 
+/**
+ * A design someone could draw: users (and maybe DNS, a firewall in front), one or two
+ * balancers (maybe a cluster), web and application servers, files, one or two databases,
+ * agents and a collector; on machines or not, with random protocols and settings. Random
+ * enough to reach every rule, plausible enough for the fixes to apply.
+ */
+DesignData plausible(quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    DesignBuilder b;
+    auto chance = [&rng](int percent) { return int(rng.bounded(100)) < percent; };
+    auto machine = [&](const QString &id) -> QString {
+        if (!chance(60))
+            return {};
+        if (!b.data().host(id + s("-host")))
+            b.host(
+                id + s("-host"), Designs::props({ { s("site"), chance(30) ? s("b") : s("a") } }));
+        return id + s("-host");
+    };
+    const QString http = s("http");
+    b.add(s("users"), s("client"));
+    const int balancers = int(rng.bounded(3)); // 0, 1 or 2
+    const int webs = 1 + int(rng.bounded(3));
+    const int apps = int(rng.bounded(3));
+    const int dbs = 1 + int(rng.bounded(2));
+    QStringList front;
+    for (int i = 0; i < balancers; ++i) {
+        const QString id = s("lb%1").arg(i);
+        b.add(id,
+            s("load_balancer"),
+            machine(id),
+            Designs::props({ { s("health_checks"), chance(50) },
+                { s("tls_termination"), chance(40) },
+                { s("firewall"), chance(15) } }));
+        front.append(id);
+    }
+    if (balancers == 2 && chance(50)) {
+        b.set(s("lb0"), s("high_availability"), s("cluster"))
+            .set(s("lb0"), s("peer"), s("lb1"))
+            .set(s("lb0"), s("virtual_ip"), s("10.0.0.1"));
+    }
+    QStringList webIds;
+    for (int i = 0; i < webs; ++i) {
+        const QString id = s("web%1").arg(i);
+        b.add(id, s("web_server"), machine(id));
+        webIds.append(id);
+    }
+    if (front.isEmpty())
+        front = webIds.mid(0, 1);
+    const bool dns = chance(60);
+    if (dns) {
+        b.add(s("dns"), s("dns"), {}, Designs::props({ { s("target"), front.first() } }));
+        if (front.size() > 1 && chance(40))
+            b.set(s("dns"), s("extra_targets"), QStringList{ front.at(1) });
+        b.link(s("users"), s("dns"), s("dns"));
+    }
+    const bool edgeFirewall = chance(30);
+    if (edgeFirewall)
+        b.add(s("fw"), s("firewall")).link(s("users"), s("fw"), chance(50) ? s("https") : http);
+    for (const QString &f : front) {
+        if (edgeFirewall)
+            b.link(s("fw"), f, chance(50) ? s("https") : http);
+        else
+            b.link(s("users"), f, chance(50) ? s("https") : http);
+    }
+    if (balancers > 0) {
+        for (const QString &lb : front) {
+            for (const QString &w : webIds) {
+                if (chance(80) || w == webIds.first())
+                    b.link(lb, w, chance(30) ? s("https") : http);
+            }
+        }
+    }
+    QStringList appIds;
+    for (int i = 0; i < apps; ++i) {
+        const QString id = s("app%1").arg(i);
+        const QString host
+            = chance(50) ? b.data().component(webIds.value(i % webs))->host : machine(id);
+        b.add(id, s("app_server"), host, Designs::props({ { s("session_state"), chance(20) } }));
+        appIds.append(id);
+        if (chance(50)) {
+            b.add(id + s("-files"),
+                 s("app_files"),
+                 host,
+                 Designs::props({ { s("synced"), chance(70) } }))
+                .link(id, id + s("-files"), s("file"));
+        }
+    }
+    for (int i = 0; i < webs; ++i) {
+        if (!appIds.isEmpty())
+            b.link(webIds.at(i), appIds.at(i % appIds.size()));
+    }
+    QStringList dbIds;
+    for (int i = 0; i < dbs; ++i) {
+        const QString id = s("db%1").arg(i);
+        b.add(id,
+            s("database"),
+            machine(id),
+            Designs::props(
+                { { s("role"),
+                      dbs == 1 ? s("standalone") : (i == 0 ? s("primary") : s("replica")) },
+                    { s("read_only"), i > 0 },
+                    { s("failover"), chance(30) && dbs > 1 ? s("orchestrator") : s("none") } }));
+        dbIds.append(id);
+    }
+    if (dbs > 1)
+        b.link(s("db0"), s("db1"), s("replication"), Designs::props({ { s("tls"), chance(50) } }));
+    const QStringList callers = appIds.isEmpty() ? webIds : appIds;
+    for (const QString &c : callers) {
+        b.link(c, s("db0"), s("mysql"));
+        if (dbs > 1 && chance(50))
+            b.link(c, s("db1"), s("mysql"));
+    }
+    if (chance(50)) {
+        b.add(s("collector"),
+            s("monitoring"),
+            {},
+            Designs::props({ { s("mode"), s("collector") }, { s("product"), s("prometheus") } }));
+        for (const Host &h : b.data().hosts) {
+            if (chance(70)) {
+                b.add(h.id + s("-agent"),
+                     s("monitoring"),
+                     h.id,
+                     Designs::props({ { s("mode"), s("agent") } }))
+                    .link(h.id + s("-agent"), s("collector"), s("metrics"));
+            }
+        }
+    }
+    DesignData d = b.data();
+    // Components of the builder are labelled with their ids; give hosts real frames.
+    for (Host &h : d.hosts)
+        h.rect = QRectF(0, 0, 400, 300);
+    return d;
+}
+
+QSet<QString> keys(const QList<Finding> &findings)
+{
+    QSet<QString> set;
+    for (const Finding &f : findings)
+        set.insert(FindingChecks::key(f));
+    return set;
+}
 } // namespace
 
 class TestValidator : public QObject
@@ -76,6 +221,67 @@ class TestValidator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void generatedDesignsAgreeWithThemselves_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed = 1; seed <= 300; ++seed)
+            QTest::addRow("seed %u", seed) << seed;
+    }
+
+    // No finding contradicts another (nothing on a path is "unreachable", no firewall advice
+    // about a firewall, no copy of one finding per element) on any design.
+    void generatedDesignsAgreeWithThemselves()
+    {
+        QFETCH(quint32, seed);
+        const DesignData design = plausible(seed);
+        const QList<Finding> findings = Validator::validate(design);
+        const QStringList problems = FindingChecks::problems(design, findings);
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(problems.join(u'\n') + u'\n' + describeFindings(findings)));
+    }
+
+    void fixedDesignsStayFixedThroughMermaid_data() { generatedDesignsAgreeWithThemselves_data(); }
+
+    // What the one-click fixes make clean stays clean: every fixed finding is gone for good,
+    // no fix brings a contradiction, and exporting to Mermaid and importing again gives the
+    // same findings.
+    void fixedDesignsStayFixedThroughMermaid()
+    {
+        QFETCH(quint32, seed);
+        DesignData design = plausible(seed);
+        QSet<QString> fixed;
+        for (int round = 0; round < 40; ++round) {
+            const QList<Finding> findings = Validator::validate(design);
+            const QSet<QString> now = keys(findings);
+            for (const QString &k : std::as_const(fixed))
+                QVERIFY2(!now.contains(k), qPrintable(s("came back: ") + k));
+            bool applied = false;
+            for (const Finding &f : findings) {
+                if (!f.fixable || fixed.contains(FindingChecks::key(f)))
+                    continue;
+                const Fixes::Result r = Fixes::apply(design, f);
+                if (!r.ok)
+                    continue;
+                const QSet<QString> after = keys(Validator::validate(r.design));
+                QVERIFY2(!after.contains(FindingChecks::key(f)),
+                    qPrintable(s("not fixed: ") + FindingChecks::key(f)));
+                fixed.insert(FindingChecks::key(f));
+                design = r.design;
+                applied = true;
+                break;
+            }
+            if (!applied)
+                break;
+        }
+        const QList<Finding> before = Validator::validate(design);
+        QVERIFY2(FindingChecks::problems(design, before).isEmpty(),
+            qPrintable(describeFindings(before)));
+        const MermaidReader::ReadResult again = MermaidReader::parse(MermaidWriter::write(design));
+        QVERIFY2(again.ok, qPrintable(again.error));
+        const QList<Finding> after = Validator::validate(again.data);
+        QCOMPARE(keys(after), keys(before));
+    }
+
     void anyDesignIsAnsweredWithoutCrashing_data()
     {
         QTest::addColumn<quint32>("seed");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "design/design.h"
 #include "design/kinds.h"
+#include "design/reading.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -28,6 +29,33 @@ private:
     }
 
 private Q_SLOTS:
+    // The user's choice of kind or role replaces what an importer guessed, and is kept.
+    void choosingKindOrRoleDropsTheGuess()
+    {
+        Design design;
+        Component db = component(QStringLiteral("database"), QStringLiteral("db"));
+        Reading::setKindGuess(&db, QStringLiteral("read as a database from its cylinder shape"));
+        Reading::setRoleGuess(&db, QStringLiteral("read as the primary"));
+        design.addComponent(db);
+        QSignalSpy changed(&design, &Design::componentChanged);
+        // The role as guessed, chosen again: confirmed, the kind guess stays.
+        QVERIFY(design.setComponentProperty(
+            QStringLiteral("db"), QStringLiteral("role"), QStringLiteral("standalone")));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(Reading::roleGuess(*design.component(QStringLiteral("db"))).isEmpty());
+        QVERIFY(!Reading::kindGuess(*design.component(QStringLiteral("db"))).isEmpty());
+        QVERIFY(design.setComponentProperty(
+            QStringLiteral("db"), QStringLiteral("engine"), QStringLiteral("mariadb")));
+        QVERIFY(!Reading::kindGuess(*design.component(QStringLiteral("db"))).isEmpty());
+        QVERIFY(design.setComponentKind(QStringLiteral("db"), QStringLiteral("cache")));
+        const Component *c = design.component(QStringLiteral("db"));
+        QCOMPARE(c->kind, QStringLiteral("cache"));
+        QCOMPARE(c->props, Kinds::defaults(QStringLiteral("cache")));
+        QVERIFY(c->extra.isEmpty());
+        QVERIFY(!design.setComponentKind(QStringLiteral("db"), QStringLiteral("mainframe")));
+        QVERIFY(!design.setComponentKind(QStringLiteral("nothing"), QStringLiteral("cache")));
+    }
+
     void everyKindHasDefaultsThatCoerce()
     {
         for (const Kinds::KindSpec &kind : Kinds::all()) {

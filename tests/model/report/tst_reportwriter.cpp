@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "../../fixtures/mermaid/generateddesigns.h"
 #include "analysis/fixes.h"
+#include "analysis/validator.h"
 #include "hostiletext.h"
-#include "io/mermaidwriter.h"
 #include "markdowncheck.h"
+#include "io/mermaidreader.h"
+#include "io/mermaidwriter.h"
+#include "io/topofile.h"
+#include "design/kinds.h"
 #include "report/reportwriter.h"
 
+#include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +94,8 @@ private Q_SLOTS:
     void hostileTextStaysText();
     void domainIsACodeSpan();
     void writeFile();
+    void factsAreTrue_data();
+    void factsAreTrue();
 };
 
 void TestReportWriter::seedDesign()
@@ -101,8 +109,9 @@ void TestReportWriter::seedDesign()
     QVERIFY(md.contains(QStringLiteral("The design has 11 components on 2 hosts (1 client, 1 DNS, "
                                        "1 load balancer, 2 web servers, 2 application servers, 2 "
                                        "application files and 2 databases), joined by 11 links.")));
-    QVERIFY2(md.contains(QStringLiteral("A request travels: User → DNS lookup → HAProxy → web "
-                                        "servers (one of 2) → Application server → MySQL "
+    QVERIFY2(md.contains(QStringLiteral("A request travels: User → DNS lookup → HAProxy → Nginx "
+                                        "(Server 1) or Nginx (Server 2) → Application server "
+                                        "(Server 1) or Application server (Server 2) → MySQL "
                                         "primary.\n")),
         qPrintable(section(md, QStringLiteral("## Summary"))));
     QVERIFY(md.contains(QStringLiteral("![diagram](distributed.png)\n")));
@@ -442,3 +451,167 @@ void TestReportWriter::writeFile()
 
 QTEST_GUILESS_MAIN(TestReportWriter)
 #include "tst_reportwriter.moc"
+
+void TestReportWriter::factsAreTrue_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString examples = QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/");
+    for (const QString &f : QDir(examples).entryList({ QStringLiteral("*.topo") }))
+        QTest::newRow(qPrintable(f)) << examples + f;
+    const QString judgement = QStringLiteral(TOPOSCOPE_FIXTURES "/judgement/");
+    for (const QString &dir : { QString(), QStringLiteral("own/") }) {
+        for (const QString &f : QDir(judgement + dir).entryList({ QStringLiteral("*.mmd") }))
+            QTest::newRow(qPrintable(dir + f)) << judgement + dir + f;
+    }
+    QTest::newRow("seed-000") << QStringLiteral(
+        TOPOSCOPE_FIXTURES "/mermaid/seed-000-distributed.mmd");
+}
+
+// What the report says about the design is true of the design: the request path names hops
+// that exist and follow each other, counts agree with their nouns and the design, and what it
+// says about TLS matches the links. Facts, not wording.
+void TestReportWriter::factsAreTrue()
+{
+    QFETCH(QString, path);
+    DesignData d;
+    if (path.endsWith(QLatin1String(".topo"))) {
+        const TopoFile::ReadResult r = TopoFile::read(path);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        d = r.data;
+    } else {
+        const MermaidReader::ReadResult r = MermaidReader::read(path);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        d = r.data;
+    }
+    const QString md = ReportWriter(d, Validator::validate(d), MermaidWriter::write(d)).markdown();
+    auto isRequest = [](const Link &l) {
+        return l.protocol != QLatin1String("replication") && l.protocol != QLatin1String("metrics")
+            && l.protocol != QLatin1String("syslog") && l.protocol != QLatin1String("vrrp")
+            && l.protocol != QLatin1String("dns");
+    };
+    auto encrypted = [](const Link &l) {
+        const Kinds::ProtocolSpec *p = Kinds::findProtocol(l.protocol);
+        return (p && p->encrypted) || l.props.value(QStringLiteral("tls")).toBool();
+    };
+    // Names as the report writes them: the label, with its machine when labels repeat.
+    QHash<QString, QStringList> byName;
+    for (const Component &c : std::as_const(d.components)) {
+        const QString label = ReportWriter::escape(c.label.isEmpty() ? c.id : c.label);
+        byName[label].append(c.id);
+        if (const Host *h = d.host(c.host))
+            byName[label + QStringLiteral(" (") + ReportWriter::escape(h->label) + u')'].append(
+                c.id);
+    }
+
+    // The request path.
+    static const QRegularExpression travels(QStringLiteral("A request travels: (.*)\\.\n"));
+    const QRegularExpressionMatch m = travels.match(md);
+    if (!d.components.isEmpty()
+        && std::any_of(d.components.cbegin(), d.components.cend(), [](const Component &c) {
+               return c.kind == QLatin1String("client");
+           }))
+        QVERIFY2(m.hasMatch(), qPrintable(md.left(800)));
+    // Each hop: its names, each with the components it can stand for (labels may repeat).
+    QList<QList<QStringList>> hops;
+    for (const QString &hop : m.captured(1).split(QStringLiteral(" → "), Qt::SkipEmptyParts)) {
+        if (hop == QLatin1String("DNS lookup"))
+            continue;
+        if (hop.startsWith(QLatin1String("one of "))) {
+            hops.append(QList<QStringList>());
+            continue;
+        }
+        QString rest = hop;
+        rest.replace(QStringLiteral(" or "), QStringLiteral(", "));
+        QList<QStringList> names;
+        for (const QString &name : rest.split(QStringLiteral(", "))) {
+            QVERIFY2(byName.contains(name),
+                qPrintable(QStringLiteral("“%1” is no component: %2").arg(name, m.captured(1))));
+            names.append(byName.value(name));
+        }
+        hops.append(names);
+    }
+    for (qsizetype i = 1; i < hops.size(); ++i) {
+        if (hops.at(i).isEmpty() || hops.at(i - 1).isEmpty())
+            continue;
+        QStringList before;
+        for (const QStringList &ids : hops.at(i - 1))
+            before += ids;
+        for (const QStringList &candidates : hops.at(i)) {
+            bool called = false;
+            for (const QString &to : candidates) {
+                for (const Link &l : std::as_const(d.links))
+                    called = called || (isRequest(l) && before.contains(l.from) && l.to == to);
+                // Users who only ask DNS reach the entry point without a drawn link.
+                for (const Component &c : std::as_const(d.components))
+                    called = called
+                        || (i == 1 && c.kind == QLatin1String("dns")
+                            && (c.props.value(QStringLiteral("target")) == to
+                                || c.props.value(QStringLiteral("extra_targets"))
+                                       .toStringList()
+                                       .contains(to)));
+            }
+            QVERIFY2(called,
+                qPrintable(QStringLiteral("nothing in the hop before calls %1: %2")
+                               .arg(candidates.join(u'/'), m.captured(1))));
+        }
+    }
+
+    // Counts agree with the design and with their nouns.
+    static const QRegularExpression summary(
+        QStringLiteral("The design has (\\d+) component(s?) on (\\d+) host(s?) \\((.*)\\), joined "
+                       "by (\\d+) link(s?)\\."));
+    const QRegularExpressionMatch sm = summary.match(md);
+    if (!d.components.isEmpty()) {
+        QVERIFY2(sm.hasMatch(), qPrintable(md.left(600)));
+        QCOMPARE(sm.captured(1).toInt(), d.components.size());
+        QCOMPARE(sm.captured(2).isEmpty(), d.components.size() == 1);
+        QCOMPARE(sm.captured(3).toInt(), d.hosts.size());
+        QCOMPARE(sm.captured(4).isEmpty(), d.hosts.size() == 1);
+        QCOMPARE(sm.captured(6).toInt(), d.links.size());
+        QCOMPARE(sm.captured(7).isEmpty(), d.links.size() == 1);
+    }
+    for (const char *bad : { "nothing are",
+             "nothing is the",
+             " 1 web servers",
+             " 1 load balancers",
+             " 1 databases" }) {
+        QVERIFY2(!md.contains(QLatin1String(bad)), bad);
+    }
+    static const QRegularExpression sendsIt(QStringLiteral("requests that ([^.]*) (sends?) it"));
+    for (QRegularExpressionMatchIterator it = sendsIt.globalMatch(md); it.hasNext();) {
+        const QRegularExpressionMatch s = it.next();
+        const bool several = s.captured(1).contains(QStringLiteral(" and "));
+        QCOMPARE(s.captured(2) == QLatin1String("send"), several);
+    }
+
+    // TLS, component by component.
+    for (const Component &c : std::as_const(d.components)) {
+        const QString heading = QStringLiteral("### %1 — ")
+                                    .arg(ReportWriter::escape(c.label.isEmpty() ? c.id : c.label));
+        const qsizetype at = md.indexOf(heading);
+        if (at < 0)
+            continue;
+        const qsizetype end = md.indexOf(QStringLiteral("\n### "), at + 1);
+        const QString text = md.mid(at, end < 0 ? -1 : end - at);
+        int encIn = 0, plainIn = 0, encOut = 0, plainOut = 0;
+        for (const Link &l : std::as_const(d.links)) {
+            if (!isRequest(l))
+                continue;
+            const Component *other = d.component(l.to == c.id ? l.from : l.to);
+            if (other && other->kind == QLatin1String("monitoring"))
+                continue;
+            if (l.to == c.id)
+                ++(encrypted(l) ? encIn : plainIn);
+            if (l.from == c.id)
+                ++(encrypted(l) ? encOut : plainOut);
+        }
+        if (text.contains(QStringLiteral("backends receive plain HTTP")))
+            QVERIFY2(encIn > 0 && plainOut > 0, qPrintable(text));
+        if (text.contains(QStringLiteral("answers the HTTPS requests")))
+            QVERIFY2(encIn > 0 && plainIn == 0, qPrintable(text));
+        if (text.contains(QStringLiteral("answers the HTTP requests")))
+            QVERIFY2(encIn == 0, qPrintable(text));
+        if (text.contains(QStringLiteral("no hop behind it is plain text")))
+            QVERIFY2(plainOut == 0, qPrintable(text));
+    }
+}

@@ -40,7 +40,8 @@ inline DesignData sampleDesign()
         h.id = QString::fromLatin1(id);
         h.label = QString::fromLatin1(label);
         h.rect = rect;
-        h.props = { { QStringLiteral("address"), QString() }, { QStringLiteral("public"), false } };
+        for (const Kinds::PropertySpec &p : Kinds::hostProperties())
+            h.props.insert(p.name, p.defaultValue);
         return h;
     };
     d.hosts = { host("server-1", "Server 1", QRectF(0, 200, 200, 400)),

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "commands/renamecommand.h"
 #include "design/design.h"
+#include "design/reading.h"
 #include "docks/propertydock.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void designInfoWhenNothingSelected();
     void followsChangesMadeElsewhere();
     void removedElementLeavesTheForm();
+    void kindCorrectsAGuessInOneClick();
 
 private:
     Design *m_design = nullptr;
@@ -330,6 +333,38 @@ void TestPropertyDock::removedElementLeavesTheForm()
     m_design->removeComponent(QStringLiteral("web-2"));
     QVERIFY(m_dock->selection().isEmpty());
     QVERIFY(m_dock->editor(QStringLiteral("name"))); // back to the design's own fields
+}
+
+// An imported component read the wrong way is corrected from the dock: the guess is shown, the
+// kind combo changes it in one step, the form follows the new kind, and undo comes back.
+void TestPropertyDock::kindCorrectsAGuessInOneClick()
+{
+    Component agent = component(QStringLiteral("agent"),
+        QStringLiteral("load_balancer"),
+        QStringLiteral("Monitoring agent LB"));
+    Reading::setKindGuess(&agent, QStringLiteral("its label also names monitoring"));
+    m_design->addComponent(agent);
+    m_dock->setSelection({ QStringLiteral("agent") });
+    auto *guess = m_dock->findChild<QLabel *>(QStringLiteral("readingGuess"));
+    QVERIFY(guess);
+    QVERIFY2(guess->text().startsWith(QStringLiteral("Its label also names monitoring.")),
+        qPrintable(guess->text()));
+    auto *kind = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("kind")));
+    QVERIFY(kind);
+    QCOMPARE(kind->currentText(), QStringLiteral("Load balancer"));
+    QVERIFY(m_dock->editor(QStringLiteral("algorithm")));
+
+    QTest::keyClicks(kind, QStringLiteral("Monitoring"));
+    QCOMPARE(m_design->component(QStringLiteral("agent"))->kind, QStringLiteral("monitoring"));
+    QCOMPARE(m_stack->count(), 1);
+    QTRY_VERIFY(m_dock->editor(QStringLiteral("mode")));
+    QVERIFY(!m_dock->editor(QStringLiteral("algorithm")));
+    QVERIFY(!m_dock->findChild<QLabel *>(QStringLiteral("readingGuess")));
+
+    m_stack->undo();
+    QCOMPARE(m_design->component(QStringLiteral("agent"))->kind, QStringLiteral("load_balancer"));
+    QTRY_VERIFY(m_dock->editor(QStringLiteral("algorithm")));
+    QVERIFY(m_dock->findChild<QLabel *>(QStringLiteral("readingGuess")));
 }
 
 QTEST_MAIN(TestPropertyDock)
