@@ -535,8 +535,7 @@ void SceneGestures::renameInPlace(const ElementId &id)
         alignment = Qt::AlignLeft;
     } else if (LinkItem *l = m_scene->linkItem(id)) {
         const Link *link = m_scene->design()->link(id);
-        const QPointF centre
-            = l->labelRect().isEmpty() ? l->middle() : l->labelRect().center();
+        const QPointF centre = l->labelRect().isEmpty() ? l->middle() : l->labelRect().center();
         rect = QRectF(centre - QPointF(70, 10), QSizeF(140, 20));
         text = link ? link->label : QString();
         font = style.linkFont;

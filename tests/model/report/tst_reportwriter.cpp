@@ -2,12 +2,12 @@
 #include "../../fixtures/mermaid/generateddesigns.h"
 #include "analysis/fixes.h"
 #include "analysis/validator.h"
+#include "design/kinds.h"
 #include "hostiletext.h"
-#include "markdowncheck.h"
 #include "io/mermaidreader.h"
 #include "io/mermaidwriter.h"
 #include "io/topofile.h"
-#include "design/kinds.h"
+#include "markdowncheck.h"
 #include "report/reportwriter.h"
 
 #include <QDir>
