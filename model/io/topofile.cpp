@@ -449,7 +449,7 @@ public:
                     path + QStringLiteral(".options"))
                 || !string(o, QStringLiteral("id"), path, &s.id, true, MaxIdLength)
                 || !string(o, QStringLiteral("kind"), path, &s.kind, true, MaxIdLength)
-                || !string(o, QStringLiteral("address"), path, &s.address, true)
+                || !string(o, QStringLiteral("address"), path, &s.address, true, MaxLabelLength)
                 || !string(o, QStringLiteral("user"), path, &s.user, false, MaxIdLength))
                 return false;
             if (s.id.trimmed().isEmpty())
@@ -488,7 +488,7 @@ public:
             Binding b;
             if (!string(o, QStringLiteral("element"), path, &b.element, true, MaxIdLength)
                 || !string(o, QStringLiteral("source"), path, &b.source, true, MaxIdLength)
-                || !string(o, QStringLiteral("key"), path, &b.key, false))
+                || !string(o, QStringLiteral("key"), path, &b.key, false, MaxLabelLength))
                 return false;
             if (!elementIds.contains(b.element))
                 return fail(path + QStringLiteral(".element"),
