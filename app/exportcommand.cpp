@@ -172,7 +172,7 @@ bool writeConfigs(
                          .arg(QFileInfo(path).absolutePath());
             return false;
         }
-        if (!writeText(path, f.content, error))
+        if (!OutputFile::write(path, f.content, error, { input }))
             return false;
     }
     QTextStream out(stdout);
