@@ -175,15 +175,7 @@ int status(const QStringList &args)
     if (format == QLatin1String("json")) {
         QJsonArray servers;
         for (const LabState::Server &s : st->servers) {
-            QJsonObject o{ { QStringLiteral("name"), s.name },
-                { QStringLiteral("kind"), s.kind },
-                { QStringLiteral("address"), s.address },
-                { QStringLiteral("element"), s.element } };
-            if (!s.user.isEmpty())
-                o.insert(QStringLiteral("user"), s.user);
-            if (!s.passwordFile.isEmpty())
-                o.insert(QStringLiteral("password_file"), s.passwordFile);
-            servers.append(o);
+            servers.append(s.toJson());
         }
         QJsonArray processes;
         for (const LabState::Process &p : st->processes) {

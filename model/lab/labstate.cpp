@@ -18,15 +18,7 @@ QByteArray LabState::toJson() const
     }
     QJsonArray servers;
     for (const Server &s : this->servers) {
-        QJsonObject o{ { QStringLiteral("name"), s.name },
-            { QStringLiteral("kind"), s.kind },
-            { QStringLiteral("address"), s.address },
-            { QStringLiteral("element"), s.element } };
-        if (!s.user.isEmpty())
-            o.insert(QStringLiteral("user"), s.user);
-        if (!s.passwordFile.isEmpty())
-            o.insert(QStringLiteral("password_file"), s.passwordFile);
-        servers.append(o);
+        servers.append(s.toJson());
     }
     const QJsonObject root{ { QStringLiteral("format"), QStringLiteral("toposcope-lab") },
         { QStringLiteral("version"), 1 },
@@ -90,4 +82,17 @@ bool LabState::fromJson(const QByteArray &json, LabState *out, QString *error)
         s.notes.append(v.toString());
     *out = s;
     return true;
+}
+
+QJsonObject LabState::Server::toJson() const
+{
+    QJsonObject o{ { QStringLiteral("name"), name },
+        { QStringLiteral("kind"), kind },
+        { QStringLiteral("address"), address },
+        { QStringLiteral("element"), element } };
+    if (!user.isEmpty())
+        o.insert(QStringLiteral("user"), user);
+    if (!passwordFile.isEmpty())
+        o.insert(QStringLiteral("password_file"), passwordFile);
+    return o;
 }

@@ -3,6 +3,7 @@
 
 #include "design/elements.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,9 @@ struct LabState
         ElementId element;
         QString user;
         QString passwordFile;
+        /** {"name", "kind", "address", "element"[, "user", "password_file"]}: as the state
+         *  file and `lab status --format json` write it. */
+        QJsonObject toJson() const;
     };
 
     QString directory;
