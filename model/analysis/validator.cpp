@@ -75,29 +75,6 @@ int categoryOrder(Category c)
 
 namespace {
 
-/** The part of `design` that service `s` of `index` is: its components, its users, the DNS
- *  they ask, and the links among them; every host, so that machines keep their meaning. */
-DesignData serviceDesign(const DesignData &design, const DesignIndex &index, int s)
-{
-    DesignData d;
-    d.name = design.name;
-    d.hosts = design.hosts;
-    QSet<ElementId> ids;
-    const std::vector<int> &clients = index.serviceClients(s);
-    for (int c = 0; c < index.componentCount(); ++c) {
-        const bool user = std::find(clients.begin(), clients.end(), c) != clients.end();
-        if (index.serviceOf(c) == s || user || index.kind(c) == DesignIndex::Kind::Dns) {
-            d.components.append(index.component(c));
-            ids.insert(index.component(c).id);
-        }
-    }
-    for (const Link &l : design.links) {
-        if (ids.contains(l.from) && ids.contains(l.to))
-            d.links.append(l);
-    }
-    return d;
-}
-
 /** Availability of one service: the read and write graphs, their single points of failure, and
  *  what they say about the paths, added to `out`. With `several` services, what is said
  *  about one already is not said again. */
@@ -187,6 +164,27 @@ void mentionGuesses(const DesignData &design, QList<Finding> *findings)
 }
 
 } // namespace
+
+DesignData Validator::serviceDesign(const DesignData &design, const DesignIndex &index, int s)
+{
+    DesignData d;
+    d.name = design.name;
+    d.hosts = design.hosts;
+    QSet<ElementId> ids;
+    const std::vector<int> &clients = index.serviceClients(s);
+    for (int c = 0; c < index.componentCount(); ++c) {
+        const bool user = std::find(clients.begin(), clients.end(), c) != clients.end();
+        if (index.serviceOf(c) == s || user || index.kind(c) == DesignIndex::Kind::Dns) {
+            d.components.append(index.component(c));
+            ids.insert(index.component(c).id);
+        }
+    }
+    for (const Link &l : design.links) {
+        if (ids.contains(l.from) && ids.contains(l.to))
+            d.links.append(l);
+    }
+    return d;
+}
 
 QList<Finding> Validator::validate(const DesignData &design)
 {

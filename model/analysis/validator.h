@@ -16,12 +16,19 @@
  * acceptedFindings (same rule, same subjects in any order) come back with `accepted` set and
  * the reason. The order is stable: severity (critical first), category, rule, subjects.
  */
+class DesignIndex;
+
 namespace Validator {
 
 QList<Finding> validate(const DesignData &design);
 
 /** True when `design` accepted `finding` (same rule, same subjects); `reason` receives why. */
 bool isAccepted(const DesignData &design, const Finding &finding, QString *reason = nullptr);
+
+/** The part of `design` that service `s` of `index` is (DesignIndex::serviceCount): its
+ *  components, its users, the DNS they ask, and the links among them; every host, so that
+ *  machines keep their meaning. Availability is judged on each part on its own. */
+DesignData serviceDesign(const DesignData &design, const DesignIndex &index, int s);
 
 /** A rule the validator can report, for SARIF rule tables and documentation. */
 struct RuleInfo

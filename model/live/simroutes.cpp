@@ -78,11 +78,27 @@ SimRoutes::SimRoutes(const DesignData &design)
 {
     const DesignIndex index(m_design);
     m_hasDatabase = index.hasDatabase();
+    m_serviceCount = index.serviceCount();
+    m_serviceHasDatabase.assign(size_t(m_serviceCount), 0);
+    for (int k = 0; k < m_serviceCount; ++k)
+        m_serviceClients.push_back(index.serviceClients(k));
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.kind(c) == Kind::Database && index.serviceOf(c) >= 0)
+            m_serviceHasDatabase[size_t(index.serviceOf(c))] = 1;
+    }
     indexElements(index);
     describeComponents(index);
     flatten(index, int(FlowGraph::Mode::Reads), &m_reads);
     if (m_hasDatabase)
         flatten(index, int(FlowGraph::Mode::Writes), &m_writes);
+}
+
+bool SimRoutes::isClientOf(int c, int s) const
+{
+    if (s < 0 || s >= m_serviceCount)
+        return false;
+    const std::vector<int> &clients = m_serviceClients[size_t(s)];
+    return std::find(clients.begin(), clients.end(), c) != clients.end();
 }
 
 int SimRoutes::linkBetween(int from, int to) const
@@ -146,6 +162,7 @@ void SimRoutes::describeComponents(const DesignIndex &index)
         }
         info.acceptsWrites = index.acceptsWrites(c);
         info.cluster = index.databaseCluster(c);
+        info.service = index.serviceOf(c);
         if (info.kind == Kind::Dns)
             info.ttlS = std::max(0, index.component(c).props.value(QStringLiteral("ttl")).toInt());
     }
@@ -303,6 +320,18 @@ void SimRoutes::flatten(const DesignIndex &index, int mode, Graph *out)
     out->targets.clear();
     out->targets.reserve(targets.size());
     out->member.assign(targets.size(), -1);
+    out->service.assign(targets.size(), -1);
+    // The service a request is in once it moves to `w`: that of the first component ahead.
+    auto serviceAt = [&](int w) {
+        for (int step = 0; step < 4 && w >= 0; ++step) {
+            const int c = fg.componentOf(w);
+            if (c >= 0)
+                return index.serviceOf(c);
+            w = offsets[size_t(w)] < offsets[size_t(w) + 1] ? targets[size_t(offsets[size_t(w)])]
+                                                            : -1;
+        }
+        return -1;
+    };
     for (int v = 0; v < n; ++v) {
         Vertex &x = out->vertices[size_t(v)];
         x.first = int(out->targets.size());
@@ -389,6 +418,17 @@ void SimRoutes::flatten(const DesignIndex &index, int mode, Graph *out)
         }
         for (int w : next)
             out->targets.push_back(w);
+        if (x.choice == Choice::Failover) {
+            int seen = -1;
+            for (int i = 0; i < x.count; ++i) {
+                const int service = serviceAt(next[size_t(i)]);
+                out->service[size_t(x.first + i)] = service;
+                if (service >= 0 && seen >= 0 && service != seen)
+                    x.split = true;
+                if (service >= 0)
+                    seen = service;
+            }
+        }
         if (x.choice == Choice::Balance) {
             Pool &pool = m_pools[size_t(x.entity)];
             for (int i = 0; i < x.count; ++i) {

@@ -63,6 +63,10 @@ public:
         int first = 0; ///< successors are targets[first .. first + count)
         int count = 0;
         int preferred = 0; ///< Failover: the first `preferred` successors are tried first
+        /** Failover between successors of different services: each request is for one of
+         *  them (chosen in turn) and fails over only within it, since one service is no
+         *  alternative for another (as the validator judges each on its own). */
+        bool split = false;
     };
 
     /** One request-flow graph, flattened. */
@@ -71,6 +75,7 @@ public:
         std::vector<Vertex> vertices;
         std::vector<int> targets;
         std::vector<int> member; ///< per edge of a Balance vertex: its pool member, else -1
+        std::vector<int> service; ///< per edge: the service its successor is part of, or -1
         std::vector<char> reachesSink; ///< some path leads on to the sink, everything up
         bool complete = true; ///< FlowGraph::isComplete()
     };
@@ -107,6 +112,7 @@ public:
         int vip = -1; ///< its balancer pair
         bool acceptsWrites = false;
         int ttlS = 0; ///< DNS: the record's TTL
+        int service = -1; ///< DesignIndex::serviceOf
     };
 
     struct ClusterInfo
@@ -143,6 +149,13 @@ public:
      *  write to, so a write is served like a read). */
     const Graph &writes() const { return m_hasDatabase ? m_writes : m_reads; }
     bool hasDatabase() const { return m_hasDatabase; }
+    /** The design's services (DesignIndex::serviceCount): each judged, and counted, on its own. */
+    int serviceCount() const { return m_serviceCount; }
+    /** Service `s` has a database: a write to it must reach one that takes writes; one to a
+     *  service without is served like a read (the validator judges no writes there). */
+    bool serviceHasDatabase(int s) const { return s >= 0 && m_serviceHasDatabase[size_t(s)]; }
+    /** Whether users component `c` reaches service `s` (DesignIndex::serviceClients). */
+    bool isClientOf(int c, int s) const;
 
     int componentCount() const { return int(m_components.size()); }
     int linkCount() const { return int(m_links.size()); }
@@ -179,6 +192,9 @@ private:
 
     DesignData m_design;
     bool m_hasDatabase = false;
+    int m_serviceCount = 0;
+    std::vector<char> m_serviceHasDatabase;
+    std::vector<std::vector<int>> m_serviceClients;
     Graph m_reads;
     Graph m_writes;
     std::vector<ComponentInfo> m_components;

@@ -112,6 +112,9 @@ struct Simulation::Walk
     int uri = -1;
     int at = 0; ///< the vertex it moves to next
     int lastDecider = -1;
+    int service = -1; ///< the service it is for, once a split chose it
+    bool asRead = false; ///< a write for a service without a database: walk it as a read
+    bool restart = false; ///< start over on the read graph (asRead found late)
     Reach lastReach = Reach::Ok;
     char termination = '-';
     int hopCount = 0;
@@ -177,6 +180,7 @@ void Simulation::build(const QSet<ElementId> &failed, const QSet<ElementId> &dra
     const SimRoutes &r = *m_routes;
     const int n = r.componentCount();
     m_componentFailed.assign(size_t(n), 0);
+    m_serviceTotals.assign(size_t(r.serviceCount()), Totals());
     m_hostFailed.assign(size_t(r.hostCount()), 0);
     m_linkFailed.assign(size_t(r.linkCount()), 0);
     m_downSinceMs.assign(size_t(n), -1);
@@ -691,8 +695,14 @@ void Simulation::request(double timeMs)
     const SimRoutes &r = *m_routes;
     Walk w;
     w.write = m_settings.writeShare > 0 && m_random.chance(m_settings.writeShare);
-    w.graph = w.write ? &r.writes() : &r.reads();
-    const bool separate = w.write && r.hasDatabase();
+    // With several services each request is for one of them, in equal shares; a write to a
+    // service without a database has nothing to write to and is served like a read.
+    if (r.serviceCount() > 1) {
+        w.service = int(m_random.below(quint32(r.serviceCount())));
+        w.asRead = w.write && r.hasDatabase() && !r.serviceHasDatabase(w.service);
+    }
+    w.graph = w.write && !w.asRead ? &r.writes() : &r.reads();
+    const bool separate = w.write && !w.asRead && r.hasDatabase();
     w.next = separate ? &m_writeNext : &m_readNext;
     w.avoid = separate ? &m_writeAvoid : &m_readAvoid;
     w.start = timeMs;
@@ -704,10 +714,9 @@ void Simulation::request(double timeMs)
         m_eventCountdown
             = p >= 1 ? 1 : 1 + std::floor(std::log(1 - m_random.uniform()) / std::log(1 - p));
     }
-    const SimRoutes::Graph &g = *w.graph;
     w.at = 0; // FlowGraph::SourceNode
     for (int steps = 0;; ++steps) {
-        const SimRoutes::Vertex &x = g.vertices[size_t(w.at)];
+        const SimRoutes::Vertex &x = w.graph->vertices[size_t(w.at)];
         if (x.step == Step::Sink) {
             const double u = m_random.uniform();
             finish(w, u < 0.955 ? (w.write ? 201 : 200) : u < 0.985 ? (w.write ? 303 : 304) : 404);
@@ -762,8 +771,25 @@ void Simulation::request(double timeMs)
             finish(w, status);
             return;
         }
-        if (!choose(w, w.at))
-            return;
+        if (!choose(w, w.at)) {
+            if (!w.restart)
+                return;
+            // Start over on the read graph, for the service the split chose.
+            Walk again;
+            again.graph = &r.reads();
+            again.next = &m_readNext;
+            again.avoid = &m_readAvoid;
+            again.write = true;
+            again.sampled = w.sampled;
+            again.start = w.start;
+            again.user = w.user;
+            again.jitter = w.jitter;
+            again.service = w.service;
+            again.asRead = true;
+            w = again;
+            steps = 0;
+            continue;
+        }
     }
 }
 
@@ -906,7 +932,16 @@ bool Simulation::choose(Walk &w, int v)
         return true;
     }
     case Choice::Clients: {
-        const int target = succ[x.count > 1 ? m_random.below(quint32(x.count)) : 0];
+        int target = succ[x.count > 1 ? m_random.below(quint32(x.count)) : 0];
+        if (w.service >= 0 && !r.isClientOf(g.vertices[size_t(target)].component, w.service)) {
+            // Users of the service this request is for, chosen evenly.
+            int eligible = 0;
+            for (int i = 0; i < x.count; ++i) {
+                if (r.isClientOf(g.vertices[size_t(succ[i])].component, w.service)
+                    && m_random.below(quint32(++eligible)) == 0)
+                    target = succ[i];
+            }
+        }
         const int client = g.vertices[size_t(target)].component;
         if (client >= 0 && m_componentFailed[size_t(client)])
             return false; // these users are not sending anything
@@ -984,6 +1019,16 @@ bool Simulation::choose(Walk &w, int v)
         const double now = w.start + w.lat;
         const double stamp = now + AvoidMs; // marks the alternatives this request tried
         const int preferred = x.preferred;
+        // A request for one service never fails over to another.
+        const int *services = g.service.data() + x.first;
+        if (x.split && std::find(services, services + x.count, w.service) == services + x.count)
+            w.service = services[start % quint32(x.count)];
+        const int only = x.split ? w.service : -1;
+        if (x.split && w.write && w.graph != &r.reads() && !r.serviceHasDatabase(only)) {
+            w.asRead = true; // nothing to write to there: served like a read, from the start
+            w.restart = true;
+            return false;
+        }
         // Writes only go where they can be written; reads try the rest after the replicas.
         const bool rest = !w.write || preferred == 0;
         const int ranges[2][2] = { { 0, preferred }, { preferred, rest ? x.count : preferred } };
@@ -996,6 +1041,8 @@ bool Simulation::choose(Walk &w, int v)
                         continue;
                     if (pass == 1 && (avoid[e] <= now || avoid[e] == stamp))
                         continue; // tried in the first pass
+                    if (only >= 0 && services[e] != only)
+                        continue;
                     const Reach why = reach(w, succ[e]);
                     if (why == Reach::Ok) {
                         w.at = succ[e];
@@ -1146,12 +1193,23 @@ void Simulation::finish(Walk &w, int status)
         m_pools[size_t(w.picks[i][0])].members[size_t(w.picks[i][1])].inFlight.push(
             w.start + w.lat);
     }
-    if (w.write) {
-        ++m_totals.writes;
-        m_totals.writesServed += served ? 1 : 0;
-    } else {
-        ++m_totals.reads;
-        m_totals.readsServed += served ? 1 : 0;
+    int service = w.service;
+    if (service < 0 && m_serviceTotals.size() == 1)
+        service = 0;
+    for (int i = 0; i < w.hopCount && service < 0; ++i) {
+        if (w.hops[i].element >= 0)
+            service = m_routes->component(w.hops[i].element).service;
+    }
+    for (Totals *t : { &m_totals, service >= 0 ? &m_serviceTotals[size_t(service)] : nullptr }) {
+        if (!t)
+            continue;
+        if (w.write) {
+            ++t->writes;
+            t->writesServed += served ? 1 : 0;
+        } else {
+            ++t->reads;
+            t->readsServed += served ? 1 : 0;
+        }
     }
     if (w.write && served) {
         for (int i = 0; i < w.hopCount; ++i) {

@@ -104,7 +104,14 @@ public:
     bool isDrained(const ElementId &id) const;
 
     const Totals &totals() const { return m_totals; }
-    void resetTotals() { m_totals = Totals(); }
+    /** The totals of each service of the design (SimRoutes::serviceCount), counted by the
+     *  service a request was for; a request that failed before it reached any is in none. */
+    const std::vector<Totals> &serviceTotals() const { return m_serviceTotals; }
+    void resetTotals()
+    {
+        m_totals = Totals();
+        m_serviceTotals.assign(m_serviceTotals.size(), Totals());
+    }
     /** How long after a failure everything that can notice it has: the longest health-check
      *  detection, virtual IP move and database failover of the design, and the DNS TTL when
      *  `failed` is a DNS server or its host (or is empty: any failure). */
@@ -217,6 +224,7 @@ private:
     qint64 m_carryMs = 0;
     qint64 m_nextSampleMs = 0;
     Totals m_totals;
+    std::vector<Totals> m_serviceTotals;
 
     std::vector<char> m_componentFailed;
     std::vector<char> m_hostFailed;

@@ -313,6 +313,65 @@ private Q_SLOTS:
         QCOMPARE(sim.totals().writes > 0, true);
     }
 
+    void anotherServiceIsNoFailover()
+    {
+        // Users reach a shop and a blog through their own firewalls; neither is the other's
+        // spare. The shop's firewall down: its requests fail, the blog's are all served.
+        DesignData d;
+        auto add = [&d](const QString &id, const char *kind) {
+            Component c;
+            c.id = id;
+            c.kind = s(kind);
+            c.label = id;
+            d.components.append(c);
+        };
+        auto connect = [&d](const QString &from, const QString &to, const char *protocol) {
+            Link l;
+            l.id = QStringLiteral("l%1").arg(d.links.size() + 1);
+            l.from = from;
+            l.to = to;
+            l.protocol = s(protocol);
+            l.port = Kinds::findProtocol(l.protocol)->defaultPort;
+            d.links.append(l);
+        };
+        add(s("users"), "client");
+        for (const char *site : { "shop", "blog" }) {
+            const QString p = s(site);
+            add(p + s("-fw"), "firewall");
+            add(p + s("-web"), "web_server");
+            add(p + s("-db"), "database");
+            connect(s("users"), p + s("-fw"), "https");
+            connect(p + s("-fw"), p + s("-web"), "https");
+            connect(p + s("-web"), p + s("-db"), "mysql");
+        }
+        Simulation sim(d, settings(200, 0.3));
+        QCOMPARE(sim.serviceTotals().size(), size_t(2));
+        sim.advance(5000);
+        for (const Simulation::Totals &t : sim.serviceTotals()) {
+            QVERIFY(t.reads > 300 && t.writes > 100); // about half of the traffic each
+            QCOMPARE(t.readsServed, t.reads);
+            QCOMPARE(t.writesServed, t.writes);
+        }
+        QVERIFY(sim.fail(s("shop-fw")));
+        sim.advance(2000);
+        sim.resetTotals();
+        sim.advance(10'000);
+        const Simulation::Totals &shop
+            = sim.serviceTotals()[0].reads > 0 && sim.serviceTotals()[0].readsServed == 0
+            ? sim.serviceTotals()[0]
+            : sim.serviceTotals()[1];
+        const Simulation::Totals &blog
+            = &shop == &sim.serviceTotals()[0] ? sim.serviceTotals()[1] : sim.serviceTotals()[0];
+        QVERIFY(shop.reads > 500);
+        QCOMPARE(shop.readsServed, 0);
+        QCOMPARE(shop.writesServed, 0);
+        QVERIFY(blog.reads > 500);
+        QCOMPARE(blog.readsServed, blog.reads);
+        QCOMPARE(blog.writesServed, blog.writes);
+        const Observed o = run(sim, 5000, Metric::ErrorRate);
+        QVERIFY(o("users") > 0); // the users see the shop's errors
+    }
+
     void virtualIpMovesToThePeer()
     {
         Simulation sim(example("scaled-up.topo"), settings(100, 0));
