@@ -467,8 +467,10 @@ void Actions::wire(const Targets &t)
         { AlignTop, Qt::AlignTop },
         { AlignVCenter, Qt::AlignVCenter },
         { AlignBottom, Qt::AlignBottom } };
-    for (const auto &[id, alignment] : alignments) {
-        connect(action(id), &QAction::triggered, edit, [edit, alignment] {
+    for (const auto &entry : alignments) {
+        // Clang 14 (Debian 12) cannot capture a structured binding, so the pair is read here.
+        const Qt::Alignment alignment = entry.second;
+        connect(action(entry.first), &QAction::triggered, edit, [edit, alignment] {
             edit->alignSelection(alignment);
         });
     }
