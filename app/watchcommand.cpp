@@ -235,6 +235,7 @@ public:
     }
 
     void take(const QList<Live::Sample> &samples) { m_buffer += samples; }
+    void rankBy(LiveStream *stream) { m_state.rankBy(stream); }
 
     /** Prints every second up to `clockMs` (within the duration). */
     void printUpTo(qint64 clockMs)
@@ -327,8 +328,12 @@ int Cli::watchCommand(int argc, char *argv[], const QStringList &args)
             options.simulation.requestsPerSecond = opts.rate;
         if (opts.seed >= 0)
             options.simulation.seed = quint64(opts.seed);
-        if (!WatchSources::create(opts.kind, design, options, &stream, &error))
+        options.designPath = opts.design;
+        QString note;
+        if (!WatchSources::create(opts.kind, design, options, &stream, &error, &note))
             return failure(error);
+        if (!note.isEmpty())
+            QTextStream(stderr) << "toposcope watch: " << note << "\n";
         if (opts.kind == WatchSources::Kind::Simulator) {
             simulator = qobject_cast<Simulator *>(stream.sources().value(0));
             simulator->setSpeed(opts.speed);
@@ -361,6 +366,7 @@ int Cli::watchCommand(int argc, char *argv[], const QStringList &args)
     }
 
     Printer printer(design, opts.format == QLatin1String("json"), startMs, opts.durationMs);
+    printer.rankBy(&stream);
     // The stream's clock: the simulator's or the recording's own; real servers' samples carry
     // the wall clock and come a little after their time.
     auto clock = [&]() -> qint64 {
@@ -374,6 +380,7 @@ int Cli::watchCommand(int argc, char *argv[], const QStringList &args)
     bool done = false;
     QString sourceProblem;
     QSet<QString> delivered;
+    QSet<QString> failedFirst;
     QList<Action> pending = opts.actions;
     auto applyActions = [&](qint64 elapsedMs) {
         for (qsizetype i = 0; i < pending.size();) {
@@ -413,12 +420,20 @@ int Cli::watchCommand(int argc, char *argv[], const QStringList &args)
         [&](const QString &id, Live::SourceState state, const QString &reason) {
             if (state != Live::SourceState::Failed)
                 return;
-            if (!delivered.contains(id)) {
-                sourceProblem = QStringLiteral("%1: %2").arg(id, reason);
-                finishWith(2);
-            } else {
+            if (delivered.contains(id) || failedFirst.contains(id)) {
                 QTextStream(stderr)
                     << "toposcope watch: " << id << ": " << reason << " (retrying)\n";
+                return;
+            }
+            // A source that never answered: the end when it is the only one (or all failed so),
+            // else said once while the others go on.
+            failedFirst.insert(id);
+            const QString problem = QStringLiteral("%1: %2").arg(id, reason);
+            if (delivered.isEmpty() && failedFirst.size() == stream.sources().size()) {
+                sourceProblem = problem;
+                finishWith(2);
+            } else {
+                QTextStream(stderr) << "toposcope watch: " << problem << " (retrying)\n";
             }
         });
     if (replayer)

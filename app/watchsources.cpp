@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "watchsources.h"
 
+#include "io/topofile.h"
+#include "lab/labrunner.h"
+#include "live/designsources.h"
+#include "live/environmentpasswordprovider.h"
+#include "live/filepasswordprovider.h"
 #include "live/livestream.h"
+#include "live/passwordchain.h"
 #include "live/simulator.h"
+
+#include <memory>
 
 namespace WatchSources {
 
@@ -30,23 +38,93 @@ QString kindName(Kind kind)
     return QString();
 }
 
-bool create(
-    Kind kind, const DesignData &design, const Options &options, LiveStream *stream, QString *error)
+namespace {
+
+/** The design's (or the lab's) sources, connected to `stream` with their passwords from the
+ *  environment or the files the sources name (a terminal has no keyring or dialog). */
+bool connectSources(const DesignData &design,
+    const QString &designPath,
+    LiveStream *stream,
+    QString *error,
+    QString *note)
+{
+    PasswordChain chain;
+    chain.append(std::make_unique<EnvironmentPasswordProvider>());
+    chain.append(std::make_unique<FilePasswordProvider>());
+    bool finished = false;
+    DesignSources::Report report;
+    DesignSources::connect(design,
+        design.sources,
+        designPath,
+        stream,
+        &chain,
+        [&finished, &report](const DesignSources::Report &r) {
+            report = r;
+            finished = true;
+        });
+    // The environment and files answer at once: every source is connected or refused here.
+    if (!finished) {
+        *error = QStringLiteral("the sources' passwords could not be looked up");
+        return false;
+    }
+    if (report.connected.isEmpty()) {
+        *error = QStringLiteral("no source could be connected: ") + DesignSources::describe(report);
+        return false;
+    }
+    if (!report.refused.isEmpty() || report.unboundElements > 0)
+        *note = DesignSources::describe(report);
+    return true;
+}
+
+} // namespace
+
+bool create(Kind kind,
+    const DesignData &design,
+    const Options &options,
+    LiveStream *stream,
+    QString *error,
+    QString *note)
 {
     switch (kind) {
     case Kind::Simulator:
         // The simulator's samples name their elements: no binding needed.
         stream->addSource(new Simulator(design, options.simulation));
         return true;
-    case Kind::Lab:
     case Kind::Live:
-        // The real-server sources and the design's typed bindings (issue 12) are not in this
-        // build yet; when they are, they are made here from design.bindings.
-        *error = QStringLiteral("--source %1 is not available yet: this build has no sources "
-                                "for real servers (HAProxy, Nginx, MariaDB, Prometheus) to read "
-                                "the design's bindings with; use --source simulator or --replay")
-                     .arg(kindName(kind));
-        return false;
+        if (design.sources.isEmpty()) {
+            *error = QStringLiteral("the design names no live sources: add them in the window "
+                                    "(Live → Connect), or watch a lab's bound design "
+                                    "(toposcope lab up FILE) with --source lab");
+            return false;
+        }
+        return connectSources(design, options.designPath, stream, error, note);
+    case Kind::Lab: {
+        LabRunner::Options labOptions;
+        labOptions.directory
+            = options.labDirectory.isEmpty() ? LabRunner::defaultDirectory() : options.labDirectory;
+        const LabRunner runner(labOptions);
+        QString why;
+        const std::optional<LabState> state = runner.state(&why);
+        if (!state || !state->complete) {
+            *error = why.isEmpty() ? QStringLiteral("no lab is up in %1: start one with "
+                                                    "`toposcope lab up FILE`")
+                                         .arg(labOptions.directory)
+                                   : why;
+            return false;
+        }
+        const TopoFile::ReadResult bound = TopoFile::read(state->designPath);
+        if (!bound.ok) {
+            *error = QStringLiteral("cannot read the lab's bound design %1: %2")
+                         .arg(state->designPath, bound.error);
+            return false;
+        }
+        // The lab's servers, bound to the watched design's elements (a lab made from another
+        // design binds only the elements both have).
+        DesignData watched = design;
+        watched.sources = bound.data.sources;
+        watched.bindings = bound.data.bindings;
+        return connectSources(watched, state->designPath, stream, error, note);
+    }
     }
     return false;
 }

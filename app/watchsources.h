@@ -27,17 +27,23 @@ QString kindName(Kind kind);
 struct Options
 {
     Simulation::Settings simulation; ///< for the simulator
+    QString designPath; ///< the design's file, for messages
+    QString labDirectory; ///< the lab's directory; empty: LabRunner::defaultDirectory()
 };
 
 /**
- * Adds the sources of `kind` for `design` to `stream` (which owns them from then on) and binds
- * what they report to the design's elements. False with the reason when they cannot be built:
- * the design has no bindings, or this build cannot read that kind of source yet.
+ * Adds the sources of `kind` for `design` to `stream` (which owns them from then on), started,
+ * and binds what they report to the design's elements: the simulator of the design; `live`, the
+ * servers the design's own sources name; `lab`, the running lab's servers (its bound design's
+ * sources and bindings, applied to the elements `design` has). False with the reason when none
+ * can be connected (no sources, no lab up, every one refused); `note` tells of the sources
+ * that were refused while others run.
  */
 bool create(Kind kind,
     const DesignData &design,
     const Options &options,
     LiveStream *stream,
-    QString *error);
+    QString *error,
+    QString *note);
 
 } // namespace WatchSources

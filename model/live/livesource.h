@@ -38,6 +38,11 @@ public:
     QString id() const { return m_id; }
     /** What it reads, for the status area: "HAProxy stats at http://127.0.0.1:8404/stats". */
     virtual QString description() const = 0;
+    /** How directly it reads what it reports, for elements that several sources report on
+     *  (LiveState): 2 a server's own figures (a stats or status page, the database, the
+     *  simulator), 1 relayed (an exporter), 0 gathered and delayed (Prometheus's rates over
+     *  its scrapes). The higher one's figure is shown while it is recent. */
+    virtual int rank() const { return 2; }
 
     void start();
     void stop();

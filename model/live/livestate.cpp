@@ -4,8 +4,13 @@
 #include "livestream.h"
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Live;
+
+namespace {
+constexpr qint64 RecentMs = 5000; ///< a source heard this long before the newest still counts
+}
 
 LiveState::LiveState(QObject *parent)
     : QObject(parent)
@@ -13,6 +18,7 @@ LiveState::LiveState(QObject *parent)
 
 void LiveState::follow(LiveStream *stream)
 {
+    m_stream = stream;
     connect(stream, &LiveStream::samples, this, &LiveState::ingest);
     connect(stream, &LiveStream::events, this, &LiveState::ingestEvents);
 }
@@ -32,9 +38,20 @@ void LiveState::ingest(const QList<Sample> &samples)
         if (slot.timeMs > s.timeMs && !slot.source.isEmpty())
             continue; // older than what we have from that source: out of order, ignore
         slot = s;
+        // A more direct source heard lately that has the metric keeps the history to itself.
+        const int rank = rankOf(s.source);
+        QList<const Sample *> better;
+        for (const Sample &other : std::as_const(d.bySource)) {
+            if (other.source != s.source && other.timeMs >= s.timeMs - RecentMs
+                && rankOf(other.source) > rank)
+                better.append(&other);
+        }
         for (int m = 0; m < MetricCount; ++m) {
             const double v = s.values[size_t(m)];
-            if (!std::isnan(v))
+            const bool covered = std::any_of(better.cbegin(), better.cend(), [m](const Sample *o) {
+                return !std::isnan(o->values[size_t(m)]);
+            });
+            if (!std::isnan(v) && !covered)
                 append(d.series[m], s.timeMs, v);
         }
         merge(d);
@@ -105,9 +122,24 @@ void LiveState::merge(ElementData &d) const
     std::sort(newestFirst.begin(), newestFirst.end(), [](const Sample *a, const Sample *b) {
         return a->timeMs > b->timeMs;
     });
+    // Among the recent ones, the most direct source first (stable: the newest of equals).
+    const qint64 newest = newestFirst.first()->timeMs;
+    std::stable_sort(
+        newestFirst.begin(), newestFirst.end(), [this, newest](const Sample *a, const Sample *b) {
+            const int ra = a->timeMs >= newest - RecentMs ? rankOf(a->source) : -1;
+            const int rb = b->timeMs >= newest - RecentMs ? rankOf(b->source) : -1;
+            return ra > rb;
+        });
     Sample m = *newestFirst.first();
+    m.timeMs = newest;
+    // Graver first: what a balancer says of a server outweighs the server's own "up".
+    static constexpr int Gravity[] = { 0, 1, 7, 6, 5, 4, 3, 2 };
+    static_assert(std::size(Gravity) == size_t(Health::GoingUp) + 1);
+    const qint64 recent = newest - RecentMs;
     for (const Sample *s : std::as_const(newestFirst)) {
-        if (m.health == Health::Unknown && s->health != Health::Unknown) {
+        const bool graver
+            = s->timeMs >= recent && Gravity[size_t(s->health)] > Gravity[size_t(m.health)];
+        if (graver || (m.health == Health::Unknown && s->health != Health::Unknown)) {
             m.health = s->health;
             m.checkStatus = s->checkStatus;
             m.status = s->status;
@@ -128,6 +160,17 @@ void LiveState::merge(ElementData &d) const
             m.address = s->address;
     }
     d.merged = m;
+}
+
+void LiveState::rankBy(LiveStream *stream)
+{
+    m_stream = stream;
+}
+
+int LiveState::rankOf(const QString &source) const
+{
+    const LiveSource *s = m_stream ? m_stream->source(source) : nullptr;
+    return s ? s->rank() : 2;
 }
 
 void LiveState::append(Series &s, qint64 timeMs, double value) const

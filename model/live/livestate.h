@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <deque>
 
@@ -15,9 +16,15 @@ class LiveStream;
  * place the overlay, the charts, the live findings and `toposcope watch` read live data from.
  *
  * current(element) merges the newest sample of every source bound to that element (an element
- * may be bound to its balancer's server entry and to its own stub_status): each metric from the
- * newest sample that has it, the health from the newest sample that knows it. Samples with no
- * element are ignored. Times are the samples' own (so a replay at 10x moves 10x faster).
+ * may be bound to its balancer's server entry and to its own stub_status, and through
+ * Prometheus too): each metric from the sample of the most direct source (LiveSource::rank) among
+ * those heard within 5 s of the newest, the newest of equals first, so the stats page's rate is
+ * not swapped for Prometheus's every other second; history() keeps that source's points too; the
+ * health is the gravest that a recent sample (within 5 s of the newest) says, so a server in
+ * maintenance at its balancer shows so although its own status page answers (down, then
+ * maintenance, draining, left out of balancing, checks failing or passing, up), and the newest that
+ * knows one otherwise. Samples with no element are ignored. Times are the samples' own (so a replay
+ * at 10x moves 10x faster).
  *
  * history(element, metric) keeps the points of the last historyWindow() ms (default 15 min),
  * bounded in count too (maxPoints per series, default 4096), so memory does not grow however long
@@ -36,8 +43,12 @@ public:
     };
 
     explicit LiveState(QObject *parent = nullptr);
-    /** Follows `stream` (samples and events) until it is destroyed. */
+    /** Follows `stream` (samples and events) until it is destroyed; its sources' ranks order
+     *  what several of them say of one element. */
     void follow(LiveStream *stream);
+    /** Orders what several sources say of one element by the ranks of `stream`'s sources,
+     *  without following it (samples come through ingest()). */
+    void rankBy(LiveStream *stream);
 
     void ingest(const QList<Live::Sample> &samples);
     void ingestEvents(const QList<Live::RequestEvent> &events);
@@ -72,6 +83,9 @@ private:
         // size that the allocator reuses, so a series' memory is its window, not more.
         std::deque<Point> points;
     };
+    int rankOf(const QString &source) const;
+
+    QPointer<LiveStream> m_stream;
     struct ElementData
     {
         QHash<QString, Live::Sample> bySource;

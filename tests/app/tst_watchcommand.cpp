@@ -2,6 +2,7 @@
 // `toposcope watch` as a user runs it: the real executable, the simulator at full speed, a
 // failure scheduled on the command line, a recording replayed to the same lines, and the
 // reasons it gives when it cannot watch.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,10 @@ struct Run
 Run watch(const QStringList &args)
 {
     QProcess p;
+    // No lab: --source lab must say that none is up, whatever runs on this machine.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(s("TOPOSCOPE_LAB_DIR"), QDir::tempPath() + s("/toposcope-no-lab-here"));
+    p.setProcessEnvironment(env);
     p.start(s(TOPOSCOPE_BINARY), QStringList{ s("watch") } + args);
     Run r;
     if (!p.waitForFinished(60000)) {
@@ -198,10 +203,19 @@ private Q_SLOTS:
             << QStringList{ s("/nonexistent.topo") } << s("no such file");
         QTest::newRow("unknown source")
             << QStringList{ design, s("--source"), s("carrier-pigeon") } << s("unknown source");
-        QTest::newRow("live not here yet") << QStringList{ design, s("--source"), s("live") }
-                                           << s("--source live is not available yet");
-        QTest::newRow("lab not here yet") << QStringList{ design, s("--source"), s("lab") }
-                                          << s("--source lab is not available yet");
+        QTest::newRow("live without sources") << QStringList{ design, s("--source"), s("live") }
+                                              << s("the design names no live sources");
+        QTest::newRow("no lab up")
+            << QStringList{ design, s("--source"), s("lab") } << s("no lab is up in");
+        QTest::newRow("simulator actions on real servers")
+            << QStringList{ design, s("--source"), s("lab"), s("--fail"), s("web-1@2") }
+            << s("are for the simulator");
+        QTest::newRow("speed on real servers")
+            << QStringList{ design, s("--source"), s("live"), s("--speed"), s("max") }
+            << s("real servers run in real time");
+        QTest::newRow("every source refused") << QStringList{
+            s(TOPOSCOPE_FIXTURES "/live/unreachable-sources.topo"), s("--source"), s("live")
+        } << s("no source could be connected");
         QTest::newRow("missing recording")
             << QStringList{ design, s("--replay"), s("/nonexistent.jsonl") }
             << s("/nonexistent.jsonl: No such file or directory");

@@ -34,6 +34,13 @@ public:
         QString *out = nullptr,
         QString *err = nullptr,
         int timeoutMs = 180000) const;
+    /** Runs `toposcope ARGS...` with this lab's directory (watch --source lab reads it). */
+    int toposcope(const QStringList &args,
+        QString *out = nullptr,
+        QString *err = nullptr,
+        int timeoutMs = 180000) const;
+    /** The environment every command of this lab runs with. */
+    QProcessEnvironment environment() const;
     /** `lab up [DESIGN]`; true when it succeeded and its state could be read. */
     bool up(QString *why, const QString &design = {});
     bool down(QString *why);
@@ -76,21 +83,32 @@ inline LabFixture::~LabFixture()
     }
 }
 
-inline int LabFixture::lab(const QStringList &args, QString *out, QString *err, int timeoutMs) const
+inline QProcessEnvironment LabFixture::environment() const
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TOPOSCOPE_LAB_DIR"), directory());
     // The pristine MariaDB datadir is made once and kept beside the tests.
     env.insert(QStringLiteral("TOPOSCOPE_LAB_CACHE"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/lab-cache"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TOPOSCOPE_BINARY), QStringList{ QStringLiteral("lab") } + args);
+    return env;
+}
+
+inline int LabFixture::lab(const QStringList &args, QString *out, QString *err, int timeoutMs) const
+{
+    return toposcope(QStringList{ QStringLiteral("lab") } + args, out, err, timeoutMs);
+}
+
+inline int LabFixture::toposcope(
+    const QStringList &args, QString *out, QString *err, int timeoutMs) const
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(TOPOSCOPE_BINARY), args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
         if (err)
-            *err = QStringLiteral("toposcope lab %1 did not finish").arg(args.join(u' '));
+            *err = QStringLiteral("toposcope %1 did not finish").arg(args.join(u' '));
         return -1;
     }
     if (out)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void discoveryReadsTheRunningBalancer();
     void aWriteOnThePrimaryIsReadOnTheReplica();
     void aServerDisabledThroughTheRuntimeApiIsInMaintenance();
+    void watchShowsTheLoadAndAServerInMaintenance();
     void downStopsExactlyWhatUpStarted();
 
 private:
@@ -313,6 +314,87 @@ void tst_Lab::aServerDisabledThroughTheRuntimeApiIsInMaintenance()
                 .value(QStringLiteral("be_lb/web-1"))
                 .value(QStringLiteral("status"))
         != QLatin1String("MAINT"));
+}
+
+namespace {
+
+/** The elements of one `watch --format json` line, by id. */
+QHash<QString, QJsonObject> watchLine(const QString &line)
+{
+    QHash<QString, QJsonObject> out;
+    const QJsonArray elements = QJsonDocument::fromJson(line.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("elements"))
+                                    .toArray();
+    for (const QJsonValue &v : elements)
+        out.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+    return out;
+}
+
+} // namespace
+
+void tst_Lab::watchShowsTheLoadAndAServerInMaintenance()
+{
+    // `toposcope watch --source lab` on the design the lab was made from, while `lab load`
+    // sends 60 requests a second: what the real HAProxy, Nginx, application servers and
+    // MariaDB report, bound to the design's elements.
+    QProcess load;
+    load.setProcessEnvironment(m_lab.environment());
+    load.start(QStringLiteral(TOPOSCOPE_BINARY),
+        { QStringLiteral("lab"),
+            QStringLiteral("load"),
+            QStringLiteral("--rate"),
+            QStringLiteral("60"),
+            QStringLiteral("--duration"),
+            QStringLiteral("14") });
+    QVERIFY(load.waitForStarted());
+    const QString design
+        = QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo");
+    const QStringList watch{ QStringLiteral("watch"),
+        design,
+        QStringLiteral("--source"),
+        QStringLiteral("lab"),
+        QStringLiteral("--duration"),
+        QStringLiteral("5"),
+        QStringLiteral("--format"),
+        QStringLiteral("json") };
+    QString out, err;
+    QCOMPARE(m_lab.toposcope(watch, &out, &err, 60000), 0);
+    QStringList lines = out.trimmed().split(u'\n');
+    QVERIFY2(lines.size() >= 4, qPrintable(out + err));
+    // The last seconds, once every rate had two readings.
+    auto line = watchLine(lines.constLast());
+    for (const char *id : { "lb", "web-1", "web-2", "app-1", "app-2", "db-1", "db-2" }) {
+        QVERIFY2(line.contains(QLatin1String(id)), id);
+        QCOMPARE(line.value(QLatin1String(id)).value(QStringLiteral("health")).toString(),
+            QStringLiteral("up"));
+    }
+    const double lb = line.value(QStringLiteral("lb")).value(QStringLiteral("rate")).toDouble();
+    QVERIFY2(lb > 40 && lb < 80,
+        qPrintable(QStringLiteral("%1\n%2\nload: %3")
+                       .arg(lb)
+                       .arg(out, QString::fromUtf8(load.readAll()))));
+    for (const char *web : { "web-1", "web-2" }) {
+        const double r = line.value(QLatin1String(web)).value(QStringLiteral("rate")).toDouble();
+        QVERIFY2(
+            r > 20 && r < 40, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(web)).arg(r)));
+    }
+
+    // Disabled at the balancer, web-1 is in maintenance (although its Nginx still answers) and
+    // takes nothing; web-2 takes everything.
+    QVERIFY(m_lab.runtime(QStringLiteral("lb"), "disable server be_lb/web-1").trimmed().isEmpty());
+    QCOMPARE(m_lab.toposcope(watch, &out, &err, 60000), 0);
+    m_lab.runtime(QStringLiteral("lb"), "enable server be_lb/web-1");
+    lines = out.trimmed().split(u'\n');
+    line = watchLine(lines.constLast());
+    QCOMPARE(line.value(QStringLiteral("web-1")).value(QStringLiteral("health")).toString(),
+        QStringLiteral("maintenance"));
+    QCOMPARE(line.value(QStringLiteral("web-1")).value(QStringLiteral("status")).toString(),
+        QStringLiteral("MAINT"));
+    const double web2
+        = line.value(QStringLiteral("web-2")).value(QStringLiteral("rate")).toDouble();
+    QVERIFY2(web2 > 40, qPrintable(QStringLiteral("%1\n%2\n%3").arg(web2).arg(out, err)));
+    QVERIFY(load.waitForFinished(30000));
 }
 
 void tst_Lab::downStopsExactlyWhatUpStarted()

@@ -21,6 +21,7 @@ public:
         const SourceOptions &options = {},
         QObject *parent = nullptr);
     QString description() const override;
+    int rank() const override { return 1; }
 
     /** What the last answer was from, once read. */
     QList<ExporterMap::Flavour> flavours() const;

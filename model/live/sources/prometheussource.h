@@ -50,6 +50,7 @@ public:
         QObject *parent = nullptr);
 
     QString description() const override;
+    int rank() const override { return 0; }
 
     void setKeys(const QStringList &keys);
     void setSelector(const QString &matchers);

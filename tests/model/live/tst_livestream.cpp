@@ -20,6 +20,9 @@ public:
     using LiveSource::LiveSource;
 
     QString description() const override { return QStringLiteral("scripted"); }
+    int rank() const override { return sourceRank; }
+    int sourceRank = 2;
+    double rate = 10;
     Answer answer = Answer::Samples;
     int polls = 0;
     QString key = QStringLiteral("be/web1");
@@ -35,7 +38,7 @@ protected:
             s.timeMs = clock;
             s.key = key;
             s.health = Health::Up;
-            s.set(Metric::RequestRate, 10);
+            s.set(Metric::RequestRate, rate);
             succeeded();
             publish({ s });
             pollFinished();
@@ -178,6 +181,67 @@ private Q_SLOTS:
         QCOMPARE(cur->value(Metric::Connections), 3.0);
         QCOMPARE(state.elements().size(), 1); // the sample with no element was ignored
         QVERIFY(!state.current(QStringLiteral("web-2")));
+    }
+
+    void theBalancersWordOutweighsTheServersOwnUp()
+    {
+        // web-1 disabled at the balancer (MAINT) still answers its own stub_status: the user
+        // must see it in maintenance, whichever source spoke last.
+        LiveState state;
+        Sample lb
+            = sample(QStringLiteral("haproxy"), QStringLiteral("web-1"), 1000, Health::Maintenance);
+        lb.status = QStringLiteral("MAINT");
+        state.ingest(
+            { lb, sample(QStringLiteral("nginx-1"), QStringLiteral("web-1"), 1500, Health::Up) });
+        QCOMPARE(state.current(QStringLiteral("web-1"))->health, Health::Maintenance);
+        QCOMPARE(state.current(QStringLiteral("web-1"))->status, QStringLiteral("MAINT"));
+        // Back in service: the balancer says up, and so does everything.
+        Sample back = lb;
+        back.timeMs = 2500;
+        back.health = Health::Up;
+        back.status = QStringLiteral("UP");
+        state.ingest({ back });
+        QCOMPARE(state.current(QStringLiteral("web-1"))->health, Health::Up);
+        // A grave word that is old (its source went quiet) does not outweigh what is heard now.
+        Sample old
+            = sample(QStringLiteral("prometheus"), QStringLiteral("web-2"), 1000, Health::Down);
+        state.ingest(
+            { old, sample(QStringLiteral("nginx-2"), QStringLiteral("web-2"), 9000, Health::Up) });
+        QCOMPARE(state.current(QStringLiteral("web-2"))->health, Health::Up);
+    }
+
+    void theMostDirectSourceGivesTheFigure()
+    {
+        // The balancer's stats page says 60/s; Prometheus, bound to it too, says 7/s from a
+        // rate window that still covers the idle minute. The user sees 60/s in the figure and
+        // in the chart, not one then the other; with the stats page gone quiet, Prometheus's.
+        LiveStream stream;
+        LiveState state;
+        state.follow(&stream);
+        auto *stats = new ScriptedSource(QStringLiteral("stats"));
+        auto *prometheus = new ScriptedSource(QStringLiteral("prometheus"));
+        stats->rate = 60;
+        prometheus->rate = 7;
+        prometheus->sourceRank = 0;
+        for (ScriptedSource *src : { stats, prometheus }) {
+            src->key = QStringLiteral("fe_lb");
+            src->setPollInterval(1000);
+            stream.addSource(src);
+            stream.bind(src->id(), QStringLiteral("fe_lb"), QStringLiteral("lb"));
+        }
+        stream.startAll();
+        for (qint64 t = 2000; t <= 4000; t += 1000) {
+            stats->clock = t;
+            prometheus->clock = t + 500; // the newer one
+            QTest::qWait(1100);
+        }
+        QCOMPARE(state.current(QStringLiteral("lb"))->value(Metric::RequestRate), 60.0);
+        for (const LiveState::Point &p : state.history(QStringLiteral("lb"), Metric::RequestRate))
+            QCOMPARE(p.value, 60.0);
+        stream.removeSource(QStringLiteral("stats")); // its last word ages
+        prometheus->clock = 12000;
+        QTest::qWait(1100);
+        QCOMPARE(state.current(QStringLiteral("lb"))->value(Metric::RequestRate), 7.0);
     }
 
     void historyIsBoundedInTimeAndCount()
