@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "watchsources.h"
 
-#include "io/topofile.h"
 #include "lab/labrunner.h"
 #include "live/designsources.h"
 #include "live/environmentpasswordprovider.h"
@@ -99,31 +98,12 @@ bool create(Kind kind,
         }
         return connectSources(design, options.designPath, stream, error, note);
     case Kind::Lab: {
-        LabRunner::Options labOptions;
-        labOptions.directory
+        DesignData watched;
+        const QString directory
             = options.labDirectory.isEmpty() ? LabRunner::defaultDirectory() : options.labDirectory;
-        const LabRunner runner(labOptions);
-        QString why;
-        const std::optional<LabState> state = runner.state(&why);
-        if (!state || !state->complete) {
-            *error = why.isEmpty() ? QStringLiteral("no lab is up in %1: start one with "
-                                                    "`toposcope lab up FILE`")
-                                         .arg(labOptions.directory)
-                                   : why;
+        if (!LabRunner::watchedDesign(directory, design, &watched, error))
             return false;
-        }
-        const TopoFile::ReadResult bound = TopoFile::read(state->designPath);
-        if (!bound.ok) {
-            *error = QStringLiteral("cannot read the lab's bound design %1: %2")
-                         .arg(state->designPath, bound.error);
-            return false;
-        }
-        // The lab's servers, bound to the watched design's elements (a lab made from another
-        // design binds only the elements both have).
-        DesignData watched = design;
-        watched.sources = bound.data.sources;
-        watched.bindings = bound.data.bindings;
-        return connectSources(watched, state->designPath, stream, error, note);
+        return connectSources(watched, options.designPath, stream, error, note);
     }
     }
     return false;

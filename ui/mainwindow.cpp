@@ -17,6 +17,9 @@
 #include "findings/findingscontroller.h"
 #include "findings/severityicon.h"
 #include "i18n/englishplurals.h"
+#include "live/environmentpasswordprovider.h"
+#include "live/filepasswordprovider.h"
+#include "live/keyringpasswordprovider.h"
 #include "live/liveactions.h"
 #include "live/livechartsdock.h"
 #include "live/livecontroller.h"
@@ -25,6 +28,9 @@
 #include "live/liveoverlay.h"
 #include "live/livestate.h"
 #include "live/livestatuswidget.h"
+#include "live/passwordchain.h"
+#include "live/passworddialog.h"
+#include "live/promptpasswordprovider.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
 #include "scene/scenegestures.h"
@@ -289,10 +295,22 @@ void MainWindow::showContextMenu(QPoint screenPos, const QList<ElementId> &ids)
 void MainWindow::buildLive()
 {
     m_live = new LiveController(m_design, m_settings, this);
+    // Passwords of the design's servers: the environment, a file the source names, the
+    // desktop keyring, then the user (a dialog that can keep the answer in the keyring).
+    auto passwords = std::make_unique<PasswordChain>();
+    passwords->append(std::make_unique<EnvironmentPasswordProvider>());
+    passwords->append(std::make_unique<FilePasswordProvider>());
+    passwords->appendKeyring(std::make_unique<KeyringPasswordProvider>());
+    passwords->append(std::make_unique<PromptPasswordProvider>(PasswordDialog::prompt(this)));
+    m_live->setPasswordChain(std::move(passwords));
     m_liveOverlay = new LiveOverlay(m_scene, m_live->state(), m_scene);
     m_liveActions = new LiveActions(m_live, m_liveOverlay, m_scene, m_settings, this);
     auto *legend = new LiveLegend(m_view->viewport());
     connect(m_liveOverlay, &LiveOverlay::legendChanged, legend, &LiveLegend::setText);
+    // Zoom to fit keeps the design clear of the legend in the bottom-left corner.
+    connect(m_liveOverlay, &LiveOverlay::legendChanged, this, [this, legend](const QString &text) {
+        m_view->setReservedBottom(text.isEmpty() ? 0 : legend->sizeHint().height() + 24);
+    });
     new LiveFindingsFeed(m_design, m_live->state(), m_findings, this);
     m_liveCharts = new LiveChartsDock(m_design, m_live->state(), this);
     m_liveCharts->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable

@@ -683,3 +683,40 @@ bool LabRunner::down(QString *error, QStringList *stopped)
     }
     return true;
 }
+
+bool LabRunner::watchedDesign(
+    const QString &directory, const DesignData &design, DesignData *out, QString *error)
+{
+    Options options;
+    options.directory = directory;
+    const LabRunner runner(options);
+    QString why;
+    const std::optional<LabState> state = runner.state(&why);
+    if (!state || !state->complete) {
+        *error = !why.isEmpty() ? why
+                                : QStringLiteral("no lab is up in %1: start one with "
+                                                 "`toposcope lab up DESIGN`")
+                                      .arg(directory);
+        return false;
+    }
+    const TopoFile::ReadResult bound = TopoFile::read(state->designPath);
+    if (!bound.ok) {
+        *error = QStringLiteral("cannot read the lab's bound design %1: %2")
+                     .arg(state->designPath, bound.error);
+        return false;
+    }
+    // The lab's servers, bound to the watched design's elements (a lab made from another
+    // design binds only the elements both have).
+    *out = design;
+    out->sources = bound.data.sources;
+    out->bindings = bound.data.bindings;
+    const bool shared = std::any_of(out->bindings.cbegin(),
+        out->bindings.cend(),
+        [&](const Binding &b) { return design.component(b.element) || design.host(b.element); });
+    if (!shared) {
+        *error = QStringLiteral("the lab runs “%1”, which shares no element with “%2”")
+                     .arg(bound.data.name, design.name);
+        return false;
+    }
+    return true;
+}

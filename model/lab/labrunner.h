@@ -66,6 +66,13 @@ public:
     bool down(QString *error, QStringList *stopped = nullptr);
     /** The lab's state, or nothing when no lab is up (or its state is unreadable: `error`). */
     std::optional<LabState> state(QString *error = nullptr) const;
+    /**
+     * `design` with the sources and bindings of the lab that runs in `directory` (its bound
+     * design's), for watching it: false with the reason when no lab is up there, its bound
+     * design cannot be read, or it shares no element with `design`.
+     */
+    static bool watchedDesign(
+        const QString &directory, const DesignData &design, DesignData *out, QString *error);
     /** The names of the recorded processes that no longer run. */
     static QStringList deadProcesses(const LabState &state);
     /** Resident memory of the lab's processes and their children, in KiB. */

@@ -144,8 +144,11 @@ QList<Finding> compare(const DesignData &design, const LiveState &state, const O
             const Live::Sample *s = state.current(l.to);
             if (s && Live::servesTraffic(s->health))
                 up.append(l.to);
-            if (s && s->status.compare(QLatin1String("no check"), Qt::CaseInsensitive) == 0)
-                noCheck = true;
+            // What the balancer says of its server, whichever source the card shows.
+            for (const Live::Sample *one : state.samplesOf(l.to)) {
+                if (one->status.compare(QLatin1String("no check"), Qt::CaseInsensitive) == 0)
+                    noCheck = true;
+            }
         }
         const Live::Sample *b = state.current(balancer.id);
         if (!b)

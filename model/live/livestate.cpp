@@ -81,6 +81,17 @@ void LiveState::clear()
     Q_EMIT cleared();
 }
 
+QList<const Sample *> LiveState::samplesOf(const ElementId &element) const
+{
+    QList<const Sample *> out;
+    const auto it = m_data.constFind(element);
+    if (it != m_data.cend()) {
+        for (const Sample &s : it->bySource)
+            out.append(&s);
+    }
+    return out;
+}
+
 const Sample *LiveState::current(const ElementId &element) const
 {
     const auto it = m_data.constFind(element);
@@ -122,13 +133,16 @@ void LiveState::merge(ElementData &d) const
     std::sort(newestFirst.begin(), newestFirst.end(), [](const Sample *a, const Sample *b) {
         return a->timeMs > b->timeMs;
     });
-    // Among the recent ones, the most direct source first (stable: the newest of equals).
+    // Among the recent ones, the most direct source first; equals in a fixed order (by id), so
+    // what is shown does not change with which of them spoke last.
     const qint64 newest = newestFirst.first()->timeMs;
     std::stable_sort(
         newestFirst.begin(), newestFirst.end(), [this, newest](const Sample *a, const Sample *b) {
             const int ra = a->timeMs >= newest - RecentMs ? rankOf(a->source) : -1;
             const int rb = b->timeMs >= newest - RecentMs ? rankOf(b->source) : -1;
-            return ra > rb;
+            if (ra != rb)
+                return ra > rb;
+            return ra >= 0 && a->source < b->source;
         });
     Sample m = *newestFirst.first();
     m.timeMs = newest;

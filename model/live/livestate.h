@@ -18,8 +18,8 @@ class LiveStream;
  * current(element) merges the newest sample of every source bound to that element (an element
  * may be bound to its balancer's server entry and to its own stub_status, and through
  * Prometheus too): each metric from the sample of the most direct source (LiveSource::rank) among
- * those heard within 5 s of the newest, the newest of equals first, so the stats page's rate is
- * not swapped for Prometheus's every other second; history() keeps that source's points too; the
+ * those heard within 5 s of the newest, equals in the order of their ids, so the stats page's rate
+ * is not swapped for Prometheus's every other second; history() keeps that source's points too; the
  * health is the gravest that a recent sample (within 5 s of the newest) says, so a server in
  * maintenance at its balancer shows so although its own status page answers (down, then
  * maintenance, draining, left out of balancing, checks failing or passing, up), and the newest that
@@ -58,6 +58,8 @@ public:
      *  until the next ingest() or clear(). */
     const Live::Sample *current(const ElementId &element) const;
     QList<ElementId> elements() const { return m_data.keys(); }
+    /** The newest sample of each source bound to `element`, unmerged (any order). */
+    QList<const Live::Sample *> samplesOf(const ElementId &element) const;
     /** Oldest first, within the window. */
     QList<Point> history(const ElementId &element, Live::Metric metric) const;
     /** Request events seen with `element` on their path, since the last clear(). */

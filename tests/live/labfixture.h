@@ -41,6 +41,8 @@ public:
         int timeoutMs = 180000) const;
     /** The environment every command of this lab runs with. */
     QProcessEnvironment environment() const;
+    /** Starts `lab load --rate R --duration S` in `process` (left running); whether it started. */
+    bool startLoad(QProcess *process, int rate, int seconds) const;
     /** `lab up [DESIGN]`; true when it succeeded and its state could be read. */
     bool up(QString *why, const QString &design = {});
     bool down(QString *why);
@@ -91,6 +93,19 @@ inline QProcessEnvironment LabFixture::environment() const
     env.insert(QStringLiteral("TOPOSCOPE_LAB_CACHE"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/lab-cache"));
     return env;
+}
+
+inline bool LabFixture::startLoad(QProcess *process, int rate, int seconds) const
+{
+    process->setProcessEnvironment(environment());
+    process->start(QStringLiteral(TOPOSCOPE_BINARY),
+        { QStringLiteral("lab"),
+            QStringLiteral("load"),
+            QStringLiteral("--rate"),
+            QString::number(rate),
+            QStringLiteral("--duration"),
+            QString::number(seconds) });
+    return process->waitForStarted();
 }
 
 inline int LabFixture::lab(const QStringList &args, QString *out, QString *err, int timeoutMs) const

@@ -339,15 +339,7 @@ void tst_Lab::watchShowsTheLoadAndAServerInMaintenance()
     // sends 60 requests a second: what the real HAProxy, Nginx, application servers and
     // MariaDB report, bound to the design's elements.
     QProcess load;
-    load.setProcessEnvironment(m_lab.environment());
-    load.start(QStringLiteral(TOPOSCOPE_BINARY),
-        { QStringLiteral("lab"),
-            QStringLiteral("load"),
-            QStringLiteral("--rate"),
-            QStringLiteral("60"),
-            QStringLiteral("--duration"),
-            QStringLiteral("14") });
-    QVERIFY(load.waitForStarted());
+    QVERIFY(m_lab.startLoad(&load, 60, 14));
     const QString design
         = QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo");
     const QStringList watch{ QStringLiteral("watch"),

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "liveactions.h"
 
+#include "consentdialog.h"
 #include "design/design.h"
+#include "live/connectionconsent.h"
 #include "livecontroller.h"
 #include "liveexport.h"
 #include "liveoverlay.h"
@@ -41,6 +43,7 @@ LiveActions::LiveActions(LiveController *live,
     , m_scene(scene)
     , m_settings(settings)
     , m_window(window)
+    , m_consent(std::make_unique<ConnectionConsent>(settings))
 {
     QAction *simulate = make(Simulate, tr("&Simulate"), QStringLiteral("live-simulate"));
     simulate->setCheckable(true);
@@ -51,6 +54,13 @@ LiveActions::LiveActions(LiveController *live,
     QAction *record = make(Record, tr("&Record…"), QStringLiteral("media-record"));
     record->setCheckable(true);
     record->setToolTip(tr("Record the live session to a file (JSON Lines)"));
+    make(ConnectServers, tr("&Connect to the Design's Servers…"), QStringLiteral("live-connect"));
+    action(ConnectServers)
+        ->setToolTip(tr("Watch the real servers this design names (HAProxy, Nginx, MySQL, "
+                        "Prometheus)"));
+    make(WatchLab, tr("Watch the &Lab"), QStringLiteral("live-lab"));
+    action(WatchLab)->setToolTip(
+        tr("Watch the lab of real servers started with “toposcope lab up”, on this design"));
     make(Replay, tr("Re&play Recording…"), QStringLiteral("live-replay"));
     make(Disconnect, tr("&Disconnect"), QStringLiteral("live-disconnect"));
     make(ExportLivePng, tr("Live View as &PNG…"), QStringLiteral("image"));
@@ -77,6 +87,8 @@ LiveActions::LiveActions(LiveController *live,
     connect(pause, &QAction::toggled, m_live, &LiveController::setPaused);
     connect(record, &QAction::triggered, this, &LiveActions::record);
     connect(action(Replay), &QAction::triggered, this, &LiveActions::replay);
+    connect(action(ConnectServers), &QAction::triggered, this, &LiveActions::connectServers);
+    connect(action(WatchLab), &QAction::triggered, this, &LiveActions::watchLab);
     connect(action(Disconnect), &QAction::triggered, m_live, &LiveController::disconnectAll);
     connect(action(ExportLivePng), &QAction::triggered, this, [this] { exportPicture(false); });
     connect(action(ExportLiveSvg), &QAction::triggered, this, [this] { exportPicture(true); });
@@ -97,6 +109,8 @@ LiveActions::LiveActions(LiveController *live,
     m_live->setSpeed(m_settings->value(SpeedKey, 1.0).toDouble());
     syncStates();
 }
+
+LiveActions::~LiveActions() = default;
 
 QAction *LiveActions::make(Id id, const QString &text, const QString &icon)
 {
@@ -129,6 +143,8 @@ QMenu *LiveActions::createMenu(QWidget *parent, const QList<QAction *> &panels)
     auto *menu = new QMenu(tr("&Live"), parent);
     menu->setObjectName(QStringLiteral("LiveMenu"));
     menu->addAction(action(Simulate));
+    menu->addAction(action(ConnectServers));
+    menu->addAction(action(WatchLab));
     menu->addAction(action(Pause));
     QMenu *speed = menu->addMenu(tr("Sp&eed"));
     speed->addActions(m_speeds->actions());
@@ -236,6 +252,40 @@ void LiveActions::record()
     if (!m_live->startRecording(path, &error))
         QMessageBox::warning(m_window, tr("Recording"), error);
     syncStates();
+}
+
+void LiveActions::connectServers()
+{
+    const DesignData &d = m_scene->design()->data();
+    if (d.sources.isEmpty()) {
+        QMessageBox::information(m_window,
+            tr("Connect to the Design's Servers"),
+            tr("This design names no servers to watch yet."),
+            QMessageBox::Ok);
+        Q_EMIT messageRaised(tr("To watch real servers, start a lab from the design "
+                                "(toposcope lab up FILE) and choose Live → Watch the Lab."));
+        return;
+    }
+    const QString path = m_live->designFile();
+    const QList<SourceConfig> pending = m_consent->pendingSources(d, path);
+    if (!pending.isEmpty()) {
+        ConsentDialog dialog(d.name, path, pending, m_consent.get(), m_window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+    }
+    const QList<SourceConfig> allowed = m_consent->allowedSources(d, path);
+    if (allowed.isEmpty()) {
+        Q_EMIT messageRaised(tr("No server was allowed: nothing is connected."));
+        return;
+    }
+    m_live->connectServers(d, allowed);
+}
+
+void LiveActions::watchLab()
+{
+    QString error;
+    if (!m_live->connectLab(&error))
+        QMessageBox::information(m_window, tr("Watch the Lab"), error, QMessageBox::Ok);
 }
 
 void LiveActions::replay()

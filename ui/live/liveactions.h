@@ -6,6 +6,9 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
+
+class ConnectionConsent;
 class DesignScene;
 class LiveController;
 class LiveOverlay;
@@ -26,6 +29,8 @@ class LiveActions : public QObject
 public:
     enum Id {
         Simulate,
+        ConnectServers,
+        WatchLab,
         Pause,
         Record,
         Replay,
@@ -44,6 +49,7 @@ public:
         DesignScene *scene,
         QSettings *settings,
         QWidget *window);
+    ~LiveActions() override;
 
     QAction *action(Id id) const { return m_actions.value(id); }
     /** The Live menu (with `panels`, e.g. the charts dock's toggle, at the end). */
@@ -54,6 +60,10 @@ public:
 
     void record();
     void replay();
+    /** Watches the servers the design's sources name, after the user agreed to each address
+     *  (ConsentDialog) — a design just opened never reaches out by itself. */
+    void connectServers();
+    void watchLab();
     void exportPicture(bool svg);
     void copyPicture();
 
@@ -73,6 +83,7 @@ private:
     QSettings *m_settings = nullptr;
     QWidget *m_window = nullptr;
     QHash<Id, QAction *> m_actions;
+    std::unique_ptr<ConnectionConsent> m_consent; // session agreements live as long as the window
     QActionGroup *m_speeds = nullptr;
     ElementId m_target; // the element of the last context menu
 };

@@ -265,11 +265,21 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
 
     const qint64 latest = m_state->latestTimeMs();
     const double right = double(latest > 0 ? latest : QDateTime::currentMSecsSinceEpoch());
-    const double left = right - windowMinutes() * 60'000.0;
+    // The window, but no wider than what was heard (at least a minute): a session that started
+    // a moment ago fills the chart instead of a sliver at its right edge.
+    double earliest = right;
+    for (const Line &line : lines) {
+        if (!line.points.isEmpty())
+            earliest = std::min(earliest, line.points.constFirst().x());
+    }
+    const double left
+        = std::max(right - windowMinutes() * 60'000.0, std::min(earliest, right - 60'000.0));
     auto *x = qobject_cast<QDateTimeAxis *>(chart->axes(Qt::Horizontal).value(0));
     auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(left)),
         QDateTime::fromMSecsSinceEpoch(qint64(right)));
+    // Minutes for long spans, seconds for the first minutes.
+    x->setFormat(right - left > 180'000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
 
     double top = 0;
     QList<QPointF> below;

@@ -3,8 +3,13 @@
 
 #include "design/design.h"
 #include "design/kinds.h"
+#include "lab/labrunner.h"
+#include "live/designsources.h"
+#include "live/environmentpasswordprovider.h"
+#include "live/filepasswordprovider.h"
 #include "live/livestate.h"
 #include "live/livestream.h"
+#include "live/passwordchain.h"
 #include "live/recorder.h"
 #include "live/recording.h"
 #include "live/replayer.h"
@@ -31,7 +36,10 @@ LiveController::LiveController(Design *design, QSettings *settings, QObject *par
     , m_stream(new LiveStream(this))
     , m_state(new LiveState(this))
     , m_designTimer(new QTimer(this))
+    , m_passwords(std::make_unique<PasswordChain>())
 {
+    m_passwords->append(std::make_unique<EnvironmentPasswordProvider>());
+    m_passwords->append(std::make_unique<FilePasswordProvider>());
     m_state->follow(m_stream);
     m_designTimer->setSingleShot(true);
     m_designTimer->setInterval(DesignSettleMs);
@@ -65,6 +73,8 @@ LiveController::Mode LiveController::mode() const
         return Mode::Simulating;
     if (m_replayer)
         return Mode::Replaying;
+    if (!m_servers.isEmpty())
+        return Mode::Watching;
     return Mode::Off;
 }
 
@@ -119,7 +129,56 @@ void LiveController::stopSources()
         m_stream->removeSource(m_replayer->id());
         m_replayer = nullptr;
     }
+    for (const QString &id : std::as_const(m_servers))
+        m_stream->removeSource(id);
+    m_servers.clear();
+    ++m_connection;
+    m_stream->clearBindings();
     m_state->clear();
+}
+
+void LiveController::setPasswordChain(std::unique_ptr<PasswordChain> chain)
+{
+    m_passwords = std::move(chain);
+}
+
+void LiveController::connectServers(
+    const DesignData &withSources, const QList<SourceConfig> &sources)
+{
+    stopSources();
+    if (sources.isEmpty()) {
+        Q_EMIT modeChanged(mode());
+        return;
+    }
+    // Watching from now on, while passwords are looked up; the sources join as they come.
+    for (const SourceConfig &s : sources)
+        m_servers.append(s.id);
+    const int connection = ++m_connection;
+    Q_EMIT modeChanged(mode());
+    DesignSources::connect(withSources,
+        sources,
+        m_designFile,
+        m_stream,
+        m_passwords.get(),
+        [this, connection](const DesignSources::Report &report) {
+            if (connection != m_connection)
+                return; // disconnected or connected elsewhere meanwhile
+            m_servers = report.connected;
+            applyPaceTo();
+            Q_EMIT modeChanged(mode());
+            Q_EMIT messageRaised(DesignSources::describe(report));
+        });
+}
+
+bool LiveController::connectLab(QString *error)
+{
+    const QString directory
+        = m_labDirectory.isEmpty() ? LabRunner::defaultDirectory() : m_labDirectory;
+    DesignData watched;
+    if (!LabRunner::watchedDesign(directory, m_design->data(), &watched, error))
+        return false;
+    connectServers(watched, watched.sources);
+    return true;
 }
 
 void LiveController::disconnectAll()
@@ -151,6 +210,15 @@ void LiveController::setSpeed(double speed)
 
 void LiveController::applyPaceTo()
 {
+    // Real servers are polled on the wall clock: paused, they are not asked.
+    for (const QString &id : std::as_const(m_servers)) {
+        if (LiveSource *s = m_stream->source(id)) {
+            if (m_paused)
+                s->stop();
+            else
+                s->start();
+        }
+    }
     if (m_simulator)
         m_simulator->setSpeed(m_paused ? 0 : m_speed);
     if (m_replayer) {
@@ -271,6 +339,13 @@ void LiveController::designEdited()
 void LiveController::designReplaced()
 {
     m_designTimer->stop();
+    if (!m_servers.isEmpty()) {
+        // Another design: the servers of the last one are not its own.
+        stopSources();
+        Q_EMIT modeChanged(mode());
+        Q_EMIT messageRaised(tr("Disconnected from the servers of the previous design."));
+        return;
+    }
     if (!m_simulator) {
         m_state->clear();
         return;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "design/elements.h"
+#include "design/designdata.h"
 
 #include <QObject>
 #include <QStringList>
@@ -10,6 +10,7 @@
 
 class Design;
 class LiveState;
+class PasswordChain;
 class LiveStream;
 class QSettings;
 class QTimer;
@@ -33,7 +34,7 @@ class LiveController : public QObject
     Q_OBJECT
 
 public:
-    enum class Mode { Off, Simulating, Replaying };
+    enum class Mode { Off, Simulating, Replaying, Watching };
 
     LiveController(Design *design, QSettings *settings, QObject *parent = nullptr);
     ~LiveController() override;
@@ -55,6 +56,25 @@ public:
     bool startReplay(const QString &path, QString *error);
     /** Stops every source (simulator or replay) and clears the live state. */
     void disconnectAll();
+
+    /**
+     * Watches real servers instead of the simulator: `sources` (of `withSources`, which holds
+     * the bindings, normally the open design) connected through DesignSources, their passwords
+     * through the password chain. Asynchronous (a keyring or a dialog may answer later): the
+     * mode is Watching at once, and messageRaised() tells what was connected and what refused.
+     * The caller has the user's consent (ConnectionConsent) for these addresses.
+     */
+    void connectServers(const DesignData &withSources, const QList<SourceConfig> &sources);
+    /** Watches the running lab (`toposcope lab up`): its servers, bound to the open design's
+     *  elements it shares. False with the reason when no lab is up. */
+    bool connectLab(QString *error);
+    /** The directory of the lab connectLab() reads (default LabRunner::defaultDirectory()). */
+    void setLabDirectory(const QString &directory) { m_labDirectory = directory; }
+    /** Where passwords come from: the environment and files by default; the window adds the
+     *  keyring and a dialog. */
+    void setPasswordChain(std::unique_ptr<PasswordChain> chain);
+    /** The real servers' source ids now in the stream. */
+    QStringList serverSources() const { return m_servers; }
 
     bool isPaused() const { return m_paused; }
     void setPaused(bool paused);
@@ -81,6 +101,7 @@ public:
 
     /** The file the design was opened from, for a recording's header. */
     void setDesignFile(const QString &path) { m_designFile = path; }
+    QString designFile() const { return m_designFile; }
 
 Q_SIGNALS:
     void modeChanged(LiveController::Mode mode);
@@ -106,6 +127,10 @@ private:
     Replayer *m_replayer = nullptr; // owned by the stream
     std::unique_ptr<Recorder> m_recorder;
     QTimer *m_designTimer = nullptr;
+    std::unique_ptr<PasswordChain> m_passwords;
+    QStringList m_servers; // real servers' sources, owned by the stream
+    int m_connection = 0; // counts connectServers() calls: a late answer of an old one is dropped
+    QString m_labDirectory;
     QString m_designFile;
     double m_speed = 1;
     bool m_paused = false;

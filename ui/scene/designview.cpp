@@ -44,6 +44,7 @@ void DesignView::setZoom(double factor, QPoint anchor)
     const ViewportAnchor old = transformationAnchor();
     setTransformationAnchor(NoAnchor);
     setTransform(QTransform::fromScale(factor, factor));
+    m_fitted = false;
     // Keep the scene point under `at` where it was: centre on the point that puts it there.
     const QPointF centre = QRectF(viewport()->rect()).center();
     centerOn(before - (QPointF(at) - centre) / factor);
@@ -75,14 +76,25 @@ void DesignView::zoomToFit()
         return;
     }
     bounds.adjust(-40, -40, 40, 40);
-    const QRectF view = viewport()->rect();
+    const QRectF view = QRectF(viewport()->rect()).adjusted(0, 0, 0, -m_reservedBottom);
     // A small design stays at a readable size rather than filling a large window.
     const double factor = qBound(
         MinimumZoom, qMin(view.width() / bounds.width(), view.height() / bounds.height()), 1.25);
     setTransform(QTransform::fromScale(factor, factor));
-    centerOn(bounds.center());
+    // The design in the middle of what is left above the reserved strip.
+    centerOn(bounds.center() + QPointF(0, m_reservedBottom / 2.0 / factor));
+    m_fitted = true;
     resetCachedContent();
     Q_EMIT zoomChanged(factor);
+}
+
+void DesignView::setReservedBottom(int pixels)
+{
+    if (pixels == m_reservedBottom)
+        return;
+    m_reservedBottom = pixels;
+    if (m_fitted)
+        zoomToFit();
 }
 
 void DesignView::wheelEvent(QWheelEvent *event)
@@ -90,6 +102,7 @@ void DesignView::wheelEvent(QWheelEvent *event)
     const bool touchpadScroll
         = !event->pixelDelta().isNull() && !(event->modifiers() & Qt::ControlModifier);
     if (touchpadScroll || (event->modifiers() & Qt::ShiftModifier)) {
+        m_fitted = false;
         QGraphicsView::wheelEvent(event);
         return;
     }
@@ -108,6 +121,7 @@ void DesignView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_fitted = false;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

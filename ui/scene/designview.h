@@ -20,6 +20,10 @@ public:
 
     DesignScene *designScene() const { return m_scene; }
     double zoom() const;
+    /** Pixels at the bottom of the viewport that something drawn over it covers (the live
+     *  legend): zoom to fit keeps the design clear of them, and fits again when they change
+     *  while the view is as zoom to fit left it. */
+    void setReservedBottom(int pixels);
 
 public Q_SLOTS:
     void zoomIn();
@@ -45,6 +49,8 @@ private:
     void endPan();
 
     DesignScene *m_scene = nullptr;
+    int m_reservedBottom = 0;
+    bool m_fitted = false; // as zoomToFit() left it: no zoom or scroll since
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// The window's live side on real servers, as a user drives it: the distributed example open,
+// Live → Watch the Lab with `toposcope lab up` running and `lab load` sending traffic. What the
+// overlay, the charts and the live findings read (LiveController's state) is what HAProxy,
+// Nginx and MariaDB report; a server disabled at the balancer shows in maintenance and the
+// live findings say the other is alone; Disconnect stops every source.
+#include "design/design.h"
+#include "io/topofile.h"
+#include "labfixture.h"
+#include "live/livecontroller.h"
+#include "live/livefindings.h"
+#include "live/livesource.h"
+#include "live/livestate.h"
+#include "live/livestream.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+using Live::Health;
+using Live::Metric;
+
+namespace {
+
+/** Waits (running the event loop) until `done` or `ms` pass; whether it came true. */
+bool waitFor(const std::function<bool()> &done, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QTest::qWait(100);
+    return done();
+}
+
+double rate(const LiveState &state, const char *id)
+{
+    const Live::Sample *s = state.current(QString::fromLatin1(id));
+    return s && s->has(Metric::RequestRate) ? s->value(Metric::RequestRate) : -1;
+}
+
+Health health(const LiveState &state, const char *id)
+{
+    const Live::Sample *s = state.current(QString::fromLatin1(id));
+    return s ? s->health : Health::Unknown;
+}
+
+} // namespace
+
+class tst_LiveControllerLab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why;
+        QVERIFY2(m_lab.up(&why), qPrintable(why));
+        const TopoFile::ReadResult r = TopoFile::read(
+            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        m_example = r.data;
+    }
+
+    void withoutALabTheUserIsToldHowToStartOne()
+    {
+        Design design;
+        design.reset(m_example);
+        QSettings settings(m_dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
+        LiveController live(&design, &settings);
+        live.setLabDirectory(m_dir.filePath(QStringLiteral("no-lab")));
+        QString error;
+        QVERIFY(!live.connectLab(&error));
+        QVERIFY2(error.contains(QLatin1String("toposcope lab up")), qPrintable(error));
+        QCOMPARE(live.mode(), LiveController::Mode::Off);
+    }
+
+    void watchingTheLabShowsItsTrafficHealthAndFindings()
+    {
+        Design design;
+        design.reset(m_example);
+        QSettings settings(m_dir.filePath(QStringLiteral("b.ini")), QSettings::IniFormat);
+        LiveController live(&design, &settings);
+        live.setLabDirectory(m_lab.directory());
+        QSignalSpy messages(&live, &LiveController::messageRaised);
+        QString error;
+        QVERIFY2(live.connectLab(&error), qPrintable(error));
+        QCOMPARE(live.mode(), LiveController::Mode::Watching);
+        QVERIFY(!live.isSimulating());
+        // The lab's MariaDB logins have their passwords in files the bound design names.
+        QVERIFY(waitFor([&] { return !messages.isEmpty(); }, 10000));
+        const QString said = messages.constLast().first().toString();
+        QVERIFY2(!said.contains(QLatin1String("refused")), qPrintable(said));
+        QVERIFY(live.serverSources().size() >= 8);
+
+        QProcess load;
+        QVERIFY(m_lab.startLoad(&load, 60, 16));
+        const LiveState &state = *live.state();
+        QVERIFY2(waitFor(
+                     [&] {
+                         return rate(state, "lb") > 45 && rate(state, "web-1") > 20
+                             && rate(state, "web-2") > 20;
+                     },
+                     10000),
+            qPrintable(QStringLiteral("lb %1, web-1 %2, web-2 %3")
+                           .arg(rate(state, "lb"))
+                           .arg(rate(state, "web-1"))
+                           .arg(rate(state, "web-2"))));
+        for (const char *id : { "lb", "web-1", "web-2", "app-1", "app-2", "db-1", "db-2" })
+            QVERIFY2(health(state, id) == Health::Up, id);
+        QVERIFY(state.history(QStringLiteral("lb"), Metric::RequestRate).size() >= 2);
+        // The example runs no health checks (as its own findings say): the one live finding.
+        // The replica replicates: nothing about it.
+        QStringList found;
+        for (const Finding &f : LiveFindings::compare(design.data(), state))
+            found.append(f.rule + QStringLiteral(": ") + f.title);
+        QVERIFY2(
+            found.size() == 1 && found.first().startsWith(QLatin1String("live.no-health-checks")),
+            qPrintable(found.join(u'\n')));
+
+        // web-1 disabled at the balancer: in maintenance, web-2 takes it all, and the live
+        // findings say web-2 is alone behind the balancer.
+        QVERIFY(
+            m_lab.runtime(QStringLiteral("lb"), "disable server be_lb/web-1").trimmed().isEmpty());
+        const bool maintenance = waitFor(
+            [&] {
+                return health(state, "web-1") == Health::Maintenance && rate(state, "web-2") > 45;
+            },
+            8000);
+        const QList<Finding> findings = LiveFindings::compare(design.data(), state);
+        m_lab.runtime(QStringLiteral("lb"), "enable server be_lb/web-1");
+        QVERIFY2(maintenance,
+            qPrintable(QStringLiteral("web-1 %1, web-2 %2/s")
+                           .arg(Live::healthName(health(state, "web-1")))
+                           .arg(rate(state, "web-2"))));
+        QStringList rules;
+        for (const Finding &f : findings)
+            rules.append(f.rule);
+        rules.sort();
+        QCOMPARE(rules,
+            (QStringList{ QStringLiteral("live.no-health-checks"),
+                QStringLiteral("live.single-server-up") }));
+
+        // Paused, the servers are not asked; Disconnect stops and removes every source.
+        live.setPaused(true);
+        for (const QString &id : live.serverSources())
+            QVERIFY(!live.stream()->source(id)->isRunning());
+        live.setPaused(false);
+        live.disconnectAll();
+        QCOMPARE(live.mode(), LiveController::Mode::Off);
+        QVERIFY(live.stream()->sources().isEmpty());
+        QVERIFY(!live.state()->current(QStringLiteral("lb")));
+        QVERIFY(load.waitForFinished(30000));
+    }
+
+    void cleanupTestCase()
+    {
+        QString why;
+        QVERIFY2(m_lab.down(&why), qPrintable(why));
+    }
+
+private:
+    LabFixture m_lab;
+    QTemporaryDir m_dir;
+    DesignData m_example;
+};
+
+QTEST_MAIN(tst_LiveControllerLab)
+#include "tst_livecontrollerlab.moc"
