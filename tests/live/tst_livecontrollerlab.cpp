@@ -5,19 +5,29 @@
 // Nginx and MariaDB report; a server disabled at the balancer shows in maintenance and the
 // live findings say the other is alone; Disconnect stops every source.
 #include "design/design.h"
+#include "document/documentcontroller.h"
 #include "io/topofile.h"
 #include "labfixture.h"
+#include "live/flowitem.h"
+#include "live/liveactions.h"
 #include "live/livecontroller.h"
 #include "live/livefindings.h"
+#include "live/liveoverlay.h"
 #include "live/livesource.h"
 #include "live/livestate.h"
 #include "live/livestream.h"
+#include "mainwindow.h"
+#include "scene/designview.h"
+#include "style/theme.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <functional>
 
@@ -153,6 +163,64 @@ private Q_SLOTS:
         QCOMPARE(live.mode(), LiveController::Mode::Off);
         QVERIFY(live.stream()->sources().isEmpty());
         QVERIFY(!live.state()->current(QStringLiteral("lb")));
+        QVERIFY(load.waitForFinished(30000));
+    }
+
+    void theWindowWatchesTheLab()
+    {
+        // Live → Watch the Lab in the window, the lab under load; with TOPOSCOPE_SCREENSHOTS
+        // set, what the user sees is saved there, light and dark.
+        QSettings settings(m_dir.filePath(QStringLiteral("c.ini")), QSettings::IniFormat);
+        settings.setValue(LiveController::simulateKey(), false);
+        Design design;
+        QUndoStack stack;
+        MainWindow window(&design, &stack, &settings);
+        window.resize(1400, 900);
+        QVERIFY(window.document()->openFile(
+            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo")));
+        window.live()->setLabDirectory(m_lab.directory());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *watch = window.findChild<QAction *>(QStringLiteral("WatchLab"));
+        QVERIFY(watch);
+        QVERIFY(watch->isEnabled());
+        QProcess load;
+        QVERIFY(m_lab.startLoad(&load, 60, 20));
+        watch->trigger();
+        QCOMPARE(window.live()->mode(), LiveController::Mode::Watching);
+        const LiveState &state = *window.live()->state();
+        QVERIFY(waitFor([&] { return rate(state, "web-2") > 20; }, 10000));
+        m_lab.runtime(QStringLiteral("lb"), "disable server be_lb/web-1");
+        QVERIFY(waitFor([&] { return health(state, "web-1") == Health::Maintenance; }, 8000));
+        QTest::qWait(3000); // the charts gather a few seconds of the move
+        // The servers report on components; the links show what their targets report, and
+        // the request logs' events move along them.
+        const auto flowInto = [&](const char *to) -> FlowItem * {
+            for (const Link &l : design.data().links) {
+                if (l.to == QLatin1String(to) && l.protocol.startsWith(QLatin1String("http")))
+                    return window.liveOverlay()->flowItem(l.id);
+            }
+            return nullptr;
+        };
+        QVERIFY(flowInto("lb") && flowInto("web-2") && flowInto("web-1"));
+        QVERIFY2(flowInto("lb")->rate() > 40, qPrintable(QString::number(flowInto("lb")->rate())));
+        QVERIFY(flowInto("web-2")->rate() > 40);
+        QVERIFY(flowInto("web-1")->rate() < 5);
+        QVERIFY(window.liveOverlay()->particleCount() > 0);
+        const QString folder = qEnvironmentVariable("TOPOSCOPE_SCREENSHOTS");
+        if (!folder.isEmpty()) {
+            QDir().mkpath(folder);
+            window.view()->zoomToFit();
+            for (const bool dark : { false, true }) {
+                Theme::apply(qApp, dark ? Theme::Mode::Dark : Theme::Mode::Light);
+                QTest::qWait(700);
+                window.grab().save(QDir(folder).filePath(
+                    dark ? QStringLiteral("lab-dark.png") : QStringLiteral("lab-light.png")));
+            }
+            Theme::apply(qApp, Theme::Mode::Light);
+        }
+        m_lab.runtime(QStringLiteral("lb"), "enable server be_lb/web-1");
+        window.live()->disconnectAll();
         QVERIFY(load.waitForFinished(30000));
     }
 

@@ -48,6 +48,7 @@ LiveOverlay::LiveOverlay(DesignScene *scene, LiveState *state, QObject *parent)
     connect(m_state, &LiveState::cleared, this, &LiveOverlay::cleared);
     // A reset design keeps nothing of the old one's overlay.
     connect(m_scene->design(), &Design::designReset, this, &LiveOverlay::cleared);
+    connect(m_scene->design(), &Design::changed, this, [this] { m_linksIndexed = false; });
 }
 
 // The items belong to the scene's overlay layer, which outlives this (its parent is the scene).
@@ -126,16 +127,115 @@ HealthItem *LiveOverlay::ensureHealth(const ElementId &id)
     return item;
 }
 
+void LiveOverlay::indexLinks()
+{
+    if (m_linksIndexed)
+        return;
+    m_linksIndexed = true;
+    m_requestInto.clear();
+    m_replicationInto.clear();
+    m_between.clear();
+    m_clientLinks.clear();
+    const DesignData &d = m_scene->design()->data();
+    QHash<ElementId, int> requestsIn;
+    QHash<ElementId, int> replicationsIn;
+    for (const Link &l : d.links) {
+        const Kinds::ProtocolSpec *p = Kinds::findProtocol(l.protocol);
+        const Kinds::Traffic traffic = p ? p->traffic : Kinds::Traffic::Request;
+        if (traffic == Kinds::Traffic::Replication) {
+            m_replicationInto.insert(l.to, l.id);
+            ++replicationsIn[l.to];
+        } else if (traffic == Kinds::Traffic::Request) {
+            m_requestInto.insert(l.to, l.id);
+            ++requestsIn[l.to];
+            if (!m_between.contains({ l.from, l.to }))
+                m_between.insert({ l.from, l.to }, l.id);
+            const Component *from = d.component(l.from);
+            if (from && from->kind == QLatin1String("client"))
+                m_clientLinks.insert(l.id);
+        }
+    }
+    // With two ways in, what the target reports cannot be told apart: no flow is made up.
+    for (auto it = requestsIn.cbegin(); it != requestsIn.cend(); ++it) {
+        if (it.value() > 1)
+            m_requestInto.remove(it.key());
+    }
+    for (auto it = replicationsIn.cbegin(); it != replicationsIn.cend(); ++it) {
+        if (it.value() > 1)
+            m_replicationInto.remove(it.key());
+    }
+}
+
+void LiveOverlay::deriveLinkOf(const ElementId &component, const Live::Sample *sample)
+{
+    if (!sample)
+        return;
+    indexLinks();
+    using Live::Metric;
+    const auto derive = [&](const ElementId &link, std::initializer_list<Metric> metrics) {
+        if (link.isEmpty() || m_measured.contains(link))
+            return;
+        bool any = false;
+        Live::Sample d;
+        d.element = link;
+        d.timeMs = sample->timeMs;
+        d.health = sample->health;
+        d.lastError = sample->lastError;
+        for (Metric m : metrics) {
+            if (sample->has(m)) {
+                d.set(m, sample->value(m));
+                any = true;
+            }
+        }
+        if (any) {
+            if (FlowItem *flow = ensureFlow(link))
+                flow->setSample(&d);
+        }
+    };
+    derive(m_requestInto.value(component),
+        { Metric::RequestRate, Metric::ErrorRate, Metric::ResponseTimeMs });
+    derive(m_replicationInto.value(component),
+        { Metric::ReplicaIoRunning, Metric::ReplicaSqlRunning, Metric::ReplicationLagSeconds });
+}
+
+QList<ElementId> LiveOverlay::hopsOf(const Live::RequestEvent &event)
+{
+    // The simulator names the links it crosses; a request log names the servers it passed.
+    const Design *d = m_scene->design();
+    bool links = false;
+    for (const ElementId &hop : event.path)
+        links = links || d->link(hop) != nullptr;
+    if (links || event.path.isEmpty())
+        return event.path;
+    indexLinks();
+    QList<ElementId> hops;
+    // The users' link into the first server on the path, when it is the only way in.
+    const ElementId in = m_requestInto.value(event.path.constFirst());
+    if (m_clientLinks.contains(in))
+        hops.append(in);
+    for (qsizetype i = 0; i + 1 < event.path.size(); ++i) {
+        const ElementId link = m_between.value({ event.path.at(i), event.path.at(i + 1) });
+        if (!link.isEmpty())
+            hops.append(link);
+    }
+    return hops;
+}
+
 void LiveOverlay::updated(const QList<ElementId> &ids)
 {
     for (const ElementId &id : ids) {
         const Live::Sample *sample = m_state->current(id);
-        if (HealthItem *known = m_health.value(id))
+        if (HealthItem *known = m_health.value(id)) {
             known->setSample(sample);
-        else if (FlowItem *flow = ensureFlow(id))
-            flow->setSample(sample);
-        else if (HealthItem *created = ensureHealth(id))
+            deriveLinkOf(id, sample);
+        } else if (m_scene->design()->link(id)) {
+            m_measured.insert(id);
+            if (FlowItem *flow = ensureFlow(id))
+                flow->setSample(sample);
+        } else if (HealthItem *created = ensureHealth(id)) {
             created->setSample(sample);
+            deriveLinkOf(id, sample);
+        }
     }
     ensureTicking();
 }
@@ -162,7 +262,7 @@ void LiveOverlay::eventsArrived(const QList<Live::RequestEvent> &events)
         // Spread over the stretch of time the batch covers, as they happened.
         double delay = double(e.timeMs - first) / speed;
         const int status = Live::statusClass(e.status);
-        for (const ElementId &hop : e.path) {
+        for (const ElementId &hop : hopsOf(e)) {
             FlowItem *flow = m_flows.value(hop);
             if (!flow)
                 flow = ensureFlow(hop);
@@ -262,6 +362,8 @@ void LiveOverlay::cleared()
         layer->remove(item);
     m_health.clear();
     m_flows.clear();
+    m_measured.clear();
+    m_linksIndexed = false;
     m_particles = 0;
     m_lastEvents.invalidate();
     m_timer->stop();

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class DesignScene;
 class FlowItem;
@@ -70,6 +71,19 @@ private:
     void setWeight(double weight, bool perEvent);
     FlowItem *ensureFlow(const ElementId &id);
     HealthItem *ensureHealth(const ElementId &id);
+    void indexLinks();
+    void deriveLinkOf(const ElementId &component, const Live::Sample *sample);
+    QList<ElementId> hopsOf(const Live::RequestEvent &event);
+
+    // Real servers report on components, not on links: a link's flow is then what its target
+    // reports (the only request link into a balancer's server, or the replication link into a
+    // replica), and a request event's path of components becomes the links between them.
+    bool m_linksIndexed = false;
+    QHash<ElementId, ElementId> m_requestInto; // component → its only request link, if one
+    QHash<ElementId, ElementId> m_replicationInto; // replica → its only replication link
+    QHash<QPair<ElementId, ElementId>, ElementId> m_between; // (from, to) → a request link
+    QSet<ElementId> m_clientLinks; // request links from users
+    QSet<ElementId> m_measured; // links with samples of their own (the simulator's)
 
     DesignScene *m_scene = nullptr;
     LiveState *m_state = nullptr;

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace {
 
 QColor stateColor(Live::SourceState state)
@@ -134,6 +136,72 @@ void LiveStatusWidget::refresh()
         tips << tr("%1 — every %2 s, last sample %3")
                     .arg(source->description(), QLocale().toString(source->pollInterval() / 1000.0))
                     .arg(last);
+    }
+    if (sources.size() > 2) {
+        // A lab or a site has a dozen sources: one line says how they are, the tooltip each.
+        int counts[5] = {};
+        qint64 latest = 0;
+        int interval = 0;
+        Live::SourceState worst = Live::SourceState::Live;
+        const auto gravity = [](Live::SourceState s) {
+            switch (s) {
+            case Live::SourceState::Failed:
+                return 4;
+            case Live::SourceState::Stale:
+                return 3;
+            case Live::SourceState::Connecting:
+                return 2;
+            case Live::SourceState::Idle:
+                return 1;
+            case Live::SourceState::Live:
+                break;
+            }
+            return 0;
+        };
+        QStringList failed;
+        for (const LiveSource *source : sources) {
+            ++counts[int(source->state())];
+            latest = std::max(latest, source->lastSuccessMs());
+            interval = interval == 0 ? source->pollInterval()
+                                     : std::min(interval, source->pollInterval());
+            if (gravity(source->state()) > gravity(worst))
+                worst = source->state();
+            if (source->state() == Live::SourceState::Failed)
+                failed << source->id();
+        }
+        QStringList states;
+        for (Live::SourceState s : { Live::SourceState::Live,
+                 Live::SourceState::Connecting,
+                 Live::SourceState::Stale,
+                 Live::SourceState::Failed,
+                 Live::SourceState::Idle }) {
+            if (counts[int(s)] > 0)
+                states << QStringLiteral("%1 %2").arg(counts[int(s)]).arg(stateText(s));
+        }
+        QString line = QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                           .arg(stateColor(worst).name(),
+                               tr("%1 sources: %2")
+                                   .arg(sources.size())
+                                   .arg(states.join(QStringLiteral(", ")))
+                                   .toHtmlEscaped());
+        if (!failed.isEmpty())
+            line += QStringLiteral(" (%1)").arg(failed.join(QStringLiteral(", ")).toHtmlEscaped());
+        if (latest > 0)
+            line += tr(" · every %1 s · %2")
+                        .arg(QLocale().toString(interval / 1000.0),
+                            QLocale().toString(QDateTime::fromMSecsSinceEpoch(latest).time(),
+                                QStringLiteral("HH:mm:ss")));
+        if (m_live->isPaused())
+            line += tr(" (paused)");
+        parts = QStringList{ line };
+        tips.clear();
+        for (const LiveSource *source : sources) {
+            QString tip = tr("%1: %2 — %3")
+                              .arg(source->id(), stateText(source->state()), source->description());
+            if (!source->reason().isEmpty())
+                tip += QStringLiteral(" (%1)").arg(source->reason());
+            tips << tip;
+        }
     }
     if (m_live->isRecording())
         parts << QStringLiteral("<span style=\"color:%1\">●</span> %2")
