@@ -824,6 +824,13 @@ bool MermaidDesignBuilder::makeDrafts(QList<Draft> *drafts)
                 targets.append(c);
         }
     }
+    // The round-trip comments of the edges between two nodes, by the edge text they describe:
+    // parallel edges each find their own, whatever order the diagram lists them in.
+    QHash<QString, QList<QJsonObject>> metaByText;
+    for (auto it = m_linkMeta.cbegin(); it != m_linkMeta.cend(); ++it) {
+        for (const QJsonObject &o : it.value())
+            metaByText[it.key() + QChar(0) + o.value(QStringLiteral("text")).toString()].append(o);
+    }
     QHash<QString, int> metaUsed;
     QHash<int, QList<int>> databasesIn; // per subgraph, once asked
     for (const ResolvedEdge &r : edges) {
@@ -881,13 +888,13 @@ bool MermaidDesignBuilder::makeDrafts(QList<Draft> *drafts)
                 d.text = r.text;
                 d.order = static_cast<int>(drafts->size());
                 const QString key = m_graph.nodes.at(e.from).id + u'\n' + m_graph.nodes.at(e.to).id;
-                const auto metaIt = m_linkMeta.constFind(key);
-                if (single && metaIt != m_linkMeta.cend()) {
-                    int &used = metaUsed[key];
+                const QString textKey = key + QChar(0) + r.text;
+                const auto metaIt = metaByText.constFind(textKey);
+                if (single && metaIt != metaByText.cend()) {
+                    int &used = metaUsed[textKey];
                     if (used < metaIt->size()) {
                         const QJsonObject candidate = metaIt->at(used++);
-                        if (candidate.value(QStringLiteral("text")).toString() == r.text
-                            && Kinds::findProtocol(
+                        if (Kinds::findProtocol(
                                 candidate.value(QStringLiteral("protocol")).toString()))
                             d.meta = candidate;
                     }

@@ -417,8 +417,10 @@ QString write(const DesignData &data, const Options &options)
                 // when the two agree.
                 { QStringLiteral("text"),
                     QString::fromUtf8(linkText(*from, l).toUtf8()).remove(QChar(0)) } };
+            // Mermaid has no NUL (the text drops it); a NUL kept here would cut the label
+            // where it stands when it is read back.
             if (!l.label.isEmpty())
-                o.insert(QStringLiteral("label"), l.label);
+                o.insert(QStringLiteral("label"), QString(l.label).remove(QChar(0)));
             const QJsonObject props = changedProperties(l.props, Kinds::linkProperties());
             if (!props.isEmpty())
                 o.insert(QStringLiteral("props"), props);

@@ -573,9 +573,9 @@ QString ReportWriter::componentText(const Component &c) const
     if (kind == QLatin1String("dns")) {
         const QString domain = property(c, "domain");
         const Component *target = m_components.value(property(c, "target"));
-        QString text = QStringLiteral("The Domain Name System turns the name users type, `%1`, "
+        QString text = QStringLiteral("The Domain Name System turns the name users type, %1, "
                                       "into the address their browser connects to. ")
-                           .arg(QString(domain).remove(u'`'));
+                           .arg(codeSpan(domain));
         QStringList more;
         for (const QString &id : c.props.value(QStringLiteral("extra_targets")).toStringList()) {
             if (const Component *t = m_components.value(id))
@@ -641,8 +641,7 @@ QString ReportWriter::componentText(const Component &c) const
                         .arg(peer ? named(*peer) : QStringLiteral("a peer"),
                             property(c, "virtual_ip").isEmpty()
                                 ? QStringLiteral("(not set)")
-                                : QStringLiteral("`%1`").arg(
-                                    property(c, "virtual_ip").remove(u'`')));
+                                : codeSpan(property(c, "virtual_ip")));
         } else if (isOnlyWayIn(c)) {
             text += QStringLiteral("It is standalone: if this one machine fails, no request "
                                    "reaches any backend.");
@@ -1142,9 +1141,9 @@ QString ReportWriter::dnsSection() const
         if (m_design.domain.isEmpty())
             return {};
         return out
-            + QStringLiteral("The domain `%1` is set, but no DNS component shows how it "
+            + QStringLiteral("The domain %1 is set, but no DNS component shows how it "
                              "resolves; add one that points at the entry point.\n\n")
-                  .arg(QString(m_design.domain).remove(u'`'));
+                  .arg(codeSpan(m_design.domain));
     }
     out += QStringLiteral("| Name | Type | Points at | TTL |\n|---|---|---|---|\n");
     QStringList types;
@@ -1159,8 +1158,9 @@ QString ReportWriter::dnsSection() const
                     QStringLiteral("%1 (%2)").arg(name(target->id), kindName(target->kind)));
         }
         roundRobin = roundRobin || pointsAt.size() > 1;
-        out += QStringLiteral("| `%1` | %2 | %3 | %4 s |\n")
-                   .arg(property(*d, "domain").remove(u'`'),
+        // In a table a "|" ends the cell even in code: GFM reads "\|" there as the character.
+        out += QStringLiteral("| %1 | %2 | %3 | %4 s |\n")
+                   .arg(codeSpan(property(*d, "domain")).replace(u'|', QStringLiteral("\\|")),
                        escape(property(*d, "record_type")),
                        pointsAt.isEmpty() ? QStringLiteral("nothing yet") : listOf(pointsAt))
                    .arg(d->props.value(QStringLiteral("ttl")).toInt());

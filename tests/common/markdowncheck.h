@@ -40,8 +40,8 @@ inline QString asShown(const QString &text)
     return s;
 }
 
-/** The first line, outside fenced code blocks, with a `<` or `&` that is not escaped (the
- *  start of a tag or an entity), or empty. */
+/** The first line, outside fenced code blocks and code spans (whose text is literal), with a
+ *  `<` or `&` that is not escaped (the start of a tag or an entity), or empty. */
 inline QString rawHtml(const QString &markdown)
 {
     bool fenced = false;
@@ -55,6 +55,30 @@ inline QString rawHtml(const QString &markdown)
         for (qsizetype i = 0; i < line.size(); ++i) {
             if (line.at(i) == u'\\') {
                 ++i;
+                continue;
+            }
+            if (line.at(i) == u'`') {
+                // A run of n backticks opens a code span closed by the next run of exactly n.
+                qsizetype n = 0;
+                while (i + n < line.size() && line.at(i + n) == u'`')
+                    ++n;
+                qsizetype j = i + n;
+                qsizetype close = -1;
+                while (j < line.size()) {
+                    if (line.at(j) != u'`') {
+                        ++j;
+                        continue;
+                    }
+                    qsizetype m = 0;
+                    while (j + m < line.size() && line.at(j + m) == u'`')
+                        ++m;
+                    if (m == n) {
+                        close = j;
+                        break;
+                    }
+                    j += m;
+                }
+                i = close >= 0 ? close + n - 1 : i + n - 1;
                 continue;
             }
             if (line.at(i) == u'<' || line.at(i) == u'&')

@@ -48,6 +48,7 @@ run_one() {
     # the sanitizer's report, when the run fails).
     log="$build/fuzz-$target.log"
     if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=64 UBSAN_OPTIONS=print_stacktrace=1 \
+        LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0" \
         QT_QPA_PLATFORM=offscreen "$build/tests/fuzz/fuzz_$target" $dict -max_total_time="$seconds" -timeout=5 \
         -rss_limit_mb=2048 -max_len=32768 -print_final_stats=1 \
         -artifact_prefix="$artifacts/$target-" "$corpus" "$src/tests/fuzz/corpus/$target" $seeds \

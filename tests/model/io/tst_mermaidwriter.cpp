@@ -467,7 +467,9 @@ void TestMermaidWriter::hostileTextRoundTrips()
             // character.
             QCOMPARE(r.data.name, d.name.left(Limits::MaxLabelLength));
             QCOMPARE(r.data.description, d.description.left(Limits::MaxLabelLength));
-            QCOMPARE(labels(r.data.links, same), labels(d.links, same)); // from the comments, exact
+            // From the comments: exact, but for NUL, which Mermaid has no spelling for.
+            const auto withoutNul = [](QString s) { return s.remove(QChar(0)); };
+            QCOMPARE(labels(r.data.links, same), labels(d.links, withoutNul));
             // The comments bring back the ids: each component is found with its own text.
             for (const Component &c : std::as_const(d.components)) {
                 const auto it = std::find_if(r.data.components.cbegin(),
