@@ -256,7 +256,10 @@ bool LabRunner::ensurePristine(QString *pristine, QString *error)
     init.start(m_options.programs.mariadbInstallDb,
         { QStringLiteral("--defaults-file=") + cnf,
             QStringLiteral("--skip-test-db"),
-            QStringLiteral("--auth-root-authentication-method=normal") });
+            QStringLiteral("--auth-root-authentication-method=normal"),
+            // A machine whose hostname is not in /etc/hosts (a fresh container or chroot)
+            // fails install-db's name check: the lab's servers are reached by address only.
+            QStringLiteral("--force") });
     if (!init.waitForFinished(120000) || init.exitStatus() != QProcess::NormalExit
         || init.exitCode() != 0) {
         *error = QStringLiteral("mariadb-install-db failed: %1")

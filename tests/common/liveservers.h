@@ -282,7 +282,9 @@ inline QString mariadbPristine(const Dir &dir, QString *error)
     if (!run(QStringLiteral("mariadb-install-db"),
             { QStringLiteral("--defaults-file=") + cnf,
                 QStringLiteral("--auth-root-authentication-method=normal"),
-                QStringLiteral("--skip-test-db") },
+                QStringLiteral("--skip-test-db"),
+                // No name check: a fresh root may have no /etc/hosts (servers use addresses).
+                QStringLiteral("--force") },
             &out,
             120000)) {
         *error = QStringLiteral("mariadb-install-db failed: %1").arg(out.right(2000));
