@@ -37,13 +37,14 @@ struct Run
     QString designPath;
     QPointer<LiveStream> stream;
     std::function<void(const Report &)> done;
+    std::function<bool()> wanted;
     Report report;
     int waiting = 0;
     QSet<ElementId> elements;
 
     void add(const SourceConfig &source, const QString &password)
     {
-        if (!stream)
+        if (!stream || (wanted && !wanted()))
             return;
         SourceSpec spec = specOf(source);
         QList<Binding> bindings;
@@ -91,9 +92,11 @@ void connect(const DesignData &design,
     const QString &designPath,
     LiveStream *stream,
     PasswordChain *chain,
-    std::function<void(const Report &)> done)
+    std::function<void(const Report &)> done,
+    std::function<bool()> wanted)
 {
     auto run = std::make_shared<Run>();
+    run->wanted = std::move(wanted);
     run->design = design;
     run->designPath = designPath;
     run->stream = stream;

@@ -39,15 +39,17 @@ struct Report
 /**
  * Connects `sources` (some or all of design.sources) with the design's bindings to elements the
  * design has. `done` runs once, when every source is connected or refused (at once when no
- * password has to be waited for); it is not called when the stream is gone by then. The chain
- * must outlive the lookups.
+ * password has to be waited for); it is not called when the stream is gone by then. A source
+ * whose password comes after `wanted()` turned false (the user disconnected while a dialog or
+ * the keyring answered) is not added. The chain must outlive the lookups.
  */
 void connect(const DesignData &design,
     const QList<SourceConfig> &sources,
     const QString &designPath,
     LiveStream *stream,
     PasswordChain *chain,
-    std::function<void(const Report &)> done);
+    std::function<void(const Report &)> done,
+    std::function<bool()> wanted = {});
 
 /** "2 sources connected; “db-2” refused: the password file … does not exist". */
 QString describe(const Report &report);

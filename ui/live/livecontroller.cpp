@@ -155,7 +155,8 @@ void LiveController::connectServers(
         m_servers.append(s.id);
     const int connection = ++m_connection;
     Q_EMIT modeChanged(mode());
-    DesignSources::connect(withSources,
+    DesignSources::connect(
+        withSources,
         sources,
         m_designFile,
         m_stream,
@@ -167,7 +168,9 @@ void LiveController::connectServers(
             applyPaceTo();
             Q_EMIT modeChanged(mode());
             Q_EMIT messageRaised(DesignSources::describe(report));
-        });
+        },
+        // A password that comes after Disconnect (or another connection) adds nothing.
+        [this, connection] { return connection == m_connection; });
 }
 
 bool LiveController::connectLab(QString *error)

@@ -11,6 +11,9 @@
 #include "live/liveoverlay.h"
 #include "live/livepalette.h"
 #include "live/livestate.h"
+#include "live/livestream.h"
+#include "live/passwordchain.h"
+#include "live/promptpasswordprovider.h"
 #include "live/simulator.h"
 #include "livetesthelpers.h"
 #include "scene/designscene.h"
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void drainTakesTheServerOutOfTheBalancing();
     void editsWhileLiveKeepTheOverlay();
     void pauseStopsTheClock();
+    void aPasswordAfterDisconnectConnectsNothing();
     void recordingIsWrittenWhole();
 };
 
@@ -239,6 +243,47 @@ void TestLiveController::pauseStopsTheClock()
     QCOMPARE(f.live.simulator()->speed(), 0.0);
     f.live.setPaused(false);
     QCOMPARE(f.live.simulator()->speed(), 5.0);
+}
+
+void TestLiveController::aPasswordAfterDisconnectConnectsNothing()
+{
+    // The user is asked for a password, disconnects while the dialog is open, then answers:
+    // nothing connects behind their back.
+    Fixture f;
+    PasswordProvider::Callback answer;
+    auto chain = std::make_unique<PasswordChain>();
+    chain->append(std::make_unique<PromptPasswordProvider>(
+        [&answer](const PasswordProvider::Request &, PasswordProvider::Callback done) {
+            answer = std::move(done);
+        }));
+    f.live.setPasswordChain(std::move(chain));
+    DesignData d = f.design.data();
+    SourceConfig source;
+    source.id = s("stats");
+    source.kind = s("haproxy");
+    source.address = s("http://127.0.0.1:9/stats;csv");
+    source.user = s("admin");
+    d.sources = { source };
+    d.bindings = { Binding{ s("lb"), s("stats"), s("fe_lb"), {} } };
+    f.live.connectServers(d, d.sources);
+    QCOMPARE(f.live.mode(), LiveController::Mode::Watching);
+    QVERIFY(answer); // the dialog is open
+    f.live.disconnectAll();
+    QCOMPARE(f.live.mode(), LiveController::Mode::Off);
+    PasswordProvider::Result found;
+    found.status = PasswordProvider::Result::Status::Found;
+    found.password = s("secret");
+    answer(found);
+    QVERIFY(f.live.stream()->sources().isEmpty());
+    QCOMPARE(f.live.mode(), LiveController::Mode::Off);
+
+    // Answered in time, the source joins the stream.
+    f.live.connectServers(d, d.sources);
+    QVERIFY(answer);
+    answer(found);
+    QCOMPARE(f.live.serverSources(), QStringList{ s("stats") });
+    QVERIFY(f.live.stream()->source(s("stats")));
+    f.live.disconnectAll();
 }
 
 void TestLiveController::recordingIsWrittenWhole()
