@@ -296,7 +296,9 @@ AccessLog::Outcome AccessLog::parseNginx(
         if (last.startsWith("rt="))
             last = last.sliced(3);
         double seconds = 0;
-        if (TextScan::toNumber(last, &seconds) && seconds >= 0 && seconds < 1e7)
+        // In milliseconds it must fit an int: up to about 24 days (a longer "request time" is
+        // not one, and 3333333 s overflowed, found by the fuzzer).
+        if (TextScan::toNumber(last, &seconds) && seconds >= 0 && seconds < 2e6)
             out.totalMs = int(seconds * 1000 + 0.5);
     }
     *e = std::move(out);

@@ -105,6 +105,17 @@ private Q_SLOTS:
         QCOMPARE(e.totalMs, 250);
         QCOMPARE(
             e.timeMs, QDateTime(QDate(2026, 12, 1), QTime(21, 7, 30), Qt::UTC).toMSecsSinceEpoch());
+
+        // A request time beyond what milliseconds in an int hold is no request time (the
+        // fuzzer's 3333333 s was undefined behaviour): the request counts, without a time.
+        RequestEvent huge;
+        QCOMPARE(
+            p.parseDatagram("<190>Dec  1 21:07:30 vm nginx: 10.0.0.1 - - [01/Dec/2026:22:07:30 "
+                            "+0100] \"GET /a HTTP/1.1\" 200 633 3333333",
+                &huge),
+            AccessLog::Outcome::Request);
+        QCOMPARE(huge.status, 200);
+        QCOMPARE(huge.totalMs, -1); // unknown, not a wrapped-around number
     }
 
     void haproxyTcplogAndSsl()
