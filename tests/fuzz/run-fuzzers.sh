@@ -29,7 +29,8 @@ launcher=""
 command -v ccache >/dev/null && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
 # shellcheck disable=SC2086 # $launcher is empty or one word
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ $launcher \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+    -DTOPOSCOPE_BUILD_FUZZERS=ON >/dev/null
 ninja -C "$build" -j"$jobs" $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
 
 run_one() {
