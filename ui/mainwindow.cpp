@@ -312,6 +312,7 @@ void MainWindow::buildLive()
         m_view->setReservedBottom(text.isEmpty() ? 0 : legend->sizeHint().height() + 24);
     });
     new LiveFindingsFeed(m_design, m_live->state(), m_findings, this);
+    connect(m_findings, &FindingsController::bindingsMade, m_live, &LiveController::addBindings);
     m_liveCharts = new LiveChartsDock(m_design, m_live->state(), this);
     m_liveCharts->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
         | QDockWidget::DockWidgetFloatable);

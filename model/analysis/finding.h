@@ -30,6 +30,9 @@ struct Finding
     QString explanation;
     QString fix;
     bool fixable = false; ///< a one-click fix exists (see the validator's fix function)
+    /** What the fix needs that the subjects do not say; live.server-not-in-design: the source,
+     *  the key ("backend/server") and the address the balancer reports. */
+    QStringList fixArguments;
     bool accepted = false; ///< the design's accepted_findings holds this rule and these subjects
     QString acceptedReason;
 

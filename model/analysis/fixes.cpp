@@ -687,6 +687,98 @@ Fixes::Result Fixes::healthCheckedDns(const DesignData &design, const ElementId 
         QStringLiteral("Health-check the DNS answers"));
 }
 
+Fixes::Result Fixes::addReportedServer(const DesignData &design,
+    const ElementId &balancer,
+    const ElementId &peer,
+    const Binding &reported,
+    const QString &address)
+{
+    const QString name = reported.key.section(QLatin1Char('/'), -1).trimmed();
+    Editor e(design, tr("Add %1, which %2 balances to").arg(name, nameOf(design, balancer)));
+    if (name.isEmpty() || !e.component(balancer) || !e.component(peer))
+        return e.done(false);
+    const Component original = *e.component(peer);
+    // An id from the server's name as the balancer says it ("web 3" → "web-3").
+    QString stem;
+    for (const QChar ch : name.toLower())
+        stem += ch.isLetterOrNumber() || ch == u'-' || ch == u'_' ? ch : u'-';
+    Component server = original;
+    server.id = e.uniqueId(stem.isEmpty() ? Editor::next(original.id) : stem);
+    server.label = name;
+    const QString host = address.section(QLatin1Char(':'), 0, -2).isEmpty()
+        ? address
+        : address.section(QLatin1Char(':'), 0, -2);
+
+    // A free place next to the peer (below it, then further down): the new card or frame
+    // covers nothing that is there.
+    auto occupied = [&](const QRectF &r) {
+        for (const Host &h : e.data().hosts) {
+            if (h.rect.adjusted(-HostGap / 2, -HostGap / 2, HostGap / 2, HostGap / 2).intersects(r))
+                return true;
+        }
+        for (const Component &c : e.data().components) {
+            if (c.host.isEmpty() && QRectF(c.pos - QPointF(80, 40), QSizeF(160, 80)).intersects(r))
+                return true;
+        }
+        return false;
+    };
+    auto freeOffset = [&](const QRectF &r) {
+        for (int step = 1; step < 1000; ++step) {
+            const QPointF offset(0, step * (r.height() + HostGap));
+            if (!occupied(r.translated(offset)))
+                return offset;
+        }
+        return QPointF(0, r.height() + HostGap);
+    };
+
+    if (!original.host.isEmpty() && e.host(original.host)) {
+        const Host was = *e.host(original.host);
+        Host copy = was;
+        copy.id = e.uniqueId(Editor::next(was.id));
+        copy.label = name;
+        if (!host.isEmpty())
+            copy.props.insert(QStringLiteral("address"), host);
+        const QPointF offset = freeOffset(was.rect);
+        copy.rect.translate(offset);
+        server.host = copy.id;
+        server.pos += offset;
+        e.result.copiedFrom.insert(copy.id, was.id);
+        e.data().hosts.append(copy);
+        // The machine's guards come along, as on the peer's machine.
+        for (const Component &c : design.components) {
+            if (c.host != was.id
+                || (c.kind != QLatin1String("firewall") && c.kind != QLatin1String("monitoring")))
+                continue;
+            Component guard = c;
+            guard.id = e.uniqueId(Editor::next(c.id));
+            guard.host = copy.id;
+            guard.pos += offset;
+            e.result.copiedFrom.insert(guard.id, c.id);
+            e.copyLinks(design, c.id, guard.id);
+            e.data().components.append(guard);
+        }
+    } else {
+        server.pos += freeOffset(QRectF(original.pos - QPointF(80, 40), QSizeF(160, 80)));
+    }
+    e.result.copiedFrom.insert(server.id, peer);
+    // The same connections as the peer: from the balancer, on to the application, telemetry.
+    e.copyLinks(design, peer, server.id);
+    e.data().components.append(server);
+    // Watched at once: bound to what the balancer calls it, in each source where the peer is
+    // bound under the same key as in the reporting one (its request log, for instance).
+    QString peerKey;
+    for (const Binding &b : design.bindingsOf(peer)) {
+        if (b.source == reported.source)
+            peerKey = b.key;
+    }
+    e.result.bindings.append(Binding{ server.id, reported.source, reported.key, {} });
+    for (const Binding &b : design.bindingsOf(peer)) {
+        if (b.source != reported.source && !peerKey.isEmpty() && b.key == peerKey)
+            e.result.bindings.append(Binding{ server.id, b.source, reported.key, {} });
+    }
+    return e.done(true);
+}
+
 Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
 {
     if (!finding.fixable || finding.subjects.isEmpty())
@@ -727,5 +819,12 @@ Fixes::Result Fixes::apply(const DesignData &design, const Finding &finding)
         return shareSessions(design, finding.subjects);
     if (rule == QLatin1String("config.app-files"))
         return syncAppFiles(design, finding.subjects);
+    if (rule == QLatin1String("live.server-not-in-design") && finding.subjects.size() >= 2
+        && finding.fixArguments.size() == 3)
+        return addReportedServer(design,
+            subject,
+            finding.subjects.at(1),
+            Binding{ {}, finding.fixArguments.at(0), finding.fixArguments.at(1), {} },
+            finding.fixArguments.at(2));
     return {};
 }

@@ -23,6 +23,9 @@ struct Result
     DesignData design;
     QString text; ///< for the undo stack, translated: "Add a second load balancer for HAProxy"
     QHash<ElementId, ElementId> copiedFrom; ///< new element id → the element it stands in for
+    /** Live bindings the fix makes, for elements it adds. They are not in `design` (DesignDiff
+     *  does not carry bindings): the caller pushes them with the edits as one undoable step. */
+    QList<Binding> bindings;
 };
 
 /** The fix for `finding` (see Finding::fixable); ok is false when there is none. */
@@ -58,6 +61,15 @@ Result enableBackups(const DesignData &design, const QStringList &databases);
 Result lagAwareReads(const DesignData &design, const QStringList &replicas);
 /** Automatic (ACME) renewal of the certificates on each component named. */
 Result automateCertificates(const DesignData &design, const QStringList &components);
+/** The server a running balancer reports and the design lacks (live.server-not-in-design):
+ *  a copy of `peer` (a server the design gives `balancer`) named after the server, on a copy of
+ *  the peer's machine at the reported address, with the peer's links, bound to
+ *  `reported.source`/`reported.key` (the key "backend/server", element ignored). */
+Result addReportedServer(const DesignData &design,
+    const ElementId &balancer,
+    const ElementId &peer,
+    const Binding &reported,
+    const QString &address);
 /** Health-checked answers from the DNS component named. */
 Result healthCheckedDns(const DesignData &design, const ElementId &dns);
 

@@ -5,9 +5,13 @@
 #include "livestate.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 
 namespace {
+
+constexpr qint64 RecentMs = 5000; ///< a sample this much older than its source's newest is old
 
 QString tr(const char *text)
 {
@@ -51,6 +55,114 @@ bool isRequest(const Link &l)
 {
     const Kinds::ProtocolSpec *p = Kinds::findProtocol(l.protocol);
     return !p || p->traffic == Kinds::Traffic::Request;
+}
+
+bool isBalancerReport(const Live::Sample &s)
+{
+    return s.role == QLatin1String("frontend") || s.role == QLatin1String("backend")
+        || s.role == QLatin1String("listen");
+}
+
+QString backendOf(const QString &serverKey)
+{
+    return serverKey.contains(QLatin1Char('/')) ? serverKey.section(QLatin1Char('/'), 0, -2)
+                                                : QString();
+}
+
+// The servers `balancer`'s own sources report against the design's `servers` (its request
+// links' targets): a server reported that no binding names (live.server-not-in-design, with a
+// fix that adds it) and a designed server those sources do not report
+// (live.server-missing). A server belongs to the balancer when its key is in a backend that
+// holds a designed server of this balancer, or when the source reports this balancer and no
+// other one of the design.
+void reportedServers(const DesignData &design,
+    const LiveState &state,
+    const Component &balancer,
+    const QStringList &servers,
+    QList<Finding> *out)
+{
+    QHash<QString, qint64> reportingSources; // source id → time of its newest balancer sample
+    for (const Live::Sample *s : state.samplesOf(balancer.id)) {
+        if (isBalancerReport(*s))
+            reportingSources.insert(s->source, s->timeMs);
+    }
+    if (reportingSources.isEmpty())
+        return;
+    QHash<QString, QSet<QString>> backends; // source → backends holding a designed server
+    for (const ElementId &server : servers) {
+        for (const Live::Sample *s : state.samplesOf(server)) {
+            if (reportingSources.contains(s->source) && s->role == QLatin1String("server"))
+                backends[s->source].insert(backendOf(s->key));
+        }
+    }
+    auto onlyBalancerOf = [&](const QString &source) {
+        for (const Component &c : design.components) {
+            if (c.id == balancer.id || !isBalancer(c))
+                continue;
+            for (const Live::Sample *s : state.samplesOf(c.id)) {
+                if (s->source == source && isBalancerReport(*s))
+                    return false;
+            }
+        }
+        return true;
+    };
+    const ElementId peer = servers.value(0);
+    for (const Live::Sample *u : state.unboundServers()) {
+        if (!reportingSources.contains(u->source))
+            continue;
+        const QString backend = backendOf(u->key);
+        const auto known = backends.constFind(u->source);
+        if (known != backends.cend() ? !known->contains(backend) : !onlyBalancerOf(u->source))
+            continue;
+        const QString name = u->key.section(QLatin1Char('/'), -1);
+        const QString where
+            = u->address.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, u->address);
+        Finding f = make(QStringLiteral("live.server-not-in-design"),
+            Finding::Severity::Warning,
+            peer.isEmpty() ? QStringList{ balancer.id } : QStringList{ balancer.id, peer },
+            tr("%1 balances to %2, which the design does not have")
+                .arg(labelOf(design, balancer.id), name),
+            tr("The balancer's configuration lists %1 in %2, but the design has no such "
+               "server: what the design says about this tier (how many servers share the load, "
+               "what fails when one stops) leaves it out, and its traffic shows nowhere on the "
+               "canvas.")
+                .arg(where, backend.isEmpty() ? tr("its servers") : backend),
+            peer.isEmpty()
+                ? tr("Add the server to the design behind %1, or take it out of the balancer's "
+                     "configuration if it should not serve.")
+                      .arg(labelOf(design, balancer.id))
+                : tr("Add it to the design as a copy of %1 (Fix), or take it out of the "
+                     "balancer's configuration if it should not serve.")
+                      .arg(labelOf(design, peer)));
+        if (!peer.isEmpty()) {
+            f.fixable = true;
+            f.fixArguments = { u->source, u->key, u->address };
+        }
+        out->append(f);
+    }
+    for (const ElementId &server : servers) {
+        bool reported = false;
+        for (const Live::Sample *s : state.samplesOf(server)) {
+            const auto it = reportingSources.constFind(s->source);
+            if (it != reportingSources.cend() && s->timeMs >= *it - RecentMs)
+                reported = true;
+        }
+        // Only a server that the balancer's sources could report: one of its kind of tier,
+        // not a component the balancer's links reach that it does not balance to.
+        if (reported || !design.component(server))
+            continue;
+        out->append(make(QStringLiteral("live.server-missing"),
+            Finding::Severity::Warning,
+            { server, balancer.id },
+            tr("%1 does not report %2").arg(labelOf(design, balancer.id), labelOf(design, server)),
+            tr("The design sends %1's traffic to %2, but the running balancer does not list it "
+               "(or lists it under a name no binding gives it): the design counts on a server "
+               "that takes no requests, so the others carry more than the design says.")
+                .arg(labelOf(design, balancer.id), labelOf(design, server)),
+            tr("Add %1 to the balancer's configuration, or bind it to the name the balancer "
+               "gives it (the design file's “bindings”), or remove it from the design.")
+                .arg(labelOf(design, server))));
+    }
 }
 
 } // namespace
@@ -136,12 +248,15 @@ QList<Finding> compare(const DesignData &design, const LiveState &state, const O
             continue;
         QStringList servers;
         QStringList up;
+        int known = 0; // servers with data: one with none is not known to be out
         bool noCheck = false;
         for (const Link &l : design.links) {
             if (l.from != balancer.id || !isRequest(l) || servers.contains(l.to))
                 continue;
             servers.append(l.to);
             const Live::Sample *s = state.current(l.to);
+            if (s)
+                ++known;
             if (s && Live::servesTraffic(s->health))
                 up.append(l.to);
             // What the balancer says of its server, whichever source the card shows.
@@ -153,7 +268,7 @@ QList<Finding> compare(const DesignData &design, const LiveState &state, const O
         const Live::Sample *b = state.current(balancer.id);
         if (!b)
             continue;
-        if (servers.size() >= 2 && up.size() == 1 && Live::servesTraffic(b->health)) {
+        if (known >= 2 && up.size() == 1 && Live::servesTraffic(b->health)) {
             QStringList subjects{ balancer.id };
             subjects += servers;
             out.append(make(QStringLiteral("live.single-server-up"),
@@ -179,6 +294,7 @@ QList<Finding> compare(const DesignData &design, const LiveState &state, const O
                 tr("The balancer reports its servers with “no check”: it will go on sending "
                    "requests to a server that is down, and those users get errors."),
                 tr("Enable health checks (HAProxy: “check” on each server line).")));
+        reportedServers(design, state, balancer, servers, &out);
         const QString designed = balancer.props.value(QStringLiteral("algorithm")).toString();
         if (!b->algorithm.isEmpty() && !designed.isEmpty() && b->algorithm != designed)
             out.append(make(QStringLiteral("live.algorithm-mismatch"),

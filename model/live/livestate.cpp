@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 
 using namespace Live;
 
@@ -27,8 +28,14 @@ void LiveState::ingest(const QList<Sample> &samples)
 {
     QList<ElementId> changed;
     for (const Sample &s : samples) {
-        if (s.element.isEmpty())
+        if (!s.source.isEmpty()) {
+            qint64 &newest = m_sourceNewestMs[s.source];
+            newest = std::max(newest, s.timeMs);
+        }
+        if (s.element.isEmpty()) {
+            keepUnbound(s);
             continue;
+        }
         m_latestMs = std::max(m_latestMs, s.timeMs);
         auto it = m_data.find(s.element);
         if (it == m_data.end())
@@ -73,9 +80,40 @@ void LiveState::ingestEvents(const QList<RequestEvent> &events)
         Q_EMIT eventsArrived(events);
 }
 
+void LiveState::keepUnbound(const Sample &s)
+{
+    if (s.role != QLatin1String("server") || s.source.isEmpty())
+        return;
+    const QString key = s.source + QLatin1Char('\n') + s.key;
+    auto it = m_unbound.find(key);
+    if (it == m_unbound.end()) {
+        // A balancer that lists servers by the thousand (or lies) costs a bounded table.
+        if (m_unbound.size() >= MaxUnbound)
+            return;
+        m_unbound.insert(key, s);
+    } else if (it->timeMs <= s.timeMs) {
+        *it = s;
+    }
+}
+
+QList<const Sample *> LiveState::unboundServers() const
+{
+    QList<const Sample *> out;
+    for (const Sample &s : m_unbound) {
+        if (s.timeMs >= m_sourceNewestMs.value(s.source) - RecentMs)
+            out.append(&s);
+    }
+    std::sort(out.begin(), out.end(), [](const Sample *a, const Sample *b) {
+        return std::tie(a->source, a->key) < std::tie(b->source, b->key);
+    });
+    return out;
+}
+
 void LiveState::clear()
 {
     m_data.clear();
+    m_unbound.clear();
+    m_sourceNewestMs.clear();
     m_eventCounts.clear();
     m_latestMs = 0;
     Q_EMIT cleared();

@@ -60,6 +60,11 @@ public:
     QList<ElementId> elements() const { return m_data.keys(); }
     /** The newest sample of each source bound to `element`, unmerged (any order). */
     QList<const Live::Sample *> samplesOf(const ElementId &element) const;
+    /** What the sources report of servers that no binding names (a balancer's server the
+     *  design lacks): the newest sample of each (source, key) with role "server", among those
+     *  heard in the source's last report (within 5 s of its newest sample, bound or not), ordered
+     * by source and key. At most 1,024 are kept. Valid until the next ingest() or clear(). */
+    QList<const Live::Sample *> unboundServers() const;
     /** Oldest first, within the window. */
     QList<Point> history(const ElementId &element, Live::Metric metric) const;
     /** Request events seen with `element` on their path, since the last clear(). */
@@ -96,6 +101,10 @@ private:
     };
 
     void merge(ElementData &d) const;
+    void keepUnbound(const Live::Sample &s);
+    static constexpr qsizetype MaxUnbound = 1024;
+    QHash<QString, Live::Sample> m_unbound; ///< "source\nkey" → newest sample
+    QHash<QString, qint64> m_sourceNewestMs; ///< the newest sample time of each source
     void append(Series &s, qint64 timeMs, double value) const;
 
     QHash<ElementId, ElementData> m_data;

@@ -4,8 +4,10 @@
 // overlay, the charts and the live findings read (LiveController's state) is what HAProxy,
 // Nginx and MariaDB report; a server disabled at the balancer shows in maintenance and the
 // live findings say the other is alone; Disconnect stops every source.
+#include "commands/removeelementscommand.h"
 #include "design/design.h"
 #include "document/documentcontroller.h"
+#include "findings/findingscontroller.h"
 #include "io/topofile.h"
 #include "labfixture.h"
 #include "live/flowitem.h"
@@ -222,6 +224,88 @@ private Q_SLOTS:
         m_lab.runtime(QStringLiteral("lb"), "enable server be_lb/web-1");
         window.live()->disconnectAll();
         QVERIFY(load.waitForFinished(30000));
+    }
+
+    void theWindowComparesTheDesignWithTheRunningLab()
+    {
+        // The user deletes web-2 from the design while the lab (made with it) runs: the
+        // balancer still sends to it, so the Findings dock says so and offers to add it back;
+        // Fix adds a web server named as HAProxy names it, watched at once, in one undo step.
+        // Then the replica's SQL thread stops: the finding quotes it and the replication link
+        // says so on the canvas.
+        QSettings settings(m_dir.filePath(QStringLiteral("d.ini")), QSettings::IniFormat);
+        settings.setValue(LiveController::simulateKey(), false);
+        Design design;
+        QUndoStack stack;
+        MainWindow window(&design, &stack, &settings);
+        QVERIFY(window.document()->openFile(
+            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo")));
+        window.live()->setLabDirectory(m_lab.directory());
+        QString error;
+        QVERIFY2(window.live()->connectLab(&error), qPrintable(error));
+        const LiveState &state = *window.live()->state();
+        QVERIFY(waitFor([&] { return health(state, "web-2") == Health::Up; }, 10000));
+        auto liveFinding = [&](const char *rule) {
+            for (const Finding &f : window.findings()->allFindings()) {
+                if (f.rule == QLatin1String(rule))
+                    return f;
+            }
+            return Finding();
+        };
+
+        stack.push(new RemoveElementsCommand(&design, { QStringLiteral("web-2") }));
+        QVERIFY(!design.data().component(QStringLiteral("web-2")));
+        QVERIFY2(
+            waitFor([&] { return !liveFinding("live.server-not-in-design").rule.isEmpty(); }, 8000),
+            qPrintable(
+                QStringLiteral("%1 live findings").arg(window.findings()->allFindings().size())));
+        const Finding offered = liveFinding("live.server-not-in-design");
+        QVERIFY2(offered.title.contains(QLatin1String("web-2")), qPrintable(offered.title));
+        QCOMPARE(offered.subjects.value(0), QStringLiteral("lb"));
+        QVERIFY(offered.fixable);
+
+        const int steps = stack.count();
+        window.findings()->fix(offered);
+        QCOMPARE(stack.count(), steps + 1);
+        const Component *back = design.data().component(QStringLiteral("web-2"));
+        QVERIFY(back);
+        QCOMPARE(back->kind, QStringLiteral("web_server"));
+        QVERIFY(waitFor(
+            [&] {
+                return health(state, "web-2") == Health::Up
+                    && liveFinding("live.server-not-in-design").rule.isEmpty();
+            },
+            8000));
+        QVERIFY(liveFinding("live.server-missing").rule.isEmpty());
+        stack.undo(); // the added server goes: the balancer's report is unbound again
+        QVERIFY(!design.data().component(QStringLiteral("web-2")));
+        QVERIFY(waitFor(
+            [&] { return !liveFinding("live.server-not-in-design").rule.isEmpty(); }, 8000));
+        stack.undo(); // web-2 as it was
+        QVERIFY(design.data().component(QStringLiteral("web-2")));
+        QVERIFY(
+            waitFor([&] { return liveFinding("live.server-not-in-design").rule.isEmpty(); }, 8000));
+
+        QString sqlError;
+        m_lab.sql(QStringLiteral("db-2"), QStringLiteral("STOP REPLICA SQL_THREAD"), &sqlError);
+        QVERIFY2(sqlError.isEmpty(), qPrintable(sqlError));
+        const bool stopped = waitFor(
+            [&] { return !liveFinding("live.replication-stopped").rule.isEmpty(); }, 8000);
+        FlowItem *replication = nullptr;
+        for (const Link &l : design.data().links) {
+            if (l.protocol == QLatin1String("replication"))
+                replication = window.liveOverlay()->flowItem(l.id);
+        }
+        const QString label = replication ? replication->label() : QString();
+        const Finding finding = liveFinding("live.replication-stopped");
+        m_lab.sql(QStringLiteral("db-2"), QStringLiteral("START REPLICA SQL_THREAD"));
+        QVERIFY(stopped);
+        QVERIFY2(finding.explanation.contains(QLatin1String("SQL thread")),
+            qPrintable(finding.explanation));
+        QVERIFY2(label == QLatin1String("replication stopped"), qPrintable(label));
+        QVERIFY(
+            waitFor([&] { return liveFinding("live.replication-stopped").rule.isEmpty(); }, 8000));
+        window.live()->disconnectAll();
     }
 
     void cleanupTestCase()

@@ -4,6 +4,7 @@
 #include "analysis/fixes.h"
 #include "analysis/validationrunner.h"
 #include "commands/applyeditscommand.h"
+#include "commands/bindcommand.h"
 #include "commands/setacceptedfindingscommand.h"
 #include "design/design.h"
 #include "docks/findingsdock.h"
@@ -191,7 +192,24 @@ void FindingsController::fix(const Finding &finding)
         if (!m_design->contains(id))
             added.append(id);
     }
-    m_stack->push(new ApplyEditsCommand(m_design, diff.edits, text));
+    // The elements, then the live bindings to the design's own sources (a server its balancer
+    // reports) in the same step; bindings to sources the design does not hold (the lab's) are
+    // the live view's alone.
+    QList<Binding> saved;
+    for (const Binding &b : std::as_const(result.bindings)) {
+        if (m_design->data().source(b.source))
+            saved.append(b);
+    }
+    if (saved.isEmpty()) {
+        m_stack->push(new ApplyEditsCommand(m_design, diff.edits, text));
+    } else {
+        auto *step = new QUndoCommand(text);
+        new ApplyEditsCommand(m_design, diff.edits, text, step);
+        new BindCommand(m_design, saved, step);
+        m_stack->push(step);
+    }
+    if (!result.bindings.isEmpty())
+        Q_EMIT bindingsMade(result.bindings);
     // What the fix added is selected, so the user sees where it went.
     if (!added.isEmpty()) {
         m_scene->selectIds(added);

@@ -67,6 +67,9 @@ Q_SIGNALS:
     void findingsChanged();
     /** Something to tell the user in passing (status bar). */
     void messageRaised(const QString &text);
+    /** A fix made live bindings for what it added (Fixes::Result::bindings), including those
+     *  to sources the design does not hold (the lab's): for the live view to watch them. */
+    void bindingsMade(const QList<Binding> &bindings);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 
@@ -153,6 +154,7 @@ void LiveController::connectServers(
     // Watching from now on, while passwords are looked up; the sources join as they come.
     for (const SourceConfig &s : sources)
         m_servers.append(s.id);
+    m_connectedBindings = withSources.bindings;
     const int connection = ++m_connection;
     Q_EMIT modeChanged(mode());
     DesignSources::connect(
@@ -165,6 +167,7 @@ void LiveController::connectServers(
             if (connection != m_connection)
                 return; // disconnected or connected elsewhere meanwhile
             m_servers = report.connected;
+            rebindServers(); // the design may have changed while passwords were asked
             applyPaceTo();
             Q_EMIT modeChanged(mode());
             Q_EMIT messageRaised(DesignSources::describe(report));
@@ -337,6 +340,43 @@ void LiveController::designEdited()
 {
     if (m_simulator)
         m_designTimer->start();
+    if (!m_servers.isEmpty())
+        rebindServers();
+}
+
+void LiveController::addBindings(const QList<Binding> &bindings)
+{
+    if (m_servers.isEmpty())
+        return;
+    m_connectedBindings += bindings;
+    rebindServers();
+}
+
+void LiveController::rebindServers()
+{
+    // What the connection was made with (the lab's bindings, or the design's) and what the
+    // design binds now (a fix that added a server the balancer reports), for elements the
+    // design still has: a server deleted from the design shows as unbound at its balancer.
+    const DesignData &design = m_design->data();
+    QSet<ElementId> elements;
+    for (const Component &c : design.components)
+        elements.insert(c.id);
+    for (const Host &h : design.hosts)
+        elements.insert(h.id);
+    for (const Link &l : design.links)
+        elements.insert(l.id);
+    QSet<QString> bound;
+    m_stream->clearBindings();
+    for (const QList<Binding> *list :
+        std::initializer_list<const QList<Binding> *>{ &design.bindings, &m_connectedBindings }) {
+        for (const Binding &b : *list) {
+            const QString key = b.source + QLatin1Char('\n') + b.key;
+            if (!elements.contains(b.element) || !m_stream->source(b.source) || bound.contains(key))
+                continue;
+            bound.insert(key);
+            m_stream->bind(b.source, b.key, b.element);
+        }
+    }
 }
 
 void LiveController::designReplaced()

@@ -75,6 +75,10 @@ public:
     void setPasswordChain(std::unique_ptr<PasswordChain> chain);
     /** The real servers' source ids now in the stream. */
     QStringList serverSources() const { return m_servers; }
+    /** Watches these bindings too while connected (what a fix made for a server it added, to
+     *  the lab's sources that the design does not hold); those of elements the design no
+     *  longer has are left out. */
+    void addBindings(const QList<Binding> &bindings);
 
     bool isPaused() const { return m_paused; }
     void setPaused(bool paused);
@@ -116,6 +120,8 @@ private:
     void startSimulator();
     void stopSources();
     void designEdited();
+    /** Binds the stream anew from the design as it is and the connection's bindings. */
+    void rebindServers();
     void designReplaced();
     void applyPaceTo();
 
@@ -129,6 +135,7 @@ private:
     QTimer *m_designTimer = nullptr;
     std::unique_ptr<PasswordChain> m_passwords;
     QStringList m_servers; // real servers' sources, owned by the stream
+    QList<Binding> m_connectedBindings; // the bindings connectServers() was given
     int m_connection = 0; // counts connectServers() calls: a late answer of an old one is dropped
     QString m_labDirectory;
     QString m_designFile;

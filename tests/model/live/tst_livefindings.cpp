@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Design against reality: what live samples show that the example design does not say, as
 // live findings with their subjects; and no finding where there is no data.
+#include "analysis/fixes.h"
 #include "io/topofile.h"
 #include "live/livefindings.h"
 #include "live/livestate.h"
@@ -26,6 +27,16 @@ Live::Sample sample(const QString &element, Live::Health health)
     return x;
 }
 
+// What HAProxy's stats page says: the frontend bound to the balancer, a server per key.
+Live::Sample reported(const QString &element, const QString &role, const QString &key)
+{
+    Live::Sample x = sample(element, Live::Health::Up);
+    x.source = s("haproxy");
+    x.role = role;
+    x.key = key;
+    return x;
+}
+
 DesignData example()
 {
     const TopoFile::ReadResult read
@@ -44,6 +55,7 @@ class TestLiveFindings : public QObject
 private Q_SLOTS:
     void compare_data();
     void compare();
+    void theFixAddsTheReportedServer();
 };
 
 void TestLiveFindings::compare_data()
@@ -101,6 +113,40 @@ void TestLiveFindings::compare_data()
                                   << QStringList{ s("live.replication-lag") }
                                   << QStringList{ s("db-2") } << s("45");
 
+    const Live::Sample front = reported(s("lb"), s("frontend"), s("fe_main"));
+    const Live::Sample web1 = reported(s("web-1"), s("server"), s("be_web/web-1"));
+    const Live::Sample web2 = reported(s("web-2"), s("server"), s("be_web/web-2"));
+    Live::Sample web3 = reported(QString(), s("server"), s("be_web/web-3"));
+    web3.address = s("10.0.0.13:80");
+    QTest::newRow("balancer reports what the design has")
+        << QList<Live::Sample>{ front, web1, web2 } << QStringList() << QStringList() << QString();
+    QTest::newRow("balancer reports a server the design lacks")
+        << QList<Live::Sample>{ front, web1, web2, web3 }
+        << QStringList{ s("live.server-not-in-design") } << QStringList{ s("lb") }
+        << s("10.0.0.13:80");
+    Live::Sample otherBackend = reported(QString(), s("server"), s("be_api/api-1"));
+    QTest::newRow("a server of another backend is not this balancer's")
+        << QList<Live::Sample>{ front, web1, web2, otherBackend } << QStringList() << QStringList()
+        << QString();
+    QTest::newRow("a designed server the balancer does not report")
+        << QList<Live::Sample>{ front, web1 } << QStringList{ s("live.server-missing") }
+        << QStringList{ s("web-2") } << QString();
+    Live::Sample oldWeb2 = web2;
+    oldWeb2.timeMs = front.timeMs - 60000;
+    QTest::newRow("a server the balancer stopped reporting a minute ago")
+        << QList<Live::Sample>{ oldWeb2, front, web1 } << QStringList{ s("live.server-missing") }
+        << QStringList{ s("web-2") } << QString();
+    // The same server reported by name only (no binding) and missing under its designed name:
+    // both are said, so the user sees the two halves of a binding to fix.
+    Live::Sample renamed = reported(QString(), s("server"), s("be_web/www2"));
+    QTest::newRow("a designed server under another name")
+        << QList<Live::Sample>{ front, web1, renamed }
+        << QStringList{ s("live.server-not-in-design"), s("live.server-missing") }
+        << QStringList{ s("lb"), s("web-2") } << QString();
+    // Without a balancer's report (the simulator, a status page) nothing is missing.
+    QTest::newRow("servers heard without their balancer's report")
+        << QList<Live::Sample>{ up1, lb } << QStringList() << QStringList() << QString();
+
     Live::Sample keepingUp = lagging;
     keepingUp.set(Live::Metric::ReplicationLagSeconds, 2);
     QTest::newRow("replica keeps up")
@@ -130,6 +176,61 @@ void TestLiveFindings::compare()
     }
     QCOMPARE(got, rules);
     QCOMPARE(subjects, firstSubjects);
+}
+
+void TestLiveFindings::theFixAddsTheReportedServer()
+{
+    DesignData design = example();
+    design.bindings = { Binding{ s("lb"), s("haproxy"), s("fe_main"), {} },
+        Binding{ s("web-1"), s("haproxy"), s("be_web/web-1"), {} },
+        Binding{ s("web-1"), s("syslog"), s("be_web/web-1"), {} },
+        Binding{ s("web-2"), s("haproxy"), s("be_web/web-2"), {} } };
+    QList<Live::Sample> samples{ reported(s("lb"), s("frontend"), s("fe_main")),
+        reported(s("web-1"), s("server"), s("be_web/web-1")),
+        reported(s("web-2"), s("server"), s("be_web/web-2")),
+        reported(QString(), s("server"), s("be_web/web 3")) };
+    samples.last().address = s("10.0.0.13:80");
+    LiveState state;
+    state.ingest(samples);
+    const QList<Finding> before = LiveFindings::compare(design, state);
+    QCOMPARE(before.size(), 1);
+    QVERIFY(before.first().fixable);
+
+    const Fixes::Result fixed = Fixes::apply(design, before.first());
+    QVERIFY(fixed.ok);
+    QVERIFY(fixed.text.contains(s("web 3")));
+    // A web server like web-1, named as the balancer names it, on a machine of its own at the
+    // reported address, behind the balancer, passing on to web-1's application server.
+    const Component *added = nullptr;
+    for (const Component &c : fixed.design.components) {
+        if (c.label == s("web 3"))
+            added = &c;
+    }
+    QVERIFY(added);
+    QCOMPARE(added->id, s("web-3"));
+    QCOMPARE(added->kind, s("web_server"));
+    const Host *machine = fixed.design.host(added->host);
+    QVERIFY(machine);
+    QCOMPARE(machine->props.value(s("address")).toString(), s("10.0.0.13"));
+    for (const Host &h : design.hosts)
+        QVERIFY2(!h.rect.intersects(machine->rect), qPrintable(h.id));
+    auto linked = [&](const ElementId &from, const ElementId &to) {
+        return std::any_of(fixed.design.links.cbegin(),
+            fixed.design.links.cend(),
+            [&](const Link &l) { return l.from == from && l.to == to; });
+    };
+    QVERIFY(linked(s("lb"), added->id));
+    QVERIFY(linked(added->id, s("app-1")));
+    // Bound where the balancer and web-1's request log name it.
+    QCOMPARE(fixed.bindings.size(), 2);
+    QCOMPARE(fixed.bindings.at(0), (Binding{ added->id, s("haproxy"), s("be_web/web 3"), {} }));
+    QCOMPARE(fixed.bindings.at(1), (Binding{ added->id, s("syslog"), s("be_web/web 3"), {} }));
+
+    // Once bound, the balancer's report matches the design: the finding is gone, none comes.
+    samples.last().element = added->id;
+    LiveState after;
+    after.ingest(samples);
+    QCOMPARE(LiveFindings::compare(fixed.design, after), QList<Finding>());
 }
 
 QTEST_MAIN(TestLiveFindings)

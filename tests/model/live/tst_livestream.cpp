@@ -268,6 +268,44 @@ private Q_SLOTS:
         QVERIFY(state.history(QStringLiteral("lb"), Metric::Queue).isEmpty());
     }
 
+    void unboundServersAreKeptBoundedAndAge()
+    {
+        // What a balancer reports of servers no binding names: the newest of each, only from
+        // its last report, and no more than a bounded table however many it lists.
+        LiveState state;
+        QList<Sample> report;
+        for (int i = 0; i < 5000; ++i) {
+            Sample s = sample(QStringLiteral("haproxy"), QString(), 1000);
+            s.role = QStringLiteral("server");
+            s.key = QStringLiteral("be_web/web-%1").arg(i, 4, 10, QLatin1Char('0'));
+            report.append(s);
+        }
+        Sample frontend = sample(QStringLiteral("haproxy"), QString(), 1000);
+        frontend.role = QStringLiteral("frontend"); // not a server: not kept
+        frontend.key = QStringLiteral("fe_main");
+        report.append(frontend);
+        state.ingest(report);
+        QList<const Sample *> unbound = state.unboundServers();
+        QCOMPARE(unbound.size(), 1024);
+        QCOMPARE(unbound.first()->key, QStringLiteral("be_web/web-0000"));
+        QVERIFY(state.elements().isEmpty()); // unbound samples are no element's
+
+        Sample later = report.first();
+        later.timeMs = 20'000; // the next report lists one server only: the others left
+        state.ingest({ later });
+        unbound = state.unboundServers();
+        QCOMPARE(unbound.size(), 1);
+        QCOMPARE(unbound.first()->timeMs, 20'000);
+        // Bound from now on (the user added it to the design): its unbound past ages out.
+        Sample bound = later;
+        bound.element = QStringLiteral("web-0000");
+        bound.timeMs = 40'000;
+        state.ingest({ bound });
+        QVERIFY(state.unboundServers().isEmpty());
+        state.clear();
+        QVERIFY(state.unboundServers().isEmpty());
+    }
+
     void eventsResolveTheirPath()
     {
         LiveStream stream;
