@@ -358,20 +358,14 @@ void LiveController::rebindServers()
     // design binds now (a fix that added a server the balancer reports), for elements the
     // design still has: a server deleted from the design shows as unbound at its balancer.
     const DesignData &design = m_design->data();
-    QSet<ElementId> elements;
-    for (const Component &c : design.components)
-        elements.insert(c.id);
-    for (const Host &h : design.hosts)
-        elements.insert(h.id);
-    for (const Link &l : design.links)
-        elements.insert(l.id);
     QSet<QString> bound;
     m_stream->clearBindings();
     for (const QList<Binding> *list :
         std::initializer_list<const QList<Binding> *>{ &design.bindings, &m_connectedBindings }) {
         for (const Binding &b : *list) {
             const QString key = b.source + QLatin1Char('\n') + b.key;
-            if (!elements.contains(b.element) || !m_stream->source(b.source) || bound.contains(key))
+            if (!m_design->contains(b.element) || !m_stream->source(b.source)
+                || bound.contains(key))
                 continue;
             bound.insert(key);
             m_stream->bind(b.source, b.key, b.element);
