@@ -76,6 +76,11 @@ QString formKey(const Design *design, const QList<ElementId> &ids)
                 + (Reading::kindGuess(*c).isEmpty() && Reading::roleGuess(*c).isEmpty()
                         ? QStringLiteral(":")
                         : QStringLiteral(":guess")));
+        // A link's form has a port field only for a protocol that has ports (not VRRP).
+        if (const Link *l = design->link(id)) {
+            const Kinds::ProtocolSpec *p = Kinds::findProtocol(l->protocol);
+            parts.append(!p || p->hasPort ? QStringLiteral("port") : QStringLiteral("noport"));
+        }
     }
     return parts.join(u',');
 }
@@ -585,9 +590,10 @@ void PropertyDock::elementChanged(const ElementId &id)
 {
     if (!m_ids.contains(id))
         return;
-    // Another kind has other properties: build the form again, once the edit that changed it
-    // has returned (its editor is part of the form).
-    if (m_subject == Subject::Components && formKey(m_design, m_ids) != m_formKey) {
+    // Another kind has other properties, another protocol may have no port: build the form
+    // again, once the edit that changed it has returned (its editor is part of the form).
+    if ((m_subject == Subject::Components || m_subject == Subject::Links)
+        && formKey(m_design, m_ids) != m_formKey) {
         m_formKey = formKey(m_design, m_ids);
         QMetaObject::invokeMethod(this, &PropertyDock::rebuild, Qt::QueuedConnection);
         return;

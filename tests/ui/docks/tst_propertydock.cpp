@@ -89,6 +89,7 @@ private Q_SLOTS:
     void multiSelectionEditsEveryServerInOneStep();
     void labelEditRenames();
     void linkProtocolAndPort();
+    void aHeartbeatHasNoPortField();
     void designInfoWhenNothingSelected();
     void followsChangesMadeElsewhere();
     void removedElementLeavesTheForm();
@@ -287,6 +288,22 @@ void TestPropertyDock::linkProtocolAndPort()
     m_stack->undo();
     QCOMPARE(protocol->currentData().toString(), QStringLiteral("http"));
     QCOMPARE(port->value(), 8080);
+}
+
+void TestPropertyDock::aHeartbeatHasNoPortField()
+{
+    // VRRP has no port: choosing it takes the field away, undo brings it back with its value.
+    m_dock->setSelection({ QStringLiteral("lb-web-1") });
+    auto *protocol = qobject_cast<QComboBox *>(m_dock->editor(QStringLiteral("protocol")));
+    QVERIFY(protocol && m_dock->editor(QStringLiteral("port")));
+    const int vrrp = protocol->findData(QStringLiteral("vrrp"));
+    QVERIFY(vrrp >= 0);
+    QTest::keyClicks(protocol, protocol->itemText(vrrp));
+    QCOMPARE(m_design->link(QStringLiteral("lb-web-1"))->protocol, QStringLiteral("vrrp"));
+    QTRY_VERIFY(!m_dock->editor(QStringLiteral("port")));
+    m_stack->undo();
+    QTRY_VERIFY(m_dock->editor(QStringLiteral("port")));
+    QCOMPARE(qobject_cast<QSpinBox *>(m_dock->editor(QStringLiteral("port")))->value(), 80);
 }
 
 void TestPropertyDock::designInfoWhenNothingSelected()
