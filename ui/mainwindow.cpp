@@ -305,6 +305,10 @@ void MainWindow::buildLive()
     m_live->setPasswordChain(std::move(passwords));
     m_liveOverlay = new LiveOverlay(m_scene, m_live->state(), m_scene);
     m_liveActions = new LiveActions(m_live, m_liveOverlay, m_scene, m_settings, this);
+    m_liveActions->setUndoStack(m_stack);
+    connect(m_liveActions, &LiveActions::newDesignRequested, this, [this](const DesignData &d) {
+        m_document->newDocumentFrom(d);
+    });
     auto *legend = new LiveLegend(m_view->viewport());
     connect(m_liveOverlay, &LiveOverlay::legendChanged, legend, &LiveLegend::setText);
     // Zoom to fit keeps the design clear of the legend in the bottom-left corner.

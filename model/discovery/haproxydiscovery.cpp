@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 namespace HaproxyDiscovery {
 
 namespace {
@@ -59,6 +61,40 @@ bool isMonitoringFrontend(const QString &name)
         QStringLiteral("(^|[^a-z])(stats?|metrics|prometheus|monitor(ing)?)($|[^a-z])"),
         QRegularExpression::CaseInsensitiveOption);
     return monitoring.match(name).hasMatch();
+}
+
+HaproxySnapshot snapshotOf(const QList<HaproxyCsv::Row> &rows)
+{
+    using Type = HaproxyCsv::Type;
+    using Field = HaproxyCsv::Field;
+    HaproxySnapshot snapshot;
+    QHash<QString, qsizetype> backends;
+    for (const HaproxyCsv::Row &row : rows) {
+        if (row.type == Type::Frontend) {
+            snapshot.frontends.append({ row.proxy });
+        } else if (row.type == Type::Backend && !backends.contains(row.proxy)) {
+            backends.insert(row.proxy, snapshot.backends.size());
+            snapshot.backends.append({ row.proxy, row.algorithm, {} });
+        }
+    }
+    for (const HaproxyCsv::Row &row : rows) {
+        if (row.type != Type::Server)
+            continue;
+        auto b = backends.constFind(row.proxy);
+        if (b == backends.cend()) {
+            // A server row before (or without) its backend's summary row: the backend all the same.
+            b = backends.insert(row.proxy, snapshot.backends.size());
+            snapshot.backends.append({ row.proxy, QString(), {} });
+        }
+        const double weight = row.value(Field::Weight);
+        snapshot.backends[*b].servers.append({ row.service,
+            row.address,
+            std::isnan(weight) ? 1 : int(weight),
+            row.value(Field::Bck) == 1,
+            !row.checkStatus.isEmpty(),
+            row.status });
+    }
+    return snapshot;
 }
 
 Match bindToDesign(

@@ -3,6 +3,7 @@
 
 #include "design/designdata.h"
 #include "haproxysnapshot.h"
+#include "live/parsers/haproxycsv.h"
 
 #include <QStringList>
 
@@ -34,6 +35,9 @@ struct Match
     QStringList unmatched; ///< "be_web/web3: no component named web3 or at 10.0.0.3:80"
 };
 
+/** What HAProxy's statistics rows (HaproxyCsv::parse, CSV or `show stat`) say it is made of:
+ *  frontends and backends in the order listed, each backend's servers in order. */
+HaproxySnapshot snapshotOf(const QList<HaproxyCsv::Row> &rows);
 /** Keys are the source's: "frontend" and "backend/server". */
 Match bindToDesign(
     const DesignData &design, const HaproxySnapshot &snapshot, const QString &sourceId);

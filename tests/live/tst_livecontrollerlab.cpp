@@ -10,6 +10,7 @@
 #include "findings/findingscontroller.h"
 #include "io/topofile.h"
 #include "labfixture.h"
+#include "live/connecthaproxydialog.h"
 #include "live/flowitem.h"
 #include "live/liveactions.h"
 #include "live/livecontroller.h"
@@ -25,10 +26,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
@@ -59,6 +63,29 @@ Health health(const LiveState &state, const char *id)
     const Live::Sample *s = state.current(QString::fromLatin1(id));
     return s ? s->health : Health::Unknown;
 }
+
+// The window a user opens on the distributed example, the simulator off (the lab is watched).
+struct ExampleWindow
+{
+    explicit ExampleWindow(const QString &ini)
+        : settings(withoutSimulator(ini), QSettings::IniFormat)
+        , window(&design, &stack, &settings)
+    {
+        window.resize(1400, 900);
+        opened = window.document()->openFile(
+            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo"));
+    }
+    static QString withoutSimulator(const QString &ini)
+    {
+        QSettings(ini, QSettings::IniFormat).setValue(LiveController::simulateKey(), false);
+        return ini;
+    }
+    QSettings settings;
+    Design design;
+    QUndoStack stack;
+    MainWindow window;
+    bool opened = false;
+};
 
 } // namespace
 
@@ -172,14 +199,10 @@ private Q_SLOTS:
     {
         // Live → Watch the Lab in the window, the lab under load; with TOPOSCOPE_SCREENSHOTS
         // set, what the user sees is saved there, light and dark.
-        QSettings settings(m_dir.filePath(QStringLiteral("c.ini")), QSettings::IniFormat);
-        settings.setValue(LiveController::simulateKey(), false);
-        Design design;
-        QUndoStack stack;
-        MainWindow window(&design, &stack, &settings);
-        window.resize(1400, 900);
-        QVERIFY(window.document()->openFile(
-            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo")));
+        ExampleWindow opened(m_dir.filePath(QStringLiteral("c.ini")));
+        QVERIFY(opened.opened);
+        Design &design = opened.design;
+        MainWindow &window = opened.window;
         window.live()->setLabDirectory(m_lab.directory());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -233,13 +256,11 @@ private Q_SLOTS:
         // Fix adds a web server named as HAProxy names it, watched at once, in one undo step.
         // Then the replica's SQL thread stops: the finding quotes it and the replication link
         // says so on the canvas.
-        QSettings settings(m_dir.filePath(QStringLiteral("d.ini")), QSettings::IniFormat);
-        settings.setValue(LiveController::simulateKey(), false);
-        Design design;
-        QUndoStack stack;
-        MainWindow window(&design, &stack, &settings);
-        QVERIFY(window.document()->openFile(
-            QStringLiteral(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo")));
+        ExampleWindow opened(m_dir.filePath(QStringLiteral("d.ini")));
+        QVERIFY(opened.opened);
+        Design &design = opened.design;
+        QUndoStack &stack = opened.stack;
+        MainWindow &window = opened.window;
         window.live()->setLabDirectory(m_lab.directory());
         QString error;
         QVERIFY2(window.live()->connectLab(&error), qPrintable(error));
@@ -305,6 +326,92 @@ private Q_SLOTS:
         QVERIFY2(label == QLatin1String("replication stopped"), qPrintable(label));
         QVERIFY(
             waitFor([&] { return liveFinding("live.replication-stopped").rule.isEmpty(); }, 8000));
+        window.live()->disconnectAll();
+    }
+
+    void connectToHaproxyBindsOrDrawsTheDesign()
+    {
+        // Live → Connect to HAProxy… on the lab's balancer: the dialog reads its statistics page
+        // without holding up the window, lists what it found matched to the example, and "Bind
+        // to This Design" adds the source and bindings in one undo step and starts watching.
+        // Then "Open as New Design" draws the running system as a new, unsaved design.
+        ExampleWindow opened(m_dir.filePath(QStringLiteral("e.ini")));
+        QVERIFY(opened.opened);
+        Design &design = opened.design;
+        QUndoStack &stack = opened.stack;
+        MainWindow &window = opened.window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *connectAction = window.findChild<QAction *>(QStringLiteral("ConnectHaproxy"));
+        QVERIFY(connectAction && connectAction->isEnabled());
+        const QString stats = m_lab.address(QStringLiteral("lb"));
+
+        QString summary;
+        QString details;
+        auto drive = [&](const QString &button) {
+            QTimer::singleShot(0, [&, button] {
+                auto *dialog
+                    = qobject_cast<ConnectHaproxyDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                dialog->setAddress(stats);
+                QSignalSpy read(dialog, &ConnectHaproxyDialog::readFinished);
+                dialog->read();
+                if (!read.wait(10000) || !read.first().first().toBool()) {
+                    dialog->reject();
+                    return;
+                }
+                summary = dialog->summary();
+                details = dialog->findChild<QPlainTextEdit *>()->toPlainText();
+                const QString folder = qEnvironmentVariable("TOPOSCOPE_SCREENSHOTS");
+                if (!folder.isEmpty() && button.contains(u'B')) {
+                    QDir().mkpath(folder);
+                    QTest::qWait(100); // the status line's new height laid out
+                    dialog->grab().save(
+                        QDir(folder).filePath(QStringLiteral("connect-haproxy.png")));
+                }
+                for (QPushButton *b : dialog->findChildren<QPushButton *>()) {
+                    if (b->text() == button && b->isEnabled())
+                        b->click();
+                }
+            });
+        };
+
+        const int steps = stack.count();
+        drive(QStringLiteral("&Bind to This Design"));
+        connectAction->trigger();
+        QVERIFY2(summary.contains(QLatin1String("2 servers")), qPrintable(summary));
+        QVERIFY2(details.contains(QLatin1String("be_lb/web-1")), qPrintable(details));
+        QCOMPARE(stack.count(), steps + 1);
+        QVERIFY(design.data().source(QStringLiteral("haproxy")));
+        QStringList bound;
+        for (const Binding &b : design.data().bindings)
+            bound.append(b.element + u'=' + b.key);
+        QVERIFY2(bound.contains(QStringLiteral("web-1=be_lb/web-1"))
+                && bound.contains(QStringLiteral("web-2=be_lb/web-2")),
+            qPrintable(bound.join(u' ')));
+        QCOMPARE(window.live()->mode(), LiveController::Mode::Watching);
+        const LiveState &state = *window.live()->state();
+        QVERIFY(waitFor([&] { return health(state, "web-2") == Health::Up; }, 10000));
+        window.live()->disconnectAll();
+        stack.undo(); // the source and its bindings go in one step
+        QVERIFY(!design.data().source(QStringLiteral("haproxy")));
+        QVERIFY(design.data().bindings.isEmpty());
+
+        stack.setClean(); // nothing to save: the new design replaces it without asking
+        drive(QStringLiteral("Open as &New Design"));
+        connectAction->trigger();
+        QStringList kinds;
+        for (const Component &c : design.data().components)
+            kinds.append(c.kind);
+        QCOMPARE(kinds.count(QStringLiteral("web_server")), 2);
+        QCOMPARE(kinds.count(QStringLiteral("load_balancer")), 1);
+        QCOMPARE(kinds.count(QStringLiteral("database")), 0); // not the example: HAProxy's view
+        QVERIFY(design.data().source(QStringLiteral("haproxy")));
+        QVERIFY(design.data().bindings.size() >= 3);
+        QVERIFY(window.document()->isModified());
+        QVERIFY(
+            waitFor([&] { return window.live()->mode() == LiveController::Mode::Watching; }, 5000));
         window.live()->disconnectAll();
     }
 

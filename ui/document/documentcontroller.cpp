@@ -200,6 +200,17 @@ bool DocumentController::newDocument()
     return true;
 }
 
+bool DocumentController::newDocumentFrom(DesignData data)
+{
+    if (!maybeSave())
+        return false;
+    replaceDocument(std::move(data), QString());
+    // Unsaved: closing asks, as for an imported diagram.
+    m_stack->resetClean();
+    ++m_generation;
+    return true;
+}
+
 bool DocumentController::open()
 {
     if (!maybeSave())

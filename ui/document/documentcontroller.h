@@ -70,6 +70,9 @@ public:
     void setReopensLastAtStart(bool reopen);
 
     bool newDocument();
+    /** A new, unsaved design with `data` (a running system drawn by discovery), after asking
+     *  to save the open one; false when the user kept it. */
+    bool newDocumentFrom(DesignData data);
     bool open();
     bool openFile(const QString &path);
     /** Loads a bundled design (e.g. ":/examples/distributed.topo") as an untitled document. */

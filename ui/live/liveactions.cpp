@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "liveactions.h"
 
+#include "commands/addsourcecommand.h"
+#include "commands/bindcommand.h"
+#include "connecthaproxydialog.h"
 #include "consentdialog.h"
 #include "design/design.h"
 #include "live/connectionconsent.h"
@@ -24,6 +27,7 @@
 #include <QStandardPaths>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 
 namespace {
 
@@ -58,6 +62,10 @@ LiveActions::LiveActions(LiveController *live,
     action(ConnectServers)
         ->setToolTip(tr("Watch the real servers this design names (HAProxy, Nginx, MySQL, "
                         "Prometheus)"));
+    make(ConnectHaproxy, tr("Connect to &HAProxy…"), QStringLiteral("live-connect"));
+    action(ConnectHaproxy)
+        ->setToolTip(tr("Read a running HAProxy's statistics page: bind this design to it, or "
+                        "draw a new design of it"));
     make(WatchLab, tr("Watch the &Lab"), QStringLiteral("live-lab"));
     action(WatchLab)->setToolTip(
         tr("Watch the lab of real servers started with “toposcope lab up”, on this design"));
@@ -88,6 +96,7 @@ LiveActions::LiveActions(LiveController *live,
     connect(record, &QAction::triggered, this, &LiveActions::record);
     connect(action(Replay), &QAction::triggered, this, &LiveActions::replay);
     connect(action(ConnectServers), &QAction::triggered, this, &LiveActions::connectServers);
+    connect(action(ConnectHaproxy), &QAction::triggered, this, &LiveActions::connectHaproxy);
     connect(action(WatchLab), &QAction::triggered, this, &LiveActions::watchLab);
     connect(action(Disconnect), &QAction::triggered, m_live, &LiveController::disconnectAll);
     connect(action(ExportLivePng), &QAction::triggered, this, [this] { exportPicture(false); });
@@ -144,6 +153,7 @@ QMenu *LiveActions::createMenu(QWidget *parent, const QList<QAction *> &panels)
     menu->setObjectName(QStringLiteral("LiveMenu"));
     menu->addAction(action(Simulate));
     menu->addAction(action(ConnectServers));
+    menu->addAction(action(ConnectHaproxy));
     menu->addAction(action(WatchLab));
     menu->addAction(action(Pause));
     QMenu *speed = menu->addMenu(tr("Sp&eed"));
@@ -279,6 +289,38 @@ void LiveActions::connectServers()
         return;
     }
     m_live->connectServers(d, allowed);
+}
+
+void LiveActions::connectHaproxy()
+{
+    Design *design = m_scene->design();
+    ConnectHaproxyDialog dialog(design->data(), m_window);
+    dialog.setAddress(m_settings->value(QStringLiteral("live/haproxyAddress")).toString());
+    if (dialog.exec() != QDialog::Accepted || dialog.choice() == ConnectHaproxyDialog::Choice::None)
+        return;
+    const SourceConfig source = dialog.source();
+    m_settings->setValue(QStringLiteral("live/haproxyAddress"), source.address);
+    if (dialog.choice() == ConnectHaproxyDialog::Choice::NewDesign) {
+        Q_EMIT newDesignRequested(dialog.newDesign());
+        if (!m_scene->design()->data().source(source.id))
+            return; // the open design was kept (its changes not saved or discarded)
+    } else {
+        const QList<Binding> bindings = dialog.match().bindings;
+        auto *step = new QUndoCommand(
+            tr("Bind %n element(s) to HAProxy at %1", nullptr, int(bindings.size()))
+                .arg(source.address));
+        new AddSourceCommand(design, source, step);
+        new BindCommand(design, bindings, step);
+        if (m_stack)
+            m_stack->push(step);
+        else {
+            step->redo();
+            delete step;
+        }
+    }
+    // Reading the page was the user's choice of this address: watching it asks nothing more.
+    m_consent->allow(m_live->designFile(), source.address, false);
+    connectServers();
 }
 
 void LiveActions::watchLab()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "design/elements.h"
+#include "design/designdata.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,6 +17,7 @@ class QActionGroup;
 class QMenu;
 class QSettings;
 class QToolBar;
+class QUndoStack;
 class QWidget;
 
 // The live view's commands, as Actions is the design's: Simulate (remembered), Pause, Speed,
@@ -30,6 +31,7 @@ public:
     enum Id {
         Simulate,
         ConnectServers,
+        ConnectHaproxy,
         WatchLab,
         Pause,
         Record,
@@ -52,6 +54,8 @@ public:
     ~LiveActions() override;
 
     QAction *action(Id id) const { return m_actions.value(id); }
+    /** Where "Connect to HAProxy…" pushes the source and bindings it adds (one step). */
+    void setUndoStack(QUndoStack *stack) { m_stack = stack; }
     /** The Live menu (with `panels`, e.g. the charts dock's toggle, at the end). */
     QMenu *createMenu(QWidget *parent, const QList<QAction *> &panels);
     QToolBar *createToolBar(QWidget *parent);
@@ -63,12 +67,15 @@ public:
     /** Watches the servers the design's sources name, after the user agreed to each address
      *  (ConsentDialog) — a design just opened never reaches out by itself. */
     void connectServers();
+    void connectHaproxy();
     void watchLab();
     void exportPicture(bool svg);
     void copyPicture();
 
 Q_SIGNALS:
     void messageRaised(const QString &text);
+    /** "Connect to HAProxy…" drew a design of a running HAProxy: open it as a new document. */
+    void newDesignRequested(const DesignData &design);
 
 private:
     QAction *make(Id id, const QString &text, const QString &icon = {});
@@ -83,6 +90,7 @@ private:
     QSettings *m_settings = nullptr;
     QWidget *m_window = nullptr;
     QHash<Id, QAction *> m_actions;
+    QUndoStack *m_stack = nullptr;
     std::unique_ptr<ConnectionConsent> m_consent; // session agreements live as long as the window
     QActionGroup *m_speeds = nullptr;
     ElementId m_target; // the element of the last context menu
