@@ -157,6 +157,25 @@ public:
         }
     }
 
+    /** Copies the firewalls and monitoring agents of `from` (a host of `source`) into `to`,
+     *  moved by `offset`, with their links. */
+    void copyGuards(
+        const DesignData &source, const ElementId &from, const ElementId &to, QPointF offset)
+    {
+        for (const Component &c : source.components) {
+            if (c.host != from
+                || (c.kind != QLatin1String("firewall") && c.kind != QLatin1String("monitoring")))
+                continue;
+            Component guard = c;
+            guard.id = uniqueId(next(c.id));
+            guard.host = to;
+            guard.pos += offset;
+            result.copiedFrom.insert(guard.id, c.id);
+            copyLinks(source, c.id, guard.id);
+            result.design.components.append(guard);
+        }
+    }
+
     /** Puts `c` inside `hostId`, widening the frame to make room on its right. */
     void placeInHost(const ElementId componentId, const ElementId hostId)
     {
@@ -292,28 +311,10 @@ Fixes::Result Fixes::addLoadBalancerCluster(const DesignData &design, const Elem
             copy.rect.translate(offset);
             peer.host = copy.id;
             e.result.copiedFrom.insert(copy.id, h->id);
+            e.data().hosts.append(copy);
             // The machine's guards come along, so the new one is as protected and watched as
             // the old one.
-            const QList<ElementId> guards = [&] {
-                QList<ElementId> ids;
-                for (const Component &c : design.components) {
-                    if (c.host == h->id
-                        && (c.kind == QLatin1String("firewall")
-                            || c.kind == QLatin1String("monitoring")))
-                        ids.append(c.id);
-                }
-                return ids;
-            }();
-            e.data().hosts.append(copy);
-            for (const ElementId &id : guards) {
-                Component guard = *e.component(id);
-                guard.id = e.uniqueId(Editor::next(id));
-                guard.host = copy.id;
-                guard.pos += offset;
-                e.result.copiedFrom.insert(guard.id, id);
-                e.copyLinks(design, id, guard.id);
-                e.data().components.append(guard);
-            }
+            e.copyGuards(design, h->id, copy.id, offset);
         }
     }
     auto pairWith = [&vip](Component *c, const ElementId &other) {
@@ -705,9 +706,8 @@ Fixes::Result Fixes::addReportedServer(const DesignData &design,
     Component server = original;
     server.id = e.uniqueId(stem.isEmpty() ? Editor::next(original.id) : stem);
     server.label = name;
-    const QString host = address.section(QLatin1Char(':'), 0, -2).isEmpty()
-        ? address
-        : address.section(QLatin1Char(':'), 0, -2);
+    const QString withoutPort = address.section(QLatin1Char(':'), 0, -2);
+    const QString host = withoutPort.isEmpty() ? address : withoutPort;
 
     // A free place next to the peer (below it, then further down): the new card or frame
     // covers nothing that is there.
@@ -744,19 +744,7 @@ Fixes::Result Fixes::addReportedServer(const DesignData &design,
         server.pos += offset;
         e.result.copiedFrom.insert(copy.id, was.id);
         e.data().hosts.append(copy);
-        // The machine's guards come along, as on the peer's machine.
-        for (const Component &c : design.components) {
-            if (c.host != was.id
-                || (c.kind != QLatin1String("firewall") && c.kind != QLatin1String("monitoring")))
-                continue;
-            Component guard = c;
-            guard.id = e.uniqueId(Editor::next(c.id));
-            guard.host = copy.id;
-            guard.pos += offset;
-            e.result.copiedFrom.insert(guard.id, c.id);
-            e.copyLinks(design, c.id, guard.id);
-            e.data().components.append(guard);
-        }
+        e.copyGuards(design, was.id, copy.id, offset); // as protected and watched as the peer's
     } else {
         server.pos += freeOffset(QRectF(original.pos - QPointF(80, 40), QSizeF(160, 80)));
     }

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr qint64 RecentMs = 5000; ///< a sample this much older than its source's newest is old
+constexpr qint64 RecentMs = LiveState::RecentMs;
 
 QString tr(const char *text)
 {
@@ -95,16 +95,24 @@ void reportedServers(const DesignData &design,
                 backends[s->source].insert(backendOf(s->key));
         }
     }
+    QHash<QString, bool> onlyBalancer; // per source: asked once, not once per server
     auto onlyBalancerOf = [&](const QString &source) {
-        for (const Component &c : design.components) {
-            if (c.id == balancer.id || !isBalancer(c))
-                continue;
-            for (const Live::Sample *s : state.samplesOf(c.id)) {
-                if (s->source == source && isBalancerReport(*s))
-                    return false;
+        const auto known = onlyBalancer.constFind(source);
+        if (known != onlyBalancer.cend())
+            return *known;
+        const bool only = [&] {
+            for (const Component &c : design.components) {
+                if (c.id == balancer.id || !isBalancer(c))
+                    continue;
+                for (const Live::Sample *s : state.samplesOf(c.id)) {
+                    if (s->source == source && isBalancerReport(*s))
+                        return false;
+                }
             }
-        }
-        return true;
+            return true;
+        }();
+        onlyBalancer.insert(source, only);
+        return only;
     };
     const ElementId peer = servers.value(0);
     for (const Live::Sample *u : state.unboundServers()) {
@@ -147,8 +155,6 @@ void reportedServers(const DesignData &design,
             if (it != reportingSources.cend() && s->timeMs >= *it - RecentMs)
                 reported = true;
         }
-        // Only a server that the balancer's sources could report: one of its kind of tier,
-        // not a component the balancer's links reach that it does not balance to.
         if (reported || !design.component(server))
             continue;
         out->append(make(QStringLiteral("live.server-missing"),

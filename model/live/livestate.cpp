@@ -9,9 +9,7 @@
 
 using namespace Live;
 
-namespace {
-constexpr qint64 RecentMs = 5000; ///< a source heard this long before the newest still counts
-}
+namespace { }
 
 LiveState::LiveState(QObject *parent)
     : QObject(parent)

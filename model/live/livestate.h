@@ -42,6 +42,10 @@ public:
         bool operator==(const Point &) const = default;
     };
 
+    /** How long before a source's (or an element's) newest sample another still counts as
+     *  current: a few polls. */
+    static constexpr qint64 RecentMs = 5000;
+
     explicit LiveState(QObject *parent = nullptr);
     /** Follows `stream` (samples and events) until it is destroyed; its sources' ranks order
      *  what several of them say of one element. */

@@ -140,8 +140,6 @@ void ConnectHaproxyDialog::read()
                 id = QStringLiteral("haproxy-%1").arg(n);
             m_source.id = id;
             m_match = HaproxyDiscovery::bindToDesign(m_design, m_snapshot, m_source.id);
-            for (Binding &b : m_match.bindings)
-                b.source = m_source.id;
 
             QStringList lines;
             if (!m_match.matched.isEmpty()) {
