@@ -290,6 +290,10 @@ HaproxyCsv::Result HaproxyCsv::parse(QByteArrayView input)
                         QStringLiteral("%1 is \"%2\", not a number")
                             .arg(QString::fromLatin1(FieldNames[int(role.field)]),
                                 TextScan::excerpt(f)));
+                // No HAProxy figure is negative; -1 is how a few (lastsess) say "never". Either
+                // way the figure is absent: a rate or a gauge below zero would be a lie drawn.
+                if (row.values[size_t(role.field)] < 0)
+                    row.values[size_t(role.field)] = NaN;
                 break;
             case Column::Proxy:
                 row.proxy = text(f);

@@ -180,6 +180,25 @@ private Q_SLOTS:
         QCOMPARE(s->value(Metric::RequestRate), 0.0);
     }
 
+    void aNegativeFigureIsLeftOutNotDrawn()
+    {
+        // A page that lies (or a proxy that mangles it): HAProxy's own rates and gauges below
+        // zero, read twice so the counters have a previous reading too. Found by fuzz_haproxycsv.
+        const QByteArray csv = "# pxname,svname,type,scur,qcur,rate,req_rate,stot,lastsess,\n"
+                               "be_app,BACKEND,1,-3,-1,-7,-5,,-1,\n";
+        const HaproxyCsv::Result r = HaproxyCsv::parse(csv);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        RateCounter counters;
+        HaproxyCsv::samples(r.rows, &counters, 1000);
+        const QList<Sample> later = HaproxyCsv::samples(r.rows, &counters, 2000);
+        QCOMPARE(later.size(), 1);
+        const Sample &s = later.first();
+        QVERIFY(!s.has(Metric::RequestRate));
+        QVERIFY(!s.has(Metric::SessionRate));
+        QVERIFY(!s.has(Metric::Sessions));
+        QVERIFY(!s.has(Metric::Queue));
+    }
+
     void aListenSectionIsOneElement()
     {
         const QByteArray csv = "# pxname,svname,scur,stot,status,type,req_tot,act,bck,\n"
