@@ -9,9 +9,11 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFont>
+#include <QGraphicsItem>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
 #include <QtMath>
 
@@ -176,6 +178,65 @@ QImage SceneRenderer::renderImage(const Options &options, QString *error) const
     return image;
 }
 
+namespace {
+
+/** The items QGraphicsScene::render() would paint for `source`, bottom first — or nothing when
+ *  one of them needs what only render() does (children, clipping, effects). */
+QList<QGraphicsItem *> paintableItems(const QGraphicsScene *scene, const QRectF &source)
+{
+    QList<QGraphicsItem *> out;
+    const QList<QGraphicsItem *> all
+        = scene->items(source, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
+    out.reserve(all.size());
+    constexpr QGraphicsItem::GraphicsItemFlags renderOnly = QGraphicsItem::ItemClipsToShape
+        | QGraphicsItem::ItemClipsChildrenToShape | QGraphicsItem::ItemIgnoresTransformations;
+    for (QGraphicsItem *item : all) {
+        if (item->parentItem() || !item->childItems().isEmpty() || item->graphicsEffect()
+            || (item->flags() & renderOnly))
+            return {};
+        if (item->isVisible() && item->effectiveOpacity() > 0)
+            out.append(item);
+    }
+    return out;
+}
+
+/** Paints `item` as QGraphicsScene::render() does for an item with no children. */
+void paintItem(QPainter *painter, QGraphicsItem *item, const QTransform &base)
+{
+    painter->save();
+    painter->setTransform(item->sceneTransform() * base);
+    painter->setOpacity(item->effectiveOpacity());
+    QStyleOptionGraphicsItem option;
+    option.state = QStyle::State_None;
+    if (item->isEnabled())
+        option.state |= QStyle::State_Enabled;
+    if (item->isSelected())
+        option.state |= QStyle::State_Selected;
+    option.exposedRect = item->boundingRect();
+    option.rect = option.exposedRect.toAlignedRect();
+    option.palette = item->scene()->palette();
+    item->paint(painter, &option, nullptr);
+    painter->restore();
+}
+
+/** Where the drawing of a QSvgGenerator document starts and ends: after the opening tag of the
+ *  group that follows `<defs>`, before that group's closing tag. False when the document is not
+ *  shaped so, or its `<defs>` are not empty (nothing here draws a gradient). */
+bool drawingOf(const QByteArray &doc, qsizetype *begin, qsizetype *end)
+{
+    const qsizetype defs = doc.indexOf("<defs>");
+    const qsizetype defsEnd = doc.indexOf("</defs>", defs);
+    if (defs < 0 || defsEnd < 0
+        || !QByteArrayView(doc).sliced(defs + 6, defsEnd - defs - 6).trimmed().isEmpty())
+        return false;
+    const qsizetype group = doc.indexOf("<g", defsEnd);
+    *begin = group < 0 ? -1 : doc.indexOf('>', group) + 1;
+    *end = doc.lastIndexOf("</g>");
+    return *begin > 0 && *end >= *begin;
+}
+
+} // namespace
+
 bool SceneRenderer::drawSvg(QIODevice *device, const Options &options, QString *error) const
 {
     Options svgOptions = options;
@@ -186,26 +247,73 @@ bool SceneRenderer::drawSvg(QIODevice *device, const Options &options, QString *
     // Qt writes the title as it is and lets control characters through: the title is escaped
     // here, and every byte goes through a filter that keeps the document XML.
     SvgText::SafeDevice safe(device);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&safe);
-    // At 96 dpi the document's size in millimetres is its size in CSS pixels.
-    generator.setResolution(96);
-    generator.setSize(source.size().toSize());
-    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(SvgText::escape(m_title.isEmpty() ? tr("Toposcope design") : m_title));
-    generator.setDescription(SvgText::escape(tr("Drawn by Toposcope")));
-    QPainter painter(&generator);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    if (!options.transparent)
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source, Qt::IgnoreAspectRatio);
-    painter.end();
-    safe.close();
-    if (safe.hasFailed()) {
+    const auto setUp = [&](QSvgGenerator *generator, QIODevice *out) {
+        generator->setOutputDevice(out);
+        // At 96 dpi the document's size in millimetres is its size in CSS pixels.
+        generator->setResolution(96);
+        generator->setSize(source.size().toSize());
+        generator->setViewBox(QRectF(QPointF(0, 0), source.size()));
+        generator->setTitle(SvgText::escape(m_title.isEmpty() ? tr("Toposcope design") : m_title));
+        generator->setDescription(SvgText::escape(tr("Drawn by Toposcope")));
+    };
+    const auto background = [&](QPainter *painter) {
+        painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        if (!options.transparent)
+            painter->fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+    };
+    const auto failed = [&] {
+        safe.close();
+        if (!safe.hasFailed())
+            return false;
         setError(error, device->errorString());
-        return false;
+        return true;
+    };
+
+    // QSvgGenerator holds the whole drawing in memory until it ends (about 20 KB a card, as
+    // UTF-16): a large design is drawn in parts, each by a generator of its own, and each part
+    // goes to the device as soon as it is drawn. The parts share the first one's header.
+    const QList<QGraphicsItem *> items = options.svgItemsPerPart > 0
+        ? paintableItems(m_scene.get(), source)
+        : QList<QGraphicsItem *>();
+    if (items.isEmpty()) {
+        QSvgGenerator generator;
+        setUp(&generator, &safe);
+        QPainter painter(&generator);
+        background(&painter);
+        m_scene->render(
+            &painter, QRectF(QPointF(0, 0), source.size()), source, Qt::IgnoreAspectRatio);
+        painter.end();
+        return !failed();
     }
-    return true;
+    const QTransform base = QTransform::fromTranslate(-source.left(), -source.top());
+    for (qsizetype first = 0; first < items.size(); first += options.svgItemsPerPart) {
+        QBuffer part;
+        part.open(QIODevice::WriteOnly);
+        QSvgGenerator generator;
+        setUp(&generator, &part);
+        QPainter painter(&generator);
+        if (first == 0)
+            background(&painter);
+        else
+            painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        const qsizetype last = std::min(items.size(), first + options.svgItemsPerPart);
+        for (qsizetype i = first; i < last; ++i)
+            paintItem(&painter, items.at(i), base);
+        painter.end();
+        const QByteArray &doc = part.data();
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        if (!drawingOf(doc, &begin, &end)) {
+            setError(error, tr("Qt's SVG generator wrote a document of an unexpected shape"));
+            return false;
+        }
+        const QByteArrayView drawn = first == 0 ? QByteArrayView(doc).first(end)
+                                                : QByteArrayView(doc).sliced(begin, end - begin);
+        if (safe.write(drawn.data(), drawn.size()) != drawn.size())
+            break;
+    }
+    safe.write("</g>\n</svg>\n");
+    return !failed();
 }
 
 QByteArray SceneRenderer::renderSvg(const Options &options, QString *error) const

@@ -30,6 +30,10 @@ public:
         bool badges = true; ///< draw the findings badges given by setBadges()
         qreal margin = 24; ///< blank border around the drawing, in scene pixels
         QStringList inputs; ///< files the picture may not be written over (OutputFile)
+        /** SVG only: the document is drawn this many items at a time, each part written out as
+         *  it is done, so memory does not grow with the design; 0 draws it in one pass, which
+         *  holds the whole document in memory until it ends (Qt's generator does). */
+        int svgItemsPerPart = 256;
     };
 
     static constexpr double MinimumScale = 1.0;
@@ -67,8 +71,8 @@ public:
      *  and the document always parses. */
     QByteArray renderSvg(const Options &options, QString *error = nullptr) const;
     /** Write through OutputFile: atomically to a file, as a stream to a FIFO or device, never
-     *  over `options.inputs`. The SVG goes to the file as Qt's generator writes it, with no copy
-     *  of its own (the generator itself holds the document until it ends). */
+     *  over `options.inputs`. The SVG goes to the file part by part as it is drawn
+     *  (Options::svgItemsPerPart), so a large design needs no more memory than a small one. */
     bool writePng(const QString &path, const Options &options, QString *error = nullptr) const;
     bool writeSvg(const QString &path, const Options &options, QString *error = nullptr) const;
     /** Draws the part `source` (scene coordinates, inside sourceRect(options)) of what `options`

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void svgTitleIsText();
     void svgOfHostileTextParses();
     void svgIsWrittenAsItIsDrawn();
+    void svgDrawnInPartsIsTheSamePicture_data();
+    void svgDrawnInPartsIsTheSamePicture();
     void hugePictureIsRefusedBeforeDrawing();
     void pictureTooWideForPng();
     void smallerScaleIsOffered();
@@ -336,6 +339,65 @@ void tst_SceneRenderer::svgIsWrittenAsItIsDrawn()
     QVERIFY(!renderer.writeSvg(input, options, &error));
     QVERIFY2(error.contains(QStringLiteral("it is the input file")), qPrintable(error));
     QVERIFY(!renderer.writePng(input, options, &error));
+}
+
+void tst_SceneRenderer::svgDrawnInPartsIsTheSamePicture_data()
+{
+    QTest::addColumn<int>("perPart");
+    QTest::newRow("one item a part") << 1;
+    QTest::newRow("three items a part") << 3;
+    QTest::newRow("all in one part") << 100000;
+}
+
+// A large design's SVG is drawn a few items at a time so that memory does not grow with it; the
+// picture must be the one a single pass through the scene draws: same text in the same order,
+// same pixels once rendered.
+void tst_SceneRenderer::svgDrawnInPartsIsTheSamePicture()
+{
+    QFETCH(int, perPart);
+    DesignData d = sampleDesign();
+    d.name = QStringLiteral("parts <&>");
+    SceneRenderer renderer(d);
+    SceneRenderer::Options whole;
+    whole.svgItemsPerPart = 0;
+    SceneRenderer::Options parts;
+    parts.svgItemsPerPart = perPart;
+    QString error;
+    const QByteArray reference = renderer.renderSvg(whole, &error);
+    QVERIFY2(!reference.isEmpty(), qPrintable(error));
+    const QByteArray drawn = renderer.renderSvg(parts, &error);
+    QVERIFY2(!drawn.isEmpty(), qPrintable(error));
+    QVERIFY(drawn != reference); // drawn another way (else this compares a thing with itself)
+    const SvgCheck::Parsed read = SvgCheck::parse(drawn);
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    QCOMPARE(read.texts, SvgCheck::parse(reference).texts);
+    QCOMPARE(read.title, QStringLiteral("parts <&>"));
+    QCOMPARE(read.elements.count(QStringLiteral("svg")), 1);
+
+    const auto raster = [](const QByteArray &svg) {
+        QSvgRenderer r(svg);
+        QImage image(r.defaultSize() * 2, QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        r.render(&painter);
+        return image;
+    };
+    const QImage a = raster(reference);
+    const QImage b = raster(drawn);
+    QCOMPARE(b.size(), a.size());
+    QVERIFY(inkedPixels(a) > a.width() * a.height() / 50);
+    int differ = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QColor p = a.pixelColor(x, y);
+            const QColor q = b.pixelColor(x, y);
+            if (qAbs(p.red() - q.red()) + qAbs(p.green() - q.green()) + qAbs(p.blue() - q.blue())
+                    + qAbs(p.alpha() - q.alpha())
+                > 8)
+                ++differ;
+        }
+    }
+    QCOMPARE(differ, 0);
 }
 
 void tst_SceneRenderer::hugePictureIsRefusedBeforeDrawing()
