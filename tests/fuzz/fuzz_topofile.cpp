@@ -33,8 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fail("a loaded design does not load again after saving", again.error);
     if (!(again.data == r.data))
         fail("save then load changed the design", QString::fromUtf8(TopoFile::serialize(r.data)));
+    // As a file is read: UTF-8, where a leading U+FEFF may be taken for a byte order mark. A
+    // lone surrogate (a JSON "\\udddd"; no keyboard gives one) cannot be written as UTF-8: Qt
+    // writes "?" for it, so such a label only has to leave a Mermaid that imports, as in
+    // fuzz_mermaidwriter.
     const QString text = MermaidWriter::write(r.data);
-    const MermaidReader::ReadResult imported = MermaidReader::parse(text);
+    const MermaidReader::ReadResult imported = MermaidReader::parse(text.toUtf8());
+    const auto bare = [](QString t) { return t.remove(QChar(0xFEFF)); };
     if (!imported.ok)
         fail("the exported Mermaid does not import", imported.error + u'\n' + text);
     if (imported.data.components.size() != r.data.components.size()
@@ -43,7 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fail("export then import changed the design", text);
     for (const Component &c : r.data.components) {
         const Component *b = imported.data.component(c.id);
-        if (!b || b->label != FuzzCheck::spelled(c.label) || b->kind != c.kind)
+        const bool lone = FuzzCheck::spelled(c.label).contains(QChar(QChar::ReplacementCharacter))
+            && !c.label.contains(QChar(QChar::ReplacementCharacter));
+        if (!b || b->kind != c.kind
+            || (!lone && bare(b->label) != bare(FuzzCheck::spelled(c.label))))
             fail("export then import changed a component", c.id + u'\n' + text);
     }
     const QString report = ReportWriter(r.data, {}, text).markdown();
