@@ -81,23 +81,30 @@ int Cli::validateCommand(const QStringList &args)
         Cli::printError(QStringLiteral("validate"), QStringLiteral("%1: warning: %2").arg(file, w));
     const QList<Finding> findings = Validator::validate(design);
 
+    // Streamed as it is written: the findings of a large design are never one document in
+    // memory.
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return 2;
+    bool written = false;
     if (format == QLatin1String("json")) {
-        out.write(FindingFormat::toJson(findings, design));
+        written = FindingFormat::writeJson(&out, findings, design);
     } else if (format == QLatin1String("sarif")) {
         // SARIF wants a URI; a relative path stays relative (to the repository, for review
         // tools), an absolute one becomes file://.
         const QString uri = QFileInfo(file).isAbsolute()
             ? QUrl::fromLocalFile(file).toString()
             : QString::fromUtf8(QUrl::toPercentEncoding(file, "/"));
-        out.write(FindingFormat::toSarif(
-            findings, design, uri, loaded.bytes, QStringLiteral(TOPOSCOPE_VERSION)));
+        written = FindingFormat::writeSarif(
+            &out, findings, design, uri, loaded.bytes, QStringLiteral(TOPOSCOPE_VERSION));
     } else {
-        out.write(FindingFormat::toText(findings, design, QFileInfo(file).fileName()).toUtf8());
+        written = FindingFormat::writeText(&out, findings, design, QFileInfo(file).fileName());
     }
-    out.flush();
+    if (!out.flush() || !written) {
+        Cli::printError(QStringLiteral("validate"),
+            QStringLiteral("cannot write the findings: %1").arg(out.errorString()));
+        return 2;
+    }
 
     for (const Finding &f : findings) {
         if (!f.accepted && f.severity >= threshold)

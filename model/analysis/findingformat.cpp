@@ -4,22 +4,41 @@
 #include "io/terminaltext.h"
 #include "validator.h"
 
+#include <QBuffer>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QIODevice>
 #include <QTextStream>
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace {
 
-/** Indented JSON written as it goes, in the layout of QJsonDocument::Indented. */
+/**
+ * Indented JSON written as it goes, four spaces per level, keys in the order given (the
+ * writers below give them in alphabetical order, as QJsonDocument would). With a sink, what is
+ * written is handed on in pieces of about 64 KiB between values, so memory stays bounded.
+ */
 struct JsonText
 {
     QByteArray out;
     std::vector<bool> empty; ///< per open container: nothing written in it yet
+    QIODevice *sink = nullptr; ///< none: everything stays in `out`
+    bool failed = false; ///< the sink refused a write: nothing more is written to it
+
+    static constexpr qsizetype Piece = 64 * 1024;
+
+    /** Hands `out` to the sink; true while every write succeeded. */
+    bool flush()
+    {
+        if (!sink)
+            return true;
+        if (!failed && !out.isEmpty())
+            failed = sink->write(out) != out.size();
+        out.resize(0); // keeps the allocation for the next piece
+        return !failed;
+    }
 
     void newline()
     {
@@ -42,6 +61,8 @@ struct JsonText
     /** Before a value in an array. */
     void item()
     {
+        if (sink && out.size() >= Piece)
+            flush();
         if (!empty.back())
             out += ',';
         empty.back() = false;
@@ -130,6 +151,11 @@ struct JsonText
     {
         key(name);
         string(value);
+    }
+    void member(const char *name, qint64 value)
+    {
+        key(name);
+        out += QByteArray::number(value);
     }
 };
 
@@ -294,9 +320,10 @@ public:
     {
         if (id.isEmpty())
             return 0;
-        // The id as the file spells it in JSON (escapes included).
-        QByteArray json = QJsonDocument(QJsonArray{ id }).toJson(QJsonDocument::Compact);
-        json = json.mid(2, json.size() - 4);
+        // The id as the file spells it in JSON (escapes included), without its quotes.
+        JsonText spelled;
+        spelled.string(id);
+        const QByteArray json = spelled.out.mid(1, spelled.out.size() - 2);
         if (const int line = m_declared.value(json); line > 0)
             return line;
         return m_words.value(id.toUtf8());
@@ -358,12 +385,14 @@ QString shown(const QString &text)
 
 } // namespace
 
-QByteArray FindingFormat::toJson(const QList<Finding> &findings, const DesignData &design)
+bool FindingFormat::writeJson(
+    QIODevice *out, const QList<Finding> &findings, const DesignData &design)
 {
     // Written straight into the bytes: a QJsonDocument of 100,000 findings costs many times
-    // more (every value is copied into its container, then walked again).
+    // more (every value is copied into its container, then walked again), and holds it all.
     const Subjects subjects(design);
     JsonText json;
+    json.sink = out;
     json.begin('{');
     for (const bool acceptedOnes : { true, false }) {
         json.key(acceptedOnes ? "accepted" : "findings");
@@ -394,7 +423,166 @@ QByteArray FindingFormat::toJson(const QList<Finding> &findings, const DesignDat
     }
     json.end('}');
     json.out += '\n';
-    return json.out;
+    return json.flush();
+}
+
+bool FindingFormat::writeSarif(QIODevice *out,
+    const QList<Finding> &findings,
+    const DesignData &design,
+    const QString &fileUri,
+    const QByteArray &fileText,
+    const QString &toolVersion)
+{
+    // SARIF 2.1.0, keys in alphabetical order in every object.
+    const QList<Validator::RuleInfo> rules = Validator::rules();
+    QHash<QString, qsizetype> ruleIndex;
+    for (qsizetype i = 0; i < rules.size(); ++i)
+        ruleIndex.insert(rules.at(i).id, i);
+    const Subjects subjects(design);
+    const Lines lines(fileText);
+
+    JsonText json;
+    json.sink = out;
+    const auto artifactLocation = [&] {
+        json.key("artifactLocation");
+        json.begin('{');
+        json.member("uri", fileUri);
+        json.end('}');
+    };
+    const auto textObject = [&](const char *name, const QString &text) {
+        json.key(name);
+        json.begin('{');
+        json.member("text", text);
+        json.end('}');
+    };
+
+    json.begin('{');
+    json.member("$schema", QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json"));
+    json.key("runs");
+    json.begin('[');
+    json.item();
+    json.begin('{');
+    json.key("artifacts");
+    json.begin('[');
+    json.item();
+    json.begin('{');
+    json.key("location");
+    json.begin('{');
+    json.member("uri", fileUri);
+    json.end('}');
+    json.end('}');
+    json.end(']');
+
+    json.key("results");
+    json.begin('[');
+    for (const Finding &f : findings) {
+        json.item();
+        json.begin('{');
+        json.member("level", sarifLevel(f.severity));
+        json.key("locations");
+        json.begin('[');
+        json.item();
+        json.begin('{');
+        int line = 0;
+        if (!f.subjects.isEmpty()) {
+            json.key("logicalLocations");
+            json.begin('[');
+            for (const QString &id : f.subjects) {
+                const QString label = subjects.label(id);
+                json.item();
+                json.begin('{');
+                json.member("fullyQualifiedName", id);
+                json.member("kind", QStringLiteral("resource"));
+                json.member("name", label.isEmpty() ? id : label);
+                json.end('}');
+                if (line == 0)
+                    line = lines.of(id);
+            }
+            json.end(']');
+        }
+        json.key("physicalLocation");
+        json.begin('{');
+        artifactLocation();
+        if (line > 0) {
+            json.key("region");
+            json.begin('{');
+            json.member("startLine", line);
+            json.end('}');
+        }
+        json.end('}');
+        json.end('}');
+        json.end(']');
+        textObject("message", QStringLiteral("%1. %2 Fix: %3").arg(f.title, f.explanation, f.fix));
+        json.key("properties");
+        json.begin('{');
+        json.member("category", Finding::categoryName(f.category));
+        json.member("fix", f.fix);
+        json.member("severity", Finding::severityName(f.severity));
+        json.member("title", f.title);
+        json.end('}');
+        json.member("ruleId", f.rule);
+        if (const auto it = ruleIndex.constFind(f.rule); it != ruleIndex.cend())
+            json.member("ruleIndex", qint64(*it));
+        if (f.accepted) {
+            json.key("suppressions");
+            json.begin('[');
+            json.item();
+            json.begin('{');
+            json.member("justification", f.acceptedReason);
+            json.member("kind", QStringLiteral("external"));
+            json.end('}');
+            json.end(']');
+        }
+        json.end('}');
+    }
+    json.end(']');
+
+    json.key("tool");
+    json.begin('{');
+    json.key("driver");
+    json.begin('{');
+    json.member("name", QStringLiteral("toposcope"));
+    json.key("rules");
+    json.begin('[');
+    for (const Validator::RuleInfo &r : rules) {
+        json.item();
+        json.begin('{');
+        json.member("id", r.id);
+        json.member("name", r.id);
+        json.key("properties");
+        json.begin('{');
+        json.member("category", Finding::categoryName(r.category));
+        json.end('}');
+        textObject("shortDescription", r.summary);
+        json.end('}');
+    }
+    json.end(']');
+    json.member("version", toolVersion);
+    json.end('}');
+    json.end('}');
+    json.end('}');
+    json.end(']');
+    json.member("version", QStringLiteral("2.1.0"));
+    json.end('}');
+    json.out += '\n';
+    return json.flush();
+}
+
+namespace {
+
+QByteArray inMemory(const std::function<bool(QIODevice *)> &write)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    write(&buffer);
+    return buffer.data();
+}
+
+} // namespace
+
+QByteArray FindingFormat::toJson(const QList<Finding> &findings, const DesignData &design)
+{
+    return inMemory([&](QIODevice *out) { return writeJson(out, findings, design); });
 }
 
 QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
@@ -403,80 +591,25 @@ QByteArray FindingFormat::toSarif(const QList<Finding> &findings,
     const QByteArray &fileText,
     const QString &toolVersion)
 {
-    QJsonArray rules;
-    QHash<QString, int> ruleIndex;
-    for (const Validator::RuleInfo &r : Validator::rules()) {
-        ruleIndex.insert(r.id, static_cast<int>(rules.size()));
-        rules.append(QJsonObject{ { QStringLiteral("id"), r.id },
-            { QStringLiteral("name"), r.id },
-            { QStringLiteral("shortDescription"),
-                QJsonObject{ { QStringLiteral("text"), r.summary } } },
-            { QStringLiteral("properties"),
-                QJsonObject{
-                    { QStringLiteral("category"), Finding::categoryName(r.category) } } } });
-    }
-    const Subjects subjects(design);
-    const Lines lines(fileText);
-    QJsonArray results;
-    for (const Finding &f : findings) {
-        QJsonArray logical;
-        int line = 0;
-        for (const QString &id : f.subjects) {
-            const QString label = subjects.label(id);
-            logical.append(QJsonObject{ { QStringLiteral("name"), label.isEmpty() ? id : label },
-                { QStringLiteral("fullyQualifiedName"), id },
-                { QStringLiteral("kind"), QStringLiteral("resource") } });
-            if (line == 0)
-                line = lines.of(id);
-        }
-        QJsonObject physical{ { QStringLiteral("artifactLocation"),
-            QJsonObject{ { QStringLiteral("uri"), fileUri } } } };
-        if (line > 0)
-            physical.insert(
-                QStringLiteral("region"), QJsonObject{ { QStringLiteral("startLine"), line } });
-        QJsonObject location{ { QStringLiteral("physicalLocation"), physical } };
-        if (!logical.isEmpty())
-            location.insert(QStringLiteral("logicalLocations"), logical);
-        QJsonObject result{ { QStringLiteral("ruleId"), f.rule },
-            { QStringLiteral("level"), sarifLevel(f.severity) },
-            { QStringLiteral("message"),
-                QJsonObject{ { QStringLiteral("text"),
-                    QStringLiteral("%1. %2 Fix: %3").arg(f.title, f.explanation, f.fix) } } },
-            { QStringLiteral("locations"), QJsonArray{ location } },
-            { QStringLiteral("properties"),
-                QJsonObject{ { QStringLiteral("category"), Finding::categoryName(f.category) },
-                    { QStringLiteral("severity"), Finding::severityName(f.severity) },
-                    { QStringLiteral("title"), f.title },
-                    { QStringLiteral("fix"), f.fix } } } };
-        if (ruleIndex.contains(f.rule))
-            result.insert(QStringLiteral("ruleIndex"), ruleIndex.value(f.rule));
-        if (f.accepted)
-            result.insert(QStringLiteral("suppressions"),
-                QJsonArray{ QJsonObject{ { QStringLiteral("kind"), QStringLiteral("external") },
-                    { QStringLiteral("justification"), f.acceptedReason } } });
-        results.append(result);
-    }
-    const QJsonObject driver{ { QStringLiteral("name"), QStringLiteral("toposcope") },
-        { QStringLiteral("version"), toolVersion },
-        { QStringLiteral("rules"), rules } };
-    const QJsonObject run{ { QStringLiteral("tool"),
-                               QJsonObject{ { QStringLiteral("driver"), driver } } },
-        { QStringLiteral("artifacts"),
-            QJsonArray{ QJsonObject{ { QStringLiteral("location"),
-                QJsonObject{ { QStringLiteral("uri"), fileUri } } } } } },
-        { QStringLiteral("results"), results } };
-    const QJsonObject root{ { QStringLiteral("$schema"),
-                                QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json") },
-        { QStringLiteral("version"), QStringLiteral("2.1.0") },
-        { QStringLiteral("runs"), QJsonArray{ run } } };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return inMemory([&](QIODevice *out) {
+        return writeSarif(out, findings, design, fileUri, fileText, toolVersion);
+    });
 }
 
 QString FindingFormat::toText(
     const QList<Finding> &findings, const DesignData &design, const QString &fileName, int width)
 {
-    QString out;
-    QTextStream s(&out);
+    return QString::fromUtf8(inMemory(
+        [&](QIODevice *out) { return writeText(out, findings, design, fileName, width); }));
+}
+
+bool FindingFormat::writeText(QIODevice *out,
+    const QList<Finding> &findings,
+    const DesignData &design,
+    const QString &fileName,
+    int width)
+{
+    QTextStream s(out); // UTF-8, handed to the device as its buffer fills
     int counts[3] = { 0, 0, 0 };
     int accepted = 0;
     for (const Finding &f : findings) {
@@ -531,5 +664,6 @@ QString FindingFormat::toText(
                   << "]: " << shown(f.acceptedReason) << "\n";
         }
     }
-    return out;
+    s.flush();
+    return s.status() == QTextStream::Ok;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `toposcope validate` as a user runs it: the real binary, its exit codes, its output formats.
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -250,6 +251,32 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
+    }
+
+    void aFullDiskIsAnErrorNotASuccess_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("text") << s("text");
+        QTest::newRow("json") << s("json");
+        QTest::newRow("sarif") << s("sarif");
+    }
+
+    void aFullDiskIsAnErrorNotASuccess()
+    {
+        // `validate … > report.json` on a full disk must not look like a finished report.
+        if (!QFileInfo::exists(s("/dev/full")))
+            QSKIP("this system has no /dev/full");
+        QFETCH(QString, format);
+        QProcess p;
+        p.setStandardOutputFile(s("/dev/full"));
+        p.start(s(TOPOSCOPE_BINARY),
+            { s("validate"), example("distributed.topo"), s("--format"), format });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(
+            err.contains("cannot write the findings: No space left on device"), err.constData());
     }
 };
 

@@ -7,7 +7,58 @@
 #include <QJsonObject>
 #include <QTest>
 
-namespace { } // namespace
+namespace {
+
+/** Keeps what is written, and the largest single write; refuses writes after `limit` bytes. */
+class Recorder : public QIODevice
+{
+public:
+    explicit Recorder(qint64 limit = -1)
+        : m_limit(limit)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    QByteArray bytes;
+    qint64 largestWrite = 0;
+    int writesAfterRefusal = 0;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        if (m_refused) {
+            ++writesAfterRefusal;
+            return -1;
+        }
+        if (m_limit >= 0 && bytes.size() + size > m_limit) {
+            m_refused = true; // a full disk
+            return -1;
+        }
+        largestWrite = std::max(largestWrite, size);
+        bytes.append(data, size);
+        return size;
+    }
+
+private:
+    qint64 m_limit;
+    bool m_refused = false;
+};
+
+DesignData chain(int servers)
+{
+    DesignBuilder b;
+    b.add(QStringLiteral("users"), QStringLiteral("client"));
+    QString previous = QStringLiteral("users");
+    for (int i = 0; i < servers; ++i) {
+        const QString id = QStringLiteral("web-%1").arg(i);
+        b.add(id, QStringLiteral("web_server"));
+        b.link(previous, id);
+        previous = id;
+    }
+    return b;
+}
+
+} // namespace
 
 class TestFindingFormat : public QObject
 {
@@ -175,6 +226,43 @@ private Q_SLOTS:
         const QByteArray sarif
             = FindingFormat::toSarif(findings, d, s("d.topo"), TopoFile::serialize(d), s("1"));
         QVERIFY(QJsonDocument::fromJson(sarif).isObject());
+    }
+
+    void largeOutputIsStreamedInPieces()
+    {
+        // 3,000 findings make megabytes of JSON and SARIF: they reach the device as they are
+        // written, in pieces, never as one document, and are the same bytes as in memory.
+        const DesignData d = chain(3000);
+        const QList<Finding> findings = Validator::validate(d);
+        const QByteArray file = TopoFile::serialize(d);
+        Recorder json, sarif, text;
+        QVERIFY(FindingFormat::writeJson(&json, findings, d));
+        QVERIFY(FindingFormat::writeSarif(&sarif, findings, d, s("d.topo"), file, s("1")));
+        QVERIFY(FindingFormat::writeText(&text, findings, d, s("d.topo")));
+        QVERIFY2(json.bytes.size() > 2'000'000, QByteArray::number(json.bytes.size()).constData());
+        QVERIFY2(
+            sarif.bytes.size() > 4'000'000, QByteArray::number(sarif.bytes.size()).constData());
+        for (const Recorder *r : { &json, &sarif, &text })
+            QVERIFY2(
+                r->largestWrite <= 256 * 1024, QByteArray::number(r->largestWrite).constData());
+        QCOMPARE(json.bytes, FindingFormat::toJson(findings, d));
+        QCOMPARE(sarif.bytes, FindingFormat::toSarif(findings, d, s("d.topo"), file, s("1")));
+        QCOMPARE(QString::fromUtf8(text.bytes), FindingFormat::toText(findings, d, s("d.topo")));
+        QVERIFY(QJsonDocument::fromJson(sarif.bytes).isObject());
+    }
+
+    void aRefusedWriteIsReportedAndEndsTheOutput()
+    {
+        // A full disk part-way: the writer says so, and does not keep trying.
+        const DesignData d = chain(2000);
+        const QList<Finding> findings = Validator::validate(d);
+        Recorder json(300'000), sarif(300'000), text(300'000);
+        QVERIFY(!FindingFormat::writeJson(&json, findings, d));
+        QVERIFY(!FindingFormat::writeSarif(
+            &sarif, findings, d, s("d.topo"), TopoFile::serialize(d), s("1")));
+        QVERIFY(!FindingFormat::writeText(&text, findings, d, s("d.topo")));
+        QCOMPARE(json.writesAfterRefusal, 0);
+        QCOMPARE(sarif.writesAfterRefusal, 0);
     }
 
     void jsonEscapesEveryText()
