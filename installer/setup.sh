@@ -52,6 +52,8 @@ packages=(
     haproxy nginx-light mariadb-server mariadb-client prometheus prometheus-haproxy-exporter
     prometheus-nginx-exporter prometheus-mysqld-exporter libqt6sql6-mysql qtkeychain-qt6-dev
     wrk python3-pymysql
+    # the lab's DNS server (dnsmasq alone: no service, no configuration in /etc)
+    dnsmasq-base
     # the live tests make a self-signed certificate for the HTTPS probe
     openssl
 )

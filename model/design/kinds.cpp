@@ -789,6 +789,16 @@ const QList<PropertySpec> &sourceOptions()
             QStringLiteral("Verify certificates"),
             true,
             QStringLiteral("Refuse a server whose TLS certificate is not valid for its name.")),
+        stringProp(QStringLiteral("nameserver"),
+            QStringLiteral("Name server"),
+            QString(),
+            QStringLiteral("DNS sources: the server to ask (an IP address, port 53) instead of "
+                           "the system's resolver.")),
+        stringProp(QStringLiteral("entry_point"),
+            QStringLiteral("Entry point"),
+            QString(),
+            QStringLiteral("DNS sources: the addresses the domain must point at, separated by "
+                           "commas.")),
     };
     return list;
 }

@@ -43,6 +43,7 @@ LabPlan::Programs LabPlan::Programs::find()
     p.mysqldExporter = findProgram(QStringLiteral("prometheus-mysqld-exporter"));
     p.mariadbClient = findProgram(QStringLiteral("mariadb"));
     p.mariadbInstallDb = findProgram(QStringLiteral("mariadb-install-db"));
+    p.dnsmasq = findProgram(QStringLiteral("dnsmasq"));
     return p;
 }
 
@@ -56,7 +57,11 @@ LabPlan LabPlan::make(const DesignData &design, const Settings &settings)
     auto dirOf = [&](const ElementId &id) { return dir + u'/' + t.configName(id); };
 
     // What the lab starts, decided first, so ports go to those only.
-    QList<ElementId> haproxies, nginxes, apps, databases;
+    QList<ElementId> haproxies, nginxes, apps, databases, dnses;
+    auto domainOf = [&](const Component &c) {
+        const QString own = c.props.value(QStringLiteral("domain")).toString().trimmed();
+        return own.isEmpty() ? design.domain.trimmed() : own;
+    };
     auto cannot = [&](const ElementId &id, const QString &why) {
         plan.notStarted.append(QStringLiteral("%1: %2").arg(quoted(t, id), why));
     };
@@ -96,7 +101,16 @@ LabPlan LabPlan::make(const DesignData &design, const Settings &settings)
             else
                 databases.append(c.id);
         } else if (c.kind == QLatin1String("dns")) {
-            cannot(c.id, QStringLiteral("the lab runs no DNS server; it is reached by address"));
+            if (bin.dnsmasq.isEmpty())
+                cannot(c.id, QStringLiteral("dnsmasq is not installed (dnsmasq-base)"));
+            else if (!settings.dnsUnavailable.isEmpty())
+                cannot(c.id, settings.dnsUnavailable);
+            else if (domainOf(c).isEmpty())
+                cannot(c.id, QStringLiteral("it names no domain"));
+            else if (dnses.isEmpty())
+                dnses.append(c.id);
+            else
+                cannot(c.id, QStringLiteral("the lab answers DNS for one domain only"));
         } else if (c.kind == QLatin1String("monitoring")) {
             if (c.props.value(QStringLiteral("mode")) != QLatin1String("collector"))
                 cannot(c.id,
@@ -445,5 +459,43 @@ LabPlan LabPlan::make(const DesignData &design, const Settings &settings)
     }
     if (plan.entryUrl.isEmpty() && !nginxes.isEmpty())
         plan.entryUrl = url(place.server(nginxes.constFirst()).port, QStringLiteral("/"));
+
+    // The domain, answered with the entry point's address: checked by a DNS source through
+    // this server, as the design's DNS would be through the system's resolver.
+    for (const ElementId &id : std::as_const(dnses)) {
+        const Component *c = design.component(id);
+        const QString domain = domainOf(*c);
+        const QString name = t.configName(id);
+        const QString dnsDir = dirOf(id);
+        plan.processes.append({ name,
+            id,
+            bin.dnsmasq,
+            { QStringLiteral("--keep-in-foreground"),
+                QStringLiteral("--conf-file=/dev/null"),
+                QStringLiteral("--no-resolv"),
+                QStringLiteral("--no-hosts"),
+                QStringLiteral("--no-poll"),
+                QStringLiteral("--bind-interfaces"),
+                QStringLiteral("--listen-address=127.0.0.1"),
+                QStringLiteral("--port=53"),
+                QStringLiteral("--host-record=%1,127.0.0.1").arg(domain),
+                QStringLiteral("--pid-file="),
+                QStringLiteral("--log-facility=-"),
+                // It would change to "nobody", who cannot write the lab's directory.
+                QStringLiteral("--user=")
+                    + (settings.runAsUser.isEmpty() ? QStringLiteral("root")
+                                                    : settings.runAsUser) },
+            dnsDir,
+            QStringLiteral("connect://127.0.0.1:53"),
+            0 });
+        const QString source = addSource(name, QStringLiteral("dns"), domain);
+        for (SourceConfig &config : bound.sources) {
+            if (config.id == source) {
+                config.options.insert(QStringLiteral("nameserver"), QStringLiteral("127.0.0.1"));
+                config.options.insert(QStringLiteral("entry_point"), QStringLiteral("127.0.0.1"));
+            }
+        }
+        bind(id, source, QString());
+    }
     return plan;
 }

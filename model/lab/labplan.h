@@ -20,9 +20,10 @@
  * What the lab runs: HAProxy per HAProxy balancer and Nginx per Nginx balancer or web server
  * (configured by ConfigGenerator as drawn, stats on loopback), the lab application (python3 with
  * python3-pymysql) per application server, MariaDB per MySQL/MariaDB database (primary and
- * replicas with real replication), an exporter beside each web server and database, and one
- * Prometheus scraping them. Everything else is named in notStarted with the reason, never
- * imitated.
+ * replicas with real replication), an exporter beside each web server and database, one
+ * Prometheus scraping them, and dnsmasq answering each DNS component's domain with the entry
+ * point's address (on 127.0.0.1:53, so only as root). Everything else is named in notStarted
+ * with the reason, never imitated.
  */
 struct LabPlan
 {
@@ -41,7 +42,8 @@ struct LabPlan
         QStringList arguments;
         QString directory; ///< working directory, also where its log goes
         /** Ready when this answers: "http://..." (any HTTP status below 500), "tcp://host:port"
-         *  (the server speaks first: MariaDB's greeting). */
+         *  (the server speaks first: MariaDB's greeting), "connect://host:port" (it accepts a
+         *  connection). */
         QString readyProbe;
         /** 0: started at once; 1: after every stage-0 process is ready and the SQL ran
          *  (exporters need their server, with the users made; a balancer's first health
@@ -77,7 +79,7 @@ struct LabPlan
     QList<Sql> replicaSql; ///< then on replicas
     /** Replicas and their source, for LabRunner to wait until each has caught up. */
     QList<QPair<ElementId, ElementId>> replication;
-    QStringList notStarted; ///< "dns “DNS”: the lab runs no DNS server"
+    QStringList notStarted; ///< "cache “Redis”: the lab cannot start redis"
     QStringList notes; ///< what the lab does differently from the design, and why
     QString entryUrl; ///< the first balancer's frontend (or web server), for `lab load`
     QString syslogAddress; ///< "udp://127.0.0.1:PORT", where request logs are sent
@@ -88,6 +90,7 @@ struct LabPlan
     struct Programs
     {
         QString haproxy, nginx, mariadbd, python, prometheus, nginxExporter, mysqldExporter;
+        QString dnsmasq; ///< answers the design's domain (dnsmasq-base)
         QString mariadbClient, mariadbInstallDb; ///< to set the databases up
         /** Looked up in PATH and /usr/sbin, /usr/bin; a missing one stays empty. */
         static Programs find();
@@ -105,6 +108,9 @@ struct LabPlan
         QString appPassword;
         QString monitorPassword; ///< of the `toposcope` login Toposcope and the exporters use
         int scrapeIntervalSeconds = 1;
+        /** Why no DNS server can answer on 127.0.0.1:53 (Qt 6.4 asks name servers on port 53
+         *  only: it takes root, and a free port); empty when one can. */
+        QString dnsUnavailable;
     };
 
     static LabPlan make(const DesignData &design, const Settings &settings);

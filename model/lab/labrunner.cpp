@@ -358,13 +358,19 @@ bool LabRunner::waitReady(
         p.busy = true;
         const QString name = p.process.name;
         const QUrl url(p.process.readyProbe);
-        if (url.scheme() == QLatin1String("tcp")) {
-            // MariaDB speaks first: its greeting means it accepts connections.
+        if (url.scheme() == QLatin1String("connect") || url.scheme() == QLatin1String("tcp")) {
+            // tcp: MariaDB speaks first, and its greeting means it accepts connections.
+            // connect: a server that waits for the client (dnsmasq over TCP) is ready once it
+            // accepts one.
             auto *socket = new QTcpSocket(&loop);
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, name, &finished]() {
+            const auto ready = [socket, name, &finished]() {
                 socket->deleteLater();
                 finished(name, true);
-            });
+            };
+            if (url.scheme() == QLatin1String("connect"))
+                QObject::connect(socket, &QTcpSocket::connected, socket, ready);
+            else
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, ready);
             QObject::connect(
                 socket, &QTcpSocket::errorOccurred, socket, [socket, name, &finished]() {
                     socket->deleteLater();
@@ -555,9 +561,19 @@ LabRunner::UpResult LabRunner::up(const DesignData &design, const QString &sourc
     QUdpSocket udp;
     udp.bind(QHostAddress::LocalHost, 0);
     settings.syslogPort = udp.localPort();
+    // Qt 6.4's QDnsLookup asks a name server on port 53 only: the lab's DNS needs root and a
+    // free port 53 on loopback (tried here, and let go just before dnsmasq takes it).
+    QUdpSocket dnsPort;
+    if (::geteuid() != 0)
+        settings.dnsUnavailable
+            = QStringLiteral("answering DNS on port 53 (the only port Qt 6.4 asks) needs root");
+    else if (!dnsPort.bind(QHostAddress::LocalHost, 53))
+        settings.dnsUnavailable
+            = QStringLiteral("port 53 on 127.0.0.1 is taken: %1").arg(dnsPort.errorString());
     const LabPlan plan = LabPlan::make(design, settings);
     held.clear();
     udp.close();
+    dnsPort.close();
     if (!plan.error.isEmpty()) {
         result.error = plan.error;
         QDir(m_options.directory).removeRecursively();

@@ -26,6 +26,24 @@ SourceSpec specOf(const SourceConfig &source)
     spec.verifyTls = o.value(QStringLiteral("verify_tls"), true).toBool();
     spec.caFile = o.value(QStringLiteral("ca_file")).toString();
     spec.selector = o.value(QStringLiteral("selector")).toString();
+    // The DNS check's name server and the addresses the domain must point at.
+    const QString nameserver = o.value(QStringLiteral("nameserver")).toString().trimmed();
+    if (!nameserver.isEmpty()) {
+        spec.nameserver = QHostAddress(nameserver);
+        if (spec.nameserver.isNull())
+            spec.invalid
+                = QStringLiteral("the name server \"%1\" is not an IP address").arg(nameserver);
+    }
+    const QStringList entry
+        = o.value(QStringLiteral("entry_point")).toString().split(u',', Qt::SkipEmptyParts);
+    for (const QString &text : entry) {
+        const QHostAddress address(text.trimmed());
+        if (address.isNull() && spec.invalid.isEmpty())
+            spec.invalid
+                = QStringLiteral("the entry point \"%1\" is not an IP address").arg(text.trimmed());
+        else if (!address.isNull())
+            spec.entryPoint.append(address);
+    }
     return spec;
 }
 

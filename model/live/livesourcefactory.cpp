@@ -97,6 +97,8 @@ LiveSource *LiveSourceFactory::create(const QString &id,
                         .arg(spec.kind, kinds().join(QStringLiteral(", "))));
     if (spec.address.trimmed().isEmpty())
         return fail(QStringLiteral("no address for the %1 source").arg(spec.kind));
+    if (!spec.invalid.isEmpty())
+        return fail(spec.invalid);
 
     SourceOptions options;
     options.timeoutMs = spec.timeoutMs;

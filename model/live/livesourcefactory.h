@@ -38,6 +38,9 @@ struct SourceSpec
     // dns
     QList<QHostAddress> entryPoint; ///< the addresses the domain should point at
     QHostAddress nameserver; ///< null: the system's resolver
+    /** An option that is not valid (set by DesignSources::specOf): create() refuses the source
+     *  with it. */
+    QString invalid;
     // http
     QUrl plainUrl; ///< where to check the plain-HTTP redirect (default: port 80 of the host)
 };

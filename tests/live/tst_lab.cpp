@@ -7,7 +7,11 @@
 #include "io/topofile.h"
 #include "lab/processtable.h"
 #include "labfixture.h"
+#include "live/designsources.h"
+#include "live/livesource.h"
+#include "live/livesourcefactory.h"
 #include "live/parsers/haproxycsv.h"
+#include "live/sources/dnssource.h"
 #include "live/sources/haproxystatssource.h"
 
 #include <QJsonArray>
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void statusNamesEveryServerAsProbeTakesIt();
     void upAgainChangesNothing();
     void boundDesignOpensAndIsBoundToTheLab();
+    void theDomainResolvesToTheEntryPoint();
     void loadIsSentAtTheRateAndSplitRoundRobin();
     void prometheusScrapesEveryServerAndAgreesWithTheStatsPage();
     void discoveryReadsTheRunningBalancer();
@@ -88,10 +93,92 @@ void tst_Lab::boundDesignOpensAndIsBoundToTheLab()
         bound.append(b.element);
     for (const char *element : { "lb", "web-1", "web-2", "app-1", "app-2", "db-1", "db-2" })
         QVERIFY2(bound.contains(QLatin1String(element)), element);
+    // Every source reads a server on loopback: the DNS source names a domain, and asks the
+    // lab's own name server for it.
     for (const SourceConfig &s : r.data.sources) {
-        QVERIFY2(s.address.contains(QLatin1String("127.0.0.1")) || s.address.startsWith(u'/'),
+        const QString server = s.kind == QLatin1String("dns")
+            ? s.options.value(QStringLiteral("nameserver")).toString()
+            : s.address;
+        QVERIFY2(server.contains(QLatin1String("127.0.0.1")) || server.startsWith(u'/'),
             qPrintable(s.address));
     }
+}
+
+void tst_Lab::theDomainResolvesToTheEntryPoint()
+{
+    // The lab's dnsmasq answers the design's domain; the DNS source the bound design names
+    // asks it, as a user's DNS component would ask the real DNS, and finds the entry point.
+    const TopoFile::ReadResult r = TopoFile::read(m_lab.designPath());
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const SourceConfig *dns = nullptr;
+    for (const SourceConfig &s : r.data.sources) {
+        if (s.kind == QLatin1String("dns"))
+            dns = &s;
+    }
+    if (!dns) {
+        // Named, not faked: `lab up` said why (not root, or port 53 taken).
+        const QString notStarted = m_lab.state().notStarted.join(u'\n');
+        QVERIFY2(notStarted.contains(QLatin1String("dns “DNS”: ")), qPrintable(notStarted));
+        QSKIP("the lab could not answer DNS here (see `lab up`): needs root and port 53");
+    }
+    QCOMPARE(dns->address, r.data.domain);
+    bool bound = false;
+    for (const Binding &b : r.data.bindings)
+        bound = bound || (b.source == dns->id && b.element == QLatin1String("dns"));
+    QVERIFY(bound);
+
+    auto read = [](const SourceSpec &spec, Live::Sample *sample, QString *failure) {
+        QString error;
+        std::unique_ptr<LiveSource> source(
+            LiveSourceFactory::create(QStringLiteral("dns"), spec, &error));
+        if (!source) {
+            *failure = error;
+            return;
+        }
+        bool got = false;
+        QObject::connect(
+            source.get(), &LiveSource::samplesReady, [&](const QList<Live::Sample> &s) {
+                if (!s.isEmpty()) {
+                    *sample = s.constFirst();
+                    got = true;
+                }
+            });
+        QObject::connect(source.get(),
+            &LiveSource::stateChanged,
+            [&](Live::SourceState state, const QString &reason) {
+                if (state == Live::SourceState::Failed)
+                    *failure = reason;
+            });
+        source->start();
+        QTRY_VERIFY_WITH_TIMEOUT(got || !failure->isEmpty(), 10000);
+    };
+
+    const SourceSpec spec = DesignSources::specOf(*dns);
+    QCOMPARE(spec.nameserver, QHostAddress(QHostAddress::LocalHost));
+    Live::Sample sample;
+    QString failure;
+    read(spec, &sample, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(sample.key, r.data.domain);
+    QCOMPARE(sample.status, QStringLiteral("127.0.0.1"));
+    QCOMPARE(sample.health, Live::Health::Up);
+    QCOMPARE(sample.value(Live::Metric::DnsMatchesEntry), 1.0);
+
+    // The same answer against an entry point elsewhere: the mismatch, said.
+    SourceSpec elsewhere = spec;
+    elsewhere.entryPoint = { QHostAddress(QStringLiteral("192.0.2.7")) };
+    sample = {};
+    read(elsewhere, &sample, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(sample.value(Live::Metric::DnsMatchesEntry), 0.0);
+    QVERIFY2(sample.lastError.contains(QLatin1String("not at the entry point 192.0.2.7")),
+        qPrintable(sample.lastError));
+
+    // A name the server does not know: the source fails with the resolver's reason.
+    SourceSpec unknown = spec;
+    unknown.address = QStringLiteral("nowhere.") + r.data.domain;
+    read(unknown, &sample, &failure);
+    QVERIFY2(failure.contains(QLatin1String("does not resolve")), qPrintable(failure));
 }
 
 void tst_Lab::loadIsSentAtTheRateAndSplitRoundRobin()

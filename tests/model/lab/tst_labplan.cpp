@@ -54,6 +54,39 @@ class TestLabPlan : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void theDomainIsAnsweredWhenTheLabCan()
+    {
+        const DesignData design = example(QStringLiteral("distributed.topo"));
+        LabPlan::Settings s = settings(QStringLiteral("/run/lab"));
+        s.programs.dnsmasq = QStringLiteral("/usr/sbin/dnsmasq");
+        const LabPlan plan = LabPlan::make(design, s);
+        const LabPlan::Process *dns = process(plan, QStringLiteral("dns"));
+        QVERIFY(dns);
+        QCOMPARE(dns->element, QStringLiteral("dns"));
+        QVERIFY(dns->arguments.contains(QStringLiteral("--host-record=www.example.com,127.0.0.1")));
+        QVERIFY(dns->arguments.contains(QStringLiteral("--listen-address=127.0.0.1")));
+        QVERIFY(dns->arguments.contains(QStringLiteral("--no-resolv"))); // never asks outside
+        QCOMPARE(dns->readyProbe, QStringLiteral("connect://127.0.0.1:53"));
+        const SourceConfig *source = plan.boundDesign.source(QStringLiteral("dns"));
+        QVERIFY(source);
+        QCOMPARE(source->kind, QStringLiteral("dns"));
+        QCOMPARE(source->address, QStringLiteral("www.example.com"));
+        QCOMPARE(source->options.value(QStringLiteral("nameserver")).toString(),
+            QStringLiteral("127.0.0.1"));
+        QCOMPARE(source->options.value(QStringLiteral("entry_point")).toString(),
+            QStringLiteral("127.0.0.1"));
+        for (const QString &n : plan.notStarted)
+            QVERIFY2(!n.startsWith(QLatin1String("dns ")), qPrintable(n));
+
+        // Not root, or port 53 taken: named, and nothing pretends to answer.
+        s.dnsUnavailable = QStringLiteral("port 53 on 127.0.0.1 is taken");
+        const LabPlan without = LabPlan::make(design, s);
+        QVERIFY(!process(without, QStringLiteral("dns")));
+        QVERIFY(!without.boundDesign.source(QStringLiteral("dns")));
+        QVERIFY(without.notStarted.contains(
+            QStringLiteral("dns “DNS”: port 53 on 127.0.0.1 is taken")));
+    }
+
     void theDistributedExampleRunsEveryServer()
     {
         const LabPlan plan = LabPlan::make(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The factory `probe` and the lab make sources with: kinds and addresses, where passwords come
 // from (never a design), what an address or an answer says the kind is, and clear refusals.
+#include "live/designsources.h"
 #include "live/livesource.h"
 #include "live/livesourcefactory.h"
 #include "live/sources/haproxystatssource.h"
@@ -189,6 +190,33 @@ private Q_SLOTS:
         p->setFlavours({ ExporterMap::Flavour::HaproxyBuiltin });
         for (const PrometheusSource::Query &q : p->queries())
             QCOMPARE(q.role, QStringLiteral("server"));
+    }
+
+    void dnsOptionsFromADesign()
+    {
+        // A design's DNS source says which name server to ask and where the domain must point.
+        SourceConfig config;
+        config.id = QStringLiteral("dns");
+        config.kind = QStringLiteral("dns");
+        config.address = QStringLiteral("www.example.com");
+        config.options.insert(QStringLiteral("nameserver"), QStringLiteral(" 127.0.0.1 "));
+        config.options.insert(QStringLiteral("entry_point"), QStringLiteral("127.0.0.1, ::1"));
+        SourceSpec spec = DesignSources::specOf(config);
+        QCOMPARE(spec.nameserver, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(spec.entryPoint,
+            QList<QHostAddress>({ QHostAddress(QHostAddress::LocalHost),
+                QHostAddress(QHostAddress::LocalHostIPv6) }));
+        QString error;
+        QVERIFY(make(spec, &error));
+
+        // An option that is not an address refuses the source, saying which.
+        config.options.insert(QStringLiteral("nameserver"), QStringLiteral("ns1.example.com"));
+        QVERIFY(!make(DesignSources::specOf(config), &error));
+        QCOMPARE(error, QStringLiteral("the name server \"ns1.example.com\" is not an IP address"));
+        config.options.insert(QStringLiteral("nameserver"), QString());
+        config.options.insert(QStringLiteral("entry_point"), QStringLiteral("127.0.0.1,lb"));
+        QVERIFY(!make(DesignSources::specOf(config), &error));
+        QCOMPARE(error, QStringLiteral("the entry point \"lb\" is not an IP address"));
     }
 
     void kindFromAddress_data()
