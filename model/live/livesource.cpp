@@ -34,6 +34,7 @@ void LiveSource::start()
         return;
     m_running = true;
     m_failures = 0;
+    m_waitingSinceMs = 0;
     m_polling = false;
     setState(SourceState::Connecting, QString());
     tick();
@@ -76,6 +77,7 @@ void LiveSource::succeeded()
     if (!m_running)
         return;
     m_failures = 0;
+    m_waitingSinceMs = 0;
     m_lastSuccessMs = now();
     m_staleTimer.start(2 * m_interval);
     setState(SourceState::Live, QString());
@@ -91,6 +93,21 @@ void LiveSource::failed(const QString &reason)
         = int(std::min<qint64>(MaxBackoff, qint64(1000) << std::min(m_failures - 1, 5)));
     m_timer.start(std::max(m_interval, backoff));
     setState(SourceState::Failed, reason);
+}
+
+void LiveSource::waiting(const QString &reason)
+{
+    if (!m_running)
+        return;
+    const qint64 t = QDateTime::currentMSecsSinceEpoch();
+    if (m_waitingSinceMs == 0)
+        m_waitingSinceMs = t;
+    if (t - m_waitingSinceMs >= m_patience) {
+        failed(reason);
+        return;
+    }
+    m_staleTimer.stop();
+    setState(SourceState::Connecting, reason);
 }
 
 void LiveSource::pollFinished()

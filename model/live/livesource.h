@@ -55,6 +55,9 @@ public:
 
     int pollInterval() const { return m_interval; }
     void setPollInterval(int milliseconds);
+    /** How long a server that answers with nothing to report yet (waiting()) stays
+     *  "connecting" before that counts as a failure; default 30 s. */
+    void setWaitPatience(int milliseconds) { m_patience = milliseconds; }
 
 Q_SIGNALS:
     void stateChanged(Live::SourceState state, const QString &reason);
@@ -70,6 +73,10 @@ protected:
 
     void succeeded();
     void failed(const QString &reason);
+    /** The server answered, but has nothing to report yet (a Prometheus that has not scraped
+     *  its targets): still connecting, with the reason, polled at the usual cadence; a failure
+     *  once it lasts longer than the patience. */
+    void waiting(const QString &reason);
     void pollFinished();
     void publish(const QList<Live::Sample> &samples);
     void publishEvents(const QList<Live::RequestEvent> &events);
@@ -87,6 +94,8 @@ private:
     Live::SourceState m_state = Live::SourceState::Idle;
     QString m_reason;
     qint64 m_lastSuccessMs = 0;
+    qint64 m_waitingSinceMs = 0;
+    int m_patience = 30000;
     int m_interval = 1000;
     int m_failures = 0;
     bool m_running = false;

@@ -230,13 +230,15 @@ void PrometheusSource::discover()
                 }
             }
             if (m_flavours.isEmpty()) {
-                failed(tr("Prometheus at %1 has none of the exporters' metrics (%2)")
-                           .arg(HttpFetcher::shown(m_base),
-                               QStringList{ ExporterMap::marker(Flavour::HaproxyBuiltin),
-                                   ExporterMap::marker(Flavour::HaproxyExporter),
-                                   ExporterMap::marker(Flavour::Nginx),
-                                   ExporterMap::marker(Flavour::Mysqld) }
-                                   .join(QStringLiteral(", "))));
+                // Just started, it has not scraped its targets yet: that is no failure, until
+                // it lasts.
+                waiting(tr("Prometheus at %1 has none of the exporters' metrics yet (%2)")
+                            .arg(HttpFetcher::shown(m_base),
+                                QStringList{ ExporterMap::marker(Flavour::HaproxyBuiltin),
+                                    ExporterMap::marker(Flavour::HaproxyExporter),
+                                    ExporterMap::marker(Flavour::Nginx),
+                                    ExporterMap::marker(Flavour::Mysqld) }
+                                    .join(QStringLiteral(", "))));
                 pollFinished();
                 return;
             }

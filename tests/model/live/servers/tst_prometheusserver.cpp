@@ -208,8 +208,20 @@ private Q_SLOTS:
 
     void noExporterIsTheReason()
     {
+        // A Prometheus that has scraped nothing yet (just started with the lab) is waited
+        // for, saying why; only when that lasts is it a failure.
         PrometheusSource source(QStringLiteral("prom"), prometheusUrl());
         source.setSelector(QStringLiteral("job=\"nothing-scrapes-this\""));
+        QSignalSpy states(&source, &LiveSource::stateChanged);
+        source.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            source.reason().contains(u"none of the exporters' metrics yet"), 15000);
+        QCOMPARE(source.state(), SourceState::Connecting);
+        for (const QList<QVariant> &change : std::as_const(states))
+            QVERIFY(change.at(0).value<SourceState>() != SourceState::Failed);
+        source.stop();
+
+        source.setWaitPatience(0);
         const LivePoll::Outcome o = LivePoll::once(source);
         QCOMPARE(o.state, SourceState::Failed);
         QVERIFY2(o.reason.contains(u"has none of the exporters' metrics"), qPrintable(o.reason));
