@@ -380,9 +380,24 @@ QString MainWindow::layoutKey(const QString &name, qreal scale)
     return QStringLiteral("window/%1x/%2").arg(QString::number(scale, 'g', 3), name);
 }
 
+void MainWindow::takeOverUnscaledLayout(QSettings *settings, qreal scale)
+{
+    const bool take = qFuzzyCompare(scale, 1.0) && !settings->contains(layoutKey(GeometryKey, 1))
+        && !settings->contains(layoutKey(StateKey, 1));
+    for (const QString &name : { GeometryKey, StateKey }) {
+        const QString unscaled = QStringLiteral("window/") + name;
+        if (!settings->contains(unscaled))
+            continue;
+        if (take)
+            settings->setValue(layoutKey(name, 1), settings->value(unscaled));
+        settings->remove(unscaled);
+    }
+}
+
 void MainWindow::restoreLayout()
 {
     const qreal scale = devicePixelRatioF();
+    takeOverUnscaledLayout(m_settings, scale);
     if (!restoreGeometry(m_settings->value(layoutKey(GeometryKey, scale)).toByteArray())) {
         // First start: roomy, but never larger than the screen.
         QSize size(1400, 900);

@@ -58,6 +58,12 @@ public:
     /** The settings key of the dock layout at a scale factor: a layout saved at 200 % is not
      *  forced onto 100 % (dock sizes are in device-independent pixels, but what fits is not). */
     static QString layoutKey(const QString &name, qreal scale);
+    /** Versions before the per-scale keys kept one layout, window/geometry and window/state,
+     *  written at whatever scale the window had then. Taken as the layout at scale 1, and only
+     *  when `scale` is 1 and that scale has no layout of its own: read at any other scale they
+     *  would be what the per-scale keys are for, a layout forced onto a scale it was not made
+     *  for. Removed in every case, so that they are never read again. */
+    static void takeOverUnscaledLayout(QSettings *settings, qreal scale);
 
 public Q_SLOTS:
     /** File → Close: the design closes (after asking to save) and the start page shows. */

@@ -1,17 +1,82 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "../commands/sampledesign.h"
+#include "design/design.h"
+#include "document/editcontroller.h"
+#include "scene/designscene.h"
 #include "scene/designview.h"
+#include "scene/elementitem.h"
+#include "scene/scenegestures.h"
 
 #include <QApplication>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <utility>
+
+// Shared by the canvas tests (scene, gestures, edit controller, overlay): the canvas on the
+// sample design, and what a user's mouse does to it.
+namespace SceneTest {
+
+// The canvas as the window puts it together (design, history, scene, view, edit controller and
+// gestures) on the sample design, the view 1000 × 900 at 100 % around (300, 300): every test
+// function starts from a fresh one. A test class inherits it after QObject, calls setUpCanvas()
+// from init() and tearDownCanvas() from cleanup().
+class CanvasFixture
+{
+protected:
+    /** False if the view did not show. */
+    bool setUpCanvas()
+    {
+        m_design = new Design;
+        m_design->reset(sampleDesign());
+        m_stack = new QUndoStack;
+        m_scene = new DesignScene(m_design);
+        m_view = new DesignView(m_scene);
+        m_edit = new EditController(m_design, m_stack, m_scene, m_view);
+        m_gestures = new SceneGestures(m_scene, m_edit);
+        m_view->resize(1000, 900);
+        m_view->show();
+        if (!QTest::qWaitForWindowExposed(m_view))
+            return false;
+        m_view->resetZoom();
+        m_view->centerOn(QPointF(300, 300));
+        return true;
+    }
+
+    void tearDownCanvas()
+    {
+        delete std::exchange(m_gestures, nullptr);
+        delete std::exchange(m_edit, nullptr);
+        delete std::exchange(m_view, nullptr);
+        delete std::exchange(m_scene, nullptr);
+        delete std::exchange(m_stack, nullptr);
+        delete std::exchange(m_design, nullptr);
+    }
+
+    Design *m_design = nullptr;
+    QUndoStack *m_stack = nullptr;
+    DesignScene *m_scene = nullptr;
+    DesignView *m_view = nullptr;
+    EditController *m_edit = nullptr;
+    SceneGestures *m_gestures = nullptr;
+};
+
+/** The items that show elements: the overlay's own items are not among them. */
+inline qsizetype elementItems(const DesignScene *scene)
+{
+    const QList<QGraphicsItem *> all = scene->items();
+    return std::count_if(all.cbegin(), all.cend(), [](QGraphicsItem *item) {
+        return ElementItem::cast(item) != nullptr;
+    });
+}
 
 // What a user's mouse does, as real events on the view's viewport (the offscreen platform has
 // no cursor to move, so the events are built by hand with the button state a drag carries).
-namespace SceneTest {
-
 inline void mouse(DesignView *view,
     QEvent::Type type,
     QPointF scenePos,

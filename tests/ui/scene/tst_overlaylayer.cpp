@@ -53,7 +53,7 @@ private:
 
 } // namespace
 
-class tst_OverlayLayer : public QObject
+class tst_OverlayLayer : public QObject, private CanvasFixture
 {
     Q_OBJECT
 
@@ -69,40 +69,16 @@ private Q_SLOTS:
     void clicksGoThrough();
     void notExportedUnlessAsked();
     void deletingAnItemTakesItOut();
-
-private:
-    Design *m_design = nullptr;
-    QUndoStack *m_stack = nullptr;
-    DesignScene *m_scene = nullptr;
-    DesignView *m_view = nullptr;
-    EditController *m_edit = nullptr;
-    SceneGestures *m_gestures = nullptr;
 };
 
 void tst_OverlayLayer::init()
 {
-    m_design = new Design;
-    m_design->reset(sampleDesign());
-    m_stack = new QUndoStack;
-    m_scene = new DesignScene(m_design);
-    m_view = new DesignView(m_scene);
-    m_edit = new EditController(m_design, m_stack, m_scene, m_view);
-    m_gestures = new SceneGestures(m_scene, m_edit);
-    m_view->resize(1000, 900);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
-    m_view->resetZoom();
-    m_view->centerOn(QPointF(300, 300));
+    QVERIFY(setUpCanvas());
 }
 
 void tst_OverlayLayer::cleanup()
 {
-    delete m_gestures;
-    delete m_edit;
-    delete m_view;
-    delete m_scene;
-    delete m_stack;
-    delete m_design;
+    tearDownCanvas();
 }
 
 void tst_OverlayLayer::followsItsCard()

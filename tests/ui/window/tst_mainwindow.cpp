@@ -154,6 +154,8 @@ private Q_SLOTS:
     void fileCloseShowsTheStartPage();
     void startOpensTheLastDesignWhenAsked();
     void layoutKeysPerScale();
+    void unscaledLayoutIsTakenAtScaleOne();
+    void unscaledLayoutIsDroppedElsewhere();
 };
 
 void TestMainWindow::initTestCase()
@@ -580,6 +582,75 @@ void TestMainWindow::layoutKeysPerScale()
         != MainWindow::layoutKey(QStringLiteral("state"), 2.0));
     QCOMPARE(MainWindow::layoutKey(QStringLiteral("state"), 1.0),
         MainWindow::layoutKey(QStringLiteral("state"), 1.0));
+}
+
+void TestMainWindow::unscaledLayoutIsTakenAtScaleOne()
+{
+    // A layout as the window saves it, written where versions before the per-scale keys put it.
+    QTemporaryDir before;
+    QByteArray geometry;
+    QByteArray state;
+    {
+        Window w(before.path());
+        if (!qFuzzyCompare(w.window->devicePixelRatioF(), 1.0))
+            QSKIP("the window is not at scale 1 here");
+        w.window->resize(1000, 700);
+        w.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+        w.window->historyDock()->hide();
+        QVERIFY(w.window->close());
+        geometry
+            = w.settings.value(MainWindow::layoutKey(QStringLiteral("geometry"), 1)).toByteArray();
+        state = w.settings.value(MainWindow::layoutKey(QStringLiteral("state"), 1)).toByteArray();
+    }
+    QVERIFY(!geometry.isEmpty());
+    QVERIFY(!state.isEmpty());
+    QTemporaryDir dir;
+    {
+        QSettings old(dir.path() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+        old.setValue(QStringLiteral("window/geometry"), geometry);
+        old.setValue(QStringLiteral("window/state"), state);
+    }
+
+    Window w(dir.path());
+    w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+    QCOMPARE(w.window->size(), QSize(1000, 700));
+    QVERIFY(!w.window->historyDock()->isVisible());
+    QVERIFY(w.window->propertyDock()->isVisible());
+    // Kept as the layout at scale 1, and never read from the old keys again.
+    QVERIFY(!w.settings.contains(QStringLiteral("window/geometry")));
+    QVERIFY(!w.settings.contains(QStringLiteral("window/state")));
+    QCOMPARE(w.settings.value(MainWindow::layoutKey(QStringLiteral("geometry"), 1)).toByteArray(),
+        geometry);
+    QCOMPARE(
+        w.settings.value(MainWindow::layoutKey(QStringLiteral("state"), 1)).toByteArray(), state);
+}
+
+void TestMainWindow::unscaledLayoutIsDroppedElsewhere()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.path() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+    const QString geometry1x = MainWindow::layoutKey(QStringLiteral("geometry"), 1);
+    const QString state1x = MainWindow::layoutKey(QStringLiteral("state"), 1);
+    const auto writeOld = [&settings] {
+        settings.setValue(QStringLiteral("window/geometry"), QByteArray("old geometry"));
+        settings.setValue(QStringLiteral("window/state"), QByteArray("old state"));
+    };
+
+    // At 200 % the old layout may have been made at 100 % or at 200 %: it is dropped, and left
+    // for no other scale either.
+    writeOld();
+    MainWindow::takeOverUnscaledLayout(&settings, 2.0);
+    QCOMPARE(settings.allKeys(), QStringList());
+
+    // At 100 %, a layout saved since at that scale wins over the old one.
+    settings.setValue(geometry1x, QByteArray("1x geometry"));
+    writeOld();
+    MainWindow::takeOverUnscaledLayout(&settings, 1.0);
+    QCOMPARE(settings.allKeys(), QStringList{ geometry1x });
+    QCOMPARE(settings.value(geometry1x).toByteArray(), QByteArray("1x geometry"));
+    QVERIFY(!settings.contains(state1x));
 }
 
 QTEST_MAIN(TestMainWindow)
