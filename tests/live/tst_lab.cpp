@@ -20,6 +20,23 @@
 #include <QTest>
 #include <QUrlQuery>
 
+namespace {
+
+/** The elements of one `watch --format json` line, by id. */
+QHash<QString, QJsonObject> watchLine(const QString &line)
+{
+    QHash<QString, QJsonObject> out;
+    const QJsonArray elements = QJsonDocument::fromJson(line.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("elements"))
+                                    .toArray();
+    for (const QJsonValue &v : elements)
+        out.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+    return out;
+}
+
+} // namespace
+
 class tst_Lab : public QObject
 {
     Q_OBJECT
@@ -159,7 +176,7 @@ void tst_Lab::theDomainResolvesToTheEntryPoint()
     QString failure;
     read(spec, &sample, &failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    QCOMPARE(sample.key, r.data.domain);
+    QVERIFY(sample.key.isEmpty()); // bound without a key, as the design says
     QCOMPARE(sample.status, QStringLiteral("127.0.0.1"));
     QCOMPARE(sample.health, Live::Health::Up);
     QCOMPARE(sample.value(Live::Metric::DnsMatchesEntry), 1.0);
@@ -173,6 +190,25 @@ void tst_Lab::theDomainResolvesToTheEntryPoint()
     QCOMPARE(sample.value(Live::Metric::DnsMatchesEntry), 0.0);
     QVERIFY2(sample.lastError.contains(QLatin1String("not at the entry point 192.0.2.7")),
         qPrintable(sample.lastError));
+
+    // Through the stream, as the window and `watch` see it: the DNS component is up, and its
+    // status is the address it resolves to.
+    const QStringList watch{ QStringLiteral("watch"),
+        m_lab.designPath(),
+        QStringLiteral("--source"),
+        QStringLiteral("live"),
+        QStringLiteral("--duration"),
+        QStringLiteral("2"),
+        QStringLiteral("--format"),
+        QStringLiteral("json") };
+    QString out, err;
+    QCOMPARE(m_lab.toposcope(watch, &out, &err, 60000), 0);
+    const auto line = watchLine(out.trimmed().split(u'\n').constLast());
+    QVERIFY2(line.contains(QStringLiteral("dns")), qPrintable(out + err));
+    QCOMPARE(line.value(QStringLiteral("dns")).value(QStringLiteral("health")).toString(),
+        QStringLiteral("up"));
+    QCOMPARE(line.value(QStringLiteral("dns")).value(QStringLiteral("status")).toString(),
+        QStringLiteral("127.0.0.1"));
 
     // A name the server does not know: the source fails with the resolver's reason.
     SourceSpec unknown = spec;
@@ -386,23 +422,6 @@ void tst_Lab::aServerDisabledThroughTheRuntimeApiIsInMaintenance()
                 .value(QStringLiteral("status"))
         != QLatin1String("MAINT"));
 }
-
-namespace {
-
-/** The elements of one `watch --format json` line, by id. */
-QHash<QString, QJsonObject> watchLine(const QString &line)
-{
-    QHash<QString, QJsonObject> out;
-    const QJsonArray elements = QJsonDocument::fromJson(line.toUtf8())
-                                    .object()
-                                    .value(QStringLiteral("elements"))
-                                    .toArray();
-    for (const QJsonValue &v : elements)
-        out.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
-    return out;
-}
-
-} // namespace
 
 void tst_Lab::watchShowsTheLoadAndAServerInMaintenance()
 {

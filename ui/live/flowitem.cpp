@@ -126,7 +126,7 @@ void FlowItem::addParticle(double delayMs, double durationMs, int statusClass)
     m_particles.push_back(p);
 }
 
-int FlowItem::advance(double ms)
+int FlowItem::moveParticles(double ms)
 {
     if (m_particles.empty())
         return 0;

@@ -38,7 +38,7 @@ public:
     /** Adds a particle that starts after `delayMs` and takes `durationMs` to cross. */
     void addParticle(double delayMs, double durationMs, int statusClass);
     /** Moves every particle on by `ms`; drops those that arrived. Returns how many are left. */
-    int advance(double ms);
+    int moveParticles(double ms);
     int particleCount() const { return int(m_particles.size()); }
     const std::vector<Particle> &particles() const { return m_particles; }
     void clearParticles();

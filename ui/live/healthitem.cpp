@@ -50,6 +50,11 @@ void HealthItem::setSample(const Live::Sample *sample)
             add(Metric::ThreadsConnected, "%1 conn");
         if (sample->has(Metric::Queue) && sample->value(Metric::Queue) > 0)
             add(Metric::Queue, "queue %1");
+        // A DNS check: where the domain points, which the tooltip explains when it is wrong.
+        if (sample->has(Metric::DnsMatchesEntry))
+            facts << (sample->value(Metric::DnsMatchesEntry) > 0
+                    ? tr("→ %1").arg(sample->status)
+                    : tr("→ %1, not the entry point").arg(sample->status));
         if (!sample->checkStatus.isEmpty() && m_health != Live::Health::Up)
             facts << sample->checkStatus;
     }

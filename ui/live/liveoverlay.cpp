@@ -331,7 +331,7 @@ void LiveOverlay::advance(double ms)
         spawnAtRate(ms);
     int count = 0;
     for (FlowItem *flow : std::as_const(m_flows))
-        count += flow->advance(ms);
+        count += flow->moveParticles(ms);
     m_particles = count;
 }
 

@@ -97,7 +97,8 @@ Sample DnsSource::compare(const QString &domain,
 {
     Sample s;
     s.timeMs = timeMs;
-    s.key = domain;
+    // No key: the source reports one thing, bound without a key to the DNS component, as
+    // every single-thing source's sample is (the domain is in the description and the error).
     s.role = QStringLiteral("domain");
     QStringList records;
     bool matches = false;

@@ -12,9 +12,9 @@ class QTimer;
 /**
  * Whether a domain points at the entry point: resolves its A and AAAA records (QDnsLookup, the
  * system's resolver or a given name server) and compares them with the entry point's addresses.
- * One sample, key the domain, role "domain": DnsMatchesEntry 1 or 0, the records in `status`,
- * and in `lastError` what is wrong ("points at 192.0.2.7, not at the entry point 198.51.100.4").
- * A domain that does not resolve fails the source with the resolver's reason.
+ * One sample, with no key (bound to the DNS component), role "domain": DnsMatchesEntry 1 or 0, the
+ * records in `status`, and in `lastError` what is wrong ("points at 192.0.2.7, not at the entry
+ * point 198.51.100.4"). A domain that does not resolve fails the source with the resolver's reason.
  */
 class DnsSource : public LiveSource
 {

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void particlesArriveAndGo();
     void spawnsAtTheRateWithoutEvents();
     void overlayStaysThroughADesignEdit();
+    void aDnsCheckSaysWhereTheDomainPoints();
 
 private:
     QTemporaryDir m_dir;
@@ -204,6 +205,26 @@ void TestLiveOverlay::spawnsAtTheRateWithoutEvents()
     QCOMPARE(overlay.legendText(), s("One dot ≈ 5 requests (from rates)"));
     QVERIFY(qAbs(overlay.particleCount() - 3000 / 5) <= 650); // some already arrived
     QVERIFY(overlay.particleCount() > 0);
+}
+
+void TestLiveOverlay::aDnsCheckSaysWhereTheDomainPoints()
+{
+    HealthItem item(s("dns"), false);
+    Live::Sample sample;
+    sample.health = Live::Health::Up;
+    sample.status = s("203.0.113.10");
+    sample.set(Live::Metric::DnsMatchesEntry, 1);
+    item.setSample(&sample);
+    QCOMPARE(item.facts(),
+        QStringList({ LivePalette::healthText(Live::Health::Up), s("→ 203.0.113.10") }));
+    QVERIFY(item.toolTip().isEmpty());
+
+    sample.set(Live::Metric::DnsMatchesEntry, 0);
+    sample.lastError
+        = s("www.example.com points at 203.0.113.10, not at the entry point 198.51.100.4");
+    item.setSample(&sample);
+    QCOMPARE(item.facts().constLast(), s("→ 203.0.113.10, not the entry point"));
+    QCOMPARE(item.toolTip(), sample.lastError);
 }
 
 void TestLiveOverlay::overlayStaysThroughADesignEdit()
