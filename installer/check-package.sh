@@ -49,6 +49,8 @@ check "package name is toposcope" test "$(field Package)" = toposcope
 check "package version is $version" test "$(field Version)" = "$version"
 check "dependencies computed (Qt 6 widgets among them)" grep -q 'libqt6widgets6' <<<"$(field Depends)"
 check "chromium suggested" grep -qw chromium <<<"$(field Suggests)"
+check "the lab's servers suggested" grep -qw haproxy <<<"$(field Suggests)"
+check "Qt SQL's MySQL driver recommended" grep -qw libqt6sql6-mysql <<<"$(field Recommends)"
 check "description present" test -n "$(field Description)"
 check "binary in /usr/bin" has ./usr/bin/toposcope
 check "desktop entry installed" has ./usr/share/applications/toposcope.desktop

@@ -41,8 +41,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # the SVG icons are drawn through Qt's SVG plugins, which no link shows, so name them here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
-# Mermaid rendering drives Chromium; graphviz is only a benchmark yardstick.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "chromium")
+# Qt SQL's MySQL driver is a plugin, which no link shows: watching MySQL/MariaDB needs it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-mysql")
+# Mermaid rendering drives Chromium; `toposcope lab` runs these servers from Debian's packages
+# (each one missing is named, not needed); graphviz is only a benchmark yardstick.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS
+    "chromium, haproxy, nginx-light, mariadb-server, mariadb-client, prometheus, prometheus-nginx-exporter, prometheus-mysqld-exporter, python3-pymysql, dnsmasq-base"
+)
 # The summary line comes from CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the long description.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "Toposcope is a desktop tool to draw the request path of a web infrastructure
