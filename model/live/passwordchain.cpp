@@ -37,10 +37,32 @@ void PasswordChain::lookup(
         done(none);
         return;
     }
+    if (const auto it = m_remembered.constFind(rememberedKey(request.source));
+        it != m_remembered.cend()) {
+        PasswordProvider::Result typed;
+        typed.status = Status::Found;
+        typed.password = *it;
+        typed.origin = QStringLiteral("given in this session");
+        done(typed);
+        return;
+    }
     auto run = std::make_shared<Run>();
     run->request = request;
     run->done = std::move(done);
     step(run);
+}
+
+QString PasswordChain::rememberedKey(const SourceConfig &source)
+{
+    return source.kind + u'\n' + source.address + u'\n' + source.user;
+}
+
+void PasswordChain::remember(const SourceConfig &source, const QString &password)
+{
+    if (password.isEmpty())
+        m_remembered.remove(rememberedKey(source));
+    else
+        m_remembered.insert(rememberedKey(source), password);
 }
 
 void PasswordChain::step(const std::shared_ptr<Run> &run)

@@ -3,6 +3,8 @@
 
 #include "passwordprovider.h"
 
+#include <QHash>
+
 #include <memory>
 #include <vector>
 
@@ -14,7 +16,9 @@
  * "remember" ticked is handed to it to keep.
  *
  * A source with no user needs no password: lookup() then answers Found with an empty password
- * at once, asking no one. The chain must outlive the lookups it runs.
+ * at once, asking no one. A password the user gave for a source in this session (the Connect
+ * to HAProxy dialog's field) is kept in memory only, by remember(), and answers before any
+ * provider. The chain must outlive the lookups it runs.
  */
 class PasswordChain
 {
@@ -27,6 +31,9 @@ public:
     void appendKeyring(std::unique_ptr<PasswordProvider> keyring);
 
     void lookup(const PasswordProvider::Request &request, PasswordProvider::Callback done);
+    /** Keeps `password` in memory (never on disk) for the source of that kind, address and
+     *  user, whatever its id: lookup() answers it until the chain goes. An empty one forgets. */
+    void remember(const SourceConfig &source, const QString &password);
 
     static bool needsPassword(const SourceConfig &source) { return !source.user.isEmpty(); }
 
@@ -38,7 +45,9 @@ private:
     };
     struct Run;
     void step(const std::shared_ptr<Run> &run);
+    static QString rememberedKey(const SourceConfig &source);
 
     std::vector<Entry> m_entries;
     PasswordProvider *m_keyring = nullptr;
+    QHash<QString, QString> m_remembered; ///< rememberedKey → password, in memory only
 };

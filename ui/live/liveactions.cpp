@@ -295,11 +295,20 @@ void LiveActions::connectHaproxy()
 {
     Design *design = m_scene->design();
     ConnectHaproxyDialog dialog(design->data(), m_window);
+    // What was typed last time, but never a password: that lives in memory only.
+    const bool socket = m_settings->value(QStringLiteral("live/haproxyKind")).toString()
+        == QLatin1String("haproxy-socket");
+    dialog.setKind(
+        socket ? ConnectHaproxyDialog::Kind::RuntimeApi : ConnectHaproxyDialog::Kind::StatsPage);
     dialog.setAddress(m_settings->value(QStringLiteral("live/haproxyAddress")).toString());
+    dialog.setUser(m_settings->value(QStringLiteral("live/haproxyUser")).toString());
     if (dialog.exec() != QDialog::Accepted || dialog.choice() == ConnectHaproxyDialog::Choice::None)
         return;
     const SourceConfig source = dialog.source();
+    m_settings->setValue(QStringLiteral("live/haproxyKind"), source.kind);
     m_settings->setValue(QStringLiteral("live/haproxyAddress"), source.address);
+    m_settings->setValue(QStringLiteral("live/haproxyUser"), source.user);
+    m_live->rememberPassword(source, dialog.password());
     if (dialog.choice() == ConnectHaproxyDialog::Choice::NewDesign) {
         Q_EMIT newDesignRequested(dialog.newDesign());
         if (!m_scene->design()->data().source(source.id))

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolTip>
@@ -103,6 +104,7 @@ LiveChartsDock::LiveChartsDock(Design *design, LiveState *state, QWidget *parent
         chart->addAxis(y, Qt::AlignLeft);
         auto *view = new QChartView(chart);
         view->setRenderHint(QPainter::Antialiasing);
+        view->viewport()->installEventFilter(this);
         view->setMinimumHeight(160);
         m_charts[i] = chart;
         m_views[i] = view;
@@ -254,6 +256,10 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
         wanted.insert(line.name);
     for (auto it = existing.begin(); it != existing.end();) {
         if (!wanted.contains(it.key())) {
+            if (m_hovered == it.value()) {
+                m_hovered = nullptr;
+                QToolTip::hideText();
+            }
             m_elementOf.remove(it.value());
             chart->removeSeries(it.value());
             delete it.value();
@@ -312,8 +318,8 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
                 chart->addSeries(area);
                 area->attachAxis(x);
                 area->attachAxis(y);
-                connect(area, &QAreaSeries::hovered, this, [this, area, unit](QPointF p, bool on) {
-                    hovered(area, p, on, unit);
+                connect(area, &QAreaSeries::hovered, this, [this, area](QPointF p, bool on) {
+                    hovered(area, p, on);
                 });
                 connect(area, &QAreaSeries::clicked, this, [this, area] {
                     if (const ElementId id = m_elementOf.value(area); !id.isEmpty())
@@ -329,6 +335,7 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
                 series = new QLineSeries;
                 series->setName(line.name);
                 series->setProperty(NameProperty, line.name);
+                series->setProperty(UnitProperty, unit);
                 chart->addSeries(series);
                 series->attachAxis(x);
                 series->attachAxis(y);
@@ -339,10 +346,9 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
                         pen.setStyle(Qt::DashLine);
                     series->setPen(pen);
                 }
-                connect(
-                    series, &QLineSeries::hovered, this, [this, series, unit](QPointF p, bool on) {
-                        hovered(series, p, on, unit);
-                    });
+                connect(series, &QLineSeries::hovered, this, [this, series](QPointF p, bool on) {
+                    hovered(series, p, on);
+                });
                 connect(series, &QLineSeries::clicked, this, [this, series] {
                     if (const ElementId id = m_elementOf.value(series); !id.isEmpty())
                         Q_EMIT elementClicked(id);
@@ -355,35 +361,94 @@ void LiveChartsDock::plot(Chart which, const QList<Line> &lines, bool stacked, c
             top = std::max(top, p.y());
     }
     y->setRange(0, top > 0 ? top * 1.15 : 1);
-    setSelectedIds(m_selected);
+    highlight();
 }
 
-void LiveChartsDock::hovered(
-    const QAbstractSeries *series, const QPointF &point, bool state, const QString &unit)
+// Qt Charts says when the mouse enters a series and leaves it, not where it goes between: the
+// value shown follows the mouse over the hovered series (eventFilter) until it leaves.
+void LiveChartsDock::hovered(QAbstractSeries *series, const QPointF &point, bool state)
 {
     if (!state) {
-        QToolTip::hideText();
+        if (m_hovered == series) {
+            m_hovered = nullptr;
+            QToolTip::hideText();
+        }
         return;
     }
-    double value = point.y();
-    // A stacked area's height is the sum of those below: show the server's own share.
-    if (const auto *area = qobject_cast<const QAreaSeries *>(series)) {
-        const QList<QPointF> upper = area->upperSeries()->points();
-        const QList<QPointF> lower = area->lowerSeries()->points();
-        value = valueAt(upper, point.x()) - valueAt(lower, point.x());
-    } else if (const auto *line = qobject_cast<const QLineSeries *>(series)) {
-        value = valueAt(line->points(), point.x());
+    m_hovered = series;
+    showValue(series, point);
+}
+
+bool LiveChartsDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseMove && m_hovered) {
+        for (int i = 0; i < ChartCount; ++i) {
+            if (m_views[i]->viewport() != watched || !m_charts[i]->series().contains(m_hovered))
+                continue;
+            const QPointF at = static_cast<QMouseEvent *>(event)->position();
+            const QPointF inChart = m_charts[i]->mapFromScene(m_views[i]->mapToScene(at.toPoint()));
+            showValue(m_hovered, m_charts[i]->mapToValue(inChart, m_hovered));
+        }
     }
-    const QString time = QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(qint64(point.x())).time(), QStringLiteral("HH:mm:ss"));
+    return QDockWidget::eventFilter(watched, event);
+}
+
+// The sample nearest the mouse in time: its value (a stacked server's own share, not the
+// stack's height) and its time.
+void LiveChartsDock::showValue(const QAbstractSeries *series, const QPointF &point)
+{
+    const auto *area = qobject_cast<const QAreaSeries *>(series);
+    const auto *line = area ? area->upperSeries() : qobject_cast<const QLineSeries *>(series);
+    if (!line)
+        return;
+    const QList<QPointF> points = line->points();
+    if (points.isEmpty())
+        return;
+    auto it = std::lower_bound(
+        points.cbegin(), points.cend(), point.x(), [](const QPointF &p, double t) {
+            return p.x() < t;
+        });
+    if (it == points.cend()
+        || (it != points.cbegin() && point.x() - std::prev(it)->x() < it->x() - point.x()))
+        it = std::prev(it);
+    const double time = it->x();
+    double value = it->y();
+    if (area)
+        value -= valueAt(area->lowerSeries()->points(), time);
+    const QString clock = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(qint64(time)).time(), QStringLiteral("HH:mm:ss"));
     QToolTip::showText(QCursor::pos(),
         tr("%1: %2 %3 at %4")
-            .arg(series->name(), QLocale().toString(value, 'f', value < 10 ? 1 : 0), unit, time));
+            .arg(series->name(),
+                QLocale().toString(value, 'f', value < 10 ? 1 : 0),
+                series->property(UnitProperty).toString(),
+                clock));
 }
 
 void LiveChartsDock::setSelectedIds(const QList<ElementId> &ids)
 {
     m_selected = ids;
+    highlight();
+    // The chart in front shows none of the selection: bring forward the first that does.
+    const auto shows = [&](int chart) {
+        const QList<QAbstractSeries *> series = m_charts[chart]->series();
+        return std::any_of(series.cbegin(), series.cend(), [&](const QAbstractSeries *s) {
+            return ids.contains(m_elementOf.value(s));
+        });
+    };
+    if (ids.isEmpty() || shows(m_tabs->currentIndex()))
+        return;
+    for (int i = 0; i < ChartCount; ++i) {
+        if (shows(i)) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+void LiveChartsDock::highlight()
+{
+    const QList<ElementId> &ids = m_selected;
     const bool any = std::any_of(m_elementOf.cbegin(), m_elementOf.cend(), [&](const ElementId &e) {
         return ids.contains(e);
     });

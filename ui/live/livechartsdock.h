@@ -18,9 +18,10 @@ class QTimer;
 // The live charts (Qt Charts), one tab each: requests per second per backend server, stacked
 // so a balancer's split shows; response time per server; errors by status class at the entry;
 // database queries per second; replication lag. They show the last 5, 10 or 15 minutes of the
-// LiveState's history, refreshed every second; hovering a series shows its value, clicking it
-// selects its element (elementClicked), and selecting an element (setSelectedIds) makes its
-// series stand out.
+// LiveState's history, refreshed every second; hovering a series shows its value at the sample
+// nearest the mouse (following the mouse along it), clicking it selects its element
+// (elementClicked), and selecting an element (setSelectedIds) makes its series stand out and
+// brings their chart to the front when the one shown has none of them.
 class LiveChartsDock : public QDockWidget
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ public:
     /** The time shown, in minutes (5 to 15). */
     int windowMinutes() const;
     void setWindowMinutes(int minutes);
-    /** Makes the series of `ids` stand out (the canvas selection). */
+    /** Makes the series of `ids` stand out (the canvas selection), on the chart in front or the
+     *  first chart that has one of them. */
     void setSelectedIds(const QList<ElementId> &ids);
     /** Redraws every chart from the state now (the timer does it every second). */
     void refresh();
@@ -47,6 +49,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Line
@@ -56,8 +59,9 @@ private:
         QList<QPointF> points; // ms since the epoch, value
     };
     void plot(Chart which, const QList<Line> &lines, bool stacked, const QString &unit);
-    void hovered(
-        const QAbstractSeries *series, const QPointF &point, bool state, const QString &unit);
+    void hovered(QAbstractSeries *series, const QPointF &point, bool state);
+    void showValue(const QAbstractSeries *series, const QPointF &point);
+    void highlight();
     QString labelOf(const ElementId &id) const;
     void applyPalette();
 
@@ -70,4 +74,5 @@ private:
     QChartView *m_views[ChartCount] = {};
     QHash<const QAbstractSeries *, ElementId> m_elementOf;
     QList<ElementId> m_selected;
+    QAbstractSeries *m_hovered = nullptr; ///< the series under the mouse, whose value is shown
 };

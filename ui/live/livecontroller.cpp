@@ -143,6 +143,11 @@ void LiveController::setPasswordChain(std::unique_ptr<PasswordChain> chain)
     m_passwords = std::move(chain);
 }
 
+void LiveController::rememberPassword(const SourceConfig &source, const QString &password)
+{
+    m_passwords->remember(source, password);
+}
+
 void LiveController::connectServers(
     const DesignData &withSources, const QList<SourceConfig> &sources)
 {

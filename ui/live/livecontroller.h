@@ -73,6 +73,9 @@ public:
     /** Where passwords come from: the environment and files by default; the window adds the
      *  keyring and a dialog. */
     void setPasswordChain(std::unique_ptr<PasswordChain> chain);
+    /** Keeps a password the user typed for `source` (Connect to HAProxy…) in memory for this
+     *  session, so that connecting to it asks no one (PasswordChain::remember). */
+    void rememberPassword(const SourceConfig &source, const QString &password);
     /** The real servers' source ids now in the stream. */
     QStringList serverSources() const { return m_servers; }
     /** Watches these bindings too while connected (what a fix made for a server it added, to

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httpfetcher.h"
+#include "haproxyruntimeclient.h"
 #include "live/livesource.h"
 #include "live/ratecounter.h"
 #include "offthread.h"
 
 #include <QByteArray>
 #include <QMutex>
-#include <QPointer>
-#include <QTimer>
-
-class QIODevice;
 
 /**
  * HAProxy's Runtime API (`stats socket`), over a UNIX socket ("/run/haproxy/admin.sock",
  * "unix:/path") or TCP ("tcp://127.0.0.1:9999", "127.0.0.1:9999"). Each poll sends
  * "show info;show stat;show servers state" on a fresh connection (HAProxy's non-interactive
- * mode answers and closes) and reads the answer, bounded in time and size.
+ * mode answers and closes) and reads the answer, bounded in time and size (HaproxyRuntimeClient).
  *
  * Samples are those of HaproxyCsv (one per frontend, backend and server, with `addr` and
  * `algo`, which the Runtime API shows), completed by `show servers state` (addresses, admin
@@ -41,7 +37,10 @@ public:
     QString serverInfo() const { return m_serverInfo; }
 
     /** Whether `address` names a UNIX socket (else host:port). */
-    static bool isUnixSocket(const QString &address);
+    static bool isUnixSocket(const QString &address)
+    {
+        return HaproxyRuntimeClient::isUnixSocket(address);
+    }
 
 protected:
     void poll() override;
@@ -55,19 +54,11 @@ private:
         QString serverInfo;
         QList<Live::Sample> samples;
     };
-    template <typename Socket, typename Error> void wire(Socket *socket, Error endOfAnswer);
-    void close();
-    void fail(const QString &reason);
-    void received();
-    void answered();
+    void answered(const QByteArray &answer);
     Reading read(const QByteArray &answer, qint64 timeMs);
 
     QString m_address;
-    SourceOptions m_options;
-    QIODevice *m_socket = nullptr;
-    QTimer m_deadline;
-    QByteArray m_answer;
-    bool m_connected = false;
+    HaproxyRuntimeClient m_client;
     int m_generation = 0;
     QString m_serverInfo;
     RateCounter m_counters;

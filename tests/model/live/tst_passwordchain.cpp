@@ -84,6 +84,37 @@ private Q_SLOTS:
         QCOMPARE(prompts, 0);
     }
 
+    // A password the user gave in this session (Connect to HAProxy…) answers first, for that
+    // source's kind, address and user only, and is forgotten when given empty.
+    void aRememberedPasswordAnswersFirst()
+    {
+        PasswordChain chain;
+        int prompts = 0;
+        chain.append(std::make_unique<PromptPasswordProvider>(
+            [&prompts](const PasswordProvider::Request &, PasswordProvider::Callback done) {
+                ++prompts;
+                PasswordProvider::Result cancelled;
+                cancelled.status = Status::Cancelled;
+                done(cancelled);
+            }));
+        const PasswordProvider::Request r = request(QStringLiteral("db-1"));
+        chain.remember(r.source, QStringLiteral("typed"));
+        PasswordProvider::Request renamed = r; // the same server under another id
+        renamed.source.id = QStringLiteral("db-one");
+        const PasswordProvider::Result found = lookup(chain, renamed);
+        QCOMPARE(found.status, Status::Found);
+        QCOMPARE(found.password, QStringLiteral("typed"));
+        QCOMPARE(prompts, 0);
+
+        PasswordProvider::Request other = r;
+        other.source.user = QStringLiteral("root");
+        QCOMPARE(lookup(chain, other).status, Status::Cancelled); // asked: not that login
+        QCOMPARE(prompts, 1);
+        chain.remember(r.source, QString());
+        QCOMPARE(lookup(chain, r).status, Status::Cancelled);
+        QCOMPARE(prompts, 2);
+    }
+
     void environmentFirstThenKeyringThenPrompt()
     {
         PasswordChain chain;

@@ -17,6 +17,7 @@
 #include "live/liveoverlay.h"
 #include "live/livestatuswidget.h"
 #include "live/simulator.h"
+#include "livewindowfixture.h"
 #include "mainwindow.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
@@ -44,37 +45,7 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
-class SilentPrompts : public DocumentPrompts
-{
-public:
-    SaveChoice askSaveChanges(const QString &) override { return SaveChoice::Discard; }
-    QString askOpenPath(const QString &) override { return {}; }
-    QString askSavePath(const QString &) override { return {}; }
-    bool askRestore(const QString &) override { return false; }
-    void showError(const QString &, const QString &, const QString &) override { }
-};
-
-struct Window
-{
-    explicit Window(const QString &folder)
-        : settings(folder + s("/settings.ini"), QSettings::IniFormat)
-    {
-        settings.setValue(LiveController::simulateKey(), true); // as after the first start
-        window = std::make_unique<MainWindow>(&design, &stack, &settings);
-        window->document()->setPrompts(std::make_unique<SilentPrompts>());
-        window->document()->setRecoveryDirectory(folder + s("/recovery"));
-        window->resize(1400, 900);
-        opened = window->document()->openFile(
-            s(TOPOSCOPE_SOURCE_DIR "/resources/examples/distributed.topo"));
-    }
-    LiveController *live() const { return window->live(); }
-
-    QSettings settings;
-    Design design;
-    QUndoStack stack;
-    std::unique_ptr<MainWindow> window;
-    bool opened = false;
-};
+using LiveTest::Window;
 
 QAction *findAction(QMenu *menu, const QString &prefix)
 {
