@@ -3,6 +3,8 @@
 #include "rules.h"
 #include "spofanalysis.h"
 
+#include <algorithm>
+
 namespace {
 
 using Kind = DesignIndex::Kind;
@@ -29,6 +31,20 @@ std::vector<int> blindBalancersInFront(const DesignIndex &index, int c)
             balancers.push_back(from);
     }
     return balancers;
+}
+
+// What sends requests to `c` and is several instances drawn as one (a managed balancer, an
+// autoscaling group): redundancy in front that `c` defeats.
+std::vector<int> redundantCallersOf(const DesignIndex &index, int c)
+{
+    std::vector<int> callers;
+    for (int l : index.inLinks(c)) {
+        const int from = index.linkFrom(l);
+        if (index.isRequestLink(l) && index.isRedundantInside(from)
+            && std::find(callers.begin(), callers.end(), from) == callers.end())
+            callers.push_back(from);
+    }
+    return callers;
 }
 
 std::vector<int> otherClusterMembers(const DesignIndex &index, int db)
@@ -167,6 +183,35 @@ Text componentText(const DesignIndex &index, int c)
         t.fix = QStringLiteral("Run a second instance on another machine and let the callers "
                                "use either one.");
         break;
+    }
+    if (index.isManagedSingle(c)) {
+        // Plain RDS, Cloud SQL, one ElastiCache node: the provider runs it, but as one
+        // instance in one zone.
+        t.explanation += QStringLiteral(" The provider runs it, but as one instance in one "
+                                        "zone: when that instance or its zone fails, the "
+                                        "provider starts a new one from the stored data, which "
+                                        "takes minutes, and nothing serves meanwhile.");
+        t.fix = QStringLiteral("Turn on the provider's high availability for it (RDS Multi-AZ or "
+                               "Aurora, Cloud SQL high availability, Azure zone-redundant high "
+                               "availability, ElastiCache Multi-AZ with a replica) so that a "
+                               "standby in another zone takes over within a minute or two; add "
+                               "read replicas as well if reads need more capacity.");
+    }
+    const std::vector<int> redundantCallers = redundantCallersOf(index, c);
+    if (!redundantCallers.empty()) {
+        const bool one = redundantCallers.size() == 1;
+        const bool managed = std::all_of(redundantCallers.begin(),
+            redundantCallers.end(),
+            [&](int r) { return index.isManaged(r); });
+        t.explanation += QStringLiteral(" In front of it, %1 %2 %3, so %4 not the weak point; "
+                                        "%5 is.")
+                             .arg(Rules::labels(index, redundantCallers),
+                                 one ? QStringLiteral("is") : QStringLiteral("are"),
+                                 managed ? QStringLiteral("run by the provider across zones")
+                                         : QStringLiteral("several instances (an autoscaling "
+                                                          "group)"),
+                                 one ? QStringLiteral("it is") : QStringLiteral("they are"),
+                                 index.quoted(c));
     }
     const std::vector<int> blind = blindBalancersInFront(index, c);
     if (!blind.empty())

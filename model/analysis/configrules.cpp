@@ -576,10 +576,17 @@ void singleSite(const DesignIndex &index, QList<Finding> *out)
     QSet<QString> sites;
     QSet<QString> dataSites;
     bool servers = false;
+    // A replica nobody reads still holds a copy of the data where it is.
+    std::vector<char> clusterUsed(index.clusterCount(), 0);
+    for (int c = 0; c < index.componentCount(); ++c) {
+        if (index.databaseCluster(c) >= 0 && index.isReachable(c))
+            clusterUsed[index.databaseCluster(c)] = 1;
+    }
     for (int c = 0; c < index.componentCount(); ++c) {
         const Kind k = index.kind(c);
-        if (!index.isReachable(c) || k == Kind::Client || k == Kind::Dns || k == Kind::Monitoring
-            || k == Kind::Cdn)
+        const bool copy = k == Kind::Database && clusterUsed[index.databaseCluster(c)];
+        if ((!index.isReachable(c) && !copy) || k == Kind::Client || k == Kind::Dns
+            || k == Kind::Monitoring || k == Kind::Cdn)
             continue;
         servers = true;
         const int h = index.hostOf(c);

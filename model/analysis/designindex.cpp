@@ -63,6 +63,9 @@ DesignIndex::DesignIndex(const DesignData &data)
     m_kind.resize(n);
     m_host.resize(n, -1);
     m_filters.resize(n, 0);
+    m_redundant.resize(n, 0);
+    const QString managed = QStringLiteral("managed");
+    const QString autoscaling = QStringLiteral("autoscaling");
     for (int c = 0; c < n; ++c) {
         const Component &comp = data.components.at(c);
         m_componentIndex.insert(comp.id, c);
@@ -74,6 +77,12 @@ DesignIndex::DesignIndex(const DesignData &data)
         }
         m_filters[c]
             = m_kind[c] == Kind::Firewall || comp.props.value(QStringLiteral("firewall")).toBool();
+        if (m_host[c] < 0) {
+            const bool servers = m_kind[c] == Kind::WebServer || m_kind[c] == Kind::AppServer;
+            m_redundant[c] = servers
+                ? comp.props.value(autoscaling).toBool()
+                : comp.props.value(managed).toString() == QLatin1String("multi-zone");
+        }
         if (m_kind[c] == Kind::Client)
             m_clients.push_back(c);
         else if (m_kind[c] == Kind::Dns)
@@ -412,6 +421,17 @@ bool DesignIndex::acceptsWrites(int c) const
     return m_kind[c] == Kind::Database
         && prop(c, QStringLiteral("role")) != QLatin1String("replica")
         && !boolProp(c, QStringLiteral("read_only"));
+}
+
+bool DesignIndex::isManaged(int c) const
+{
+    const QString m = prop(c, QStringLiteral("managed"));
+    return !m.isEmpty() && m != QLatin1String("no");
+}
+
+bool DesignIndex::isManagedSingle(int c) const
+{
+    return prop(c, QStringLiteral("managed")) == QLatin1String("single-zone");
 }
 
 QString DesignIndex::prop(int c, const QString &name) const

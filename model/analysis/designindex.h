@@ -97,6 +97,19 @@ public:
     /** The other load balancer of a real cluster (peer and virtual IP set), or -1. */
     int balancerPeer(int c) const { return m_peer[c]; }
 
+    /**
+     * The component is several instances that fail independently although drawn as one, so it
+     * is no failure unit of its own: a service the provider runs across zones (property
+     * `managed` "multi-zone": a managed balancer, RDS Multi-AZ, Aurora, a CDN, object storage),
+     * or web or application servers in an autoscaling group. Never for what runs on a host of
+     * the design (the host fails as a whole).
+     */
+    bool isRedundantInside(int c) const { return m_redundant[c]; }
+    /** The provider runs the component (property `managed` is not "no"). */
+    bool isManaged(int c) const;
+    /** The provider runs the component as one instance in one zone (`managed` "single-zone"). */
+    bool isManagedSingle(int c) const;
+
     /** The component is a firewall, or another kind that also filters (property `firewall`). */
     bool actsAsFirewall(int c) const { return m_filters[c]; }
     /** The components DNS component `d` points at: its target, then its extra targets
@@ -175,6 +188,7 @@ private:
     std::vector<int> m_dns;
     std::vector<char> m_reachable;
     std::vector<char> m_filters;
+    std::vector<char> m_redundant;
     std::vector<std::vector<int>> m_dnsTargets;
     std::vector<char> m_hostGuarded;
     std::vector<int> m_service;

@@ -67,9 +67,11 @@ void SpofAnalysis::collectUnits(
             const DesignIndex::Kind kind = index.kind(c);
             const int h = index.hostOf(c);
             // Users are not a failure unit; a DNS service counts only when run on a host of
-            // the design (then it is your own name server, not a provider's).
-            const bool unit
-                = kind != DesignIndex::Kind::Client && (kind != DesignIndex::Kind::Dns || h >= 0);
+            // the design (then it is your own name server, not a provider's); neither does what
+            // is several instances drawn as one (a managed service run across zones, an
+            // autoscaling group).
+            const bool unit = kind != DesignIndex::Kind::Client
+                && (kind != DesignIndex::Kind::Dns || h >= 0) && !index.isRedundantInside(c);
             if (unit) {
                 m_componentUnit[v] = c;
                 ++counts[c + 1];

@@ -21,7 +21,9 @@ class FlowGraph;
  *    units on that path are searched, each by one search confined to the region. On designs
  *    whose paths are a handful of tiers long this stays linear in the size of the graph.
  *
- * Clients and DNS services outside hosts are not failure units (see FlowGraph).
+ * Clients and DNS services outside hosts are not failure units (see FlowGraph), nor is what
+ * DesignIndex::isRedundantInside() says is several instances drawn as one (a managed service
+ * run across zones, an autoscaling group).
  */
 class SpofAnalysis
 {

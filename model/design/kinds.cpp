@@ -123,6 +123,18 @@ PropertySpec autoscalingProp()
                        "group, Kubernetes), behind an address of their own."));
 }
 
+PropertySpec managedProp()
+{
+    return enumProp(QStringLiteral("managed"),
+        QStringLiteral("Managed by the provider"),
+        { QStringLiteral("no"), QStringLiteral("single-zone"), QStringLiteral("multi-zone") },
+        QStringLiteral("A cloud provider runs it as a service (AWS ELB, RDS, Cloud SQL, "
+                       "CloudFront): single-zone is one instance in one zone, which the provider "
+                       "replaces after a failure, in minutes; multi-zone is run redundantly "
+                       "across zones (a managed balancer, RDS Multi-AZ, Aurora), so it is not a "
+                       "single point of failure of its own."));
+}
+
 PropertySpec siteProp()
 {
     return stringProp(QStringLiteral("site"),
@@ -181,7 +193,8 @@ QList<KindSpec> buildKinds()
                 0,
                 604800,
                 QStringLiteral("s"),
-                QStringLiteral("How long resolvers cache the answer.")) } });
+                QStringLiteral("How long resolvers cache the answer.")),
+            managedProp() } });
 
     k.append({ QStringLiteral("load_balancer"),
         QStringLiteral("Load balancer"),
@@ -243,6 +256,7 @@ QList<KindSpec> buildKinds()
                 QStringLiteral("Where the statistics page answers.")),
             certificateRenewalProp(),
             filteringProp(),
+            managedProp(),
             siteProp() } });
 
     k.append({ QStringLiteral("web_server"),
@@ -378,6 +392,7 @@ QList<KindSpec> buildKinds()
                 QStringLiteral("Reads leave this replica while it lags (ProxySQL "
                                "max_replication_lag), or the application reads its own "
                                "writes from the primary.")),
+            managedProp(),
             siteProp() } });
 
     k.append({ QStringLiteral("firewall"),
@@ -394,7 +409,8 @@ QList<KindSpec> buildKinds()
             stringProp(QStringLiteral("product"),
                 QStringLiteral("Product"),
                 QStringLiteral("nftables"),
-                QStringLiteral("e.g. ufw, nftables, a cloud security group.")) } });
+                QStringLiteral("e.g. ufw, nftables, a cloud security group.")),
+            managedProp() } });
 
     k.append({ QStringLiteral("monitoring"),
         QStringLiteral("Monitoring"),
@@ -418,9 +434,10 @@ QList<KindSpec> buildKinds()
         Tier::Data,
         QStringLiteral("Keeps hot data in memory in front of the database."),
         { enumProp(QStringLiteral("software"),
-            QStringLiteral("Software"),
-            { QStringLiteral("redis"), QStringLiteral("memcached"), QStringLiteral("varnish") },
-            QStringLiteral("The cache program.")) } });
+              QStringLiteral("Software"),
+              { QStringLiteral("redis"), QStringLiteral("memcached"), QStringLiteral("varnish") },
+              QStringLiteral("The cache program.")),
+            managedProp() } });
 
     k.append({ QStringLiteral("cdn"),
         QStringLiteral("CDN"),
@@ -429,9 +446,10 @@ QList<KindSpec> buildKinds()
         Tier::Edge,
         QStringLiteral("Serves cached content from the edge, close to users."),
         { stringProp(QStringLiteral("provider"),
-            QStringLiteral("Provider"),
-            QString(),
-            QStringLiteral("e.g. Cloudflare, Fastly.")) } });
+              QStringLiteral("Provider"),
+              QString(),
+              QStringLiteral("e.g. Cloudflare, Fastly.")),
+            managedProp() } });
 
     k.append({ QStringLiteral("queue"),
         QStringLiteral("Queue"),
@@ -440,9 +458,10 @@ QList<KindSpec> buildKinds()
         Tier::Data,
         QStringLiteral("Holds work for background workers."),
         { enumProp(QStringLiteral("software"),
-            QStringLiteral("Software"),
-            { QStringLiteral("rabbitmq"), QStringLiteral("kafka"), QStringLiteral("redis") },
-            QStringLiteral("The message broker.")) } });
+              QStringLiteral("Software"),
+              { QStringLiteral("rabbitmq"), QStringLiteral("kafka"), QStringLiteral("redis") },
+              QStringLiteral("The message broker.")),
+            managedProp() } });
 
     k.append({ QStringLiteral("generic"),
         QStringLiteral("Generic"),
@@ -451,9 +470,10 @@ QList<KindSpec> buildKinds()
         Tier::Support,
         QStringLiteral("Anything else."),
         { stringProp(QStringLiteral("description"),
-            QStringLiteral("Description"),
-            QString(),
-            QStringLiteral("What it is.")) } });
+              QStringLiteral("Description"),
+              QString(),
+              QStringLiteral("What it is.")),
+            managedProp() } });
     return k;
 }
 

@@ -53,6 +53,14 @@ const Entries &kindEntries()
         { "balanceador de carga", "load_balancer" },
         { "balanceamento de carga", "load_balancer" },
         { "equilibrador de carga", "load_balancer" },
+        { "application load balancer", "load_balancer" },
+        { "network load balancer", "load_balancer" },
+        { "gateway load balancer", "load_balancer" },
+        { "elastic load balancer", "load_balancer" },
+        { "elastic load balancing", "load_balancer" },
+        { "cloud load balancing", "load_balancer" },
+        { "cloud load balancer", "load_balancer" },
+        { "gclb", "load_balancer" },
         { "lastverteiler", "load_balancer" },
         { "lastverteilung", "load_balancer" },
         { "lastausgleich", "load_balancer" },
@@ -104,6 +112,14 @@ const Entries &kindEntries()
         { "fastly", "cdn" },
         { "akamai", "cdn" },
         { "cloudfront", "cdn" },
+        { "front door", "cdn" },
+        { "s3", "generic" },
+        { "gcs", "generic" },
+        { "bucket", "generic" },
+        { "buckets", "generic" },
+        { "object storage", "generic" },
+        { "blob storage", "generic" },
+        { "cloud storage", "generic" },
         { "dns", "dns" },
         { "domain name", "dns" },
         { "domain", "dns" },
@@ -127,6 +143,8 @@ const Entries &kindEntries()
         { "memcache", "cache" },
         { "varnish", "cache" },
         { "valkey", "cache" },
+        { "elasticache", "cache" },
+        { "memorystore", "cache" },
         { "queue", "queue" },
         { "queues", "queue" },
         { "rabbitmq", "queue" },
@@ -183,6 +201,11 @@ const Entries &kindEntries()
         { "sqlite", "database" },
         { "oracle", "database" },
         { "aurora", "database" },
+        { "cloud sql", "database" },
+        { "dynamodb", "database" },
+        { "cosmos db", "database" },
+        { "cosmosdb", "database" },
+        { "spanner", "database" },
         { "galera", "database" },
         { "replica", "database" },
         { "replicas", "database" },
@@ -334,6 +357,56 @@ const Entries &roleEntries()
         { "sekundar", "replica" },
         { "sekundaer", "replica" },
         { "standalone", "standalone" },
+    };
+    return entries;
+}
+
+// Services a cloud provider runs: "multi-zone" ones are run redundantly across zones whatever
+// the user picks (a managed balancer, a CDN, object storage, Aurora); "single-zone" ones are
+// one instance in one zone unless the label says it is highly available (RDS Multi-AZ).
+const Entries &managedEntries()
+{
+    static const Entries entries = {
+        { "elb", "multi-zone" },
+        { "alb", "multi-zone" },
+        { "nlb", "multi-zone" },
+        { "application load balancer", "multi-zone" },
+        { "network load balancer", "multi-zone" },
+        { "gateway load balancer", "multi-zone" },
+        { "elastic load balancer", "multi-zone" },
+        { "elastic load balancing", "multi-zone" },
+        { "cloud load balancing", "multi-zone" },
+        { "cloud load balancer", "multi-zone" },
+        { "gclb", "multi-zone" },
+        { "front door", "multi-zone" },
+        { "cloudfront", "multi-zone" },
+        { "cloudflare", "multi-zone" },
+        { "fastly", "multi-zone" },
+        { "akamai", "multi-zone" },
+        { "route 53", "multi-zone" },
+        { "route53", "multi-zone" },
+        { "cloud dns", "multi-zone" },
+        { "aurora", "multi-zone" },
+        { "dynamodb", "multi-zone" },
+        { "cosmos db", "multi-zone" },
+        { "cosmosdb", "multi-zone" },
+        { "spanner", "multi-zone" },
+        { "s3", "multi-zone" },
+        { "gcs", "multi-zone" },
+        { "object storage", "multi-zone" },
+        { "blob storage", "multi-zone" },
+        { "cloud storage", "multi-zone" },
+        { "security group", "multi-zone" },
+        { "security groups", "multi-zone" },
+        { "cloud armor", "multi-zone" },
+        { "nsg", "multi-zone" },
+        { "sqs", "multi-zone" },
+        { "pubsub", "multi-zone" },
+        { "pub sub", "multi-zone" },
+        { "rds", "single-zone" },
+        { "cloud sql", "single-zone" },
+        { "elasticache", "single-zone" },
+        { "memorystore", "single-zone" },
     };
     return entries;
 }
@@ -544,6 +617,8 @@ const QSet<QString> &groupWords()
         QStringLiteral("replicas"),
         QStringLiteral("dmz"),
         QStringLiteral("vpc"),
+        QStringLiteral("vnet"),
+        QStringLiteral("vcn"),
         QStringLiteral("network"),
         QStringLiteral("subnet"),
         QStringLiteral("lan"),
@@ -711,6 +786,12 @@ const PhraseTable &roleTable()
     return table;
 }
 
+const PhraseTable &managedTable()
+{
+    static const PhraseTable table(managedEntries());
+    return table;
+}
+
 const PhraseTable &protocolTable()
 {
     static const PhraseTable table(protocolEntries());
@@ -736,6 +817,7 @@ const QSet<QString> &knownWords()
         QSet<QString> s;
         for (const Entries *entries : { &kindEntries(),
                  &roleEntries(),
+                 &managedEntries(),
                  &protocolEntries(),
                  &algorithmEntries(),
                  &sharedAddressEntries() }) {
@@ -1233,10 +1315,112 @@ bool automatesCertificates(const QString &label, const QList<Word> &words)
         || hasPair(words, "auto", "renew") || hasPair(words, "auto", "renewal");
 }
 
+/** The label says the service is highly available: "Multi-AZ", "with standby", "HA",
+ *  "zone-redundant", "haute disponibilité", "alta disponibilidad", "hochverfügbar". */
+bool namesHighAvailability(const QList<Word> &words, bool standbyCounts)
+{
+    return hasPair(words, "multi", "az") || hasWord(words, "multiaz")
+        || hasPair(words, "multi", "zone") || hasPair(words, "multi", "zona")
+        || hasPair(words, "high", "availability") || hasWord(words, "ha")
+        || hasPair(words, "zone", "redundant") || hasWord(words, "regional")
+        || hasWord(words, "failover") || hasWord(words, "cluster")
+        || hasPair(words, "haute", "disponibilite") || hasPair(words, "alta", "disponibilidad")
+        || hasPair(words, "alta", "disponibilidade") || hasWord(words, "hochverfugbar")
+        || hasWord(words, "hochverfugbarkeit")
+        || (standbyCounts && (hasWord(words, "standby") || hasWord(words, "secours")));
+}
+
+bool namesSingleZone(const QList<Word> &words)
+{
+    return hasPair(words, "single", "az") || hasPair(words, "single", "zone")
+        || hasPair(words, "mono", "az") || hasWord(words, "singleaz");
+}
+
+/**
+ * Whether a cloud provider runs what the label names, and how: "multi-zone" (a managed balancer,
+ * a CDN, object storage, security groups, Aurora, RDS Multi-AZ), "single-zone" (plain RDS, Cloud
+ * SQL, one ElastiCache node, "Azure Database for MySQL"), or empty when the label names no
+ * provider's service. A provider's name with a balancer ("Azure Load Balancer", "Balanceador de
+ * carga AWS") is its managed balancer; with a database or cache, its managed one.
+ */
+QString managedLevel(const QList<Word> &words, const QString &kind, const QString &role)
+{
+    QString level;
+    for (const Match &m : managedTable().findAll(words)) {
+        if (level.isEmpty() || m.value == QLatin1String("multi-zone"))
+            level = m.value;
+    }
+    const bool provider = hasWord(words, "aws") || hasWord(words, "amazon")
+        || hasWord(words, "azure") || hasWord(words, "gcp") || hasWord(words, "google")
+        || hasWord(words, "managed");
+    const bool stateful = kind == QLatin1String("database") || kind == QLatin1String("cache")
+        || kind == QLatin1String("queue");
+    if (level.isEmpty() && provider) {
+        // Balancers, CDNs, DNS and filtering are run across zones; a database, cache or queue
+        // is one instance unless the label says more.
+        if (kind == QLatin1String("load_balancer") || kind == QLatin1String("cdn")
+            || kind == QLatin1String("dns") || kind == QLatin1String("firewall"))
+            level = QStringLiteral("multi-zone");
+        else if (stateful)
+            level = QStringLiteral("single-zone");
+    }
+    if (level.isEmpty() || !stateful)
+        return level;
+    // A node drawn for the standby itself ("RDS standby") is not the pair.
+    if (level == QLatin1String("single-zone")
+        && namesHighAvailability(words, role != QLatin1String("replica")))
+        return QStringLiteral("multi-zone");
+    if (namesSingleZone(words))
+        return QStringLiteral("single-zone");
+    return level;
+}
+
+/** Words after which a role names another node: "MySQL with standby" is the primary of a pair. */
+const QSet<QString> &companionWords()
+{
+    static const QSet<QString> set = { QStringLiteral("with"),
+        QStringLiteral("avec"),
+        QStringLiteral("con"),
+        QStringLiteral("com"),
+        QStringLiteral("mit"),
+        QStringLiteral("plus") };
+    return set;
+}
+
+/** A database's role: what the words before "with" say; a replica after it ("with standby",
+ *  "avec réplique") makes this one the primary. */
+QString databaseRole(const QList<Word> &words)
+{
+    qsizetype cut = words.size();
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (companionWords().contains(words.at(i).text)) {
+            cut = i;
+            break;
+        }
+    }
+    const QString head = roleTable().first(words.mid(0, cut));
+    if (!head.isEmpty() || cut == words.size())
+        return head;
+    const QString companion = roleTable().first(words.mid(cut));
+    return companion == QLatin1String("replica") ? QStringLiteral("primary") : companion;
+}
+
+/** An autoscaling group ("Auto Scaling group", "ASG", "scale set", "managed instance group"). */
+bool namesAutoscaling(const QList<Word> &words)
+{
+    return hasPair(words, "auto", "scaling") || hasWord(words, "autoscaling")
+        || hasWord(words, "asg") || hasPair(words, "scale", "set") || hasWord(words, "vmss")
+        || hasPair(words, "instance", "group") || hasWord(words, "autoscaler");
+}
+
 void guessProperties(const QString &label, const QList<Word> &words, ComponentGuess *g)
 {
     QVariantMap &p = g->props;
     const QString &kind = g->kind;
+    const QString role = kind == QLatin1String("database") ? databaseRole(words) : QString();
+    const QString managed = managedLevel(words, kind, role);
+    if (!managed.isEmpty())
+        p.insert(QStringLiteral("managed"), managed);
     if (kind == QLatin1String("load_balancer")) {
         if (hasWord(words, "nginx"))
             p.insert(QStringLiteral("software"), QStringLiteral("nginx"));
@@ -1249,12 +1433,18 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
             p.insert(QStringLiteral("backend_mode"), QStringLiteral("active-passive"));
         else if (hasPair(words, "active", "active"))
             p.insert(QStringLiteral("backend_mode"), QStringLiteral("active-active"));
-        if (hasWord(words, "cluster") || hasWord(words, "keepalived") || hasWord(words, "ha"))
+        // A provider's balancer is redundant by itself: no peer or virtual IP to set up.
+        if (managed.isEmpty()
+            && (hasWord(words, "cluster") || hasWord(words, "keepalived") || hasWord(words, "ha")))
             p.insert(QStringLiteral("high_availability"), QStringLiteral("cluster"));
         // "HAProxy SSL termination", "LB + SSL", "HTTPS-Terminierung": TLS ends here.
         if (mentionsTls(words))
             p.insert(QStringLiteral("tls_termination"), true);
-    } else if (kind == QLatin1String("web_server")) {
+    } else if (kind == QLatin1String("web_server") || kind == QLatin1String("app_server")) {
+        if (namesAutoscaling(words))
+            p.insert(QStringLiteral("autoscaling"), true);
+    }
+    if (kind == QLatin1String("web_server")) {
         const QString software = valueIn(
             words, { { "apache", "apache" }, { "httpd", "apache" }, { "nginx", "nginx" } });
         if (!software.isEmpty())
@@ -1287,7 +1477,6 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
                 { "pg", "postgresql" } });
         if (!engine.isEmpty())
             p.insert(QStringLiteral("engine"), engine);
-        const QString role = roleTable().first(words);
         if (!role.isEmpty()) {
             p.insert(QStringLiteral("role"), role);
             if (role == QLatin1String("replica"))
@@ -1345,6 +1534,11 @@ void guessProperties(const QString &label, const QList<Word> &words, ComponentGu
                 { "cloudfront", "CloudFront" } });
         if (!provider.isEmpty())
             p.insert(QStringLiteral("provider"), provider);
+        else if (hasPair(words, "front", "door"))
+            p.insert(QStringLiteral("provider"), QStringLiteral("Azure Front Door"));
+    } else if (kind == QLatin1String("generic")) {
+        if (!managedTable().findAll(words).isEmpty() || hasWord(words, "bucket"))
+            p.insert(QStringLiteral("description"), QStringLiteral("Object storage"));
     } else if (kind == QLatin1String("dns")) {
         const QString domain = domainIn(label);
         if (!domain.isEmpty())
@@ -1458,6 +1652,11 @@ ComponentGuess guessComponent(
         kind = kindFromIcon(icon);
     if (kind.isEmpty() && !domainIn(label).isEmpty())
         kind = QStringLiteral("dns");
+    if (kind.isEmpty() && namesAutoscaling(words)) {
+        // "Auto Scaling group", "ASG": the servers of the tier, started and stopped as needed.
+        kind = QStringLiteral("web_server");
+        g.doubt = QStringLiteral("read as web servers in an autoscaling group, from its label");
+    }
     g.fromText = !kind.isEmpty();
     if (kind.isEmpty() && shape == Mermaid::Shape::Cylinder) {
         kind = QStringLiteral("database");
@@ -1571,10 +1770,27 @@ LinkGuess parseLinkText(const QString &text)
     return g;
 }
 
+/** A cloud region or zone written as its provider names it: "eu-west-1", "us-east-1a",
+ *  "europe-west1", "europe-west1-b", "asia-southeast1". */
+bool namesCloudRegion(const QString &title)
+{
+    static const QRegularExpression region(
+        QStringLiteral("(?<![\\w-])(?:us|eu|ap|sa|ca|me|af|il|mx|cn|uk|europe|asia|australia|"
+                       "northamerica|southamerica|africa)-(?:gov-)?(?:north|south|east|west|"
+                       "central)[a-z]*-?\\d{1,2}(?:-?[a-z])?(?![\\w-])"),
+        QRegularExpression::CaseInsensitiveOption);
+    return region.match(title.left(MaxText)).hasMatch();
+}
+
 GroupMeaning groupMeaning(const QString &title, const QString &icon)
 {
     const QList<Word> words = wordsOf(withArrowsAsWords(title));
-    if (hasAny(words, siteWords()) || hasPair(words, "data", "center")
+    // A title that ends in one machine ("Monitoring host", "… (host)") names that machine,
+    // whatever the words before it say.
+    if (words.size() >= 2 && machineWords().contains(words.back().text)
+        && !hasAny(words.mid(words.size() - 2, 1), groupWords()))
+        return GroupMeaning::Machine;
+    if (hasAny(words, siteWords()) || namesCloudRegion(title) || hasPair(words, "data", "center")
         || hasPair(words, "data", "centre") || hasPair(words, "availability", "zone")
         || hasPair(words, "centre", "de") || hasPair(words, "centro", "de"))
         return GroupMeaning::Site;
@@ -1613,6 +1829,9 @@ QString defaultProtocol(const Component &from, const Component &to)
         return QStringLiteral("http");
     if (from.kind == QLatin1String("load_balancer") && to.kind == QLatin1String("load_balancer"))
         return QStringLiteral("http");
+    // A CDN in front of the site serves the users over HTTPS: it holds the certificate.
+    if (from.kind == QLatin1String("client") && to.kind == QLatin1String("cdn"))
+        return QStringLiteral("https");
     return ProtocolDefaults::protocolFor(from, to);
 }
 

@@ -10,7 +10,8 @@
 
 /**
  * How Toposcope reads meaning into a Mermaid diagram drawn by a person: the component kind
- * (and its obvious properties: software, engine, database role, product, TLS) from the label,
+ * (and its obvious properties: software, engine, database role, product, TLS, whether a cloud
+ * provider runs it and across how many zones, an autoscaling group) from the label,
  * the classes, an icon and the shape; the protocol, port, balancing algorithm, weight and backup
  * flag from an edge's text; a protocol from the kinds at both ends when the text names none;
  * whether a subgraph title names one machine or a group of them.
@@ -25,7 +26,13 @@
  *   or exporter is monitoring whatever it watches ("Monitoring agent LB", "Agent on DB");
  * - within the main noun the longest phrase wins, then a fixed order of kinds, so that "Nginx
  *   load balancer" is a load balancer and "Application files" are files, not a server;
- * - "Firewall / Load Balancer" is one box with two roles: a load balancer that also filters.
+ * - "Firewall / Load Balancer" is one box with two roles: a load balancer that also filters;
+ * - a provider's service is read from its product name ("AWS ELB", "Application Load
+ *   Balancer", "Cloud SQL", "Aurora", "S3") or from a provider's name with a kind ("Azure Load
+ *   Balancer", "Balanceador de carga AWS"): balancers, CDNs, DNS, object storage and filtering
+ *   are run across zones; a database or cache is one instance in one zone unless the label says
+ *   it is highly available ("Multi-AZ", "with standby", "haute disponibilité"); a role after
+ *   "with" names the other node ("MySQL with standby" is the primary of a pair).
  *
  * Only the first 2,000 characters of a text are read, so the cost per label is bounded.
  */
@@ -93,7 +100,7 @@ enum class GroupMeaning {
     Unknown, ///< the title does not say; its members decide
     Machine, ///< "Server 1", "Host A", "VM", an IP address
     Group, ///< a tier, cluster, pair, network or team of agents: separate machines
-    Site ///< a data centre, region or availability zone: separate machines in one place
+    Site ///< a data centre, region or availability zone ("eu-west-1", "AZ2"): one place
 };
 GroupMeaning groupMeaning(const QString &title, const QString &icon = {});
 

@@ -422,9 +422,12 @@ QString ReportWriter::requestPath() const
             }
         }
         // Candidates of a nearer tier not taken yet stay candidates (a database after the
-        // application files' server).
+        // application files' server); a helper called on the side (object storage beside the
+        // database) is no step of the chain: nothing in the next hop calls it.
         for (const Component *t : std::as_const(next)) {
-            if (!seen.contains(t->id) && !following.contains(t))
+            const Kinds::KindSpec *k = Kinds::find(t->kind);
+            const bool helper = !k || k->tier == Kinds::Tier::Support;
+            if (!seen.contains(t->id) && !following.contains(t) && !helper)
                 following.append(t);
         }
         next = following;

@@ -111,6 +111,31 @@ DesignData replicaReadsOnly()
     return Designs::withoutLink(Designs::twoServers(), s("app-2->db-primary"));
 }
 
+/** users → a cloud balancer (`lbManaged`) → one web server, or an autoscaling group of them
+ *  (`autoscaling`) → a managed database (`dbManaged`: "no", "single-zone", "multi-zone"). */
+DesignData cloud(const QString &lbManaged, bool autoscaling, const QString &dbManaged)
+{
+    DesignBuilder b;
+    b.add(s("users"), s("client"))
+        .add(s("elb"), s("load_balancer"), {}, props({ { s("managed"), lbManaged } }))
+        .add(s("web"), s("web_server"), {}, props({ { s("autoscaling"), autoscaling } }))
+        .add(s("rds"), s("database"), {}, props({ { s("managed"), dbManaged } }))
+        .link(s("users"), s("elb"), s("https"))
+        .link(s("elb"), s("web"))
+        .link(s("web"), s("rds"), s("mysql"));
+    return b;
+}
+
+/** The spof.component finding about `id` in `design`, or one with an empty rule. */
+Finding spofOf(const DesignData &design, const QString &id)
+{
+    for (const Finding &f : Validator::validate(design)) {
+        if (f.rule == s("spof.component") && f.subjects == QStringList{ id })
+            return f;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestAvailabilityRules : public QObject
@@ -182,6 +207,26 @@ private Q_SLOTS:
             << ownNameServer(false) << component << QStringList{ s("dns") } << false;
         QTest::newRow("your own name server on a machine is")
             << ownNameServer(true) << component << QStringList{ s("dns") } << true;
+
+        const QString no = s("no");
+        const QString single = s("single-zone");
+        const QString multi = s("multi-zone");
+        QTest::newRow("a balancer the provider runs across zones is not a SPOF")
+            << cloud(multi, false, multi) << component << QStringList{ s("elb") } << false;
+        QTest::newRow("one the provider runs in one zone is")
+            << cloud(single, false, multi) << component << QStringList{ s("elb") } << true;
+        QTest::newRow("and so is a balancer you run")
+            << cloud(no, false, multi) << component << QStringList{ s("elb") } << true;
+        QTest::newRow("a web server behind a managed balancer still is")
+            << cloud(multi, false, multi) << component << QStringList{ s("web") } << true;
+        QTest::newRow("an autoscaling group of web servers is not")
+            << cloud(multi, true, multi) << component << QStringList{ s("web") } << false;
+        QTest::newRow("a multi-zone database (RDS Multi-AZ) is not")
+            << cloud(multi, true, multi) << component << QStringList{ s("rds") } << false;
+        QTest::newRow("nor for writes")
+            << cloud(multi, true, multi) << write << QStringList{ s("rds") } << false;
+        QTest::newRow("plain RDS, one instance in one zone, is")
+            << cloud(multi, true, single) << component << QStringList{ s("rds") } << true;
     }
 
     void rule() { checkRule(); }
@@ -200,6 +245,28 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
+    }
+
+    void managedSingleInstanceIsSaid()
+    {
+        const Finding f = spofOf(cloud(s("multi-zone"), true, s("single-zone")), s("rds"));
+        QCOMPARE(f.rule, s("spof.component"));
+        QVERIFY2(f.explanation.contains(s("one instance in one zone")), qPrintable(f.explanation));
+        QVERIFY2(f.fix.contains(s("Multi-AZ")), qPrintable(f.fix));
+        // A database you run yourself is not told about the provider.
+        const Finding own = spofOf(cloud(s("multi-zone"), true, s("no")), s("rds"));
+        QVERIFY(!own.explanation.contains(s("provider")));
+    }
+
+    void redundancyInFrontIsSaid()
+    {
+        const Finding f = spofOf(cloud(s("multi-zone"), false, s("multi-zone")), s("web"));
+        QCOMPARE(f.rule, s("spof.component"));
+        QVERIFY2(
+            f.explanation.contains(s("In front of it, “elb” is run by the provider across zones")),
+            qPrintable(f.explanation));
+        const Finding own = spofOf(cloud(s("no"), false, s("multi-zone")), s("web"));
+        QVERIFY(!own.explanation.contains(s("provider")));
     }
 
     void manualPromotionIsSaid()

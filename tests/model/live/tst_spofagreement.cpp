@@ -132,15 +132,17 @@ public:
     }
     bool hasRule(const char *rule) const { return m_rules.contains(s(rule)); }
 
-    /** The units a user can fail that the validator judges: components but users and a DNS
-     *  provider outside the design's machines, every host, every link. */
+    /** The units a user can fail that the validator judges: components but users, a DNS
+     *  provider outside the design's machines and what is several instances drawn as one (a
+     *  managed service run across zones, an autoscaling group), every host, every link. */
     QStringList units() const
     {
         QStringList out;
         for (int c = 0; c < m_index.componentCount(); ++c) {
             const DesignIndex::Kind k = m_index.kind(c);
             if (k == DesignIndex::Kind::Client
-                || (k == DesignIndex::Kind::Dns && m_index.hostOf(c) < 0))
+                || (k == DesignIndex::Kind::Dns && m_index.hostOf(c) < 0)
+                || m_index.isRedundantInside(c))
                 continue;
             out << m_index.component(c).id;
         }
