@@ -78,8 +78,12 @@ namespace {
 /** Availability of one service: the read and write graphs, their single points of failure, and
  *  what they say about the paths, added to `out`. With `several` services, what is said
  *  about one already is not said again. */
-void judgeService(
-    const DesignIndex &index, bool several, QList<Finding> *out, QSet<ElementId> *readSpofs)
+void judgeService(const DesignIndex &index,
+    bool several,
+    QList<Finding> *out,
+    QSet<ElementId> *readSpofs,
+    bool *writesExplained,
+    QSet<QString> *known = nullptr)
 {
     const FlowGraph readGraph(index, FlowGraph::Mode::Reads);
     const SpofAnalysis reads(index, readGraph);
@@ -100,11 +104,11 @@ void judgeService(
             }
         }
     }
-    const bool writesExplained = std::any_of(out->cbegin(), out->cend(), [](const Finding &f) {
-        return f.rule == QLatin1String("config.replica-writes");
-    });
+    // `writesExplained`: whether `out` holds config.replica-writes, kept by the caller.
     const qsizetype before = found.size();
-    pathProblems(reads, writes.get(), complete, writesExplained, &found);
+    pathProblems(reads, writes.get(), complete, *writesExplained, &found);
+    for (const Finding &f : std::as_const(found))
+        *writesExplained = *writesExplained || f.rule == QLatin1String("config.replica-writes");
     if (several) {
         // Name whose requests fail: another service of the design may be fine.
         for (qsizetype i = before; i < found.size(); ++i) {
@@ -118,13 +122,11 @@ void judgeService(
         *out += found;
         return;
     }
-    QSet<QString> known;
-    for (const Finding &f : std::as_const(*out))
-        known.insert(f.rule + u'\n' + f.subjects.join(u'\n'));
+    // `known`: the keys of what `out` holds, kept by the caller across the services.
     for (const Finding &f : std::as_const(found)) {
         const QString key = f.rule + u'\n' + f.subjects.join(u'\n');
-        if (!known.contains(key)) {
-            known.insert(key);
+        if (!known->contains(key)) {
+            known->insert(key);
             out->append(f);
         }
     }
@@ -165,25 +167,89 @@ void mentionGuesses(const DesignData &design, QList<Finding> *findings)
 
 } // namespace
 
-DesignData Validator::serviceDesign(const DesignData &design, const DesignIndex &index, int s)
+namespace {
+
+/**
+ * The parts of a design that its services are, made in time linear in each part: the members
+ * of every service found in one pass, and each part's links and hosts reached from its own
+ * components (a design of 10,000 entry points has 10,000 services).
+ */
+class ServiceParts
 {
-    DesignData d;
-    d.name = design.name;
-    d.hosts = design.hosts;
-    QSet<ElementId> ids;
-    const std::vector<int> &clients = index.serviceClients(s);
-    for (int c = 0; c < index.componentCount(); ++c) {
-        const bool user = std::find(clients.begin(), clients.end(), c) != clients.end();
-        if (index.serviceOf(c) == s || user || index.kind(c) == DesignIndex::Kind::Dns) {
-            d.components.append(index.component(c));
-            ids.insert(index.component(c).id);
+public:
+    ServiceParts(const DesignData &design, const DesignIndex &index)
+        : m_design(design)
+        , m_index(index)
+        , m_members(index.serviceCount())
+        , m_inPart(index.componentCount(), 0)
+        , m_hostInPart(index.hostCount(), 0)
+    {
+        for (int c = 0; c < index.componentCount(); ++c) {
+            if (index.serviceOf(c) >= 0)
+                m_members[index.serviceOf(c)].push_back(c);
+            else if (index.kind(c) == DesignIndex::Kind::Dns)
+                m_dns.push_back(c);
         }
     }
-    for (const Link &l : design.links) {
-        if (ids.contains(l.from) && ids.contains(l.to))
-            d.links.append(l);
+
+    DesignData part(int s)
+    {
+        // Its components, its users and every DNS, in the design's order.
+        std::vector<int> components = m_members[s];
+        components.insert(components.end(), m_dns.begin(), m_dns.end());
+        for (int c : m_index.serviceClients(s)) {
+            if (m_index.serviceOf(c) != s)
+                components.push_back(c);
+        }
+        std::sort(components.begin(), components.end());
+        components.erase(std::unique(components.begin(), components.end()), components.end());
+        for (int c : components)
+            m_inPart[c] = 1;
+
+        DesignData d;
+        d.name = m_design.name;
+        std::vector<int> links, hosts;
+        for (int c : components) {
+            d.components.append(m_index.component(c));
+            for (int l : m_index.outLinks(c)) {
+                const int to = m_index.linkTo(l);
+                if (to >= 0 && m_inPart[to])
+                    links.push_back(l);
+            }
+            // The machines its components run on keep their meaning.
+            const int h = m_index.hostOf(c);
+            if (h >= 0 && !m_hostInPart[h]) {
+                m_hostInPart[h] = 1;
+                hosts.push_back(h);
+            }
+        }
+        std::sort(links.begin(), links.end());
+        std::sort(hosts.begin(), hosts.end());
+        for (int l : links)
+            d.links.append(m_index.link(l));
+        for (int h : hosts) {
+            d.hosts.append(m_index.host(h));
+            m_hostInPart[h] = 0;
+        }
+        for (int c : components)
+            m_inPart[c] = 0;
+        return d;
     }
-    return d;
+
+private:
+    const DesignData &m_design;
+    const DesignIndex &m_index;
+    std::vector<std::vector<int>> m_members;
+    std::vector<int> m_dns;
+    std::vector<char> m_inPart; ///< marks, cleared after each part
+    std::vector<char> m_hostInPart;
+};
+
+} // namespace
+
+DesignData Validator::serviceDesign(const DesignData &design, const DesignIndex &index, int s)
+{
+    return ServiceParts(design, index).part(s);
 }
 
 QList<Finding> Validator::validate(const DesignData &design)
@@ -206,13 +272,20 @@ QList<Finding> Validator::validate(const DesignData &design)
         Rules::configuration(index, &findings);
         // Each service is judged on its own: the paths of one are no redundancy for another.
         QSet<ElementId> readSpofs;
+        bool writesExplained = std::any_of(findings.cbegin(),
+            findings.cend(),
+            [](const Finding &f) { return f.rule == QLatin1String("config.replica-writes"); });
         if (index.serviceCount() <= 1) {
-            judgeService(index, false, &findings, &readSpofs);
+            judgeService(index, false, &findings, &readSpofs, &writesExplained);
         } else {
+            ServiceParts parts(design, index);
+            QSet<QString> known;
+            for (const Finding &f : std::as_const(findings))
+                known.insert(f.rule + u'\n' + f.subjects.join(u'\n'));
             for (int s = 0; s < index.serviceCount(); ++s) {
-                const DesignData part = serviceDesign(design, index, s);
+                const DesignData part = parts.part(s);
                 const DesignIndex partIndex(part);
-                judgeService(partIndex, true, &findings, &readSpofs);
+                judgeService(partIndex, true, &findings, &readSpofs, &writesExplained, &known);
             }
         }
         std::vector<char> spof(index.componentCount(), 0);

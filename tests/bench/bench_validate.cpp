@@ -282,7 +282,8 @@ DesignData manyFindings(const QString &shape, int components)
             Host h;
             h.id = QStringLiteral("host-%1").arg(i);
             h.label = h.id;
-            h.rect = QRectF(i * 300.0, 200, 240, 160);
+            // In rows of 1,000, so that 100,000 hosts stay within the file's coordinates.
+            h.rect = QRectF((i % 1000) * 300.0, (i / 1000) * 250.0, 240, 160);
             for (const Kinds::PropertySpec &p : Kinds::hostProperties())
                 h.props.insert(p.name, p.defaultValue);
             d.hosts.append(h);
@@ -291,8 +292,11 @@ DesignData manyFindings(const QString &shape, int components)
             link(QStringLiteral("users"), id);
         }
     }
-    for (qsizetype i = 0; i < d.components.size(); ++i)
-        d.components[i].pos = QPointF((i % 1000) * 200.0, (i / 1000) * 150.0);
+    for (qsizetype i = 0; i < d.components.size(); ++i) {
+        Component &c = d.components[i];
+        const Host *h = c.host.isEmpty() ? nullptr : &d.hosts.at(i - 1); // host-i holds web-i
+        c.pos = h ? h->rect.center() : QPointF((i % 1000) * 200.0, (i / 1000) * 150.0);
+    }
     return d;
 }
 
