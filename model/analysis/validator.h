@@ -26,8 +26,8 @@ QList<Finding> validate(const DesignData &design);
 bool isAccepted(const DesignData &design, const Finding &finding, QString *reason = nullptr);
 
 /** The part of `design` that service `s` of `index` is (DesignIndex::serviceCount): its
- *  components, its users, the DNS they ask, and the links among them; every host, so that
- *  machines keep their meaning. Availability is judged on each part on its own. */
+ *  components, its users, the DNS they ask, the links among them, and the hosts they run on,
+ *  so that machines keep their meaning. Availability is judged on each part on its own. */
 DesignData serviceDesign(const DesignData &design, const DesignIndex &index, int s);
 
 /** A rule the validator can report, for SARIF rule tables and documentation. */
