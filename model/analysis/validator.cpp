@@ -190,6 +190,12 @@ public:
             else if (index.kind(c) == DesignIndex::Kind::Dns)
                 m_dns.push_back(c);
         }
+        // Links between components no service owns (users, DNS): few, asked of every part.
+        for (int l = 0; l < index.linkCount(); ++l) {
+            const int from = index.linkFrom(l), to = index.linkTo(l);
+            if (from >= 0 && to >= 0 && index.serviceOf(from) < 0 && index.serviceOf(to) < 0)
+                m_shared.push_back(l);
+        }
     }
 
     DesignData part(int s)
@@ -209,13 +215,26 @@ public:
         DesignData d;
         d.name = m_design.name;
         std::vector<int> links, hosts;
-        for (int c : components) {
-            d.components.append(m_index.component(c));
+        // Its links: those of its own members (found from them, never from the users, who
+        // may have a link to every service), and those among the users and DNS it shares.
+        for (int c : m_members[s]) {
             for (int l : m_index.outLinks(c)) {
                 const int to = m_index.linkTo(l);
                 if (to >= 0 && m_inPart[to])
                     links.push_back(l);
             }
+            for (int l : m_index.inLinks(c)) {
+                const int from = m_index.linkFrom(l);
+                if (from >= 0 && m_inPart[from] && m_index.serviceOf(from) != s)
+                    links.push_back(l);
+            }
+        }
+        for (int l : m_shared) {
+            if (m_inPart[m_index.linkFrom(l)] && m_inPart[m_index.linkTo(l)])
+                links.push_back(l);
+        }
+        for (int c : components) {
+            d.components.append(m_index.component(c));
             // The machines its components run on keep their meaning.
             const int h = m_index.hostOf(c);
             if (h >= 0 && !m_hostInPart[h]) {
@@ -241,6 +260,7 @@ private:
     const DesignIndex &m_index;
     std::vector<std::vector<int>> m_members;
     std::vector<int> m_dns;
+    std::vector<int> m_shared; ///< links between components of no service
     std::vector<char> m_inPart; ///< marks, cleared after each part
     std::vector<char> m_hostInPart;
 };
