@@ -6,6 +6,7 @@
 #include "document/documentprompts.h"
 #include "live/livecontroller.h"
 #include "mainwindow.h"
+#include "silentprompts.h"
 
 #include <QSettings>
 #include <QUndoStack>
@@ -15,16 +16,6 @@
 // The window as a user meets it, on the example design, with settings of its own in `folder`:
 // the simulator running (as after the first start) or off (only what a test feeds is shown).
 namespace LiveTest {
-
-class SilentPrompts : public DocumentPrompts
-{
-public:
-    SaveChoice askSaveChanges(const QString &) override { return SaveChoice::Discard; }
-    QString askOpenPath(const QString &) override { return {}; }
-    QString askSavePath(const QString &) override { return {}; }
-    bool askRestore(const QString &) override { return false; }
-    void showError(const QString &, const QString &, const QString &) override { }
-};
 
 struct Window
 {

@@ -15,6 +15,7 @@
 #include "scene/componentitem.h"
 #include "scene/designscene.h"
 #include "scene/designview.h"
+#include "silentprompts.h"
 #include "style/theme.h"
 
 #include <QAction>
@@ -45,20 +46,6 @@ QString examplePath()
 {
     return s(TOPOSCOPE_SOURCE_DIR) + s("/resources/examples/distributed.topo");
 }
-
-class SilentPrompts : public DocumentPrompts
-{
-public:
-    SaveChoice askSaveChanges(const QString &) override { return SaveChoice::Discard; }
-    QString askOpenPath(const QString &) override { return {}; }
-    QString askSavePath(const QString &) override { return {}; }
-    bool askRestore(const QString &) override { return false; }
-    void showError(const QString &, const QString &text, const QString &) override
-    {
-        errors.append(text);
-    }
-    QStringList errors;
-};
 
 // A window as the application builds it, settings and recovery files in a temporary folder,
 // showing `path` once its first validation is in.
