@@ -30,6 +30,22 @@ QString regexLiteral(const QString &value)
     return out;
 }
 
+// Asked for its non-zero series only: a sum of counters' rates (requests, bytes, errors, the
+// responses by status class) or the queue. Zero is the usual value there (an idle element's rates,
+// a healthy one's errors and 4xx/5xx), and a sum with the zeros left out is the same sum.
+bool isSparse(const PrometheusSource::Query &q, const QList<ExporterMap::Rule> &rules)
+{
+    for (int index : q.rules) {
+        const ExporterMap::Rule &r = rules.at(index);
+        const bool summed = r.combine == ExporterMap::Combine::Sum;
+        if (!summed
+            || !(r.kind == ExporterMap::Kind::Counter
+                || (r.kind == ExporterMap::Kind::Gauge && r.metric == Live::Metric::Queue)))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 PrometheusSource::PrometheusSource(
@@ -152,6 +168,7 @@ QList<PrometheusSource::Query> PrometheusSource::queries() const
             if (r.splitLabel && !by.contains(QLatin1String(r.splitLabel)))
                 by.append(QString::fromLatin1(r.splitLabel));
         }
+        q.sparse = isSparse(q, rules);
         const QString series = q.family + u'{' + selector + u'}';
         const QString grouping = QStringLiteral(" by (") + by.join(QStringLiteral(", ")) + u')';
         switch (first.kind) {
@@ -175,6 +192,8 @@ QList<PrometheusSource::Query> PrometheusSource::queries() const
             q.promql = QStringLiteral("max") + grouping + QStringLiteral(" (") + series + u')';
             break;
         }
+        if (q.sparse)
+            q.promql += QStringLiteral(" > 0");
         kept.append(q);
     }
     return kept;
@@ -356,6 +375,22 @@ QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
                         != QLatin1String(rule.splitValue))
                     continue;
                 e->add(rule, s.value, s.labels.value(QStringLiteral("state")));
+            }
+        }
+    }
+    // What a sparse query left out is zero, for the elements that are there.
+    for (const Query &q : qs) {
+        if (!q.sparse)
+            continue;
+        const QString prefix = QString::number(int(q.flavour)) + u'|' + q.role + u'|';
+        for (const QString &id : std::as_const(order)) {
+            if (!id.startsWith(prefix))
+                continue;
+            ExporterMap::Accumulator &e = elements[id];
+            for (int index : q.rules) {
+                const ExporterMap::Rule &rule = rules.at(index);
+                if (!e.seen[size_t(rule.metric)])
+                    e.add(rule, 0);
             }
         }
     }

@@ -26,6 +26,11 @@
  * - Counters are rates over setRateWindow() seconds (default 60: four scrapes at Prometheus'
  *   default 15 s); gauges and states are the latest values. setSelector() adds label matchers
  *   to every query (`job="haproxy"`).
+ * - Rates (and the queue) ask only for their non-zero series (`… > 0`): Prometheus' time goes
+ *   mostly into writing its answer, and most of a fleet's rates are zero (the rarer status
+ *   classes, errors, idle servers). An element that the other queries return (its gauges and
+ *   states) has zero for what came back empty. The price: a family Prometheus lacks altogether
+ *   reads as zero, not as no data, for elements the others return.
  * - Queries go as POST (a thousand keys make a long query), four at a time (so at most four
  *   answers of SourceOptions::maxBytes are held); one that fails fails the poll at once, with
  *   its family named.
@@ -42,6 +47,8 @@ public:
         QString family;
         QString promql;
         QList<int> rules; ///< indexes in ExporterMap::rules()
+        /** Only the non-zero series are asked (`… > 0`); see the class comment. */
+        bool sparse = false;
     };
 
     PrometheusSource(const QString &id,

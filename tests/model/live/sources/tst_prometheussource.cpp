@@ -61,14 +61,78 @@ private Q_SLOTS:
         QCOMPARE(responses,
             QStringLiteral(
                 "sum by (proxy, server, code) (rate(haproxy_server_http_responses_total"
-                "{proxy!=\"\",proxy=~\"be\\\\.web\",server=~\"web1\",job=\"lab\"}[10s]))"));
+                "{proxy!=\"\",proxy=~\"be\\\\.web\",server=~\"web1\",job=\"lab\"}[10s])) > 0"));
         QCOMPARE(status,
             QStringLiteral("max by (proxy, server, state) (haproxy_server_status{proxy!=\"\","
                            "proxy=~\"be\\\\.web\",server=~\"web1\",job=\"lab\"}) == 1"));
         QCOMPARE(nginx,
             QStringLiteral("sum by (instance) (rate(nginx_http_requests_total{instance!=\"\","
                            "instance=~\"127\\\\.0\\\\.0\\\\.1:9113|fe_main\","
-                           "job=\"lab\"}[10s]))"));
+                           "job=\"lab\"}[10s])) > 0"));
+        // Gauges and states are asked whole; only sums of rates (and the queue) drop zeros.
+        QVERIFY(status.endsWith(u"== 1"));
+        for (const PrometheusSource::Query &q : p.queries()) {
+            if (q.family.endsWith(u"_current_sessions") || q.family.endsWith(u"_weight"))
+                QVERIFY2(!q.sparse && !q.promql.endsWith(u"> 0"), qPrintable(q.promql));
+            if (q.family.endsWith(u"_errors_total") || q.family.endsWith(u"_current_queue"))
+                QVERIFY2(q.sparse && q.promql.endsWith(u" > 0"), qPrintable(q.promql));
+        }
+    }
+
+    void zerosLeftOutAreZeroForTheElementsThere()
+    {
+        // The answer to the sparse responses query, `… > 0`: the recorded answer's non-zero
+        // series (web1 and web5 served 2xx; the other servers nothing).
+        PrometheusSource p(QStringLiteral("p"), QUrl(QStringLiteral("http://127.0.0.1:9")));
+        p.setFlavours({ Flavour::HaproxyBuiltin });
+        QList<PrometheusSource::Query> asked;
+        QList<QByteArray> whole;
+        QList<QByteArray> sparse;
+        for (const PrometheusSource::Query &q : p.queries()) {
+            const bool responses = q.family == QLatin1String("haproxy_server_http_responses_total");
+            if (responses) {
+                QVERIFY(q.sparse);
+                whole.append(LiveFixtures::read(
+                    QStringLiteral("prometheus/query-haproxy-server-responses.json")));
+                sparse.append(LiveFixtures::read(
+                    QStringLiteral("prometheus/query-haproxy-server-responses-nonzero.json")));
+            } else if (q.family == QLatin1String("haproxy_server_status")) {
+                const QByteArray status = LiveFixtures::read(
+                    QStringLiteral("prometheus/query-haproxy-server-status.json"));
+                whole.append(status);
+                sparse.append(status);
+            } else {
+                continue;
+            }
+            asked.append(q);
+        }
+        QCOMPARE(asked.size(), 2);
+        QString error;
+        const QList<Sample> a = PrometheusSource::interpret(asked, whole, {}, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<Sample> b = PrometheusSource::interpret(asked, sparse, {}, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(b.size(), a.size()); // no element lost with its zeros
+        QCOMPARE(b.size(), 9);
+        for (const Sample &s : b) {
+            for (Metric m :
+                { Metric::RequestRate, Metric::Responses2xxRate, Metric::Responses5xxRate }) {
+                QVERIFY2(s.has(m), qPrintable(s.key));
+                const Sample *same = LiveFixtures::find(a, s.key, s.role);
+                // be_app's servers had no responses series at all: zero, as for web2.
+                const double expected = same && same->has(m) ? same->value(m) : 0.0;
+                QCOMPARE(s.value(m), expected);
+            }
+        }
+        const Sample *web1
+            = LiveFixtures::find(b, QStringLiteral("be_web/web1"), QStringLiteral("server"));
+        QVERIFY(web1 && web1->value(Metric::RequestRate) > 4.8);
+        const Sample *app1
+            = LiveFixtures::find(b, QStringLiteral("be_app/app1"), QStringLiteral("server"));
+        QVERIFY(app1);
+        QCOMPARE(app1->value(Metric::RequestRate), 0.0);
+        // A rate nobody asked for stays unknown.
+        QVERIFY(!app1->has(Metric::BytesInRate));
     }
 
     void answersBecomeSamples()
