@@ -37,6 +37,38 @@ double median(QList<double> v)
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
+/**
+ * Sends `count` requests, `parallel` at a time — `send(i, done)` starts the i-th and calls
+ * `done` with its answer — and waits for them all (at most `limitMs`). Returns the wall time in
+ * ms; `answered` is how many came back.
+ */
+double inFlight(int count,
+    int parallel,
+    const std::function<void(int, HttpFetcher::Callback)> &send,
+    qint64 limitMs,
+    int *answered = nullptr)
+{
+    int next = 0;
+    int left = count;
+    QElapsedTimer t;
+    t.start();
+    std::function<void()> start = [&] {
+        if (next >= count)
+            return;
+        send(next++, [&](const HttpFetcher::Result &) {
+            --left;
+            start();
+        });
+    };
+    for (int i = 0; i < parallel; ++i)
+        start();
+    while (left > 0 && t.elapsed() < limitMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    if (answered)
+        *answered = count - left;
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
 QByteArray fixture(const char *name)
 {
     QFile f(QStringLiteral(TOPOSCOPE_SOURCE_DIR "/tests/fixtures/live/") + QLatin1String(name));
@@ -301,26 +333,14 @@ void prometheusBenchmark(const LiveServers::Dir &dir)
     {
         HttpFetcher load;
         const QUrl target(QStringLiteral("http://127.0.0.1:%1/").arg(front));
-        int sent = 0;
-        int left = 5000;
-        std::function<void()> send = [&] {
-            if (sent >= 5000)
-                return;
-            ++sent;
-            load.get(target, [&](const HttpFetcher::Result &) {
-                --left;
-                send();
-            });
-        };
-        for (int i = 0; i < 6; ++i)
-            send();
-        QElapsedTimer t;
-        t.start();
-        while (left > 0 && t.elapsed() < 60000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        std::printf("  load: %d requests over the 1,000 servers in %.1f s\n",
-            5000 - left,
-            double(t.elapsed()) / 1000);
+        int answered = 0;
+        const double ms = inFlight(
+            5000,
+            6,
+            [&](int, HttpFetcher::Callback done) { load.get(target, std::move(done)); },
+            60000,
+            &answered);
+        std::printf("  load: %d requests over the 1,000 servers in %.1f s\n", answered, ms / 1000);
         QThread::msleep(6000); // one 5 s scrape after them
     }
     const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -368,30 +388,20 @@ void prometheusBenchmark(const LiveServers::Dir &dir)
     const auto unparsed = [&](const QStringList &qs) {
         QList<double> answers;
         for (int round = 0; round < 5; ++round) {
-            int next = 0;
-            int pending = int(qs.size());
-            QElapsedTimer all;
-            all.start();
-            std::function<void()> send = [&] {
-                if (next >= qs.size())
-                    return;
-                QUrl q = url;
-                q.setPath(QStringLiteral("/api/v1/query"));
-                QUrlQuery form;
-                form.addQueryItem(QStringLiteral("query"), qs.at(next++));
-                http.post(q,
-                    form.toString(QUrl::FullyEncoded).toUtf8(),
-                    "application/x-www-form-urlencoded",
-                    [&](const HttpFetcher::Result &) {
-                        --pending;
-                        send();
-                    });
-            };
-            for (int i = 0; i < 4; ++i)
-                send();
-            while (pending > 0 && all.elapsed() < 60000)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-            answers.append(double(all.nsecsElapsed()) / 1e6);
+            answers.append(inFlight(
+                int(qs.size()),
+                4,
+                [&](int i, HttpFetcher::Callback done) {
+                    QUrl q = url;
+                    q.setPath(QStringLiteral("/api/v1/query"));
+                    QUrlQuery form;
+                    form.addQueryItem(QStringLiteral("query"), qs.at(i));
+                    http.post(q,
+                        form.toString(QUrl::FullyEncoded).toUtf8(),
+                        "application/x-www-form-urlencoded",
+                        std::move(done));
+                },
+                60000));
         }
         return median(answers);
     };

@@ -378,19 +378,22 @@ QList<Sample> PrometheusSource::interpret(const QList<Query> &qs,
             }
         }
     }
-    // What a sparse query left out is zero, for the elements that are there.
+    // What a sparse query left out is zero, for the elements that are there: one pass over
+    // them, with the sparse rules of each flavour and role.
+    QHash<QString, QList<int>> sparseRules; // "flavour|role" → rule indexes
     for (const Query &q : qs) {
-        if (!q.sparse)
-            continue;
-        const QString prefix = QString::number(int(q.flavour)) + u'|' + q.role + u'|';
-        for (const QString &id : std::as_const(order)) {
-            if (!id.startsWith(prefix))
+        if (q.sparse)
+            sparseRules[QString::number(int(q.flavour)) + u'|' + q.role].append(q.rules);
+    }
+    if (!sparseRules.isEmpty()) {
+        for (auto e = elements.begin(); e != elements.end(); ++e) {
+            const auto found = sparseRules.constFind(e.key().section(u'|', 0, 1));
+            if (found == sparseRules.cend())
                 continue;
-            ExporterMap::Accumulator &e = elements[id];
-            for (int index : q.rules) {
+            for (int index : *found) {
                 const ExporterMap::Rule &rule = rules.at(index);
-                if (!e.seen[size_t(rule.metric)])
-                    e.add(rule, 0);
+                if (!e->seen[size_t(rule.metric)])
+                    e->add(rule, 0);
             }
         }
     }
